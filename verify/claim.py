@@ -1,0 +1,168 @@
+"""Claims, mutants, errata and the outcome of one check.
+
+A Claim is one checkable statement of the chapter.  Its ``statement`` is a plain
+value (a dataclass, a tuple of SymPy expressions, a dict of constants ...) that its
+``check`` understands; a Mutant is the same kind of value, changed into a plausible
+false variant.  The runner feeds the printed statement, the corrected statement of
+an erratum and every mutant through the same ``check``: a check that refutes no
+mutant has not shown that it can fail.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+STATUSES = ("verified", "erratum", "refuted", "inconclusive", "informal")
+KINDS = (
+    "identity",
+    "inequality",
+    "high-probability",
+    "asymptotic",
+    "algorithmic",
+    "definition",
+    "informal",
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One labelled step of a derivation, shown by ``verify show``.
+
+    ``printed`` is the chapter's form (LaTeX or text), ``derived`` the SymPy object
+    the symbolic layer produced for it, ``holds`` whether the two were proved equal
+    (None when the step is commentary).
+    """
+
+    label: str
+    text: str
+    printed: str = ""
+    derived: Any = None
+    holds: bool | None = None
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A fitted exponent with a confidence interval, next to the theory's."""
+
+    quantity: str
+    against: str
+    exponent: float
+    interval: tuple[float, float]
+    theory: float | None = None
+
+    def as_json(self) -> dict:
+        return {
+            "quantity": self.quantity,
+            "against": self.against,
+            "exponent": round(float(self.exponent), 6),
+            "interval": [round(float(self.interval[0]), 6), round(float(self.interval[1]), 6)],
+            "theory": self.theory,
+        }
+
+
+@dataclass
+class Outcome:
+    """What one run of a check on one statement found.
+
+    ``holds`` is True (the statement was proved or survived the search), False
+    (refuted: ``counterexample`` says where), or None (inconclusive).
+    """
+
+    holds: bool | None
+    methods: list[str] = field(default_factory=list)
+    examples: int = 0
+    worst_margin: float | None = None
+    counterexample: Any = None
+    fits: list[Fit] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)
+
+    def merge(self, other: "Outcome") -> "Outcome":
+        """Conjunction of two outcomes (both parts of one statement must hold)."""
+        if self.holds is False or other.holds is False:
+            holds = False
+        elif self.holds is None or other.holds is None:
+            holds = None
+        else:
+            holds = True
+        margins = [m for m in (self.worst_margin, other.worst_margin) if m is not None]
+        return Outcome(
+            holds=holds,
+            methods=list(dict.fromkeys(self.methods + other.methods)),
+            examples=self.examples + other.examples,
+            worst_margin=min(margins) if margins else None,
+            counterexample=self.counterexample if self.counterexample is not None else other.counterexample,
+            fits=self.fits + other.fits,
+            steps=self.steps + other.steps,
+            notes=self.notes + other.notes,
+            figures=self.figures + other.figures,
+        )
+
+
+def all_of(*outcomes: Outcome) -> Outcome:
+    out = outcomes[0]
+    for o in outcomes[1:]:
+        out = out.merge(o)
+    return out
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """A plausible false variant of a claim's statement; the check must refute it."""
+
+    name: str
+    statement: Any
+
+
+@dataclass(frozen=True)
+class Erratum:
+    """The chapter's form is false: what it should say, and why."""
+
+    printed: str
+    corrected: str
+    explanation: str
+    corrected_statement: Any
+
+
+Check = Callable[[Any, "Context"], Outcome]
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    section: str
+    title: str
+    kind: str
+    printed: str
+    statement: Any
+    check: Check
+    mutants: tuple[Mutant, ...] = ()
+    equations: tuple[str, ...] = ()
+    uses: tuple[str, ...] = ()
+    erratum: Erratum | None = None
+    informal_reason: str | None = None
+    derivation: Callable[[], list[Step]] | None = None
+    notes: tuple[str, ...] = ()
+    expect: str | None = None  # expected verdict when it is not implied (e.g. "inconclusive")
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"claim {self.id}: unknown kind {self.kind!r}")
+        if self.kind == "informal" and not self.informal_reason:
+            raise ValueError(f"claim {self.id}: informal claims need a reason")
+        if self.expect is not None and self.expect not in STATUSES:
+            raise ValueError(f"claim {self.id}: unknown expected status {self.expect!r}")
+
+    @property
+    def expected_status(self) -> str:
+        """The verdict the claim's author declared (what pytest compares against)."""
+        if self.expect:
+            return self.expect
+        if self.kind == "informal":
+            return "informal"
+        return "erratum" if self.erratum else "verified"
+
+    @property
+    def marker(self) -> str:
+        return "sec_" + self.section.replace(".", "_")
