@@ -145,6 +145,7 @@ class Claim:
     derivation: Callable[[], list[Step]] | None = None
     notes: tuple[str, ...] = ()
     expect: str | None = None  # expected verdict when it is not implied (e.g. "inconclusive")
+    erratum_equations: tuple[str, ...] = ()  # the labels an erratum concerns (default: all)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -19,7 +19,7 @@ _LOADED = False
 
 def claim(**fields) -> Claim:
     """Declare a claim (keyword arguments of :class:`Claim`) and register it."""
-    for key in ("mutants", "equations", "uses", "notes"):
+    for key in ("mutants", "equations", "uses", "notes", "erratum_equations"):
         if key in fields:
             fields[key] = tuple(fields[key])
     c = Claim(**fields)

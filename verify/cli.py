@@ -1,0 +1,167 @@
+"""The ``verify`` command: list, show, check, report.
+
+Bad input (an unknown label, section, profile, an unwritable path) is one line on
+stderr and exit status 2; outputs are written atomically.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from . import catalog, registry
+from .claim import KINDS
+from .io import OutputError, check_writable, write_atomic
+from .profiles import UnknownProfile, get_profile
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, no usage dump
+        raise UsageError(message)
+
+
+def _progress(stream):
+    """Claim-by-claim progress on a terminal; silent when stderr is not a TTY (CI logs)."""
+    if not stream.isatty():
+        return None
+    t0 = time.perf_counter()
+    counts: dict[str, int] = {}
+
+    def show(claim, ev, i, n):
+        el = time.perf_counter() - t0
+        if ev is None:
+            stream.write(f"\r\033[K[{i + 1}/{n}] {el:6.1f}s  checking {claim.id} …")
+        else:
+            counts[ev.status] = counts.get(ev.status, 0) + 1
+            so_far = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+            stream.write(f"\r\033[K[{i + 1}/{n}] {el:6.1f}s  {claim.id}: {ev.status} ({ev.seconds:.1f}s) | {so_far}")
+            if i + 1 == n:
+                stream.write("\n")
+        stream.flush()
+
+    return show
+
+
+def _select(labels):
+    try:
+        return registry.select(labels)
+    except (catalog.UnknownLabel, catalog.UnknownSection, registry.NoClaim) as e:
+        raise UsageError(str(e)) from None
+
+
+def cmd_list(args) -> int:
+    claims = registry.all_claims()
+    if args.what:
+        if args.what in KINDS:
+            claims = [c for c in claims if c.kind == args.what]
+        else:
+            claims = _select([args.what if registry.looks_like_section(args.what) else f"sec:{args.what}"])
+    status = _load_statuses(args.results)
+    for c in claims:
+        print(f"{c.id:<34} {status.get(c.id, 'not run'):<13} {c.title}")
+    return 0
+
+
+def _load_statuses(path) -> dict[str, str]:
+    p = Path(path)
+    if not p.exists():
+        return {}
+    try:
+        return {c["id"]: c["status"] for c in json.loads(p.read_text())["claims"]}
+    except (ValueError, KeyError):
+        return {}
+
+
+def cmd_check(args) -> int:
+    from .runner import run_claims
+    from .results import build
+
+    profile = get_profile(args.profile)
+    claims = _select(args.labels)
+    if args.json:
+        check_writable(args.json)
+    evs = run_claims(claims, profile, seed=args.seed, progress=_progress(sys.stderr))
+    bad = 0
+    for ev in evs:
+        flag = "ok " if ev.matches_expectation else "FAIL"
+        print(f"{flag} {ev.claim.id:<34} {ev.status:<13} mutants {ev.killed}/{len(ev.mutants)}  {ev.seconds:6.2f}s")
+        for p in ev.problems():
+            print(f"     - {p}")
+        bad += not ev.matches_expectation
+    if args.json:
+        write_atomic(args.json, json.dumps(build(evs, profile.name, args.seed), indent=1) + "\n")
+    print(f"{len(evs) - bad} passed, {bad} failed")
+    return 1 if bad else 0
+
+
+def cmd_report(args) -> int:
+    from .report_command import make_report
+
+    profile = get_profile(args.profile)
+    check_writable(args.out)
+    check_writable(args.json)
+    return make_report(profile, args.seed, Path(args.out), Path(args.json), _progress(sys.stderr))
+
+
+def cmd_show(args) -> int:
+    from .show import show
+
+    try:
+        ids = catalog.resolve(args.label)
+    except catalog.UnknownLabel as e:
+        raise UsageError(str(e)) from None
+    return show(ids, latex=args.latex, results=Path(args.results), run=args.run)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="verify", description="Check the mathematics of Chapter 8, Nonconvex Optimization.")
+    sub = p.add_subparsers(dest="cmd", required=True, parser_class=_Parser)
+
+    sp = sub.add_parser("list", help="one line per claim: id, status, title")
+    sp.add_argument("what", nargs="?", help="a section (8.3.1) or a kind (identity, inequality, …)")
+    sp.add_argument("--results", default="results.json", help="where to read statuses from")
+    sp.set_defaults(fn=cmd_list)
+
+    sp = sub.add_parser("show", help="printed form, derivation, verdict, uses / used by")
+    sp.add_argument("label", help="8.8, eq:8.8, lemma:8.17, thm:8.7, …")
+    sp.add_argument("--latex", action="store_true", help="print derived expressions as LaTeX")
+    sp.add_argument("--results", default="results.json", help="verdicts from this results.json")
+    sp.add_argument("--run", action="store_true", help="run the check now (ci profile) instead of reading results")
+    sp.set_defaults(fn=cmd_show)
+
+    sp = sub.add_parser("check", help="run the checks of some claims (all by default)")
+    sp.add_argument("labels", nargs="*", help="labels or sections (8.8, eq:8.8, 8.3.1, sec:8.2)")
+    sp.add_argument("--profile", default="ci")
+    sp.add_argument("--seed", type=int, default=0)
+    sp.add_argument("--json", help="also write results.json-style output here")
+    sp.set_defaults(fn=cmd_check)
+
+    sp = sub.add_parser("report", help="write REPORT.md, results.json and the figures")
+    sp.add_argument("--profile", default="report")
+    sp.add_argument("--seed", type=int, default=0)
+    sp.add_argument("--out", default="REPORT.md")
+    sp.add_argument("--json", default="results.json")
+    sp.set_defaults(fn=cmd_report)
+    return p
+
+
+def main(argv=None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return args.fn(args)
+    except (UsageError, UnknownProfile, OutputError, catalog.UnknownLabel, catalog.UnknownSection) as e:
+        print(f"verify: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("verify: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""``verify report``: run every claim, draw the figures, write results.json and REPORT.md."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from . import registry
+from .io import write_atomic
+from .profiles import Profile
+from .report import render
+from .results import build
+from .runner import run_claims
+
+
+def make_report(profile: Profile, seed: int, out: Path, json_path: Path, progress=None) -> int:
+    from .figures import draw_all
+
+    evs = run_claims(registry.all_claims(), profile, seed=seed, progress=progress)
+    results = build(evs, profile.name, seed)
+    fig_dir = out.parent / "figures"
+    fig_dir.mkdir(exist_ok=True)
+    figures = []
+    for name, caption, png in draw_all(profile, seed):
+        write_atomic(fig_dir / name, png)
+        figures.append((f"figures/{name}", caption))
+    write_atomic(json_path, json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+    write_atomic(out, render(results, figures))
+    bad = [ev for ev in evs if not ev.matches_expectation]
+    eq = results["equations"]
+    covered = sum(e["status"] != "unchecked" for e in eq.values())
+    print(
+        f"wrote {out} and {json_path}: {len(evs)} claims, {len(evs) - len(bad)} as expected, "
+        f"{len(bad)} not; {covered}/{len(eq)} equation labels covered"
+    )
+    for ev in bad:
+        print(f"  not as expected: {ev.claim.id}: " + "; ".join(ev.problems()))
+    return 0
