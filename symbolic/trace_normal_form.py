@@ -77,7 +77,7 @@ class NormalForm:
                 if getattr(a, "is_Matrix", False):
                     factors.append(self.words(a))
                 else:
-                    coeff *= a
+                    coeff *= self._scalar(a)
             out = []
             for combo in cartesian(*factors):
                 c = coeff

@@ -1,0 +1,1 @@
+"""Reusable checks: each takes (statement, ctx) and returns an Outcome."""
