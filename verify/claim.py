@@ -78,6 +78,11 @@ class Outcome:
     notes: list[str] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # SymPy's true/false are not Python's True/False: normalise once, here
+        if self.holds is not None:
+            self.holds = bool(self.holds)
+
     def merge(self, other: "Outcome") -> "Outcome":
         """Conjunction of two outcomes (both parts of one statement must hold)."""
         if self.holds is False or other.holds is False:
