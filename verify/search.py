@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any, Callable
 
-from hypothesis import given, seed, target
+from hypothesis import Verbosity, given, seed, target
 from hypothesis import strategies as st
 
 from .claim import Outcome
@@ -34,7 +34,9 @@ def search(
 ) -> Outcome:
     """Search for an instance with margin < -tol; return holds/worst margin/counterexample."""
     state: dict[str, Any] = {"n": 0, "worst": math.inf, "fail": None, "fail_margin": None}
-    overrides = {} if max_examples is None else {"max_examples": max_examples}
+    overrides = {"verbosity": Verbosity.quiet}
+    if max_examples is not None:
+        overrides["max_examples"] = max_examples
 
     @ctx.profile.hypothesis_settings(**overrides)
     @seed(ctx.seed_for(name))
