@@ -58,3 +58,8 @@ def test_hessian_matrix_matches_quadratic_form_and_components():
 def test_gradient_two_derivations_agree():
     nf = pca.normal_form()
     assert sp.expand(nf(v.T * pca.gradient_matrix_calculus()) - pca.directional_derivative()) == 0
+
+
+def test_expanded_objective_equals_printed_objective():
+    nf = pca.normal_form()
+    assert sp.expand(nf(pca.objective_generic()) - nf(pca.objective())) == 0
