@@ -31,8 +31,15 @@ def search(
     tol: float = 1e-9,
     max_examples: int | None = None,
     describe: Callable[[Any], Any] = repr,
+    recheck: Callable[[Any], Any] | None = None,
+    borderline: float = 1e-6,
 ) -> Outcome:
-    """Search for an instance with margin < -tol; return holds/worst margin/counterexample."""
+    """Search for an instance with margin < -tol; return holds/worst margin/counterexample.
+
+    ``recheck(instance)`` recomputes the margin in high precision (mpmath); it is
+    consulted for a borderline failure (|margin| < ``borderline``) before anything is
+    called refuted, and its verdict replaces the float64 one.
+    """
     state: dict[str, Any] = {"n": 0, "worst": math.inf, "fail": None, "fail_margin": None}
     overrides = {"verbosity": Verbosity.quiet}
     if max_examples is not None:
@@ -46,6 +53,9 @@ def search(
         state["n"] += 1
         if math.isnan(m):
             m = -math.inf
+        if recheck is not None and -borderline < m < -tol:
+            m = float(recheck(instance))
+            state["rechecked"] = state.get("rechecked", 0) + 1
         state["worst"] = min(state["worst"], m)
         target(-m if math.isfinite(m) else -1e300, label="negative margin")
         if m < -tol:
@@ -56,12 +66,15 @@ def search(
     try:
         prop()
     except _Refuted:
+        methods = ["hypothesis"] + (["mpmath"] if state.get("rechecked") else [])
         return Outcome(
             holds=False,
-            methods=["hypothesis"],
+            methods=methods,
             examples=state["n"],
             worst_margin=state["fail_margin"],
             counterexample=describe(state["fail"]),
         )
     worst = state["worst"] if math.isfinite(state["worst"]) else None
-    return Outcome(holds=True, methods=["hypothesis"], examples=state["n"], worst_margin=worst)
+    methods = ["hypothesis"] + (["mpmath"] if state.get("rechecked") else [])
+    notes = [f"{state['rechecked']} borderline example(s) re-checked at high precision"] if state.get("rechecked") else []
+    return Outcome(holds=True, methods=methods, examples=state["n"], worst_margin=worst, notes=notes)
