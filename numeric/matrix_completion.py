@@ -13,6 +13,9 @@ Formulas (symmetric Ω; R = P_Ω(zzᵀ − xxᵀ), S = P_Ω(vxᵀ + xvᵀ)):
   ∇f(x) = −2Rx                       (independent Ω: −(R + Rᵀ)x)
   ∇²f(x)v = 2Sx − 2Rv                (independent Ω: (S + Sᵀ)x − (R + Rᵀ)v)
   ⟨v, ∇²f(x)v⟩ = ‖S‖² − 2⟨R, vvᵀ⟩    ((8.17), both mask models)
+Because R = P_Ω(M) − P_Ω(xxᵀ) and (P_Ω(xxᵀ)y)_i = x_i (W(x∘y))_i, the gradient is two
+sparse mat-vecs with fixed data (P_Ω(M)x and W x²) and the HVP three: no per-call
+gathers over Ω (see benchmarks/bench_mc_gradient.py).
 """
 from __future__ import annotations
 
@@ -83,12 +86,9 @@ class Objective:
         self.p = mask.p
         self.rows, self.cols = mask.rows, mask.cols
         self.m = self.z[self.rows] * self.z[self.cols]  # M_ij on Ω
-        # one CSR structure whose data is overwritten per call (R, S share the pattern of Ω)
-        self._A = sps.csr_matrix((np.zeros(mask.nnz), mask.csr.indices, mask.csr.indptr), shape=(self.d, self.d))
-
-    def _with(self, data: np.ndarray) -> sps.csr_matrix:
-        self._A.data = data
-        return self._A
+        # P_Ω(M) and W share the CSR pattern of Ω (mask order is CSR order)
+        self._W = mask.csr
+        self._PM = sps.csr_matrix((self.m, mask.csr.indices, mask.csr.indptr), shape=(self.d, self.d))
 
     def residual(self, x: np.ndarray) -> np.ndarray:
         """(M − xxᵀ)_ij on Ω."""
@@ -99,28 +99,24 @@ class Objective:
         return 0.5 * float(r @ r)
 
     def gradient(self, x: np.ndarray) -> np.ndarray:
-        A = self._with(self.residual(x))
+        # (P_Ω(R)x)_i = (P_Ω(M)x)_i − x_i (W x²)_i: two mat-vecs with fixed data, no gathers
+        Mx, Wx2 = self._PM @ x, self._W @ (x * x)
         if self.mask.symmetric:
-            return -2.0 * (A @ x)
-        return -(A @ x) - (A.T @ x)
+            return -2.0 * (Mx - x * Wx2)
+        return -(Mx - x * Wx2) - (self._PM.T @ x - x * (self._W.T @ (x * x)))
 
     def value_and_gradient(self, x: np.ndarray) -> tuple[float, np.ndarray]:
-        r = self.residual(x)
-        A = self._with(r)
-        g = -2.0 * (A @ x) if self.mask.symmetric else -(A @ x) - (A.T @ x)
-        return 0.5 * float(r @ r), g
+        return self.value(x), self.gradient(x)
 
     def hvp(self, x: np.ndarray, v: np.ndarray) -> np.ndarray:
-        """∇²f(x) v."""
-        rows, cols = self.rows, self.cols
-        s = v[rows] * x[cols] + x[rows] * v[cols]
-        r = self.residual(x)
+        """∇²f(x) v = 2Sx − 2Rv = 2v∘(Wx²) + 4x∘(W(x∘v)) − 2P_Ω(M)v (symmetric Ω)."""
+        W, PM, x2, xv = self._W, self._PM, x * x, x * v
         if self.mask.symmetric:
-            return 2.0 * (self._with(s) @ x) - 2.0 * (self._with(r) @ v)
-        S = self._with(s)
-        out = S @ x + S.T @ x
-        R = self._with(r)
-        return out - (R @ v) - (R.T @ v)
+            return 2.0 * v * (W @ x2) + 4.0 * x * (W @ xv) - 2.0 * (PM @ v)
+        WT = W.T
+        Sx = v * (W @ x2) + x * (W @ xv) + x * (WT @ xv) + v * (WT @ x2)
+        Rv = (PM @ v) - x * (W @ xv) + (PM.T @ v) - x * (WT @ xv)
+        return Sx - Rv
 
     def hessian_form(self, x: np.ndarray, v: np.ndarray) -> float:
         """⟨v, ∇²f(x) v⟩ = ‖P_Ω(vxᵀ + xvᵀ)‖² − 2⟨P_Ω(M − xxᵀ), vvᵀ⟩ (8.17)."""
