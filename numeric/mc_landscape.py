@@ -1,0 +1,236 @@
+"""The landscape of the matrix-completion f: stationary points, PSD boundaries, optimizer runs.
+
+* ``stationary_points``: Newton's method on ∇f = 0 (dense Hessian, small d) from starts that
+  reach every kind of stationary point: near 0, along the top eigenvectors of P_Ω(zzᵀ)
+  (where f's spurious saddles sit), near ±z, at random.  Returns the distinct converged points.
+* ``psd_boundary``: along a direction x̂, the smallest r with ∇²f(r x̂) ⪰ 0.  Since
+  ∇²f(r x̂) = r²B − C with C = 2P_Ω(zzᵀ) and B = ∇²f(x̂) + C, the boundary is the top
+  generalised eigenvalue of (C, B) when B ≻ 0 (bisection otherwise).
+* ``run``: one optimizer (GD, perturbed GD, cubic-regularised Newton) on f from x₀.  The
+  optimizers of numeric.optimizers are used when that package provides them; the small
+  reference implementations below are the fallback (same call shape).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.linalg as sla
+
+from . import matrix_completion as mc
+
+
+# --- stationary points -------------------------------------------------------------------------------
+def newton_root(ob: mc.Objective, x0: np.ndarray, iters: int = 60, tol: float = 1e-11) -> tuple[np.ndarray, bool]:
+    """Newton on ∇f(x) = 0 (least-squares steps, so singular Hessians do not stop it)."""
+    x = x0.copy()
+    scale = max(ob.p, 1e-12)
+    for _ in range(iters):
+        g = ob.gradient(x)
+        if np.linalg.norm(g) <= tol * scale:
+            return x, True
+        H = ob.hessian(x)
+        step = np.linalg.lstsq(H, g, rcond=1e-12)[0]
+        x = x - step
+        if not np.all(np.isfinite(x)) or np.linalg.norm(x) > 1e3:
+            return x, False
+    return x, bool(np.linalg.norm(ob.gradient(x)) <= tol * scale * 10)
+
+
+@dataclass(frozen=True)
+class Stationary:
+    x: np.ndarray
+    lambda_min: float
+    start: str
+
+
+def stationary_points(ob: mc.Objective, rng: np.random.Generator, n_random: int = 6, n_eig: int = 4) -> list[Stationary]:
+    d, z = ob.d, ob.z
+    starts: list[tuple[str, np.ndarray]] = [("zero", np.zeros(d))]
+    # the top eigenvectors of P_Ω(zzᵀ) orthogonal to z: f(r u) has a critical point at r² ≈ λ/(p‖u‖⁴)
+    C = ob.mask.P(np.outer(z, z))
+    lam, U = np.linalg.eigh(C)
+    for k in range(1, n_eig + 1):
+        u = U[:, -k]
+        u = u - (u @ z) * z
+        u /= np.linalg.norm(u) + 1e-300
+        r = np.sqrt(max(lam[-k], 0.0) / max(ob.masked_inner(u, u), 1e-300))
+        starts.append((f"eig{k}", r * u))
+    for k in range(n_random):
+        w = rng.standard_normal(d)
+        w /= np.linalg.norm(w)
+        starts.append(("near±z", (1 if k % 2 else -1) * z + 0.3 * w))
+        starts.append(("random", rng.uniform(0.05, 1.5) * w))
+    found: list[Stationary] = []
+    for name, x0 in starts:
+        x, ok = newton_root(ob, x0)
+        if not ok:
+            continue
+        if any(np.linalg.norm(x - s.x) < 1e-6 for s in found):
+            continue
+        found.append(Stationary(x, ob.lambda_min(x), name))
+    return found
+
+
+def on_gradient_pairing_zero(ob: mc.Objective, xhat: np.ndarray) -> np.ndarray:
+    """The point r x̂ (r > 0) with ⟨x, ∇f(x)⟩ = 0, the only consequence of ∇f = 0 that Lemma 8.19 uses.
+
+    ⟨x, ∇f(x)⟩ = −2r²⟨P_Ω(zzᵀ), x̂x̂ᵀ⟩ + 2r⁴⟨P_Ω(x̂x̂ᵀ), x̂x̂ᵀ⟩, so r² = ⟨P(zzᵀ), x̂x̂ᵀ⟩/⟨P(x̂x̂ᵀ), x̂x̂ᵀ⟩.
+    """
+    a = ob.masked_inner(ob.z, xhat)
+    b = ob.masked_inner(xhat, xhat)
+    return np.sqrt(max(a, 0.0) / b) * xhat if b > 0 else np.zeros_like(xhat)
+
+
+def psd_boundary(ob: mc.Objective, xhat: np.ndarray, t_max: float = 2.0, scan: int = 24) -> float:
+    """Smallest r ≥ 0 with ∇²f(r x̂) ⪰ 0 along the unit direction x̂ (inf if none with r² ≤ t_max).
+
+    ∇²f(r x̂) = r²B − C with C = 2P_Ω(zzᵀ), B = ∇²f(x̂) + C.  B is indefinite in general
+    (far out along a ray the Hessian stops being PSD), so {t = r²: tB − C ⪰ 0} is an
+    interval (an LMI in t): a scan finds a point of it, bisection its lower end.
+    """
+    C = 2.0 * ob.mask.P(np.outer(ob.z, ob.z))
+    B = ob.hessian(xhat) + C
+    tol = -1e-10 * max(ob.p, 1e-12)
+
+    def psd(t):
+        return np.linalg.eigvalsh(t * B - C)[0] >= tol
+
+    ts = np.concatenate([np.linspace(0.2, 0.6, 9), np.linspace(0.65, t_max, scan - 9)])
+    hi = next((t for t in ts if psd(t)), None)
+    if hi is None:
+        return float("inf")
+    lo = 0.0 if psd(0.0) else max(0.0, ts[max(0, int(np.searchsorted(ts, hi)) - 1)] if hi > ts[0] else 0.0)
+    if psd(lo):
+        lo = 0.0
+    for _ in range(40):
+        mid = 0.5 * (lo + hi)
+        if psd(mid):
+            hi = mid
+        else:
+            lo = mid
+    return float(np.sqrt(hi))
+
+
+def z_form_boundary(ob: mc.Objective, xhat: np.ndarray) -> float:
+    """Smallest r with ⟨z, ∇²f(r x̂) z⟩ ≥ 0 (the only consequence of ∇²f ⪰ 0 that Lemma 8.21 uses)."""
+    z = ob.z
+    C = 2.0 * ob.masked_inner(z, z)
+    beta = ob.hessian_form(xhat, z) + C
+    return float(np.sqrt(C / beta)) if beta > 0 else float("inf")
+
+
+def low_mass_directions(ob: mc.Objective, thresholds=(0.5, 0.6, 0.7, 0.8), scales=(0.0, 0.5, 0.8)):
+    """Ω-dependent unit directions x̂ ∝ z∘c that shrink z on rows whose observed z-mass is low.
+
+    Along x̂ = z the PSD boundary of f is exactly ‖x‖² = 1/3 for every Ω (⟨v, ∇²f(z/√3)v⟩ =
+    ⅓Σ_Ω(v_i z_j − v_j z_i)² ≥ 0); removing z-mass from rows i with (W z²)_i < c·⟨P_Ω(zzᵀ), zzᵀ⟩
+    lowers the boundary below 1/3 (first-order: the ratio ‖b‖₁A/(aᵀWb + 2bᵀWb) with a = z²).
+    """
+    a = ob.z * ob.z
+    Wa = ob.mask.csr @ a
+    A = float(a @ Wa)
+    out = []
+    for thr in thresholds:
+        low = Wa < thr * A
+        if not low.any():
+            continue
+        for sc in scales:
+            xh = ob.z * np.where(low, sc, 1.0)
+            n = np.linalg.norm(xh)
+            if n > 0:
+                out.append(xh / n)
+    return out
+
+
+# --- optimizers ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RunResult:
+    x: np.ndarray
+    cost: float
+    grad_norm: float
+    iterations: int
+    method: str
+
+
+def _gd(ob, x0, step, max_iter, tol, rng=None, perturb=None):
+    x = x0.copy()
+    since = perturb["t"] if perturb else 0
+    for it in range(1, max_iter + 1):
+        g = ob.gradient(x)
+        gn = np.linalg.norm(g)
+        if perturb is not None and gn <= perturb["g"] and since >= perturb["t"]:
+            xi = rng.standard_normal(x.size)
+            xi *= perturb["r"] * rng.random() ** (1 / x.size) / np.linalg.norm(xi)
+            x = x + xi
+            since = 0
+            continue
+        if gn <= tol and perturb is None:
+            return RunResult(x, ob.value(x), float(gn), it, "GD")
+        x = x - step * g
+        since += 1
+    return RunResult(x, ob.value(x), float(np.linalg.norm(ob.gradient(x))), max_iter,
+                     "perturbed GD" if perturb else "GD")
+
+
+def _cubic_step(g: np.ndarray, H: np.ndarray, M: float) -> np.ndarray:
+    """argmin_s ⟨g, s⟩ + ½⟨s, Hs⟩ + (M/6)‖s‖³ (Nesterov–Polyak), by the secular equation."""
+    lam, Q = np.linalg.eigh(H)
+    gt = Q.T @ g
+
+    def norm_s(r):  # ‖s(r)‖ with s(r) = −(H + (M r/2) I)⁻¹ g
+        return np.linalg.norm(gt / (lam + M * r / 2))
+
+    lo = max(0.0, -2 * lam[0] / M) + 1e-15
+    hi = lo + 1.0
+    while norm_s(hi) > hi:
+        hi *= 2
+    for _ in range(100):  # find r with ‖s(r)‖ = r
+        mid = 0.5 * (lo + hi)
+        if norm_s(mid) > mid:
+            lo = mid
+        else:
+            hi = mid
+    r = hi
+    s = -Q @ (gt / (lam + M * r / 2))
+    if np.linalg.norm(s) < 1e-14 and lam[0] < 0:  # hard case at a saddle: move along the bottom eigenvector
+        s = Q[:, 0] * (-2 * lam[0] / M)
+    return s
+
+
+def _cubic_newton(ob, x0, M, max_iter, tol):
+    x = x0.copy()
+    for it in range(1, max_iter + 1):
+        g = ob.gradient(x)
+        H = ob.hessian(x)
+        if np.linalg.norm(g) <= tol and np.linalg.eigvalsh(H)[0] >= -1e-9:
+            return RunResult(x, ob.value(x), float(np.linalg.norm(g)), it, "cubic Newton")
+        x = x + _cubic_step(g, H, M)
+    return RunResult(x, ob.value(x), float(np.linalg.norm(ob.gradient(x))), max_iter, "cubic Newton")
+
+
+def smoothness(ob: mc.Objective, radius: float = 1.5) -> float:
+    """A bound on ‖∇²f(x)‖ for ‖x‖_∞ ≤ radius·‖z‖_∞-ish points: Gershgorin on the Hessian at 1.5·max(|z|)·1."""
+    x = np.full(ob.d, radius * np.max(np.abs(ob.z)))
+    H = ob.hessian_sparse(x)
+    return float(abs(H).sum(axis=1).max())
+
+
+def run(method: str, ob: mc.Objective, x0: np.ndarray, rng: np.random.Generator, max_iter: int = 5000,
+        tol: float | None = None) -> RunResult:
+    """GD, 'PGD' (perturbed GD) or 'cubic' on f, from x₀."""
+    L = smoothness(ob)
+    tol = 1e-9 * ob.p if tol is None else tol
+    step = 1.0 / L
+    if method == "GD":
+        return _gd(ob, x0, step, max_iter, tol)
+    if method == "PGD":
+        return _gd(ob, x0, step, max_iter, tol, rng=rng,
+                   perturb={"g": 1e-3 * ob.p, "t": 50, "r": 1e-2})
+    if method == "cubic":
+        return _cubic_newton(ob, x0, M=6.0 * L, max_iter=max_iter // 20, tol=tol)
+    raise ValueError(f"unknown method {method!r}")
+
+
+def distance_to_pm(x: np.ndarray, z: np.ndarray) -> float:
+    return float(min(np.linalg.norm(x - z), np.linalg.norm(x + z)))
