@@ -64,14 +64,27 @@ def get(claim_id: str) -> Claim:
     return load()[claim_id]
 
 
+def _line(cid: str) -> float | None:
+    try:
+        return float(catalog.get(cid).line)
+    except KeyError:
+        return None
+
+
 def sort_key(c: Claim) -> tuple:
-    """Order by section, then by the number in the id (8.9 before 8.10)."""
+    """Chapter order: by section, then by where the claim's text sits in the chapter.
+
+    A numbered object or equation sits at its line; a descriptive claim (``sec:…``)
+    right after the first equation it covers, else after the last thing it uses.
+    """
     sec = tuple(int(p) for p in c.section.split("."))
-    tail = c.id.split(":", 1)[-1]
-    nums = []
-    for part in tail.replace(":", ".").split("."):
-        nums.append((0, int(part), "") if part.isdigit() else (1, 0, part))
-    return (sec, nums)
+    pos = _line(c.id)
+    if pos is None and c.equations:
+        pos = _line(f"eq:{c.equations[0]}")
+    if pos is None:
+        lines = [ln for ln in (_line(u) for u in c.uses) if ln is not None]
+        pos = max(lines) + 0.5 if lines else 0.0
+    return (sec, pos, c.id)
 
 
 def used_by(claim_id: str) -> list[str]:

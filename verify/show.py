@@ -15,19 +15,42 @@ def _covering(ids: list[str]):
     return [c for c in claims if c.id in ids or labels & set(c.equations)]
 
 
+def atom_latex(name: str) -> str | None:
+    """LaTeX for a normal-form atom name: '⟨vᵀ M v⟩' → v^\\top M v, '⟨xᵀ v⟩' → \\langle x, v\\rangle."""
+    def tok(t: str) -> str:
+        return t[:-1] + r"^\top" if t.endswith("ᵀ") else t
+
+    if name.startswith("⟨") and name.endswith("⟩"):
+        parts = name[1:-1].split()
+        if len(parts) == 2 and parts[0].endswith("ᵀ"):
+            return rf"\langle {parts[0][:-1]}, {parts[1]} \rangle"
+        return " ".join(tok(t) for t in parts)
+    if name.startswith("tr(") and name.endswith(")"):
+        return r"\operatorname{tr}(" + " ".join(tok(t) for t in name[3:-1].split()) + ")"
+    return None
+
+
 def _render(expr, latex: bool) -> str:
     if expr is None:
         return ""
     if latex:
-        return sp.latex(expr)
+        names = {}
+        if isinstance(expr, sp.Basic):
+            for s in expr.free_symbols:
+                lt = atom_latex(str(s))
+                if lt:
+                    names[s] = lt
+        return sp.latex(expr, symbol_names=names)
     return sp.pretty(expr, use_unicode=True)
 
 
 def show(ids: list[str], latex: bool = False, results: Path | None = None, run: bool = False) -> int:
-    stored = {}
+    stored, stored_profile = {}, "?"
     if results is not None and results.exists() and not run:
         try:
-            stored = {c["id"]: c for c in json.loads(results.read_text())["claims"]}
+            doc = json.loads(results.read_text())
+            stored = {c["id"]: c for c in doc["claims"]}
+            stored_profile = doc.get("profile", "?")
         except (ValueError, KeyError):
             stored = {}
     for oid in ids:
@@ -38,15 +61,21 @@ def show(ids: list[str], latex: bool = False, results: Path | None = None, run: 
     if not claims:
         print("\nno claim covers this yet: status unchecked")
         return 0
+    from .profiles import get_profile
+    from .runner import run_claim
+
     for c in claims:
         print(f"\n-- claim {c.id}: {c.title}  [{c.kind}, §{c.section}]")
         print(f"   printed: {c.printed}")
         if c.erratum:
             print(f"   corrected: {c.erratum.corrected}")
             print(f"   why: {c.erratum.explanation}")
-        if c.derivation is not None:
+        steps = list(c.derivation()) if c.derivation is not None else []
+        fresh = run_claim(c, get_profile("ci"))  # the derivation steps come from running the check
+        steps += fresh.steps
+        if steps:
             print("   derivation:")
-            for st in c.derivation():
+            for st in steps:
                 mark = {True: "✔", False: "✘", None: "·"}[st.holds]
                 print(f"   {mark} {st.label}: {st.text}")
                 if st.printed:
@@ -56,13 +85,10 @@ def show(ids: list[str], latex: bool = False, results: Path | None = None, run: 
                     print("       derived: " + body.replace("\n", "\n                "))
         ev = stored.get(c.id)
         if ev is None:
-            from .profiles import get_profile
-            from .runner import run_claim
-
-            ev = run_claim(c, get_profile("ci")).as_json()
+            ev = fresh.as_json()
             src = "run now, ci profile"
         else:
-            src = f"from {results}"
+            src = f"from {results}, {stored_profile} profile"
         print(f"   verdict: {ev['status']} ({src}); methods {', '.join(ev['methods'])}; "
               f"examples {ev['examples']}; worst margin {ev['worst_margin']}")
         print(f"   mutants killed {ev['mutants']['killed']}/{ev['mutants']['total']}: "

@@ -1,0 +1,262 @@
+"""§8.3.1, the landscape of the PCA objective: (8.1), Step 1, (8.9), (8.10), Theorem 8.7, Remark 8.8.
+
+The numbers come from numeric.pca (lambdified from symbolic.pca); hypothesis draws
+PSD matrices with the hard spectra on purpose (repeated and clustered top
+eigenvalues, near-singular, zero).
+"""
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import sympy as sp
+from hypothesis import strategies as st
+
+from numeric import pca as npca
+from numeric.batch_lambdify import batch_lambdify
+from symbolic import pca
+
+from ..checks.identity import MatrixIdentity, check_matrix_identity
+from ..claim import Erratum, Mutant, Outcome, Step, all_of
+from ..registry import claim
+from ..search import search
+from .. import strategies as vst
+
+S = pca.SYMBOLS
+M, x, v, d = S.M, S.x, S.v, S.d
+
+
+def psd(min_d=1, max_d=5, **kw):
+    return vst.psd_matrices(d=st.integers(min_d, max_d), **kw)
+
+
+def _show(inst):
+    return {"M": np.round(inst.M, 6).tolist(), "eigenvalues": np.round(inst.eigenvalues, 6).tolist(), "kind": inst.kind}
+
+
+# --- (8.1): the objective, and "the objective function here is non-convex" -------------
+@dataclass(frozen=True)
+class Nonconvex:
+    allow_zero: bool  # the printed claim quantifies over every PSD M, M = 0 included
+    threshold: float = 0.0  # claims λ_min ∇²g(0) < -threshold
+
+
+def _check_nonconvex(stmt: Nonconvex, ctx) -> Outcome:
+    hess = npca.hessian()
+
+    def margin(inst):
+        if not stmt.allow_zero and np.allclose(inst.M, 0):
+            return 1.0  # outside the corrected statement's hypothesis
+        H0 = hess(inst.M[None], np.zeros((1, inst.M.shape[0])))[0]
+        lam_min = np.linalg.eigvalsh(H0)[0]
+        return -lam_min - stmt.threshold  # > 0 means g has negative curvature at 0
+
+    # strict: the margin must be positive, not merely ≥ 0
+    out = search(psd(kinds=("zero", "any")), margin, ctx, name="nonconvex", tol=-1e-12, describe=_show)
+    steps = [Step("Hessian at 0", "∇²g(0) from the derived Hessian", derived=pca.hessian_matrix_generic().subs(x, sp.ZeroMatrix(d, 1)).doit())]
+    out.steps += steps
+    out.notes.append("a C² function is convex iff its Hessian is PSD everywhere; ∇²g(0) = −2M")
+    return out
+
+
+claim(
+    id="eq:8.1",
+    section="8.3.1",
+    kind="definition",
+    title="The PCA objective is non-convex",
+    printed=r"\min_{x} g(x) \triangleq \tfrac12\|M - xx^\top\|_F^2,\ M \succeq 0 \text{ symmetric}; "
+    r"\text{“The objective function here is non-convex”}",
+    equations=["8.1"],
+    statement=Nonconvex(allow_zero=True),
+    check=_check_nonconvex,
+    erratum=Erratum(
+        printed="for every symmetric PSD M, g is non-convex",
+        corrected="g is non-convex iff M ≠ 0 (∇²g(0) = −2M); for M = 0, g(x) = ½‖x‖⁴ is convex",
+        explanation="an edge case of the sentence after (8.1): the zero matrix is PSD and makes g convex. "
+        "Nothing later depends on it.",
+        corrected_statement=Nonconvex(allow_zero=False),
+    ),
+    mutants=[Mutant("negative curvature below −2λ₁ − 1 at 0", Nonconvex(allow_zero=False, threshold=1e3))],
+    notes=["(8.1) is the definition of g; the check is on the property the text states of it"],
+)
+
+
+# --- Step 1: stationary points -----------------------------------------------------------
+@dataclass(frozen=True)
+class StationaryAreEigenvectors:
+    allow_zero: bool  # corrected: "0 or an eigenvector"
+    power: int = 2  # eigenvalue ‖x‖^power
+
+
+def _exact_stationary_points(Mint: sp.Matrix):
+    """All real solutions of ∇g(x) = 0 for a concrete rational M (SymPy solve)."""
+    n = Mint.shape[0]
+    xs = sp.symbols(f"y0:{n}", real=True)
+    X = sp.Matrix(xs)
+    grad = -2 * (Mint - X * X.T) * X  # the derived gradient, checked in sec:8.3.1:pca-gradient
+    sols = sp.solve(list(grad), xs, dict=True)
+    return [sp.Matrix([s.get(xi, xi) for xi in xs]) for s in sols]
+
+
+def _check_stationary(stmt: StationaryAreEigenvectors, ctx) -> Outcome:
+    # (i) exact: solve ∇g = 0 with SymPy for small integer PSD matrices, every solution tested
+    rng = ctx.rng("exact-stationary")
+    worst, n_pts, ce = 0.0, 0, None
+    mats = [sp.Matrix([[2, 0], [0, 1]]), sp.Matrix([[1, 0], [0, 1]]), sp.Matrix([[2, 1], [1, 2]]), sp.zeros(2, 2)]
+    for _ in range(2):
+        A = sp.Matrix(rng.integers(-2, 3, size=(2, 2)).tolist())
+        mats.append(A * A.T)
+    for Mi in mats:
+        for p in _exact_stationary_points(Mi):
+            n_pts += 1
+            nrm2 = (p.T * p)[0, 0]
+            is_zero = all(c == 0 for c in p)
+            if is_zero:
+                ok = stmt.allow_zero
+            else:
+                ok = sp.simplify(Mi * p - nrm2 ** sp.Rational(stmt.power, 2) * p) == sp.zeros(2, 1)
+            if not ok and ce is None:
+                ce = {"M": Mi.tolist(), "x": [str(c) for c in p]}
+                worst = -1.0
+    exact = Outcome(ce is None, ["symbolic (sympy.solve of ∇g = 0, d = 2)"], n_pts, worst, ce)
+    if ce is not None:
+        return exact
+
+    # (ii) numeric: stationary points found from random starts by solving ∇g = 0 (scipy), d ≤ 5
+    from scipy.optimize import root
+
+    grad = npca.gradient()
+
+    def margin(inst):
+        Mb = inst.M[None]
+        n = inst.M.shape[0]
+        r = np.random.default_rng(zlib.crc32(inst.M.tobytes()))
+        worst = np.inf
+        scale = 1 + inst.eigenvalues[0]
+        for _ in range(6):
+            sol = root(lambda z: grad(Mb, z[None]).ravel(), r.normal(size=n) * np.sqrt(scale), tol=1e-13)
+            z = sol.x
+            if np.linalg.norm(grad(Mb, z[None])) > 1e-8 * scale**1.5:
+                continue
+            nz = np.linalg.norm(z)
+            if nz < 1e-7:
+                worst = min(worst, 0.0 if stmt.allow_zero else -1.0)
+                continue
+            res = np.linalg.norm(inst.M @ z - nz**stmt.power * z) / (scale * max(nz, 1e-300))
+            worst = min(worst, -res + 1e-7)
+        return worst if np.isfinite(worst) else 0.0
+
+    num = search(psd(kinds=("any",)), margin, ctx, name="stationary", describe=_show)
+    return all_of(exact, num)
+
+
+claim(
+    id="sec:8.3.1:stationary-points",
+    section="8.3.1",
+    kind="identity",
+    title="Step 1: every stationary point is an eigenvector with eigenvalue ‖x‖²",
+    printed=r"Step 1: Show that all stationary points must be eigenvectors … x is an eigenvector of M with eigenvalue $\|x\|_2^2$",
+    statement=StationaryAreEigenvectors(allow_zero=False),
+    check=_check_stationary,
+    erratum=Erratum(
+        printed="every stationary point x of g is an eigenvector of M with eigenvalue ‖x‖²",
+        corrected="every stationary point is x = 0 or an eigenvector of M with eigenvalue ‖x‖² "
+        "(so the stationary points are 0 and ±√λᵢuᵢ for λᵢ > 0)",
+        explanation="x = 0 is always stationary (∇g(0) = 0) and is not an eigenvector. The proof survives: "
+        "(8.10) with λ = 0 handles it.",
+        corrected_statement=StationaryAreEigenvectors(allow_zero=True),
+    ),
+    mutants=[Mutant("eigenvalue ‖x‖ instead of ‖x‖²", StationaryAreEigenvectors(allow_zero=True, power=1))],
+    uses=["eq:8.2", "sec:8.3.1:pca-gradient"],
+)
+
+
+# --- (8.9) -------------------------------------------------------------------------------------
+def _unit_top_sampler(rng, n):
+    """Exact instances of (8.9)'s hypotheses: M diagonal, v₁ = e₁ its top unit eigenvector."""
+    lam = sorted(rng.integers(0, 6, size=n).tolist(), reverse=True)
+    lam[0] += 1
+    Mi = sp.diag(*lam)
+    return {M: sp.ImmutableMatrix(Mi), x: sp.ImmutableMatrix(rng.integers(-3, 4, size=(n, 1)).tolist()),
+            v: sp.ImmutableMatrix([[1]] + [[0]] * (n - 1))}
+
+
+def _eq89(scale, rhs):
+    H = pca.hessian_matrix_generic()
+    return MatrixIdentity(lhs=scale * (v.T * H * v), rhs=rhs, symbols=(M, x, v), symmetric=(M,), dim=d,
+                          atom_subs=(("⟨vᵀ v⟩", sp.Integer(1)),), sampler=_unit_top_sampler, label="(8.9)")
+
+
+_RHS_89 = 2 * (x.T * v) * (x.T * v) - v.T * M * v + x.T * x
+claim(
+    id="eq:8.9",
+    section="8.3.1",
+    kind="identity",
+    title="Curvature along the top eigenvector v₁",
+    printed=r"\langle v_1, \nabla^2 g(x) v_1\rangle = 2\langle x, v_1\rangle^2 - v_1^\top M v_1 + \|x\|_2^2 \geq 0",
+    equations=["8.9"],
+    statement=_eq89(1, _RHS_89),
+    check=check_matrix_identity,
+    erratum=Erratum(
+        printed=r"\langle v_1, \nabla^2 g(x) v_1\rangle = 2\langle x, v_1\rangle^2 - v_1^\top M v_1 + \|x\|_2^2",
+        corrected=r"\tfrac12\langle v_1, \nabla^2 g(x) v_1\rangle = 2\langle x, v_1\rangle^2 - v_1^\top M v_1 + \|x\|_2^2",
+        explanation="(8.8) with v = v₁, ‖v₁‖ = 1 gives ½⟨v₁, ∇²g v₁⟩; the ½ was dropped. "
+        "The sign condition ≥ 0 used next is the same either way.",
+        corrected_statement=_eq89(sp.Rational(1, 2), _RHS_89),
+    ),
+    mutants=[
+        Mutant("+v₁ᵀMv₁", _eq89(sp.Rational(1, 2), _RHS_89 + 2 * v.T * M * v)),
+        Mutant("⟨x, v₁⟩² with coefficient 1", _eq89(sp.Rational(1, 2), _RHS_89 - (x.T * v) * (x.T * v))),
+    ],
+    uses=["eq:8.8"],
+    erratum_equations=["8.9"],
+)
+
+
+# --- (8.10) -------------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def _rhs89_fn():
+    return batch_lambdify([M, x, v], _RHS_89)
+
+
+@dataclass(frozen=True)
+class Eq810:
+    a: float = 1.0  # predicted value a·λ + b·λ₁
+    b: float = -1.0
+
+
+def _check_810(stmt: Eq810, ctx) -> Outcome:
+    """At every stationary point with eigenvalue λ < λ₁: 2⟨x,v₁⟩² − v₁ᵀMv₁ + ‖x‖² = λ − λ₁."""
+    expr = _rhs89_fn()
+
+    def margin(inst):
+        lam1 = inst.eigenvalues[0]
+        v1 = inst.eigenvectors[:, 0]
+        worst = np.inf
+        for xs, lam in npca.stationary_points(inst.eigenvalues, inst.eigenvectors):
+            if lam >= lam1 - 1e-12 * max(1, lam1):
+                continue  # case 1
+            val = expr(inst.M[None], xs[None], v1[None])[0]
+            pred = stmt.a * lam + stmt.b * lam1
+            worst = min(worst, -abs(val - pred) / (1 + lam1) + 1e-9)
+        return worst if np.isfinite(worst) else 1.0
+
+    return search(psd(kinds=("any",)), margin, ctx, name="8.10", describe=_show)
+
+
+claim(
+    id="eq:8.10",
+    section="8.3.1",
+    kind="identity",
+    title="Case 2: the curvature along v₁ is λ − λ₁ < 0",
+    printed=r"2\langle x, v_1\rangle^2 - v_1^\top M v_1 + \|x\|_2^2 = 0 - \lambda_1 + \lambda \geq 0",
+    equations=["8.10"],
+    statement=Eq810(),
+    check=_check_810,
+    mutants=[Mutant("= λ₁ − λ", Eq810(-1.0, 1.0)), Mutant("= 2λ − λ₁", Eq810(2.0, -1.0))],
+    uses=["eq:8.9", "eq:8.2"],
+    notes=["evaluated at every stationary point 0, ±√λᵢuᵢ with λᵢ < λ₁ (x = 0 counts as λ = 0); "
+           "the '≥ 0' is the local-minimum hypothesis that the proof contradicts"],
+)
