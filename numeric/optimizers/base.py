@@ -47,14 +47,14 @@ class Optimizer:
         raise NotImplementedError
 
     def run(self, problem: Problem, x0, *, rng: np.random.Generator | None = None, max_iter: int = 10_000,
-            tol: float = 1e-8) -> Result:
+            tol: float = 1e-8, keep_iterates: bool = False) -> Result:
         rng = np.random.default_rng(0) if rng is None else rng
         counted = Counted(problem)
         p = counted.problem
         x = np.array(x0, dtype=float)
         t0 = time.perf_counter()
         state = self.init_state(p, x, rng)
-        its, costs, gnorms = [], [], []
+        its, costs, gnorms, xs = [], [], [], []
         every = max(1, max_iter // 1000)
         travelled = 0.0
         reason = "max_iter"
@@ -65,6 +65,8 @@ class Optimizer:
             if k % every == 0:
                 c = p.cost(x)
                 its.append(k), costs.append(c), gnorms.append(gn)
+                if keep_iterates:
+                    xs.append(x.copy())
                 if not np.isfinite(c):
                     reason = "diverged"
                     break
@@ -86,7 +88,7 @@ class Optimizer:
         gn = float(np.linalg.norm(p.grad(x)))
         lam = lambda_min(problem, x) if problem.second_order and np.all(np.isfinite(x)) else None
         trace = Trace(np.array(its), np.array(costs), np.array(gnorms), travelled,
-                      tuple(state.get("perturbations", ())))
+                      tuple(state.get("perturbations", ())), np.array(xs) if keep_iterates else None)
         return Result(self.name, x, cost, gn, lam, k, dict(counted.counts), reason,
                       reason in ("gradient_tol", "second_order_point"), time.perf_counter() - t0, trace)
 

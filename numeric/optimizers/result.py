@@ -15,6 +15,7 @@ class Trace:
     grad_norm: np.ndarray
     distance: float  # total distance travelled by the iterates
     perturbations: tuple[int, ...] = ()
+    iterates: np.ndarray | None = None  # the subsampled x's, when run(..., keep_iterates=True)
 
 
 @dataclass(frozen=True)

@@ -51,12 +51,7 @@ def fig_pca_landscape(profile, seed):
     prob = npca.problem(Mm)
     for _ in range(8):
         x0 = rng.uniform(-1.8, 1.8, size=2)
-        xs = [x0]
-        x = x0.copy()
-        for _ in range(60):
-            x = x - 0.05 * prob.grad(x)
-            xs.append(x)
-        xs = np.array(xs)
+        xs = GD(step=0.05).run(prob, x0, max_iter=60, tol=0.0, keep_iterates=True).trace.iterates
         ax.plot(xs[:, 0], xs[:, 1], "-", color="white", lw=1)
         ax.plot(xs[-1, 0], xs[-1, 1], "o", color="white", ms=3)
     ax.plot([np.sqrt(2), -np.sqrt(2)], [0, 0], "*", color="gold", ms=12, label="global minima ±√λ₁u₁")
