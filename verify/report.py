@@ -18,6 +18,11 @@ def _fmt(x) -> str:
     return str(x)
 
 
+def _math(s: str) -> str:
+    """LaTeX as inline math, prose as it is."""
+    return f"${s}$" if "\\" in s and "$" not in s else s
+
+
 def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
     claims = results["claims"]
     eqs = results["equations"]
@@ -72,8 +77,8 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
     for c in errata:
         er = c["erratum"]
         w(f"### {c['id']}: {c['title']}\n")
-        w(f"- printed: {er['printed']}")
-        w(f"- corrected: {er['corrected']}")
+        w(f"- printed: {_math(er['printed'])}")
+        w(f"- corrected: {_math(er['corrected'])}")
         w(f"- why: {er['explanation']}")
         if er.get("counterexample") is not None:
             w(f"- counterexample to the printed form: `{er['counterexample']}`")

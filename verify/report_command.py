@@ -22,6 +22,9 @@ def make_report(profile: Profile, seed: int, out: Path, json_path: Path, progres
     fig_dir.mkdir(exist_ok=True)
     figures = []
     for name, caption, png in draw_all(profile, seed):
+        if png is None:
+            print(f"  figure {name} failed: {caption}")
+            continue
         write_atomic(fig_dir / name, png)
         figures.append((f"figures/{name}", caption))
     write_atomic(json_path, json.dumps(results, indent=1, ensure_ascii=False) + "\n")

@@ -41,8 +41,13 @@ def draw_all(profile, seed: int):
     _load()
     for name in sorted(_FIGURES):
         caption, fn = _FIGURES[name]
-        fig = fn(profile, seed)
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
-        plt.close(fig)
+        try:
+            fig = fn(profile, seed)
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png", dpi=110, bbox_inches="tight", metadata={"Software": None})
+            plt.close(fig)
+        except Exception as exc:  # one broken figure must not cost the whole report
+            plt.close("all")
+            yield name, f"{caption} [not drawn: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}]", None
+            continue
         yield name, caption, buf.getvalue()

@@ -21,7 +21,7 @@ def fig_8_4(profile, seed):
     f = sp.lambdify((xs, m), g1, "numpy")
     x = np.linspace(-1.6, 1.6, 400)
     fig, ax = plt.subplots(figsize=(5, 3.2))
-    ax.plot(x, f(x, 1.0), color="C0", label=r"$g(x)=\frac12(m-x^2)^2$, $m=1$")
+    ax.plot(x, f(x, 1.0), color="C0", label=r"$g(x)=\frac{1}{2}(m-x^2)^2$, $m=1$")
     ax.plot([-1, 1], [0, 0], "o", color="C2", label="local = global minima ±√m")
     ax.plot([0], [f(0.0, 1.0)], "s", color="C3", label="local maximum")
     ax.set_xlabel("x")
