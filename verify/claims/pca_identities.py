@@ -141,7 +141,7 @@ claim(
     kind="identity",
     title="Half the Hessian quadratic form, as inner products",
     printed=r"\tfrac12\langle v, \nabla^2 g(x) v\rangle = \tfrac12\langle xv^\top + vx^\top, xv^\top + vx^\top\rangle - \langle M - xx^\top, vv^\top\rangle",
-    equations=["8.3", "8.6"],
+    equations=["8.6"],
     statement=_q_stmt(pca.printed_8_6(), "(8.6)"),
     check=check_matrix_identity,
     mutants=[
@@ -152,7 +152,7 @@ claim(
     uses=["eq:8.5"],
     notes=["the Hessian here is derived independently of (8.5): ∇²g is the polarisation of the t² "
            "coefficient of g(x + tv), and matches SymPy's matrix-calculus gradient differentiated once more",
-           "(8.3) is the definition ⟨v, ∇²g(x)v⟩ ≥ 0 of PSD; its use at local minima is checked in thm:8.7"],
+           ],
 )
 
 claim(

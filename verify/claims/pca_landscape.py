@@ -260,3 +260,45 @@ claim(
     notes=["evaluated at every stationary point 0, ±√λᵢuᵢ with λᵢ < λ₁ (x = 0 counts as λ = 0); "
            "the '≥ 0' is the local-minimum hypothesis that the proof contradicts"],
 )
+
+
+# --- (8.3): the second-order necessary condition at local minima ------------------------------
+@dataclass(frozen=True)
+class SecondOrder:
+    strict: bool = False  # a mutant claims ⟨v, ∇²g(x)v⟩ > 0 for every v ≠ 0
+
+
+def _check_83(stmt: SecondOrder, ctx) -> Outcome:
+    """At the local (= global) minima ±√λ₁u₁ (and every point of the top eigensphere),
+    ⟨v, ∇²g(x)v⟩ ≥ 0 for all v: checked as λ_min of the derived Hessian there."""
+    hess = npca.hessian()
+
+    def margin(inst):
+        lam, U = inst.eigenvalues, inst.eigenvectors
+        scale = 1.0 + lam[0]
+        k = int(np.sum(lam >= lam[0] - 1e-12 * scale))  # multiplicity of λ₁
+        worst = np.inf
+        for j in range(k):
+            x0 = np.sqrt(lam[0]) * U[:, j]
+            hmin = np.linalg.eigvalsh(hess(inst.M[None], x0[None])[0])[0] / scale
+            worst = min(worst, hmin - 1e-6 if stmt.strict else hmin + 1e-12)
+        return worst
+
+    out = search(psd(kinds=("distinct", "repeated_top", "rank_one", "diagonal")), margin, ctx, name="8.3", describe=_show)
+    out.notes.append("the local minima are the top-eigenspace points (thm:8.7); with λ₁ repeated they form a sphere "
+                     "and the Hessian is singular along it, so '≥ 0' cannot be strengthened to '> 0'")
+    return out
+
+
+claim(
+    id="eq:8.3",
+    section="8.3.1",
+    kind="definition",
+    title="At a local minimum the Hessian quadratic form is nonnegative",
+    printed=r"\text{for } x \text{ a local minimum}: \forall v,\ \langle v, \nabla^2 g(x) v\rangle \geq 0",
+    equations=["8.3"],
+    statement=SecondOrder(False),
+    check=_check_83,
+    mutants=[Mutant("strict: ⟨v, ∇²g(x)v⟩ > 0 for every v ≠ 0", SecondOrder(True))],
+    uses=["eq:8.1"],
+)
