@@ -86,7 +86,12 @@ def cmd_check(args) -> int:
     claims = _select(args.labels)
     if args.json:
         check_writable(args.json)
-    evs = run_claims(claims, profile, seed=args.seed, progress=_progress(sys.stderr))
+    if args.jobs > 1:
+        from .runner import run_claims_parallel
+
+        evs = run_claims_parallel(claims, profile, seed=args.seed, jobs=args.jobs, progress=_progress(sys.stderr))
+    else:
+        evs = run_claims(claims, profile, seed=args.seed, progress=_progress(sys.stderr))
     bad = 0
     for ev in evs:
         flag = "ok " if ev.matches_expectation else "FAIL"
@@ -106,7 +111,7 @@ def cmd_report(args) -> int:
     profile = get_profile(args.profile)
     check_writable(args.out)
     check_writable(args.json)
-    return make_report(profile, args.seed, Path(args.out), Path(args.json), _progress(sys.stderr))
+    return make_report(profile, args.seed, Path(args.out), Path(args.json), _progress(sys.stderr), jobs=args.jobs)
 
 
 def cmd_show(args) -> int:
@@ -140,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--profile", default="ci")
     sp.add_argument("--seed", type=int, default=0)
     sp.add_argument("--json", help="also write results.json-style output here")
+    sp.add_argument("--jobs", type=int, default=1, help="worker processes (verdicts do not depend on it)")
     sp.set_defaults(fn=cmd_check)
 
     sp = sub.add_parser("report", help="write REPORT.md, results.json and the figures")
@@ -147,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--seed", type=int, default=0)
     sp.add_argument("--out", default="REPORT.md")
     sp.add_argument("--json", default="results.json")
+    sp.add_argument("--jobs", type=int, default=2, help="worker processes (verdicts do not depend on it)")
     sp.set_defaults(fn=cmd_report)
     return p
 

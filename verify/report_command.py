@@ -13,10 +13,15 @@ from .results import build
 from .runner import run_claims
 
 
-def make_report(profile: Profile, seed: int, out: Path, json_path: Path, progress=None) -> int:
+def make_report(profile: Profile, seed: int, out: Path, json_path: Path, progress=None, jobs: int = 1) -> int:
     from .figures import draw_all
 
-    evs = run_claims(registry.all_claims(), profile, seed=seed, progress=progress)
+    if jobs > 1:
+        from .runner import run_claims_parallel
+
+        evs = run_claims_parallel(registry.all_claims(), profile, seed=seed, jobs=jobs, progress=progress)
+    else:
+        evs = run_claims(registry.all_claims(), profile, seed=seed, progress=progress)
     results = build(evs, profile.name, seed)
     fig_dir = out.parent / "figures"
     fig_dir.mkdir(exist_ok=True)
