@@ -6,16 +6,14 @@
 * ``psd_boundary``: along a direction x̂, the smallest r with ∇²f(r x̂) ⪰ 0.  Since
   ∇²f(r x̂) = r²B − C with C = 2P_Ω(zzᵀ) and B = ∇²f(x̂) + C, the boundary is the top
   generalised eigenvalue of (C, B) when B ≻ 0 (bisection otherwise).
-* ``run``: one optimizer (GD, perturbed GD, cubic-regularised Newton) on f from x₀.  The
-  optimizers of numeric.optimizers are used when that package provides them; the small
-  reference implementations below are the fallback (same call shape).
+* ``run``: one optimizer of numeric.optimizers (GD, perturbed GD, cubic-regularised Newton)
+  on f from x₀, with f as a Problem (gradient and Hessian-vector product of f).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.linalg as sla
 
 from . import matrix_completion as mc
 
@@ -152,93 +150,44 @@ def low_mass_directions(ob: mc.Objective, thresholds=(0.6, 0.8), scales=(0.0, 0.
     return out
 
 
-# --- optimizers ---------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class RunResult:
-    x: np.ndarray
-    cost: float
-    grad_norm: float
-    iterations: int
-    method: str
-
-
-def _gd(ob, x0, step, max_iter, tol, rng=None, perturb=None):
-    x = x0.copy()
-    since = perturb["t"] if perturb else 0
-    for it in range(1, max_iter + 1):
-        g = ob.gradient(x)
-        gn = np.linalg.norm(g)
-        if perturb is not None and gn <= perturb["g"] and since >= perturb["t"]:
-            xi = rng.standard_normal(x.size)
-            xi *= perturb["r"] * rng.random() ** (1 / x.size) / np.linalg.norm(xi)
-            x = x + xi
-            since = 0
-            continue
-        if gn <= tol and perturb is None:
-            return RunResult(x, ob.value(x), float(gn), it, "GD")
-        x = x - step * g
-        since += 1
-    return RunResult(x, ob.value(x), float(np.linalg.norm(ob.gradient(x))), max_iter,
-                     "perturbed GD" if perturb else "GD")
-
-
-def _cubic_step(g: np.ndarray, H: np.ndarray, M: float) -> np.ndarray:
-    """argmin_s ⟨g, s⟩ + ½⟨s, Hs⟩ + (M/6)‖s‖³ (Nesterov–Polyak), by the secular equation."""
-    lam, Q = np.linalg.eigh(H)
-    gt = Q.T @ g
-
-    def norm_s(r):  # ‖s(r)‖ with s(r) = −(H + (M r/2) I)⁻¹ g
-        return np.linalg.norm(gt / (lam + M * r / 2))
-
-    lo = max(0.0, -2 * lam[0] / M) + 1e-15
-    hi = lo + 1.0
-    while norm_s(hi) > hi:
-        hi *= 2
-    for _ in range(100):  # find r with ‖s(r)‖ = r
-        mid = 0.5 * (lo + hi)
-        if norm_s(mid) > mid:
-            lo = mid
-        else:
-            hi = mid
-    r = hi
-    s = -Q @ (gt / (lam + M * r / 2))
-    if np.linalg.norm(s) < 1e-14 and lam[0] < 0:  # hard case at a saddle: move along the bottom eigenvector
-        s = Q[:, 0] * (-2 * lam[0] / M)
-    return s
-
-
-def _cubic_newton(ob, x0, M, max_iter, tol):
-    x = x0.copy()
-    for it in range(1, max_iter + 1):
-        g = ob.gradient(x)
-        H = ob.hessian(x)
-        if np.linalg.norm(g) <= tol and np.linalg.eigvalsh(H)[0] >= -1e-9:
-            return RunResult(x, ob.value(x), float(np.linalg.norm(g)), it, "cubic Newton")
-        x = x + _cubic_step(g, H, M)
-    return RunResult(x, ob.value(x), float(np.linalg.norm(ob.gradient(x))), max_iter, "cubic Newton")
-
-
+# --- optimizers (numeric.optimizers) ---------------------------------------------------------------------
 def smoothness(ob: mc.Objective, radius: float = 1.5) -> float:
-    """A bound on ‖∇²f(x)‖ for ‖x‖_∞ ≤ radius·‖z‖_∞-ish points: Gershgorin on the Hessian at 1.5·max(|z|)·1."""
+    """A Gershgorin bound on ‖∇²f‖ at the point radius·‖z‖_∞·(1, …, 1): the step size 1/L of GD."""
     x = np.full(ob.d, radius * np.max(np.abs(ob.z)))
     H = ob.hessian_sparse(x)
     return float(abs(H).sum(axis=1).max())
 
 
+def problem(ob: mc.Objective, second_order: bool = True):
+    """f as a numeric.optimizers Problem (dense Hessian up to d = 400, Hessian-vector products otherwise).
+
+    first-order methods get no Hessian, so the optimizer does not compute λ_min at every end point
+    (the caller does, where it matters)."""
+    from .optimizers import Problem
+
+    if not second_order:
+        return Problem(dim=ob.d, cost=ob.value, grad=ob.gradient, name=f"matrix completion d={ob.d} p={ob.p:.3g}")
+    return Problem(dim=ob.d, cost=ob.value, grad=ob.gradient, hess=ob.hessian if ob.d <= 400 else None,
+                   hvp=ob.hvp, name=f"matrix completion d={ob.d} p={ob.p:.3g}")
+
+
 def run(method: str, ob: mc.Objective, x0: np.ndarray, rng: np.random.Generator, max_iter: int = 5000,
-        tol: float | None = None) -> RunResult:
-    """GD, 'PGD' (perturbed GD) or 'cubic' on f, from x₀."""
+        tol: float | None = None):
+    """GD, 'PGD' (perturbed GD) or 'cubic' (cubic-regularised Newton) on f from x₀; a numeric.optimizers Result."""
+    from .optimizers import GD, CubicNewton, PerturbedGD
+
     L = smoothness(ob)
     tol = 1e-9 * ob.p if tol is None else tol
-    step = 1.0 / L
+    prob = problem(ob, second_order=method == "cubic")
     if method == "GD":
-        return _gd(ob, x0, step, max_iter, tol)
-    if method == "PGD":
-        return _gd(ob, x0, step, max_iter, tol, rng=rng,
-                   perturb={"g": 1e-3 * ob.p, "t": 50, "r": 1e-2})
-    if method == "cubic":
-        return _cubic_newton(ob, x0, M=6.0 * L, max_iter=max_iter // 20, tol=tol)
-    raise ValueError(f"unknown method {method!r}")
+        opt = GD(step=1.0 / L)
+    elif method == "PGD":
+        opt = PerturbedGD(step=1.0 / L, radius=1e-3, g_thres=1e-6 * ob.p, t_thres=200, f_thres=1e-10 * ob.p)
+    elif method == "cubic":
+        opt, max_iter = CubicNewton(M=6.0 * L), max(50, max_iter // 50)
+    else:
+        raise ValueError(f"unknown method {method!r}")
+    return opt.run(prob, x0, rng=rng, max_iter=max_iter, tol=tol)
 
 
 def distance_to_pm(x: np.ndarray, z: np.ndarray) -> float:
