@@ -181,15 +181,6 @@ def _check_823(stmt: CloseMinima, ctx) -> Outcome:
         near = [r for r in lms if r.distance <= 1e-3]
         dmax = max((r.distance for r in near), default=float("nan"))
         mu = max((r.coherence for r in lms), default=float("nan"))
-        # the distance against ε ∝ (pd)^(-1/2): the local minima found are ±z to the optimizer's tolerance
-        by = {}
-        for r in near:
-            by.setdefault(r.pd, []).append(r.distance)
-        if len(by) >= 3 and all(max(v) > 1e-9 for v in by.values()):
-            xs = np.array(sorted(by)) ** -0.5
-            ys = [max(by[q]) for q in sorted(by)]
-            f = fit_power_law(xs, ys)
-            out.fits.append(Fit("max distance of local minima to ±z", "ε ∝ (pd)^-1/2", f.exponent, f.interval, 0.5))
         out.notes += [
             f"{len(lms)} runs in the regime ended at local minima; the largest distance to ±z among those near it is "
             f"{dmax:.1e} (the optimizers' tolerance), independent of p: noiseless rank-1 completion recovers ±z exactly, "
