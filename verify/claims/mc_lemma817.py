@@ -88,6 +88,16 @@ def _fixed_pair_fits(seed: int, scale: int, trials: int):
         fc = cc.failure_curve(u, u, eps, cc.grid_around(cc.theory_p_fixed_pair(u, u, eps)), T, rng)
         pe.append(fc.p_star(DELTA))
     out["eps"] = (epss, pe, fit_power_law(epss, pe))
+    # μ: the extremal incoherent vector u = 1_S/√k, k = d/μ² (every entry at the cap μ/√d), S fixed before Ω
+    mus = [1.0, 1.5, 2.0, 3.0, 4.0]
+    pm = []
+    for mu in mus:
+        k = int(round(d / mu**2))
+        u = np.zeros(d)
+        u[rng.choice(d, k, replace=False)] = 1 / np.sqrt(k)
+        fc = cc.failure_curve(u, u, 0.2, cc.grid_around(cc.theory_p_fixed_pair(u, u, 0.2)), T, rng)
+        pm.append(fc.p_star(DELTA))
+    out["mu"] = (mus, pm, fit_power_law(mus, pm))
     return out
 
 
@@ -185,9 +195,12 @@ def _check_817(stmt: Lemma817, ctx) -> Outcome:
     if stmt == Lemma817():
         # fits for the report: the fixed-pair p* and the uniform deviation against p·d
         fp = _fixed_pair_fits(seed, prof.scale, prof.trials)
-        (dd, pdd, f1), (ee, pee, f2) = fp["d"], fp["eps"]
+        (dd, pdd, f1), (ee, pee, f2), (mm, pmm, f3) = fp["d"], fp["eps"], fp["mu"]
         fits += [Fit("p* (fixed pair, failure ≤ 0.1)", "d", f1.exponent, f1.interval, -1.0),
-                 Fit("p* (fixed pair, failure ≤ 0.1)", "ε", f2.exponent, f2.interval, -2.0)]
+                 Fit("p* (fixed pair, failure ≤ 0.1)", "ε", f2.exponent, f2.interval, -2.0),
+                 Fit("p* (fixed pair u = 1_S/√k, k = d/μ²)", "μ", f3.exponent, f3.interval, None)]
+        notes.append(f"μ: for the extremal incoherent u (every entry at μ/√d) p* ∝ μ^{f3.exponent:.2f} "
+                     f"([{f3.interval[0]:.2f}, {f3.interval[1]:.2f}]), the μ⁴ of Var ≤ 2μ⁴/(pd²): poly(μ) = μ⁴")
         d, pds, D, Dfix, cert, fu = _uniform_vs_pd(seed, prof.scale)
         fits.append(Fit("Ω-dependent deviation D (lower bound on the sup)", "p·d", fu.exponent, fu.interval, -0.5))
         fc_ = fit_power_law(pds, cert)
