@@ -213,7 +213,8 @@ def _check_817(stmt: Lemma817, ctx) -> Outcome:
             f"D = {np.round(D, 3).tolist()} for pd = {pds}, while the same sets S on a fresh Ω give "
             f"{np.round(Dfix, 3).tolist()}; so sup over incoherent pairs needs p ∝ 1/(dε²), the printed rate, which "
             "is tight (the greedy adversary's slope is steeper than −1/2 because it saturates at small p·d; the "
-            "certificate, an upper bound on the sup, has slope −1/2)",
+            "certificate, an upper bound on the sup, has slope ≈ −1/2, steeper where the (1 − p) of ‖W/p − J‖ ≈ 2√(d(1 − p)/p) "
+            "matters)",
             f"certificate ‖W/p − J‖μ²/d (holds for all incoherent pairs at once) = {np.round(cert, 3).tolist()} "
             "(≈ 2μ²/√(pd)): the uniform reading is true at p = C μ⁴/(dε²) with C ≈ 4 once ‖W/p − J‖ ≤ 2√(d/p)(1 + o(1))",
             "the proofs of Lemmas 8.19 and 8.21 and of Theorem 8.23 apply the lemma at x, which depends on Ω: "
@@ -391,7 +392,7 @@ def _forms_sweep(seed: int, scale: int, trials: int):
     gh = float(mc.g_hessian_form(z, x, v)[0])
     ps = np.geomspace(0.02, 0.5, 6)
     dg, dh = [], []
-    T = max(10, trials // 2)
+    T = max(20, trials // 2)
     for p in ps:
         a, b = [], []
         for _ in range(T):
