@@ -332,7 +332,7 @@ def _numeric_landscape(f, vs, box, starts, rng, lower_bound, dps, extra_starts=(
             continue
         xmp, gn = polish_mp(c, x, dps)
         xf = np.array([float(v) for v in xmp])
-        if gn > mpmath.mpf(10) ** (-(dps // 3)):
+        if gn > mpmath.mpf(10) ** (-(3 * dps // 5)):  # strict: a degenerate point must be resolved
             continue
         if any(np.linalg.norm(xf - y) < 1e-8 * (1 + np.linalg.norm(y)) for y, _ in found):
             continue

@@ -1,0 +1,569 @@
+"""§8.2.1: the strict-saddle condition (Definition 8.4), Theorems 8.5 and 8.6 as experiments, the
+escape from a strict saddle (Jin et al. 2017), what goes wrong on Example 8.2, and Figure 8.3.
+
+Numbers: critical points from numeric.classify; gradients/Hessians lambdified
+(numeric.landscapes.Derivatives, numeric.pca via symbolic.pca, the family of
+numeric.strict_saddle from symbolic.landscapes.saddle_pieces); optimizers from numeric.optimizers.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from numeric import classify as C
+from numeric import landscapes as NL
+from numeric import strict_saddle as SS
+from numeric.stats import fit_power_law, wilson_interval
+from symbolic import landscapes as SL
+
+from ..claim import Fit, Mutant, Outcome, Step, all_of
+from ..registry import claim
+
+X, Y = SL.x, SL.y
+_PCA_LAMBDA = (4, 3, 1)  # λ₁ − λ₂ = 1, λ₁ − λ₃ = 3: the factor in β₀ = 2(λ₁ − λ₂) is visible
+
+
+# --- estimating (α, β, γ) for a SymPy function -----------------------------------------------------------------
+def _estimate_sympy(f, vs, box, gamma, ctx, name):
+    L = C.critical_points(f, vs, box=(-box, box), starts=40)
+    D = NL.derivatives(f, tuple(vs))
+    rng = ctx.rng(f"def84-{name}")
+    n_uniform = max(200, ctx.profile.sweep)
+    pts = SS.sample_region(rng, [-box] * len(vs), [box] * len(vs), n_uniform, centres=[p.x for p in L.points])
+    G = np.linalg.norm(D.gradient(pts), axis=1)
+    Lam = D.lambda_min(pts)
+    # the critical points are sampled at their polished coordinates: their gradient is 0 up to rounding
+    for p in L.points:
+        hit = np.all(np.abs(pts - p.x) < 1e-15, axis=1)
+        G[hit] = 0.0
+    Dist = SS.distances(pts, [p.x for p in L.local_minima])
+    return SS.estimate_triple(pts, G, Lam, Dist, gamma), L
+
+
+def _exact_no_triple(L) -> tuple[bool, str]:
+    """An exact obstruction: a critical point with ∇²f ⪰ 0 that is not a local minimum, and no local minimum at
+    all in a complete list — then items 1–3 fail there for every α, β, γ > 0."""
+    bad = [p for p in L.points if p.inertia[1] == 0 and p.local_min is False]
+    if bad and L.complete and not L.local_minima:
+        p = bad[0]
+        return True, (f"exact: ∇f = 0 and λ_min(∇²f) = {p.lambda_min:g} ≥ 0 at {np.round(p.x, 6).tolist()} "
+                      f"({p.label}), and the complete list of critical points ({L.method}) has no local minimum: "
+                      "at that point ‖∇f‖ = 0 < α, λ_min ≥ 0 > −β, and no local minimum is within any γ")
+    return False, ""
+
+
+def _pca_estimate(ctx, gamma):
+    lam = _PCA_LAMBDA
+    Q = SL.rational_orthogonal(3)
+    g, xs = SL.pca_explicit(Q * sp.diag(*lam) * Q.T)
+    est, L = _estimate_sympy(g, xs, 2.5, gamma, ctx, "pca")
+    # every saddle's most negative curvature against the proof's 2(λⱼ − λ₁) with λⱼ = ‖x‖² (0 for x = 0)
+    dev = max(abs(p.lambda_min - 2 * (float(np.dot(p.x, p.x)) - lam[0])) for p in L.points if not p.local_min)
+    return est, L, dev
+
+
+@dataclass(frozen=True)
+class Def84:
+    pca_factor: float = 2.0  # β₀ = factor·(λ₁ − λ₂) for the PCA objective
+    positive: tuple = ("figure-8.3", "x4+y4", "double-well", "pca", "matrix-completion")
+    none: tuple = ("example-8.2", "x2-y4", "monkey")
+
+
+def _mc_estimate(ctx, gamma):
+    from numeric import masks
+    from numeric import matrix_completion as mc
+    from numeric import mc_landscape as ml
+
+    rng = ctx.rng("def84-mc")
+    d = 8
+    z = mc.incoherent_unit_vector(d, 1.5, rng)
+    ob = mc.Objective(z, masks.bernoulli(d, 0.6, rng))
+    st = ml.stationary_points(ob, rng, n_random=4, n_eig=3)
+    minima = [s.x for s in st if s.lambda_min >= -1e-9]
+    pts = SS.sample_region(rng, [-1.2] * d, [1.2] * d, max(200, ctx.profile.sweep), centres=[s.x for s in st],
+                           n_cloud=20)
+    G = np.array([np.linalg.norm(ob.gradient(x)) for x in pts])
+    for s in st:
+        G[np.all(np.abs(pts - s.x) < 1e-15, axis=1)] = 0.0
+    Lam = np.array([ob.lambda_min(x) for x in pts])
+    est = SS.estimate_triple(pts, G, Lam, SS.distances(pts, minima), gamma)
+    near_z = all(min(np.linalg.norm(m - z), np.linalg.norm(m + z)) < 1e-6 for m in minima)
+    return est, st, near_z, ob
+
+
+def _check_def84(stmt: Def84, ctx) -> Outcome:
+    bank = SL.textbook()
+    gamma = 0.1
+    steps, ce, worst = [], None, math.inf
+    names = list(dict.fromkeys(stmt.positive + stmt.none))
+    for name in names:
+        want = name in stmt.positive
+        if name == "pca":
+            est, L, dev = _pca_estimate(ctx, gamma)
+            lam = _PCA_LAMBDA
+            pred = stmt.pca_factor * (lam[0] - lam[1])
+            ok_beta = abs(est.beta0 - pred) < 1e-9 and dev < 1e-9
+            steps.append(Step("PCA β₀", f"g = ½‖M − xxᵀ‖², M = Q diag{lam} Qᵀ (Q rational orthogonal): {L.counts()}; "
+                              f"every saddle has λ_min = 2(λⱼ − λ₁) (max deviation {dev:.1e}); sampled "
+                              f"β₀ = {est.beta0:.12g} vs {stmt.pca_factor:g}(λ₁ − λ₂) = {pred:g}", holds=ok_beta))
+            ok = ok_beta and est.exists == want
+            if not ok_beta and ce is None:
+                ce = {"function": "pca", "beta0": est.beta0, "claimed": pred}
+        elif name == "matrix-completion":
+            est, st, near_z, ob = _mc_estimate(ctx, gamma)
+            ok = est.exists == want and near_z
+            steps.append(Step("matrix completion", f"f = ½‖P_Ω(zzᵀ − xxᵀ)‖², d = {ob.d}, p = 0.6: {len(st)} stationary "
+                              f"points (Newton), local minima ±z: {near_z}; {est.describe()}", holds=ok))
+        else:
+            f, vs = bank[name]
+            est, L = _estimate_sympy(f, vs, 2.5, gamma, ctx, name)
+            exact_none, why = _exact_no_triple(L)
+            if not want and exact_none:
+                est_exists = False
+            else:
+                est_exists = est.exists and not exact_none
+            ok = est_exists == want
+            txt = f"{name}: {L.counts()}; {est.describe()}" + (f"; {why}" if exact_none else "")
+            steps.append(Step(name, txt, holds=ok))
+        if est.exists and math.isfinite(est.beta0):
+            worst = min(worst, est.beta0)
+        if not ok and ce is None:
+            ce = {"function": name, "claimed positive triple": want, "estimate": est.describe()}
+    notes = ["a positive triple is estimated on the sampled box (uniform points plus every critical point and clouds "
+             "around it at scales 1e-1…1e-3); 'none' is proved exactly where the critical list is complete",
+             "x⁴ + y⁴ is strict-saddle although its minimum is degenerate: Definition 8.4 only asks for closeness to a "
+             "local minimum, not for a non-degenerate one"]
+    return Outcome(ce is None, ["symbolic", "sweep"], len(names), worst if math.isfinite(worst) else None, ce,
+                   steps=steps, notes=notes)
+
+
+claim(
+    id="def:8.4",
+    section="8.2.1",
+    kind="definition",
+    title="(α, β, γ)-strict saddle, measured: PCA's β = 2(λ₁ − λ₂), Example 8.2 has no positive triple",
+    printed=r"f \text{ is } (\alpha,\beta,\gamma)\text{-strict-saddle if every } x \text{ satisfies } "
+    r"\|\nabla f(x)\|_2 \ge \alpha,\ \lambda_{\min}(\nabla^2 f(x)) \le -\beta, \text{ or } \|x - x^*\|_2 \le \gamma "
+    r"\text{ for a local minimum } x^*",
+    statement=Def84(),
+    check=_check_def84,
+    mutants=[
+        Mutant("PCA's β₀ is λ₁ − λ₂ (no factor 2)", Def84(pca_factor=1.0)),
+        Mutant("Example 8.2 is (α, β, γ)-strict-saddle for some positive triple",
+               Def84(positive=("figure-8.3", "example-8.2"), none=("monkey",))),
+        Mutant("the monkey saddle is strict-saddle", Def84(positive=("monkey",), none=("example-8.2",))),
+    ],
+    uses=["def:8.1", "example:8.2", "thm:8.7"],
+)
+
+
+# --- the family sweeps (Theorems 8.5/8.6) ----------------------------------------------------------------------------
+_BASE = dict(d=10, alpha=0.5, beta=0.16, gamma=1.0)
+
+
+def _values(ctx, full, short):
+    return full if ctx.profile.scale > 1 else short
+
+
+def _fit(xs, ys):
+    """fit_power_law, with a constant series reported as exponent 0 with a zero-width interval."""
+    if len(set(ys)) == 1:
+        from numeric.stats import PowerFit
+
+        return PowerFit(0.0, (0.0, 0.0), float(ys[0]), 1.0, len(ys))
+    return fit_power_law(xs, ys)
+
+
+def _fit_rows(rows, key, invert=True):
+    xs = [(1 / r["value"] if invert else r["value"]) for r in rows if r["evaluations"]]
+    ys = [r["evaluations"] for r in rows if r["evaluations"]]
+    return _fit(xs, ys)
+
+
+def _sweeps(ctx, optimizer="pgd", dials=("beta", "alpha", "gamma", "d", "eps")):
+    seeds = 1 if ctx.profile.scale == 1 else 3
+    out = {}
+    spec = {
+        "beta": (_values(ctx, [0.16, 0.08, 0.04, 0.02, 0.01, 0.005], [0.16, 0.04, 0.01]), "1/β", True, 4.0),
+        "alpha": (_values(ctx, [0.4, 0.2, 0.1, 0.05, 0.025, 0.0125], [0.4, 0.1, 0.025]), "1/α", True, 2.0),
+        "gamma": (_values(ctx, [1.0, 2.0, 4.0, 8.0, 16.0], [1.0, 4.0, 16.0]), "1/γ", True, None),
+        "d": (_values(ctx, [10, 30, 100, 300, 1000, 3000], [10, 100, 1000]), "d", False, None),
+    }
+    for key in dials:
+        if key == "eps":
+            targets = _values(ctx, [1e-2, 1e-3, 1e-4, 1e-5, 1e-6], [1e-2, 1e-4, 1e-6])
+            rows = []
+            fam = SS.SaddleFamily(**_BASE)
+            for tgt in targets:
+                for sd in range(seeds):
+                    x0 = SS.start_point(fam, np.random.default_rng(1000 + sd), 40.0)
+                    opt = SS.pgd_for_target(fam, tgt, x0) if optimizer == "pgd" else _cubic(fam)
+                    n = SS.hitting_time(fam, opt, x0, tgt, np.random.default_rng(2000 + sd))
+                    rows.append({"value": tgt, "evaluations": n})
+            out[key] = (rows, "1/ε", True, 2.0)
+            continue
+        vals, against, invert, jin = spec[key]
+        rows = SS.sweep(_BASE, key, vals, seeds, 1e-3, optimizer, shelf_start=40.0)
+        out[key] = (rows, against, invert, jin)
+    return out
+
+
+def _cubic(fam):
+    from numeric.optimizers import CubicNewton
+
+    return CubicNewton(M=fam.rho)
+
+
+# --- Theorem 8.5 (informal, with the experiment as evidence) ------------------------------------------------------
+def _check_thm85(stmt, ctx) -> Outcome:
+    fits, steps = [], []
+    for opt, dials in (("pgd", ("beta", "alpha", "gamma", "d", "eps")), ("cubic", ("beta", "alpha", "d"))):
+        for key, (rows, against, invert, jin) in _sweeps(ctx, opt, dials).items():
+            hit = [r for r in rows if r["evaluations"]]
+            if len(hit) < 3:
+                steps.append(Step(f"{opt} {key}", f"only {len(hit)}/{len(rows)} runs reached the minimum"))
+                continue
+            fit = _fit_rows(rows, key, invert)
+            fits.append(Fit(f"gradient evaluations to ε = 1e-3 of a minimum ({'perturbed GD' if opt == 'pgd' else 'cubic Newton'})",
+                            against, fit.exponent, fit.interval, jin if opt == "pgd" else None))
+            steps.append(Step(f"{opt} {key}", f"{against}: " + ", ".join(f"{r['value']:g}→{r['evaluations']}" for r in rows)
+                              + f"; exponent {fit.exponent:.3f} [{fit.interval[0]:.3f}, {fit.interval[1]:.3f}]"))
+    # plain GD from the stable manifold: never reaches the minimum (the theorem's 'gradient descent' needs noise)
+    fam = SS.SaddleFamily(**_BASE)
+    x0 = SS.start_point(fam, np.random.default_rng(0), 40.0)
+    from numeric.optimizers import GD
+    n_gd = SS.hitting_time(fam, GD(step=1 / fam.ell), x0, 1e-3, np.random.default_rng(0), max_iter=50_000)
+    steps.append(Step("plain GD", f"GD (step 1/ℓ) from the stable manifold x₁ = 0: reached the minimum: {n_gd is not None} "
+                      "(it converges to the saddle and stays)"))
+    return Outcome(None, ["optimizer", "sweep"], sum(1 for _ in steps), fits=fits, steps=steps,
+                   notes=["family f = β(x₁² − 1)²/4 + αγ(√(1 + x₂²/γ²) − 1) + ½Σ_{i≥3}xᵢ², start on the stable "
+                          "manifold x₁ = 0 at x₂ = 40; hitting time = gradient evaluations until ‖x − x*‖ ≤ ε; "
+                          "perturbed GD with Jin et al.'s parameters, cubic-regularised Newton with M = ρ",
+                          "exponents are effective log-log slopes over the swept range (theory column: Jin et al.'s "
+                          "upper-bound degree, ε ↔ α, √(ρε) ↔ β): every measured growth is far below it; in d the "
+                          "growth is logarithmic; in 1/γ it is negative for this family (a wider basin is slower)"])
+
+
+claim(
+    id="thm:8.5",
+    section="8.2.1",
+    kind="informal",
+    title="Strict saddle ⇒ many optimizers reach an ε-close local minimum in poly(d, 1/α, 1/β, 1/γ, 1/ε)",
+    printed=r"\text{If } f \text{ is } (\alpha,\beta,\gamma)\text{-strict-saddle \dots many optimizers \dots can converge "
+    r"to a local minimum with } \epsilon\text{-error \dots in time } \mathrm{poly}(d, 1/\alpha, 1/\beta, 1/\gamma, 1/\epsilon)",
+    statement=None,
+    check=_check_thm85,
+    informal_reason="stated informally by the chapter itself: 'many optimizers' is not a list, 'poly' has no degree "
+    "and the polynomial depends on the optimizer and on smoothness constants (ℓ, ρ) the statement omits. Taken "
+    "literally for plain gradient descent it is false: GD started on a saddle's stable manifold never leaves it "
+    "(our runs; and from random starts it can take exponential time, Du et al. 2017); the precise versions are "
+    "for perturbed/noisy GD (Ge et al. 2015, Jin et al. 2017) and cubic regularisation (Nesterov–Polyak 2006). "
+    "Evidence: the measured growth of perturbed GD and cubic Newton in every dial of a strict-saddle family.",
+    uses=["def:8.4"],
+)
+
+
+# --- Theorem 8.6 -------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Thm86:
+    perturb: bool = True
+    family: str = "strict-saddle"  # 'example-8.2': the hypothesis fails (no global minimum)
+    degree_tau: float = 4.0  # exponent bounds: Jin et al. with ε ≈ τ₀²/ρ gives (1/τ₀)⁴, (1/δ)², polylog d
+    degree_delta: float = 2.0
+    degree_d: float = 1.0
+
+
+def _hypothesis_86(ctx):
+    """Sampled check of Theorem 8.6's hypothesis on the family: ‖∇f‖ ≤ ε < ε₀ and λ_min ≥ −τ₀ ⇒ ε^c-close."""
+    fam = SS.SaddleFamily(**_BASE)
+    tau0, c = fam.beta / 2, 0.5
+    kap = SS.kappa(fam)
+    eps0 = (kap / 4) ** 2
+    rng = ctx.rng("thm86-hyp")
+    pts = SS.sample_region(rng, [-1.5, -3] + [-1] * (fam.d - 2), [1.5, 3] + [1] * (fam.d - 2), max(200, ctx.profile.sweep),
+                           centres=[fam.saddle, *fam.minima], n_cloud=80, scales=(1e-1, 1e-2, 1e-3, 1e-4))
+    G = np.array([np.linalg.norm(fam.gradient(x)) for x in pts])
+    Lam = np.array([np.min(fam.hess_diag(x)) for x in pts])
+    Dm = np.array([fam.dist_to_min(x) for x in pts])
+    sel = (G < eps0) & (Lam >= -tau0)
+    viol = sel & (Dm > G**c)
+    return (int(sel.sum()), int(viol.sum()), tau0, eps0, c)
+
+
+def _check_thm86(stmt: Thm86, ctx) -> Outcome:
+    if stmt.family == "example-8.2":
+        # x₁² + x₂³ (+ ½Σxᵢ²): ∇f = 0, ∇²f ⪰ 0 at 0, which is not a minimum; f → −∞ along −x₂: no global minimum
+        t = sp.Symbol("t", positive=True)
+        lim = sp.limit((X**2 + Y**3).subs({X: 0, Y: -t}), t, sp.oo)
+        return Outcome(False, ["symbolic"], 1, None, {"f": "x1^2 + x2^3", "lim f(0, -t)": str(lim)},
+                       steps=[Step("no global minimum", "f(0, −t) → −∞: the hypothesis of Theorem 8.6 fails (0 has "
+                                   "‖∇f‖ = 0, ∇²f ⪰ 0 and is not close to a global minimum) and there is nothing to "
+                                   "converge to", derived=lim, holds=False)])
+    n_sel, n_viol, tau0, eps0, c = _hypothesis_86(ctx)
+    steps = [Step("hypothesis", f"on {n_sel} sampled points with ‖∇f‖ ≤ ε < ε₀ = {eps0:.3g} and λ_min ≥ −τ₀ = −{tau0:g}: "
+                  f"{n_viol} farther than ε^{c} from a global minimum", holds=n_viol == 0)]
+    fits, ce = [], None
+    seeds = 1 if ctx.profile.scale == 1 else 3
+    fam0 = SS.SaddleFamily(**_BASE)
+    # τ₀ via β (τ₀ = β/2 satisfies the hypothesis), δ via the target distance, and d
+    runs = {
+        "1/τ₀": ([0.16, 0.04, 0.01] if ctx.profile.scale == 1 else [0.16, 0.08, 0.04, 0.02, 0.01, 0.005], "beta",
+                 stmt.degree_tau),
+        "1/δ": ([1e-2, 1e-4, 1e-6] if ctx.profile.scale == 1 else [1e-2, 1e-3, 1e-4, 1e-5, 1e-6], "delta",
+                stmt.degree_delta),
+        "d": ([10, 100, 1000] if ctx.profile.scale == 1 else [10, 30, 100, 300, 1000, 3000], "d", stmt.degree_d),
+    }
+    holds = n_viol == 0
+    for against, (vals, key, bound) in runs.items():
+        xs, ys = [], []
+        for v in vals:
+            p = dict(_BASE)
+            if key == "beta":
+                p["beta"] = v
+            elif key == "d":
+                p["d"] = v
+            fam = SS.SaddleFamily(**p)
+            tgt = v if key == "delta" else 1e-3
+            for sd in range(seeds):
+                x0 = SS.start_point(fam, np.random.default_rng(1000 + sd), 40.0)
+                opt = SS.pgd_for_target(fam, tgt, x0, perturb=stmt.perturb)
+                n = SS.hitting_time(fam, opt, x0, tgt, np.random.default_rng(2000 + sd), max_iter=100_000)
+                xs.append(v if key == "d" else (2 / v if key == "beta" else 1 / v))
+                ys.append(n)
+        if any(n is None for n in ys):
+            holds = False
+            ce = ce or {"dial": against, "values": vals, "evaluations": ys,
+                        "reason": "some runs never came within δ of a global minimum (stuck at the saddle)"}
+            steps.append(Step(against, f"evaluations {ys}: not every run converged", holds=False))
+            continue
+        fit = _fit(xs, ys)
+        ok = fit.interval[1] <= bound
+        holds &= ok
+        fits.append(Fit("gradient evaluations to δ-close (perturbed GD)", against, fit.exponent, fit.interval, bound))
+        steps.append(Step(against, f"{against} = " + ", ".join(f"{a:g}→{b}" for a, b in zip(xs, ys))
+                          + f": exponent {fit.exponent:.3f} [{fit.interval[0]:.3f}, {fit.interval[1]:.3f}] ≤ {bound:g}",
+                          holds=ok))
+        if not ok and ce is None:
+            ce = {"dial": against, "exponent": fit.exponent, "interval": fit.interval, "claimed bound": bound}
+    del fam0
+    return Outcome(holds, ["optimizer", "sweep"], len(steps), None, ce, fits=fits, steps=steps,
+                   notes=["concretised: 'many optimizers' → perturbed GD with Jin et al. 2017's parameters; "
+                          "'poly' → the log-log exponent's 95% upper limit is at most the degree Jin et al.'s bound "
+                          "gives (τ₀⁻⁴ from ε ≈ τ₀²/ρ and 1/ε², δ⁻² and polylog d, taken as ≤ d¹ over the range)",
+                          "the hypothesis holds with τ₀ = β/2, c = ½, ε₀ = (κ/4)² (κ = smallest curvature at the minima): "
+                          "checked on samples"])
+
+
+claim(
+    id="thm:8.6",
+    section="8.2.1",
+    kind="algorithmic",
+    title="ε-stationary with ∇²f ⪰ −τ₀I ⇒ ε^c-close: optimizers reach δ-close in poly(1/δ, 1/τ₀, d)",
+    printed=r"\exists \epsilon_0, \tau_0, c > 0: \|\nabla f(x)\|_2 \le \epsilon < \epsilon_0,\ \nabla^2 f(x) \succeq -\tau_0 I "
+    r"\Rightarrow x \text{ is } \epsilon^c\text{-close to a global minimum} \Rightarrow \text{many optimizers converge to "
+    r"a global minimum up to } \delta \text{ in time } \mathrm{poly}(1/\delta, 1/\tau_0, d)",
+    statement=Thm86(),
+    check=_check_thm86,
+    mutants=[
+        Mutant("perturbed GD with the perturbation removed (plain GD from the stable manifold)", Thm86(perturb=False)),
+        Mutant("the time does not grow with 1/τ₀ (exponent ≤ 0.5)", Thm86(degree_tau=0.5)),
+        Mutant("the conclusion without the hypothesis (Example 8.2)", Thm86(family="example-8.2")),
+    ],
+    uses=["def:8.4", "thm:8.5"],
+    notes=["kind 'algorithmic', not informal: unlike Theorem 8.5 the hypothesis is explicit (ε₀, τ₀, c), so "
+           "for a named optimizer the conclusion is a measurable growth law; 'poly' is read as a degree bound "
+           "(no finite run can refute an unspecified polynomial)"],
+)
+
+
+# --- the escape from a strict saddle (Jin et al. 2017) -----------------------------------------------------------
+@dataclass(frozen=True)
+class Escape:
+    perturb: bool = True
+    gd_escapes: bool = False
+
+
+def _check_escape(stmt: Escape, ctx) -> Outcome:
+    from numeric.optimizers import GD
+
+    n = max(10, min(ctx.profile.trials, 60))
+    fam = SS.SaddleFamily(d=10, alpha=0.5, beta=0.1, gamma=1.0)
+    eps = 1e-3 * SS.kappa(fam) / 2
+    stayed, dist_saddle, x1_max = 0, [], 0.0
+    escaped, steps_needed, t_thres = 0, [], None
+    for k in range(n):
+        rng = np.random.default_rng(ctx.seed_for(f"escape-{k}"))
+        x0 = SS.start_point(fam, rng, 4.0)
+        res = GD(step=1 / fam.ell).run(fam.problem(), x0, max_iter=20000, tol=1e-10)
+        x1_max = max(x1_max, abs(res.x[0]))
+        dist_saddle.append(float(np.linalg.norm(res.x)))
+        stayed += res.x[0] == 0.0 and np.linalg.norm(res.x) < 1e-6 and res.lambda_min < -0.9 * fam.beta
+        e = SS.escape_from_saddle(fam, eps, rng, perturb=stmt.perturb)
+        t_thres = e["t_thres"]
+        escaped += e["escaped"]
+        if e["steps"] is not None:
+            steps_needed.append(e["steps"])
+    fail = n - escaped
+    lo, hi = wilson_interval(fail, n)
+    delta = 0.1
+    pgd_ok = lo <= delta  # escape probability ≥ 1 − δ not refuted
+    gd_ok = (stayed == n) != stmt.gd_escapes
+    holds = pgd_ok and gd_ok
+    eta_beta = fam.beta / fam.ell
+    steps = [
+        Step("GD on the stable manifold", f"{stayed}/{n} GD runs from x₁ = 0 ended at the saddle 0 (‖x‖ ≤ "
+             f"{max(dist_saddle):.1e}, λ_min = −β = −{fam.beta}) with x₁ = 0 exactly (max |x₁| = {x1_max:g})", holds=gd_ok),
+        Step("perturbed GD at the saddle", f"{escaped}/{n} escapes (f dropped by f_thres) within t_thres = {t_thres} steps "
+             f"of the perturbation; steps needed: median {np.median(steps_needed) if steps_needed else float('nan'):.0f}, "
+             f"max {max(steps_needed) if steps_needed else 'n/a'}; failure rate 95% CI [{lo:.3f}, {hi:.3f}] vs δ = {delta} "
+             f"(linearised escape time ≈ log(1/r)/(ηβ), 1/(ηβ) = {1 / eta_beta:.0f})", holds=pgd_ok),
+    ]
+    ce = None if holds else {"gd stayed": stayed, "pgd escaped": escaped, "trials": n, "t_thres": t_thres}
+    return Outcome(holds, ["optimizer"], 2 * n, (t_thres - max(steps_needed)) / t_thres if steps_needed else None, ce,
+                   steps=steps, notes=["family d = 10, β = 0.1; perturbed GD with Jin et al.'s parameters "
+                                       "(from_theory: radius, g_thres, t_thres, f_thres) for ε = 1e-3·κ/2"])
+
+
+claim(
+    id="sec:8.2.1:saddle-escape",
+    section="8.2.1",
+    kind="algorithmic",
+    title="GD started on a strict saddle's stable manifold stays; perturbed GD escapes within t_thres steps",
+    printed=r"\text{(Theorem 8.5's optimizers) escape strict saddles: perturbed GD leaves within } "
+    r"t_{\rm thres} = \chi\ell/\sqrt{\rho\epsilon} \text{ steps w.p.} \ge 1 - \delta \text{ (Jin et al. 2017)}",
+    statement=Escape(),
+    check=_check_escape,
+    mutants=[
+        Mutant("perturbed GD with its perturbation removed escapes", Escape(perturb=False)),
+        Mutant("plain GD started on the stable manifold escapes", Escape(gd_escapes=True)),
+    ],
+    uses=["def:8.4", "thm:8.5"],
+)
+
+
+# --- Example 8.2 without the strict-saddle condition -------------------------------------------------------------
+@dataclass(frozen=True)
+class NoStrictSaddle:
+    """GD and perturbed GD on f stop at ε-second-order points that are not local minima (no local minimum is
+    anywhere near); on a strict-saddle function (mutant) they stop at local minima."""
+
+    function: str = "example-8.2"
+
+
+def _check_nss(stmt: NoStrictSaddle, ctx) -> Outcome:
+    from numeric.optimizers import GD, PerturbedGD
+
+    f, vs = SL.textbook()[stmt.function]
+    L = C.critical_points(f, vs)
+    prob = NL.problem(f, vs)
+    D = NL.derivatives(f, tuple(vs))
+    x0 = np.array([0.5, 1.0])
+    eps_list = [1e-2, 1e-3, 1e-4] if ctx.profile.scale == 1 else [1e-2, 1e-3, 1e-4, 1e-5, 1e-6]
+    ell, rho = 6.0, 6.0  # |∂²f| and |∂³f| on the region the runs visit (x₂ ∈ [0, 1])
+    bad, its, steps = 0, [], []
+    for eps in eps_list:
+        r1 = GD(step=1 / ell).run(prob, x0, max_iter=2_000_000, tol=eps)
+        pg = PerturbedGD.from_theory(ell=ell, rho=rho, eps=eps, d=2, delta_f=float(D.value(x0[None])[0]) + 1)
+        r2 = pg.run(prob, x0, rng=np.random.default_rng(ctx.seed_for(f"nss-{eps}")), max_iter=2_000_000, tol=0.0)
+        its.append(r1.iterations)
+        for r in (r1, r2):
+            lam = float(D.lambda_min(r.x[None])[0])
+            dmin = min((np.linalg.norm(r.x - p.x) for p in L.local_minima), default=math.inf)
+            # a descent direction from the returned point: f(x − s e₂) < f(x) for s = 2|x₂| + 1e-3
+            s = 2 * abs(r.x[1]) + 1e-3
+            drop = float(D.value((r.x - np.array([0.0, s]))[None])[0] - D.value(r.x[None])[0])
+            not_min = dmin > 0.1
+            bad += not_min
+            steps.append(Step(f"{r.optimizer} ε={eps:g}", f"stopped ({r.stop_reason}) after {r.iterations} steps at "
+                              f"{np.round(r.x, 6).tolist()}: ‖∇f‖ = {r.grad_norm:.1e}, λ_min = {lam:.3g} ≥ −√(ρε) = "
+                              f"{-math.sqrt(rho * eps):.3g}; distance to the nearest local minimum {dmin:.3g}; "
+                              f"f(x − {s:.3g}e₂) − f(x) = {drop:.3g}", holds=not_min))
+    total = 2 * len(eps_list)
+    holds = bad == total
+    fits = []
+    if stmt.function == "example-8.2" and all(its):
+        fit = fit_power_law([1 / e for e in eps_list], its)
+        fits.append(Fit("GD iterations to ‖∇f‖ ≤ ε on x₁² + x₂³", "1/ε", fit.exponent, fit.interval, 0.5))
+    return Outcome(holds, ["optimizer", "symbolic"], total, None,
+                   None if holds else {"function": stmt.function, "runs ending near a local minimum": total - bad},
+                   fits=fits, steps=steps,
+                   notes=[f"critical points ({L.method}): {L.counts()}",
+                          "Example 8.2: x₂ ← x₂ − 3ηx₂² creeps to 0 like 1/(3ηt), so ‖∇f‖ ≤ ε after ~ε^{-1/2} steps; the "
+                          "point returned satisfies every first- and second-order test yet f has no local minimum "
+                          "(it is unbounded below along −x₂): without the strict-saddle condition an approximate "
+                          "second-order point says nothing about closeness to a minimum"])
+
+
+claim(
+    id="sec:8.2.1:no-strict-saddle",
+    section="8.2.1",
+    kind="algorithmic",
+    title="Without the strict-saddle condition (Example 8.2) GD/perturbed GD certify points far from any minimum",
+    printed=r"\text{if a point has zero gradient and positive semi-definite Hessian, it must be close to a local "
+    r"minimum, i.e. there is no pathological case like Example 8.2}",
+    statement=NoStrictSaddle("example-8.2"),
+    check=_check_nss,
+    mutants=[Mutant("the same failure on the strict-saddle Figure 8.3 function", NoStrictSaddle("figure-8.3"))],
+    uses=["example:8.2", "def:8.4"],
+)
+
+
+# --- Figure 8.3 -------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Fig83:
+    f: sp.Expr
+
+
+def _check_fig83(stmt: Fig83, ctx) -> Outcome:
+    vs = (X, Y)
+    L = C.critical_points(stmt.f, vs)
+    mins = L.local_minima
+    gmin, why = C.scp.global_minimum_value(sp.expand(stmt.f), vs) if C.scp.is_rational_polynomial(stmt.f, vs) else (None, "")
+    fstar = float(gmin) if gmin is not None else min((p.value for p in mins), default=math.nan)
+    all_global = bool(mins) and all(abs(p.value - fstar) < 1e-12 for p in mins)
+    nonmin = [p for p in L.points if not p.local_min]
+    strict = all(p.lambda_min < -1e-9 for p in nonmin)
+    est, _ = _estimate_sympy(stmt.f, vs, 2.0, 0.1, ctx, "fig83")
+    # outside the sampled box [−2, 2]²: for the reproduced function |∂f/∂x| = 4|x||x² − 1| ≥ 24 when |x| ≥ 2
+    t = sp.Symbol("t", real=True)
+    gx = sp.diff(stmt.f, X).subs({X: t, Y: 0})
+    outside = None
+    if not gx.has(Y):
+        low = sp.solveset(sp.Abs(sp.diff(stmt.f, X).subs(X, t)) < 24, t, sp.Interval(2, sp.oo))
+        outside = low == sp.S.EmptySet
+    steps = [
+        Step("critical points", f"{L.method}: {L.counts()}", derived=stmt.f),
+        Step("all local minima global", f"minimum values {[round(p.value, 9) for p in mins]}, global minimum value "
+             f"{fstar:g} ({why or 'smallest minimum'})", holds=all_global),
+        Step("saddles strict", "λ_min at the other critical points: " + ", ".join(f"{p.lambda_min:.4g}" for p in nonmin),
+             holds=strict),
+        Step("strict-saddle triple", est.describe() + (f"; outside the box |∂f/∂x| ≥ 24 for |x| ≥ 2 (solveset: {outside})"
+                                                        if outside is not None else ""), holds=est.exists),
+    ]
+    holds = all_global and strict and est.exists
+    return Outcome(holds, ["symbolic", "sweep"], len(L.points), est.beta0 if math.isfinite(est.beta0) else None,
+                   None if holds else {"f": str(stmt.f), "classes": L.counts(), "all minima global": all_global,
+                                       "saddles strict": strict}, steps=steps)
+
+
+claim(
+    id="figure:8.3",
+    section="8.3.1",
+    kind="algorithmic",
+    title="A 2-D function whose local minima are all global and whose saddles are strict",
+    printed=r"\text{Figure 8.3: A two-dimensional function with the property that all local minima are global minima. "
+    r"It also satisfies the strict-saddle condition because all the saddle points have a strictly negative curvature}",
+    statement=Fig83(SL.figure_8_3()[0]),
+    check=_check_fig83,
+    mutants=[
+        Mutant("tilted: (x² − 1)² + (y² − 1)² + x/2 (a spurious local minimum)", Fig83(SL.figure_8_3()[0] + X / 2)),
+        Mutant("x³ + (y² − 1)² (degenerate saddles, no minimum)", Fig83(X**3 + (Y**2 - 1) ** 2)),
+    ],
+    uses=["def:8.4"],
+    notes=["reproduced with (x² − 1)² + (y² − 1)²: minima (±1, ±1) with f = 0, saddles (0, ±1), (±1, 0) with "
+           "λ_min = −4, maximum 0; 'strict saddles ⇒ strict-saddle' also needs the region away from critical points "
+           "(no gradient vanishing at infinity): sampled on [−2, 2]², and |∂f/∂x| ≥ 24 beyond it"],
+)
