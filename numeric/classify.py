@@ -312,14 +312,14 @@ def _exact_landscape(f, vs, sol: scp.ExactSolution, lower_bound, dps) -> list[Cr
     return out
 
 
-def _numeric_landscape(f, vs, box, starts, rng, lower_bound, dps, extra_starts=()) -> list[CriticalPoint]:
+def _numeric_landscape(f, vs, box, starts, rng, lower_bound, dps, extra_starts=(), grid=True) -> list[CriticalPoint]:
     c = _compiled(f, vs)
     n = len(vs)
     lo, hi = (np.full(n, box[0], float), np.full(n, box[1], float)) if np.ndim(box[0]) == 0 else map(np.asarray, box)
     # a deterministic grid (5 points per axis, the box centre included) reaches the symmetric critical
     # points that random starts rarely hit; then random starts
-    grid = [lo + (hi - lo) * np.array(k) / 4 for k in np.ndindex(*([5] * n))]
-    X0 = [np.asarray(s, float) for s in extra_starts] + grid + list(rng.uniform(lo, hi, size=(starts, n)))
+    grid_pts = [lo + (hi - lo) * np.array(k) / 4 for k in np.ndindex(*([5] * n))] if grid else []
+    X0 = [np.asarray(s, float) for s in extra_starts] + grid_pts + list(rng.uniform(lo, hi, size=(starts, n)))
     found: list[tuple[np.ndarray, object]] = []
     span = float(np.max(hi - lo))
     for x0 in X0:
@@ -365,7 +365,8 @@ def _numeric_landscape(f, vs, box, starts, rng, lower_bound, dps, extra_starts=(
 
 
 def critical_points(f: sp.Expr, vs, *, box=(-5.0, 5.0), starts: int = 200, seed: int = 0, dps: int = 50,
-                    lower_bound: LowerBound | None = None, exact: bool = True, extra_starts=()) -> Landscape:
+                    lower_bound: LowerBound | None = None, exact: bool = True, extra_starts=(),
+                    grid: bool = True) -> Landscape:
     """All (exact) or many (numeric) real critical points of f, classified."""
     vs = tuple(vs)
     f = sp.sympify(f)
@@ -377,8 +378,8 @@ def critical_points(f: sp.Expr, vs, *, box=(-5.0, 5.0), starts: int = 200, seed:
     else:
         note = "not a rational polynomial" if exact else "numeric requested"
     rng = np.random.default_rng(seed)
-    pts = _numeric_landscape(f, vs, box, starts, rng, lower_bound, dps, extra_starts)
-    return Landscape(f, vs, pts, False, f"numeric ({note}): Newton from {starts + len(extra_starts) + 5 ** len(vs)} "
+    pts = _numeric_landscape(f, vs, box, starts, rng, lower_bound, dps, extra_starts, grid)
+    return Landscape(f, vs, pts, False, f"numeric ({note}): Newton from {starts + len(extra_starts) + grid * 5 ** len(vs)} "
                      "starts (5-point grid per axis and random), "
                      f"mpmath polish at {dps} digits", notes=[note])
 
