@@ -278,29 +278,38 @@ class _Hit(Exception):
 
 
 def hitting_time(fam: SaddleFamily, opt, x0, target: float, rng, max_iter: int = 400_000,
-                 problem=None, dist=None) -> int | None:
-    """Gradient evaluations until the first evaluated point within ``target`` of a global minimum.
+                 problem=None, dist=None, counts: dict | None = None) -> int | None:
+    """Iterations until the first iterate within ``target`` of a global minimum (None: never).
 
-    The optimizer runs on a wrapped problem whose gradient counts its calls and stops the run at the
-    first hit (the iterate itself is where GD-type methods evaluate the gradient).  None: never hit.
+    The optimizer runs on a wrapped problem whose gradient watches the points it is evaluated at and
+    stops the run at the first hit.  Iterations are counted as changes of the evaluation point (GD-type
+    methods evaluate the gradient at every iterate; numeric.optimizers.PerturbedGD evaluates it twice
+    at the same point per step, which is not counted twice).  ``counts`` receives the raw numbers of
+    gradient evaluations and iterations.
     """
     from dataclasses import replace
 
     prob = problem or fam.problem()
     dist = dist or fam.dist_to_min
-    state = {"n": 0}
+    state = {"evals": 0, "its": 0, "last": None}
 
     def grad(x):
-        state["n"] += 1
+        state["evals"] += 1
+        if state["last"] is None or not np.array_equal(x, state["last"]):
+            state["its"] += 1
+            state["last"] = np.array(x, copy=True)
         if dist(x) <= target:
             raise _Hit
         return prob.grad(x)
 
+    hit = False
     try:
         opt.run(replace(prob, grad=grad), x0, rng=rng, max_iter=max_iter, tol=0.0)
     except _Hit:
-        return state["n"]
-    return None
+        hit = True
+    if counts is not None:
+        counts.update(evaluations=state["evals"], iterations=state["its"])
+    return state["its"] if hit else None
 
 
 def kappa(fam: SaddleFamily) -> float:
