@@ -227,7 +227,7 @@ def _check_thm85(stmt, ctx) -> Outcome:
                 steps.append(Step(f"{opt} {key}", f"only {len(hit)}/{len(rows)} runs reached the minimum"))
                 continue
             fit = _fit_rows(rows, key, invert)
-            fits.append(Fit(f"gradient evaluations to ε = 1e-3 of a minimum ({'perturbed GD' if opt == 'pgd' else 'cubic Newton'})",
+            fits.append(Fit(f"iterations to ε = 1e-3 of a minimum ({'perturbed GD' if opt == 'pgd' else 'cubic Newton'})",
                             against, fit.exponent, fit.interval, jin if opt == "pgd" else None))
             steps.append(Step(f"{opt} {key}", f"{against}: " + ", ".join(f"{r['value']:g}→{r['evaluations']}" for r in rows)
                               + f"; exponent {fit.exponent:.3f} [{fit.interval[0]:.3f}, {fit.interval[1]:.3f}]"))
@@ -240,7 +240,7 @@ def _check_thm85(stmt, ctx) -> Outcome:
                       "(it converges to the saddle and stays)"))
     return Outcome(None, ["optimizer", "sweep"], sum(1 for _ in steps), fits=fits, steps=steps,
                    notes=["family f = β(x₁² − 1)²/4 + αγ(√(1 + x₂²/γ²) − 1) + ½Σ_{i≥3}xᵢ², start on the stable "
-                          "manifold x₁ = 0 at x₂ = 40; hitting time = gradient evaluations until ‖x − x*‖ ≤ ε; "
+                          "manifold x₁ = 0 at x₂ = 40; hitting time = iterations until ‖x − x*‖ ≤ ε; "
                           "perturbed GD with Jin et al.'s parameters, cubic-regularised Newton with M = ρ",
                           "exponents are effective log-log slopes over the swept range (theory column: Jin et al.'s "
                           "upper-bound degree, ε ↔ α, √(ρε) ↔ β): every measured growth is far below it; in d the "
@@ -318,8 +318,12 @@ def _check_thm86(stmt: Thm86, ctx) -> Outcome:
     }
     holds = n_viol == 0
     for against, (vals, key, bound) in runs.items():
+        if not holds and ce is not None and "evaluations" in ce:
+            break  # a run already failed to converge: the statement is refuted, the other dials add nothing
         xs, ys = [], []
         for v in vals:
+            if any(n is None for n in ys):
+                break
             p = dict(_BASE)
             if key == "beta":
                 p["beta"] = v
@@ -342,7 +346,7 @@ def _check_thm86(stmt: Thm86, ctx) -> Outcome:
         fit = _fit(xs, ys)
         ok = fit.interval[1] <= bound
         holds &= ok
-        fits.append(Fit("gradient evaluations to δ-close (perturbed GD)", against, fit.exponent, fit.interval, bound))
+        fits.append(Fit("iterations to δ-close (perturbed GD)", against, fit.exponent, fit.interval, bound))
         steps.append(Step(against, f"{against} = " + ", ".join(f"{a:g}→{b}" for a, b in zip(xs, ys))
                           + f": exponent {fit.exponent:.3f} [{fit.interval[0]:.3f}, {fit.interval[1]:.3f}] ≤ {bound:g}",
                           holds=ok))
@@ -461,7 +465,7 @@ def _check_nss(stmt: NoStrictSaddle, ctx) -> Outcome:
     prob = NL.problem(f, vs)
     D = NL.derivatives(f, tuple(vs))
     x0 = np.array([0.5, 1.0])
-    eps_list = [1e-2, 1e-3, 1e-4] if ctx.profile.scale == 1 else [1e-2, 1e-3, 1e-4, 1e-5, 1e-6]
+    eps_list = [1e-2, 1e-3, 1e-4] if ctx.profile.scale == 1 else [1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5]
     ell, rho = 6.0, 6.0  # |∂²f| and |∂³f| on the region the runs visit (x₂ ∈ [0, 1])
     bad, its, steps = 0, [], []
     for eps in eps_list:

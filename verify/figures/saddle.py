@@ -159,7 +159,7 @@ def fig_degenerate(profile, seed):
     return fig
 
 
-@figure("saddle-iteration-growth.png", "Theorems 8.5/8.6 as experiments: gradient evaluations until ‖x − x*‖ ≤ ε "
+@figure("saddle-iteration-growth.png", "Theorems 8.5/8.6 as experiments: iterations until ‖x − x*‖ ≤ ε "
         "on the strict-saddle family f = β(x₁² − 1)²/4 + αγ(√(1 + x₂²/γ²) − 1) + ½Σxᵢ², started on the saddle's "
         "stable manifold, as each dial grows (perturbed GD with Jin et al.'s parameters, and cubic-regularised "
         "Newton), with the fitted log-log slopes.")
@@ -190,7 +190,7 @@ def fig_growth(profile, seed):
                 ax.loglog(xx, fit.prefactor * xx**fit.exponent, "-", color=c,
                           label=f"{'perturbed GD' if opt == 'pgd' else 'cubic Newton'}: slope {fit.exponent:.2f}")
         ax.set_xlabel(label)
-        ax.set_ylabel("gradient evaluations")
+        ax.set_ylabel("iterations")
         ax.legend(fontsize=7)
     fig.tight_layout()
     return fig
