@@ -366,15 +366,24 @@ def _numeric_landscape(f, vs, box, starts, rng, lower_bound, dps, extra_starts=(
 
 def critical_points(f: sp.Expr, vs, *, box=(-5.0, 5.0), starts: int = 200, seed: int = 0, dps: int = 50,
                     lower_bound: LowerBound | None = None, exact: bool = True, extra_starts=(),
-                    grid: bool = True) -> Landscape:
-    """All (exact) or many (numeric) real critical points of f, classified."""
+                    grid: bool = True, max_bezout: int = 40) -> Landscape:
+    """All (exact) or many (numeric) real critical points of f, classified.
+
+    The exact path is taken for rational polynomials whose gradient system has at most ``max_bezout``
+    complex solutions by Bézout's bound (Gröbner bases grow fast beyond that)."""
     vs = tuple(vs)
     f = sp.sympify(f)
+    bezout = None
     if exact and scp.is_rational_polynomial(f, vs):
+        degs = [sp.Poly(g, *vs).total_degree() if g != 0 else 0 for g in (sp.expand(g) for g in scp.gradient(f, vs))]
+        bezout = int(np.prod([max(dg, 1) for dg in degs]))
+    if bezout is not None and bezout <= max_bezout:
         sol = scp.solve_polynomial(f, vs)
         if sol.zero_dimensional:
             return Landscape(f, vs, _exact_landscape(f, vs, sol, lower_bound, dps), True, "exact: " + sol.method)
         note = sol.method
+    elif bezout is not None:
+        note = f"Bézout bound {bezout} > {max_bezout}: exact elimination skipped"
     else:
         note = "not a rational polynomial" if exact else "numeric requested"
     rng = np.random.default_rng(seed)

@@ -172,3 +172,19 @@ def test_definition_81_neighbourhood_sampling():
     f, vs = BANK["x4+y4"]
     rows = C.neighbourhood_violation(f, vs, (0, 0), radii=(1e-2, 1e-4), samples=50)
     assert all(m >= 0 for _, m, _ in rows)
+
+
+def test_four_variables_numeric_beyond_the_bezout_guard():
+    xs = sp.symbols("a b c d", real=True)
+    f = sum((v**2 - 1) ** 2 for v in xs) + sp.Rational(1, 10) * xs[0] * xs[1]
+    L = C.critical_points(f, xs, box=(-1.5, 1.5), starts=100)
+    assert not L.complete and "Bézout" in L.method
+    assert L.counts() == {"minimum": 16, "strict saddle": 64, "maximum": 1}  # 3⁴ = 81 points, all found
+
+
+def test_four_variables_degenerate_kernel_of_dimension_three():
+    a, b, c, d = sp.symbols("a b c d", real=True)
+    (p,) = C.critical_points(a**2 + b**4 + c**4 + d**4, (a, b, c, d)).points
+    assert p.label == "degenerate: local minimum" and "Gröbner elimination" in p.evidence[-1]
+    (q,) = C.critical_points(a**2 + b**4 + c**4 - d**4, (a, b, c, d)).points
+    assert q.local_min is False and q.higher.descent_curve is not None
