@@ -18,12 +18,12 @@ def _ctx(profile, seed, claim_id):
     return Context(profile=profile, seed=seed, claim_id=claim_id)
 
 
-def _loglog_fit(ax, xs, ys, color, label, theory=None):
+def _loglog_fit(ax, xs, ys, color, label, theory=None, marker="o", ms=6):
     from numeric.stats import fit_power_law
 
     f = fit_power_law(xs, ys)
     xx = np.geomspace(min(xs), max(xs), 50)
-    ax.loglog(xs, ys, "o", color=color)
+    ax.loglog(xs, ys, marker, color=color, ms=ms, mfc="none" if marker != "o" else color)
     th = f" (theory {theory:g})" if theory is not None else ""
     ax.loglog(xx, f.prefactor * xx**f.exponent, "-", color=color, lw=1,
               label=f"{label}: slope {f.exponent:.2f} [{f.interval[0]:.2f}, {f.interval[1]:.2f}]{th}")
@@ -31,7 +31,7 @@ def _loglog_fit(ax, xs, ys, color, label, theory=None):
 
 
 @figure("ntk-fig-8.6-8.7.png", "Figures 8.6 and 8.7 made concrete. Left: the toy loss L̂(αf̄) of Remark 8.31 (α = 8, β = 1) is "
-        "convex on a ball around θ⁰ = 0 (shaded) that holds the global minimum. Right: an erf network (m = 1024, n = 6, "
+        "convex on a ball around θ⁰ = 0 (shaded) that holds the global minimum. Right: an erf network (m = 32, n = 6, "
         "symmetric initialisation) along the segment from θ⁰ to θ̂ = θ⁰ + Φ⁺y: L̂(g) reaches 0 at θ̂ and L̂(f) nearly does.")
 def fig_86_87(profile, seed):
     import matplotlib.pyplot as plt
@@ -57,7 +57,7 @@ def fig_86_87(profile, seed):
     rng = np.random.default_rng(seed)
     X = nn.sphere(6, 5, rng)
     y = rng.choice([-1.0, 1.0], 6)
-    net = nn.init(1024, 5, rng, "erf", symmetric=True)
+    net = nn.init(32, 5, rng, "erf", symmetric=True)
     Phi = net.jacobian(X)
     dth = np.linalg.lstsq(Phi, y, rcond=None)[0]
     ts = np.linspace(-0.5, 1.5, 81)
@@ -73,7 +73,7 @@ def fig_86_87(profile, seed):
 
 
 @figure("ntk-fig-8.8.png", "Figure 8.8 reproduced (toy model, β = 1): L̂(αf̄) (solid) and L̂(αḡ) (dashed) for α = 1, 2, 4, 8 "
-        "against αθ, with [0, 1/α] shaded; right: the largest gap |L̂(αf̄) − L̂(αḡ)| on [0, 1/α] falls like 1/α, on the "
+        "against αθ, with [0, 1/α] shaded (in this variable L̂(αḡ) = (1 − αθ)² is one curve for every α); right: the largest gap |L̂(αf̄) − L̂(αḡ)| on [0, 1/α] falls like 1/α, on the "
         "fixed [0, 1] it grows like α² (exact from SymPy).")
 def fig_88(profile, seed):
     import matplotlib.pyplot as plt
@@ -94,7 +94,7 @@ def fig_88(profile, seed):
     a1.set_xlabel("αθ  (θ ∈ [0, 1/α] is αθ ∈ [0, 1])")
     a1.set_ylabel("loss")
     a1.legend(fontsize=8)
-    alphas = np.geomspace(1, 256, 12)
+    alphas = np.geomspace(4, 1024, 12)
     loc = [np.max(np.abs(gap(np.linspace(0, 1 / a, 400), a))) for a in alphas]
     glob = [np.max(np.abs(gap(np.linspace(0, 1, 400), a))) for a in alphas]
     _loglog_fit(a2, alphas, loc, "C0", "sup on [0, 1/α]", -1)
@@ -121,8 +121,9 @@ def fig_kernel_beta(profile, seed):
     a1.set_ylabel("‖ΦΦᵀ − K∞‖_op")
     a1.legend(fontsize=7)
     rows, _ = W._beta_sweep(_ctx(profile, seed, "eq:8.102").seed_for("8.102") % 1000, profile.scale)
-    _loglog_fit(a2, [r[0] for r in rows], [r[1] for r in rows], "C3", "certified β", -0.5)
+    _loglog_fit(a2, [r[0] for r in rows], [r[1] for r in rows], "C3", "certified β", -0.5, marker="s", ms=11)
     _loglog_fit(a2, [r[0] for r in rows], [r[2] for r in rows], "C2", "sampled lower bound", -0.5)
+    a2.set_title("the sup of |σ''| is attained: lower bound ≈ certificate", fontsize=8)
     a2.set_xlabel("m")
     a2.set_ylabel("β")
     a2.legend(fontsize=7)
@@ -174,8 +175,8 @@ def fig_lazy(profile, seed):
     arows, _ = TR.alpha_runs(zlib.crc32(f"{seed}|ntk|alpha".encode()) % 100_000, profile.scale)
     al = [r["alpha"] for r in arows]
     _loglog_fit(a3, al, [r["dist"] for r in arows], "C0", "max_t ‖θᵗ − θ⁰‖", -1)
-    _loglog_fit(a3, al, [r["gap"] for r in arows], "C2", "max_t |f − g|", -1)
-    _loglog_fit(a3, al, [r["kernel_change"] for r in arows], "C1", "relative kernel change", -1)
+    _loglog_fit(a3, al, [r["gap"] for r in arows], "C2", "max_t |f − g|")
+    _loglog_fit(a3, al, [r["kernel_change"] for r in arows], "C1", "relative kernel change")
     a3.set_xlabel("α  (f = αf̄, m = 256)")
     a3.legend(fontsize=6)
     return fig
@@ -184,7 +185,8 @@ def fig_lazy(profile, seed):
 @figure("ntk-sample-complexity.png", "Theorem 8.35 as an experiment, y = x₁x₂ on {±1}ᵈ. Left and middle: test MSE against n "
         "for NTK regression (ReLU K∞) and for the Σ|uⱼ|‖wⱼ‖-regularised ReLU network (trained by GD with the equivalent "
         "weight decay). Right: the n where the test MSE first reaches ½, against d, with fitted slopes (theory 2 and 1); "
-        "inset: the first-layer weights (w₁, w₂ scaled by |u|) of a trained network next to the exact 4 neurons of (8.166).")
+        "inset: the neurons of a trained network, direction (w₁, w₂)/‖w‖ (on the unit circle when a neuron ignores x₃…x_d) "
+        "with area ∝ its share |uⱼ|‖wⱼ‖ of the regulariser and colour the sign of uⱼ, next to the 4 neurons of (8.166) (stars).")
 def fig_sample(profile, seed):
     import matplotlib.pyplot as plt
 
@@ -212,17 +214,23 @@ def fig_sample(profile, seed):
     a3.set_xlabel("d")
     a3.set_ylabel("n for test MSE ≤ ½")
     a3.legend(fontsize=7, loc="upper left")
-    ins = a3.inset_axes([0.62, 0.08, 0.35, 0.35])
+    ins = a3.inset_axes([0.6, 0.06, 0.38, 0.38])
     rng = np.random.default_rng(seed)
     d = ds[0]
     Xtr, ytr = ns.hypercube(8 * d, d, rng)
     W, u = ns.train_regularised(Xtr, ytr, 64, 1e-3, rng)
-    sc = np.abs(u)[:, None] * W[:, :2]
-    ins.scatter(sc[:, 0], sc[:, 1], s=6, color="C0")
+    nw = np.linalg.norm(W, axis=1)
+    mass = np.abs(u) * nw  # each neuron's share of Σ|uⱼ|‖wⱼ‖
+    dirs = W[:, :2] / nw[:, None]  # on the unit circle iff the neuron only looks at x₁, x₂
+    ins.scatter(dirs[:, 0], dirs[:, 1], s=300 * mass / mass.max(), c=np.sign(u), cmap="coolwarm", alpha=0.7)
     W4, u4 = ns.four_neurons()
-    s4 = np.abs(u4)[:, None] * W4
-    ins.scatter(s4[:, 0], s4[:, 1], marker="*", s=60, color="gold", edgecolor="k", lw=0.5)
+    d4 = W4 / np.linalg.norm(W4, axis=1, keepdims=True)
+    ins.scatter(d4[:, 0], d4[:, 1], marker="*", s=90, color="gold", edgecolor="k", lw=0.5)
+    ins.add_patch(plt.Circle((0, 0), 1, fill=False, lw=0.5, color="gray"))
+    ins.set_xlim(-1.2, 1.2)
+    ins.set_ylim(-1.2, 1.2)
+    ins.set_aspect("equal")
     ins.set_xticks([])
     ins.set_yticks([])
-    ins.set_title("|u|·(w₁, w₂)", fontsize=7)
+    ins.set_title(f"(w₁, w₂)/‖w‖, size ∝ |u|‖w‖ (d = {d})", fontsize=6)
     return fig
