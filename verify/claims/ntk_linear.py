@@ -11,6 +11,7 @@ import sympy as sp
 from hypothesis import strategies as st
 
 from numeric import ntk as nn
+from numeric import ntk_train as tr
 from symbolic import ntk as S
 from symbolic import ntk_gd as G
 
@@ -541,6 +542,18 @@ def _check_8118(stmt: Contraction, ctx) -> Outcome:
         return 1 - step * sig**stmt.power - _op(np.eye(Phi.shape[0]) - step * Phi @ Phi.T)
 
     out = search(gd_instances(factor=stmt.eta_factor), margin, ctx, name="8.118", tol=1e-10, describe=_show)
+    # linear GD (8.109) just inside and just outside the stable range, on one random Φ
+    rng = ctx.rng("8.118-runs")
+    Phi = rng.standard_normal((4, 9))
+    y = rng.standard_normal(4)
+    s2, t2 = _sig_tau(Phi)
+    runs = {}
+    for f in (1.0, 1.95, 2.05):
+        res = tr.linear_gd(Phi, y, f / t2, 40)
+        runs[f"η = {f}/τ²"] = float((res[40] / res[10]) ** (1 / 30))
+    out.steps.append(Step("runs", "per-step factor of ‖ŷᵗ − y‖ over steps 10–40 of (8.109)", derived=runs))
+    out.notes.append("runs of (8.109): per-step residual factor " + ", ".join(f"{k}: {v:.4f}" for k, v in runs.items())
+                     + f" (σ²/τ² = {s2 / t2:.3f}; above 2/τ² the top mode grows by |1 − ητ²| = 1.05 and GD diverges)")
     out.notes.append("loose: the bound 1 − ησ² holds up to η ≤ 2/(τ² + σ²) (where |1 − ητ²| = 1 − ησ²), beyond the "
                      "printed η ≤ 1/τ²; for η ∈ (2/(τ² + σ²), 2/τ²] the norm is ητ² − 1 > 1 − ησ², and above 2/τ² it "
                      "exceeds 1")
