@@ -13,7 +13,7 @@ from numeric import ntk as nn
 from symbolic import ntk as S
 from symbolic import ntk_toy as T
 
-from ..claim import Erratum, Mutant, Outcome, Step, all_of
+from ..claim import Mutant, Outcome, Step, all_of
 from ..registry import claim
 from ..search import search
 from .ntk_common import agrees, excludes, phi_matrices, power_fit, show_matrix
@@ -79,7 +79,7 @@ class ZeroInit:
 
 def _check_855(stmt: ZeroInit, ctx) -> Outcome:
     m0 = 2
-    big, mirror = S.symmetric_network(m0, 2)
+    big, _ = S.symmetric_network(m0, 2)
     sub = {}
     for i in range(m0):
         sub[big.a[m0 + i]] = stmt.second_a_sign * big.a[i]
@@ -89,7 +89,6 @@ def _check_855(stmt: ZeroInit, ctx) -> Outcome:
     f0 = sp.simplify(big.f().subs(sub, simultaneous=True))
     # (8.55): with f_{θ⁰} ≡ 0 the linearisation is ⟨∇f_{θ⁰}, Δθ⟩
     at = {t: sp.Symbol(f"{t.name}_0", real=True) for t in big.theta}
-    at0 = {k: (v.subs(at) if hasattr(v, "subs") else v) for k, v in sub.items()}
     f = big.f().subs({a: v for a, v in sub.items() if a in big.a}, simultaneous=True)
     g = S.linearisation(f, big.theta, {t: at[t] for t in big.theta})
     tie = {at[big.W[m0 + i, k]]: at[big.W[i, k]] for i in range(m0) for k in range(2)} if stmt.shared_w else {}

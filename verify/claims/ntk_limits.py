@@ -10,7 +10,7 @@ import sympy as sp
 
 from numeric import ntk_sample as ns
 
-from ..claim import Mutant, Outcome, Step, all_of
+from ..claim import Mutant, Outcome, Step
 from ..registry import claim
 from .ntk_common import power_fit
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
 
 import numpy as np
 import sympy as sp
@@ -15,7 +14,7 @@ from numeric import ntk_train as tr
 from symbolic import ntk as S
 from symbolic import ntk_gd as G
 
-from ..claim import Erratum, Mutant, Outcome, Step, all_of
+from ..claim import Erratum, Mutant, Outcome, Step
 from ..registry import claim
 from ..search import search
 from .ntk_common import phi_matrices, rational_orthogonal, show_matrix

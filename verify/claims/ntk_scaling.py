@@ -13,7 +13,7 @@ from symbolic import ntk_toy as T
 
 from ..claim import Erratum, Mutant, Outcome, Step, all_of
 from ..registry import claim
-from .ntk_common import agrees, excludes, power_fit
+from .ntk_common import agrees, power_fit
 
 SEC = "8.4.1"
 th, beta, alpha, X = T.theta, T.beta, T.alpha, T.x

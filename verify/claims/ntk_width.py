@@ -1,7 +1,7 @@
 """§8.4.1, example 2: the wide two-layer network (8.78)–(8.103): gradients, kernels, σ and β against the width m."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -17,7 +17,7 @@ from symbolic import ntk_kernels as SK
 from ..claim import Erratum, Mutant, Outcome, Step, all_of
 from ..registry import claim
 from ..search import search
-from .ntk_common import agrees, excludes, phi_matrices, power_fit, scale_sizes, show_matrix
+from .ntk_common import agrees, excludes, phi_matrices, power_fit, show_matrix
 
 SEC = "8.4.1"
 z = S.z
