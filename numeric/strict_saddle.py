@@ -283,8 +283,8 @@ def hitting_time(fam: SaddleFamily, opt, x0, target: float, rng, max_iter: int =
 
     The optimizer runs on a wrapped problem whose gradient watches the points it is evaluated at and
     stops the run at the first hit.  Iterations are counted as changes of the evaluation point (GD-type
-    methods evaluate the gradient at every iterate; numeric.optimizers.PerturbedGD evaluates it twice
-    at the same point per step, which is not counted twice).  ``counts`` receives the raw numbers of
+    methods evaluate the gradient at every iterate, and once more at a freshly perturbed point; a
+    repeated evaluation at the same point is not counted twice).  ``counts`` receives the raw numbers of
     gradient evaluations and iterations.
     """
     from dataclasses import replace

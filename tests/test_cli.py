@@ -52,6 +52,19 @@ def test_show_prints_printed_form_derivation_and_verdict(capsys):
     assert "used by:" in out and "eq:8.9" in out
 
 
+def test_show_accepts_a_claim_id(capsys):
+    """Claims about in-text formulas have ids like sec:8.3.1:pca-gradient; show finds them."""
+    assert main(["show", "sec:8.3.1:pca-gradient", "--results", "/nonexistent.json"]) == 0
+    out = capsys.readouterr().out
+    assert "-- claim sec:8.3.1:pca-gradient" in out and "verdict: erratum" in out
+
+
+def test_show_suggests_claim_ids_for_a_misspelt_one(capsys):
+    assert main(["show", "sec:8.3.1:pca-gradiant"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "sec:8.3.1:pca-gradient" in err
+
+
 def test_show_latex(capsys):
     assert main(["show", "eq:8.9", "--latex", "--results", "/nonexistent.json"]) == 0
     out = capsys.readouterr().out

@@ -120,3 +120,19 @@ def test_cubic_subproblem_against_scipy(seed):
     s = solve_cubic_exact(g, H, Mc)
     best = min((minimize(m, rng.normal(size=d), method="BFGS", tol=1e-12) for _ in range(8)), key=lambda r: r.fun)
     assert m(s) <= best.fun + 1e-8
+
+
+@pytest.mark.parametrize("solver", ["exact", "krylov"])
+def test_cubic_newton_leaves_an_exact_saddle(solver):
+    """At a point with ∇f = 0 and λ_min < 0, cubic Newton is not done: it steps along the
+    bottom eigenvector and ends at a minimum with the second-order stop."""
+    c = saddle_case()
+    res = CubicNewton(M=10.0, solver=solver).run(c.problem, np.zeros(2), max_iter=500, tol=1e-9)
+    assert c.solved(res.x) and res.stop_reason == "second_order_point" and res.lambda_min > 0
+
+
+def test_perturbed_gd_evaluates_the_gradient_once_per_plain_step():
+    c = quadratic()
+    res = PerturbedGD(step=0.1, radius=1e-2, g_thres=0.0, t_thres=10**6, f_thres=0.0).run(
+        c.problem, c.x0, max_iter=100, tol=0.0)
+    assert res.evaluations["grad"] == 100 + 1 + 1  # one per iterate, plus the final report

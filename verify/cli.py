@@ -115,12 +115,22 @@ def cmd_report(args) -> int:
 
 
 def cmd_show(args) -> int:
+    import difflib
+
+    from . import registry
     from .show import show
 
-    try:
-        ids = catalog.resolve(args.label)
-    except catalog.UnknownLabel as e:
-        raise UsageError(str(e)) from None
+    claim_ids = set(registry.load())
+    if args.label.strip() in claim_ids:  # a claim id such as sec:8.3.1:pca-gradient
+        ids = [args.label.strip()]
+    else:
+        try:
+            ids = catalog.resolve(args.label)
+        except catalog.UnknownLabel as e:
+            near = difflib.get_close_matches(args.label.strip(), sorted(claim_ids), n=3, cutoff=0.6)
+            if near and args.label.strip().startswith("sec:"):
+                raise UsageError(f"unknown claim id {args.label.strip()!r}; nearest: {', '.join(near)}") from None
+            raise UsageError(str(e)) from None
     return show(ids, latex=args.latex, results=Path(args.results), run=args.run)
 
 

@@ -54,7 +54,10 @@ def show(ids: list[str], latex: bool = False, results: Path | None = None, run: 
         except (ValueError, KeyError):
             stored = {}
     for oid in ids:
-        obj = catalog.get(oid)
+        try:
+            obj = catalog.get(oid)
+        except KeyError:  # a claim id, not a catalog label: the claim prints its own form
+            continue
         print(f"== {oid} (§{obj.section})")
         print(f"   printed: {getattr(obj, 'latex', None) or getattr(obj, 'statement', '')}")
     claims = _covering(ids)

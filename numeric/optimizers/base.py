@@ -54,6 +54,7 @@ class Optimizer:
         x = np.array(x0, dtype=float)
         t0 = time.perf_counter()
         state = self.init_state(p, x, rng)
+        state.setdefault("tol", tol)  # optimizers with their own (second-order) stopping rule read it
         its, costs, gnorms, xs = [], [], [], []
         every = max(1, max_iter // 1000)
         travelled = 0.0

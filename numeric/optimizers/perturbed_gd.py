@@ -44,6 +44,7 @@ class PerturbedGD(Optimizer):
             state.update(t_noise=k, x_noise=x.copy(), f_noise=problem.cost(x))
             state["perturbations"].append(k)
             x = x + uniform_ball(rng, x.size, self.radius)
+            g = problem.grad(x)  # the gradient at the perturbed point; otherwise reuse the one given
         if k - state["t_noise"] == self.t_thres and problem.cost(x) - state["f_noise"] > -self.f_thres:
             return state["x_noise"], "second_order_point"
-        return x - self.step_size * problem.grad(x), None
+        return x - self.step_size * g, None
