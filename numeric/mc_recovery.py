@@ -30,30 +30,36 @@ class RunRecord:
     iterations: int
 
 
-def sweep(seed: int, ds, pds, n_instances: int, methods=("GD", "GD", "PGD", "cubic"), coherent: bool = False,
-          mu: float = 2.0, max_iter: int = 3000, cubic_max_d: int = 400, cubic_min_pd: float = 0.0) -> list[RunRecord]:
-    rng = np.random.default_rng(seed)
-    out = []
+def _instances(rng, ds, pds, n_instances: int, coherent: bool, mu: float):
+    """(d, p·d, p, k, z, Ω) for each instance, drawn lazily from rng (callers may draw in between)."""
     for d in ds:
         for pd in pds:
             p = min(1.0, pd / d)
             for k in range(n_instances):
                 z = mc.basis_vector(d) if coherent else mc.incoherent_unit_vector(d, mu, rng)
-                ob = mc.Objective(z, masks.bernoulli(d, p, rng))
-                for meth in methods:
-                    if meth == "cubic" and (d > cubic_max_d or pd < cubic_min_pd):
-                        continue
-                    x0 = rng.standard_normal(d) / np.sqrt(d)
-                    r = ml.run(meth, ob, x0, rng, max_iter=max_iter)
-                    dist = ml.distance_to_pm(r.x, z)
-                    if dist <= 1e-3:  # ±z is a global minimum (f = 0): a local minimum, no eigenvalue needed
-                        lam, lm = float("nan"), True
-                    else:
-                        lam = r.lambda_min if r.lambda_min is not None else ob.lambda_min(r.x)
-                        lm = bool(r.converged and lam >= -1e-7 * p)
-                    nx = np.linalg.norm(r.x)
-                    out.append(RunRecord(d, pd, k, meth, dist, lm, float(lam), float(r.cost),
-                                         mc.coherence(r.x) if nx > 0 else 0.0, int(r.iterations)))
+                yield d, pd, p, k, z, masks.bernoulli(d, p, rng)
+
+
+def sweep(seed: int, ds, pds, n_instances: int, methods=("GD", "GD", "PGD", "cubic"), coherent: bool = False,
+          mu: float = 2.0, max_iter: int = 3000, cubic_max_d: int = 400, cubic_min_pd: float = 0.0) -> list[RunRecord]:
+    rng = np.random.default_rng(seed)
+    out = []
+    for d, pd, p, k, z, m in _instances(rng, ds, pds, n_instances, coherent, mu):
+        ob = mc.Objective(z, m)
+        for meth in methods:
+            if meth == "cubic" and (d > cubic_max_d or pd < cubic_min_pd):
+                continue
+            x0 = rng.standard_normal(d) / np.sqrt(d)
+            r = ml.run(meth, ob, x0, rng, max_iter=max_iter)
+            dist = ml.distance_to_pm(r.x, z)
+            if dist <= 1e-3:  # ±z is a global minimum (f = 0): a local minimum, no eigenvalue needed
+                lam, lm = float("nan"), True
+            else:
+                lam = r.lambda_min if r.lambda_min is not None else ob.lambda_min(r.x)
+                lm = bool(r.converged and lam >= -1e-7 * p)
+            nx = np.linalg.norm(r.x)
+            out.append(RunRecord(d, pd, k, meth, dist, lm, float(lam), float(r.cost),
+                                 mc.coherence(r.x) if nx > 0 else 0.0, int(r.iterations)))
     return out
 
 
@@ -89,16 +95,11 @@ def exhibited_minima(seed: int, ds, pds, n_instances: int, coherent: bool = Fals
     """
     rng = np.random.default_rng(seed)
     out = []
-    for d in ds:
-        for pd in pds:
-            p = min(1.0, pd / d)
-            for k in range(n_instances):
-                z = mc.basis_vector(d) if coherent else mc.incoherent_unit_vector(d, mu, rng)
-                m = masks.bernoulli(d, p, rng)
-                ob = mc.Objective(z, m)
-                cand = [z + mc.basis_vector(d, int(i)) for i in masks.empty_rows(m)[:1]]
-                if coherent:
-                    cand.append(np.zeros(d))
-                far = [ml.distance_to_pm(x, z) for x in cand if ob.value(x) <= 1e-14 and ml.distance_to_pm(x, z) > 1e-3]
-                out.append((d, pd, k, far[0] if far else None))
+    for d, pd, p, k, z, m in _instances(rng, ds, pds, n_instances, coherent, mu):
+        ob = mc.Objective(z, m)
+        cand = [z + mc.basis_vector(d, int(i)) for i in masks.empty_rows(m)[:1]]
+        if coherent:
+            cand.append(np.zeros(d))
+        far = [ml.distance_to_pm(x, z) for x in cand if ob.value(x) <= 1e-14 and ml.distance_to_pm(x, z) > 1e-3]
+        out.append((d, pd, k, far[0] if far else None))
     return out

@@ -11,6 +11,7 @@ import numpy as np
 from scipy.optimize import brentq
 
 from .base import Optimizer
+from .problem import bottom_eigenpair
 
 
 def solve_cubic_exact(g: np.ndarray, H: np.ndarray, M: float) -> np.ndarray:
@@ -55,18 +56,6 @@ def solve_cubic_gd(g, hvp, M, iters=500, step=None):
             break
         s = s - eta * grad_m
     return s
-
-
-def bottom_eigenpair(problem, x: np.ndarray) -> tuple[float, np.ndarray]:
-    """(λ_min, unit eigenvector) of the Hessian at x: dense for small d, Lanczos on hvp otherwise."""
-    if problem.hess is not None and x.size <= 400:
-        lam, Q = np.linalg.eigh(problem.hess(x))
-        return float(lam[0]), Q[:, 0]
-    from scipy.sparse.linalg import LinearOperator, eigsh
-
-    op = LinearOperator((x.size, x.size), matvec=lambda v: problem.hess_vec(x, np.ravel(v)), dtype=float)
-    lam, V = eigsh(op, k=1, which="SA", tol=1e-10)
-    return float(lam[0]), V[:, 0]
 
 
 class CubicNewton(Optimizer):

@@ -29,13 +29,18 @@ class Problem:
         return self.hess is not None or self.hvp is not None
 
 
-def lambda_min(problem: Problem, x: np.ndarray) -> float | None:
-    """Smallest Hessian eigenvalue at x (dense for small d, Lanczos on hvp otherwise)."""
+def bottom_eigenpair(problem: Problem, x: np.ndarray) -> tuple[float, np.ndarray]:
+    """(λ_min, unit eigenvector) of the Hessian at x: dense for small d, Lanczos on hvp otherwise."""
     if problem.hess is not None and problem.dim <= 400:
-        return float(np.linalg.eigvalsh(problem.hess(x))[0])
-    if not problem.second_order:
-        return None
+        lam, Q = np.linalg.eigh(problem.hess(x))
+        return float(lam[0]), Q[:, 0]
     from scipy.sparse.linalg import LinearOperator, eigsh
 
     op = LinearOperator((problem.dim, problem.dim), matvec=lambda v: problem.hess_vec(x, np.ravel(v)), dtype=float)
-    return float(eigsh(op, k=1, which="SA", return_eigenvectors=False, tol=1e-10)[0])
+    lam, V = eigsh(op, k=1, which="SA", tol=1e-10)
+    return float(lam[0]), V[:, 0]
+
+
+def lambda_min(problem: Problem, x: np.ndarray) -> float | None:
+    """Smallest Hessian eigenvalue at x (None when the problem has no second-order information)."""
+    return bottom_eigenpair(problem, x)[0] if problem.second_order else None
