@@ -13,13 +13,14 @@ import pathlib
 import platform
 import sys
 import time
-import timeit
 
 import numpy as np
 import sympy as sp
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from numeric.batch_lambdify import batch_lambdify  # noqa: E402
+
+from timing import best_of, best_of_interleaved  # noqa: E402
 
 B, D, SUBS_INSTANCES, TARGET = 1000, 200, 3, 1.5
 
@@ -55,8 +56,6 @@ HAND_VARIANTS = {
 }
 
 
-def best_of(fn, number=3, repeat=7):
-    return min(timeit.repeat(fn, number=number, repeat=repeat)) / number
 
 
 def main():
@@ -72,12 +71,12 @@ def main():
     scale = float(np.round(got[0] / ref[0], 12))  # symbolic.pca may return a multiple of q
     np.testing.assert_allclose(got, scale * ref, rtol=1e-9)
 
-    hand = {}
-    for name, fn in HAND_VARIANTS.items():
+    for fn in HAND_VARIANTS.values():
         np.testing.assert_allclose(fn(Mb, xb, vb), ref, rtol=1e-9)
-        hand[name] = best_of(lambda fn=fn: fn(Mb, xb, vb))
+    *t_hand, t_batch = best_of_interleaved([lambda fn=fn: fn(Mb, xb, vb) for fn in HAND_VARIANTS.values()]
+                                           + [lambda: f(Mb, xb, vb)], number=3, repeat=7)
+    hand = dict(zip(HAND_VARIANTS, t_hand))
     best_hand = min(hand, key=hand.get)
-    t_batch = best_of(lambda: f(Mb, xb, vb))
 
     stock = sp.lambdify([M, x, v], expr, "numpy")  # SymPy's own lambdify: one instance per call
     np.testing.assert_allclose(float(np.squeeze(stock(Mb[0], xb[0][:, None], vb[0][:, None]))),

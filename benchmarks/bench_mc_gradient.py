@@ -15,7 +15,6 @@ from __future__ import annotations
 import pathlib
 import platform
 import sys
-import timeit
 
 import numpy as np
 
@@ -23,11 +22,12 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from numeric import masks  # noqa: E402
 from numeric import matrix_completion as mc  # noqa: E402
 
+from timing import best_of, best_of_interleaved  # noqa: E402
+
 D, PD, SPEEDUP_TARGET, FLOOR_TARGET = 20_000, 50, 20.0, 3.0
 
 
-def best_of(fn, number, repeat):
-    return min(timeit.repeat(fn, number=number, repeat=repeat)) / number
+
 
 
 def main() -> int:
@@ -44,8 +44,7 @@ def main() -> int:
     err = float(np.max(np.abs(g_sparse - g_dense)) / np.max(np.abs(g_dense)))
 
     csr = mask.csr
-    t_floor = best_of(lambda: csr @ x, number=20, repeat=7)
-    t_sparse = best_of(lambda: ob.gradient(x), number=20, repeat=7)
+    t_floor, t_sparse = best_of_interleaved([lambda: csr @ x, lambda: ob.gradient(x)], number=10, repeat=30)
     t_dense = best_of(lambda: mc.dense_gradient(W, z, x), number=1, repeat=3)
 
     speedup, over_floor = t_dense / t_sparse, t_sparse / t_floor

@@ -15,19 +15,18 @@ from __future__ import annotations
 import pathlib
 import platform
 import sys
-import timeit
 
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 from numeric import ntk as nn  # noqa: E402
 
+from timing import best_of, best_of_interleaved  # noqa: E402
+
 N, D, M = 256, 64, 16_384
 SPEEDUP_TARGET, FLOOR_TARGET = 20.0, 1.5
 
 
-def best_of(fn, number, repeat):
-    return min(timeit.repeat(fn, number=number, repeat=repeat)) / number
 
 
 def main() -> int:
@@ -48,8 +47,7 @@ def main() -> int:
     K_m = materialised()
     err = float(np.max(np.abs(K_s - K_m)) / np.max(np.abs(K_m)))
 
-    t_floor = best_of(floor, number=3, repeat=5)
-    t_struct = best_of(lambda: net.ntk(X), number=3, repeat=5)
+    t_floor, t_struct = best_of_interleaved([floor, lambda: net.ntk(X)], number=3, repeat=5)
     t_mat = best_of(materialised, number=1, repeat=2)
 
     speedup, over_floor = t_mat / t_struct, t_struct / t_floor
