@@ -46,6 +46,19 @@ def _expected(stmt: Shape, m):
     return sorted(pts, key=lambda t: float(t[0].subs(mp, 1)))
 
 
+def matches_at(stmt: Shape, m: sp.Rational, g: sp.Expr | None = None) -> tuple[bool, dict]:
+    """(agree, detail): do the critical points the exact classifier finds for g at this m, with
+    their labels and values, agree with the shape the statement describes?"""
+    g = _g1() if g is None else g
+    L = C.critical_points(g.subs(mp, m), (xs,))
+    found = sorted(((float(p.x[0]), p.label, float(p.value)) for p in L.points), key=lambda t: t[0])
+    want = [(float(a), k, float(v)) for a, k, v in _expected(stmt, m)]
+    ok = L.complete and len(found) == len(want) and all(
+        abs(a - b) <= 1e-9 * (1 + abs(b)) and k1 == k2 and abs(v1 - v2) <= 1e-9 * (1 + abs(v2))
+        for (a, k1, v1), (b, k2, v2) in zip(found, want))
+    return ok, {"found": found, "figure": want}
+
+
 def _check(stmt: Shape, ctx) -> Outcome:
     g = _g1()
     steps = [Step("d = 1", "(8.1) with M = [m], x = [x], m > 0", printed=r"\tfrac12(m - x^2)^2", derived=g)]
@@ -65,18 +78,11 @@ def _check(stmt: Shape, ctx) -> Outcome:
                   None if sym_ok else {"printed": [(str(a), k, str(v)) for a, k, v in exp],
                                        "derived": [(str(c), k, str(v)) for c, k, v in derived]}, steps=steps)
 
-    if not sym_ok:  # refuted exactly for every m > 0; no need to sample
-        return sym
+    if not sym_ok:  # refuted exactly for every m > 0; no need to sample (tests/test_pca_figure84.py
+        return sym  # shows the per-m comparison below refutes the same mutants on its own)
 
     def margin(q):
-        m = sp.Rational(q)
-        L = C.critical_points(g.subs(mp, m), (xs,))
-        found = sorted(((float(p.x[0]), p.label, float(p.value)) for p in L.points), key=lambda t: t[0])
-        want = [(float(a), k, float(v)) for a, k, v in _expected(stmt, m)]
-        ok = L.complete and len(found) == len(want) and all(
-            abs(a - b) <= 1e-9 * (1 + abs(b)) and k1 == k2 and abs(v1 - v2) <= 1e-9 * (1 + abs(v2))
-            for (a, k1, v1), (b, k2, v2) in zip(found, want))
-        margin.last = {"found": found, "figure": want}
+        ok, margin.last = matches_at(stmt, sp.Rational(q), g)
         return 0.0 if ok else -1.0
 
     num = search(st.fractions(sp.Rational(1, 20), 10, max_denominator=20).filter(lambda q: q > 0), margin, ctx,
