@@ -13,6 +13,20 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 STATUSES = ("verified", "erratum", "refuted", "inconclusive", "informal")
+# How a verdict is known, strongest first (DESIGN.md "Strength"): symbolic for every
+# dimension; exact arithmetic at listed sizes; floats with a rigorous bound; samples.
+STRENGTHS = ("proved", "exact", "certified", "sampled")
+RELATIONS = ("=", "<=", ">=")
+
+
+def weakest(*strengths: str | None) -> str | None:
+    """The weakest link of several strengths; None (undeclared) if any part is undeclared."""
+    if not strengths or any(s is None for s in strengths):
+        return None
+    for s in strengths:
+        if s not in STRENGTHS:
+            raise ValueError(f"unknown strength {s!r} (one of {', '.join(STRENGTHS)})")
+    return max(strengths, key=STRENGTHS.index)
 KINDS = (
     "identity",
     "inequality",
@@ -42,13 +56,24 @@ class Step:
 
 @dataclass(frozen=True)
 class Fit:
-    """A fitted exponent with a confidence interval, next to the theory's."""
+    """A fitted exponent with a confidence interval, next to the theory's.
+
+    ``relation`` says how the theory value reads: ``=`` (the exponent itself),
+    ``<=`` (an upper bound on it, e.g. a worst-case degree) or ``>=``; ``seeds``
+    are the independent seeds whose spread the interval pools.
+    """
 
     quantity: str
     against: str
     exponent: float
     interval: tuple[float, float]
     theory: float | None = None
+    relation: str = "="
+    seeds: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.relation not in RELATIONS:
+            raise ValueError(f"fit {self.quantity!r}: unknown relation {self.relation!r}")
 
     def as_json(self) -> dict:
         return {
@@ -57,6 +82,8 @@ class Fit:
             "exponent": round(float(self.exponent), 6),
             "interval": [round(float(self.interval[0]), 6), round(float(self.interval[1]), 6)],
             "theory": self.theory,
+            "relation": self.relation,
+            "seeds": list(self.seeds),
         }
 
 
@@ -77,11 +104,17 @@ class Outcome:
     steps: list[Step] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)
+    # how strongly this outcome is known (one of STRENGTHS; None = undeclared) and,
+    # for `exact`, the finite sizes or instances it covers ("d ∈ {2, 3}")
+    strength: str | None = None
+    sizes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # SymPy's true/false are not Python's True/False: normalise once, here
         if self.holds is not None:
             self.holds = bool(self.holds)
+        if self.strength is not None and self.strength not in STRENGTHS:
+            raise ValueError(f"unknown strength {self.strength!r} (one of {', '.join(STRENGTHS)})")
 
     def merge(self, other: "Outcome") -> "Outcome":
         """Conjunction of two outcomes (both parts of one statement must hold)."""
@@ -102,6 +135,8 @@ class Outcome:
             steps=self.steps + other.steps,
             notes=self.notes + other.notes,
             figures=self.figures + other.figures,
+            strength=weakest(self.strength, other.strength),
+            sizes=list(dict.fromkeys(self.sizes + other.sizes)),
         )
 
 
