@@ -134,6 +134,41 @@ def cmd_show(args) -> int:
     return show(ids, latex=args.latex, results=Path(args.results), run=args.run)
 
 
+def cmd_site(args) -> int:
+    from .site.build import build
+    from .site.model import SiteError
+
+    try:
+        info = build(Path(args.out), Path(args.results))
+    except SiteError as e:
+        raise UsageError(str(e)) from None
+    print(f"wrote {args.out}: {info['pages']} pages ({info['claims']} claims, {info['equations']} equations, "
+          f"{info['figures']} figures) in {info['seconds']:.1f}s; open {Path(args.out) / 'index.html'}")
+    if args.serve is not None:
+        from .site.serve import make_server
+
+        try:
+            srv = make_server(Path(args.out), args.serve)
+        except OSError as e:
+            raise UsageError(f"cannot serve on 127.0.0.1:{args.serve}: {e.strerror or e}") from None
+        print(f"serving {args.out} at http://127.0.0.1:{srv.server_address[1]}/ (Ctrl-C stops)", flush=True)
+        try:
+            srv.serve_forever()
+        finally:
+            srv.server_close()
+    return 0
+
+
+def _port(s: str) -> int:
+    try:
+        p = int(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port: {s!r}") from None
+    if not 0 <= p <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port: {s!r}")
+    return p
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="verify", description="Check the mathematics of Chapter 8, Nonconvex Optimization.")
     sub = p.add_subparsers(dest="cmd", required=True, parser_class=_Parser)
@@ -165,6 +200,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", default="results.json")
     sp.add_argument("--jobs", type=int, default=2, help="worker processes (verdicts do not depend on it)")
     sp.set_defaults(fn=cmd_report)
+
+    sp = sub.add_parser("site", help="build the static web blueprint from results.json")
+    sp.add_argument("--out", default="site", help="the site's folder (replaced whole)")
+    sp.add_argument("--results", default="results.json", help="verdicts and evidence from this file")
+    sp.add_argument("--serve", nargs="?", type=_port, const=8000, default=None, metavar="PORT",
+                    help="then serve it on http://127.0.0.1:PORT/ (default 8000)")
+    sp.set_defaults(fn=cmd_site)
     return p
 
 

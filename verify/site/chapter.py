@@ -1,0 +1,182 @@
+"""The chapter as the front page: Markdown to HTML, math kept for KaTeX, claims coloured.
+
+The chapter is one paragraph per line (verify.build_catalog relies on the same),
+so each line is rendered on its own and keeps its line number: the catalog says at
+which line each numbered equation and object sits, and those lines are wrapped in
+elements coloured by verdict (``st-*``) and strength (``sg-*``), with the one-line
+verdict as their tooltip and a link to the claim. Math is cut out before Markdown
+sees it (so ``_`` and ``*`` inside TeX stay TeX) and put back as elements that
+KaTeX typesets in the browser.
+"""
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from .. import catalog
+from .model import Site, claim_url
+
+_MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+?)\$")
+_TAG = re.compile(r"\s*\\quad\s*\((8\.\d+)\)\s*$")
+_LIST = re.compile(r"^(?:\d+\.|-) ")
+_SECTION = re.compile(r"^(8\.\d+(?:\.\d+)?) (\S.*)$")
+
+
+@lru_cache(maxsize=1)
+def _md() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def packaged_chapter() -> str:
+    """The copy of the chapter the project keeps (tests compare it with ../shared/seed)."""
+    return resources.files("verify").joinpath("data/chapter8.md").read_text(encoding="utf-8")
+
+
+def shared_chapter_path() -> Path:
+    return Path(__file__).resolve().parents[3] / "shared" / "seed" / "chapter8-nonconvex-optimization.md"
+
+
+def math_html(tex: str, display: bool = False, extra: str = "") -> str:
+    cls = "math display" if display else "math inline"
+    return f'<span class="{cls}{extra}">{html.escape(tex)}</span>'
+
+
+def _markdown(text: str, math_hook=None) -> str:
+    """Markdown with its math protected: returns HTML whose math spans KaTeX will typeset."""
+    spans: list[str] = []
+
+    def cut(m: re.Match) -> str:
+        tex, display = (m.group(1), True) if m.group(1) is not None else (m.group(2), False)
+        spans.append(math_hook(tex, display) if math_hook else math_html(tex, display))
+        return f"MATHSPAN{len(spans) - 1}X"
+
+    out = _md().render(_MATH.sub(cut, text))
+    return re.sub(r"MATHSPAN(\d+)X", lambda m: spans[int(m.group(1))], out)
+
+
+def inline(text: str) -> str:
+    """One line of Markdown (or LaTeX-ish prose) as inline HTML, without the <p>."""
+    out = _markdown(text).strip()
+    if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+        out = out[3:-4]
+    return out
+
+
+def verdict_line(site: Site, cid: str) -> str:
+    c = site.claims[cid]
+    s = site.strength(c)
+    m = c["mutants"]
+    return (f"{cid}: {c['status']}" + (f" · {s}" if s else "") + f" — {c['title']} "
+            f"(mutants {m['killed']}/{m['total']})")
+
+
+def _classes(status: str, strength: str | None) -> str:
+    return f"st-{status} sg-{strength or 'none'}"
+
+
+def _equation_block(site: Site, label: str, tex: str) -> str:
+    e = site.equation(label)
+    claims = [c for c in e["claims"] if c in site.claims]
+    tip = f"({label}) {e['status']}" + (f" · {e['strength']}" if e["strength"] else "")
+    tip += "".join(f"\n{verdict_line(site, c)}" for c in claims) if claims else " — no claim covers it yet"
+    href = f' data-href="{claim_url(claims[0])}"' if claims else ""
+    links = "".join(
+        f'<a class="eqclaim" href="{claim_url(c)}">{html.escape(c)}</a>' for c in claims)
+    number = (f'<a class="eqno" href="{claim_url(claims[0])}">({label})</a>' if claims
+              else f'<span class="eqno">({label})</span>')
+    return (f'<div class="eq covered {_classes(e["status"], e["strength"])}" id="eq-{label}" '
+            f'data-label="{label}" data-claims="{" ".join(claims)}"{href} title="{html.escape(tip)}">'
+            f'{math_html(tex, display=True)}{number}<span class="eqclaims">{links}</span></div>')
+
+
+def _object_ids_by_line() -> dict[int, str]:
+    return {o.line: oid for oid, o in catalog.objects().items()}
+
+
+def render(site: Site, text: str) -> str:
+    """The chapter ``text`` as the front page's HTML body."""
+    lines = text.split("\n")
+    objects = _object_ids_by_line()
+    eq_lines = {e.line: label for label, e in catalog.equations().items()}
+    sections = catalog.sections()
+    # descriptive claims (sec:…) sit as badges at their anchor line, or at their section's heading
+    badges: dict[int, list[str]] = {}
+    heading_line: dict[str, int] = {}
+    for i, line in enumerate(lines, 1):
+        m = _SECTION.match(line.strip())
+        if m and m.group(1) in sections and m.group(1) not in heading_line:
+            heading_line[m.group(1)] = i
+    covered_by_block = {oid for oid in objects.values()}
+    for cid, c in site.claims.items():
+        if cid in covered_by_block or c["equations"]:
+            continue
+        line = site.anchors.get(cid, heading_line.get(c["section"], 1))
+        badges.setdefault(line, []).append(cid)
+    # the printed LaTeX of descriptive claims, to colour the inline math they quote
+    quoted = {site.claims[cid]["id"]: site.registry[cid].printed for cid in site.claims
+              if cid.startswith("sec:") and cid in site.registry}
+
+    def hook(tex: str, display: bool) -> str:
+        for cid, printed in quoted.items():
+            if printed and "$" not in printed and printed.strip() == tex.strip():
+                c = site.claims[cid]
+                return (f'<span class="quoted covered {_classes(c["status"], site.strength(c))}" '
+                        f'data-href="{claim_url(cid)}" title="{html.escape(verdict_line(site, cid))}">'
+                        f'{math_html(tex, display)}</span>')
+        return math_html(tex, display)
+
+    out: list[str] = []
+    w = out.append
+    i, n, title_done = 0, len(lines), 0
+    first_heading = min(heading_line.values(), default=n + 1)
+    while i < n:
+        ln = i + 1
+        line = lines[i].rstrip()
+        i += 1
+        if not line.strip():
+            continue
+        badge = "".join(
+            f'<a class="badge covered {_classes(site.claims[c]["status"], site.strength(site.claims[c]))}" '
+            f'href="{claim_url(c)}" title="{html.escape(verdict_line(site, c))}">{html.escape(c)}</a>'
+            for c in badges.get(ln, []))
+        badge = f'<div class="badges">{badge}</div>' if badge else ""
+        m = _SECTION.match(line.strip())
+        if m and m.group(1) in sections and heading_line.get(m.group(1)) == ln:
+            num = m.group(1)
+            h = "h2" if num.count(".") == 1 else "h3"
+            w(f'<{h} id="sec-{num}">{num} {inline(m.group(2))}</{h}>{badge}')
+            continue
+        if title_done < 2 and ln < first_heading and len(line.strip()) < 40:  # "Chapter 8", its title
+            w(f'<h1 class="chapter-title">{html.escape(line.strip())}</h1>' if title_done
+              else f'<div class="chapter-no">{html.escape(line.strip())}</div>')
+            title_done += 1
+            continue
+        s = line.strip()
+        if ln in eq_lines and s.startswith("$$") and s.endswith("$$"):
+            label = eq_lines[ln]
+            w(badge + _equation_block(site, label, _TAG.sub("", s[2:-2]).strip()))
+            continue
+        block = [line]
+        if _LIST.match(s):  # a run of list items is one list
+            while i < n and _LIST.match(lines[i].strip()) and (i + 1) not in objects and (i + 1) not in badges:
+                block.append(lines[i].rstrip())
+                i += 1
+        body = _markdown("\n".join(block), hook)
+        oid = objects.get(ln)
+        if oid is None:
+            w(badge + body)
+            continue
+        c = site.claims.get(oid)
+        if c is None:
+            w(f'<div class="span covered st-unchecked sg-none" id="{oid.replace(":", "-")}" '
+              f'title="{html.escape(oid)}: no claim covers it yet">{badge}{body}</div>')
+            continue
+        w(f'<div class="span covered {_classes(c["status"], site.strength(c))}" id="{oid.replace(":", "-")}" '
+          f'data-claims="{oid}" data-href="{claim_url(oid)}" title="{html.escape(verdict_line(site, oid))}">'
+          f'<a class="spanlink" href="{claim_url(oid)}">{html.escape(oid)}</a>{badge}{body}</div>')
+    return "\n".join(out)
