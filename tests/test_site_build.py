@@ -1,0 +1,120 @@
+"""``verify site`` without a browser: it builds from the committed results.json, fast,
+with a page per claim and every equation on the front page; bad input is one line."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from verify import catalog
+from verify.cli import main
+from verify.site import chapter, search
+from verify.site.model import claim_url, load
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "results.json"
+
+
+def need_dot():
+    if shutil.which("dot") is None:
+        pytest.fail("graphviz's `dot` is not installed (apt-get install graphviz; .ci/run installs it)")
+
+
+@pytest.fixture(scope="module")
+def site_dir(tmp_path_factory):
+    need_dot()
+    out = tmp_path_factory.mktemp("site") / "site"
+    t0 = time.perf_counter()
+    assert main(["site", "--out", str(out), "--results", str(RESULTS)]) == 0
+    return out, time.perf_counter() - t0
+
+
+def test_the_kept_chapter_is_the_shared_one():
+    shared = chapter.shared_chapter_path()
+    if not shared.exists():
+        pytest.skip(f"no shared chapter at {shared}")
+    assert chapter.packaged_chapter() == shared.read_text(encoding="utf-8")
+
+
+def test_builds_from_committed_results_in_under_a_minute(site_dir):
+    out, seconds = site_dir
+    assert seconds < 60
+    for name in ("index.html", "claims.html", "errata.html", "graph.html", "figures.html", "search-index.js",
+                 "static/vendor/katex/katex.min.js", "static/site.js"):
+        assert (out / name).is_file(), name
+    claims = json.loads(RESULTS.read_text())["claims"]
+    for c in claims:
+        assert (out / claim_url(c["id"])).is_file(), c["id"]
+
+
+def test_front_page_has_every_equation_and_links_every_claim(site_dir):
+    out, _ = site_dir
+    html = (out / "index.html").read_text()
+    ids = set(re.findall(r'class="eq [^"]*" id="eq-(8\.\d+)"', html))
+    assert ids == set(catalog.equations())
+    linked = set(re.findall(r'href="(claims/[^"]+\.html)"', html))
+    assert linked == {claim_url(c["id"]) for c in json.loads(RESULTS.read_text())["claims"]}
+
+
+def test_no_page_reaches_the_network(site_dir):
+    out, _ = site_dir
+    for p in out.rglob("*.html"):
+        assert not re.search(r'(src|href)="(https?:)?//', p.read_text()), p
+
+
+def test_erratum_page_shows_printed_and_corrected(site_dir):
+    out, _ = site_dir
+    doc = json.loads(RESULTS.read_text())
+    errata = [c for c in doc["claims"] if c["status"] == "erratum"]
+    page = (out / "errata.html").read_text()
+    assert page.count('class="erratum"') == len(errata)
+    assert page.count("<h3>printed</h3>") == page.count("<h3>corrected</h3>") == len(errata)
+
+
+def test_search_index_knows_numbers_ids_and_notes():
+    site = load(RESULTS)
+    es = search.entries(site)
+    by_num = {e["id"] for e in es if "8.17" in e["numbers"]}
+    assert {"eq:8.17", "lemma:8.17"} <= by_num
+    assert any("weyl" in (e["title"] + e["text"]).lower() for e in es)
+    assert len({e["id"] for e in es}) == len(es)
+
+
+def test_strength_is_shown_when_recorded_and_said_missing_when_not(tmp_path):
+    need_dot()
+    doc = json.loads(RESULTS.read_text())
+    doc["claims"][0]["strength"] = "proved"
+    for c in doc["claims"][1:]:
+        c.pop("strength", None)
+    res = tmp_path / "results.json"
+    res.write_text(json.dumps(doc))
+    assert main(["site", "--out", str(tmp_path / "s"), "--results", str(res)]) == 0
+    first = (tmp_path / "s" / claim_url(doc["claims"][0]["id"])).read_text()
+    second = (tmp_path / "s" / claim_url(doc["claims"][1]["id"])).read_text()
+    assert 'class="pill sg-proved"' in first
+    assert "strength not recorded" in second
+
+
+@pytest.mark.parametrize("setup, needle", [
+    (lambda d: ["--results", str(d / "missing.json")], "no results file"),
+    (lambda d: ["--results", str(_write(d / "bad.json", "{not json"))], "cannot read"),
+    (lambda d: ["--results", str(_write(d / "x.json", "{}"))], "not a results.json"),
+    (lambda d: ["--out", str(_write(d / "afile", "x"))], "it is a file"),
+    (lambda d: ["--out", str(d / "no" / "such" / "dir")], "does not exist"),
+    (lambda d: ["--serve", "99999"], "not a port"),
+])
+def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, setup, needle):
+    args = ["site", "--out", str(tmp_path / "site"), "--results", str(RESULTS)] + setup(tmp_path)
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("verify: error:") and needle in err, err
+    assert not (tmp_path / "site").exists()
+
+
+def _write(p: Path, text: str) -> Path:
+    p.write_text(text)
+    return p
