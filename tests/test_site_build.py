@@ -118,3 +118,29 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, setup, needle):
 def _write(p: Path, text: str) -> Path:
     p.write_text(text)
     return p
+
+
+def test_report_records_derivation_steps_and_claim_pages_typeset_them(tmp_path):
+    """verify report keeps each check's steps in results.json (serial and parallel alike);
+    the claim page shows them instead of pointing at `verify show`."""
+    need_dot()
+    from verify import registry
+    from verify.profiles import get_profile
+    from verify.results import build as build_results
+    from verify.runner import _worker, run_claim
+
+    c = registry.get("eq:8.8")
+    ev = run_claim(c, get_profile("ci"))
+    doc = build_results([ev], "ci", 0)
+    steps = doc["claims"][0]["steps"]
+    assert steps and all(s["holds"] is True for s in steps if s["label"].endswith("lhs − rhs"))
+    assert any(s["derived_latex"] for s in steps)
+    assert _worker(("eq:8.8", "ci", 0))[1]["steps"] == steps  # what a worker process returns
+    full = json.loads(RESULTS.read_text())
+    full["claims"] = [doc["claims"][0] if x["id"] == "eq:8.8" else x for x in full["claims"]]
+    res = tmp_path / "results.json"
+    res.write_text(json.dumps(full))
+    assert main(["site", "--out", str(tmp_path / "s"), "--results", str(res)]) == 0
+    page = (tmp_path / "s" / claim_url("eq:8.8")).read_text()
+    assert page.count("<li>") >= len(steps) and "verify show eq:8.8</code> prints them" not in page
+    assert '<span class="k">derived</span> <span class="math inline">' in page

@@ -7,6 +7,7 @@ from importlib import metadata
 
 from . import catalog
 from .evidence import Evidence
+from .site.steps import record_steps
 
 # When several claims cover one equation, the most telling verdict wins.
 _PRECEDENCE = ("refuted", "erratum", "inconclusive", "verified", "definition", "informal")
@@ -60,6 +61,7 @@ def versions() -> dict[str, str]:
 def build(evidences: list[Evidence], profile: str, seed: int, now: _dt.datetime | None = None) -> dict:
     now = now or _dt.datetime.now(_dt.timezone.utc)
     claims = [ev.as_json() for ev in evidences]
+    record_steps(claims, evidences)  # derivation steps, for the site's claim pages
     return {
         "schema": 1,
         "generated": now.replace(microsecond=0).isoformat(),

@@ -101,7 +101,9 @@ def _worker(args):
     from .profiles import get_profile
 
     ev = run_claim(registry.get(claim_id), get_profile(profile_name), seed)
-    return claim_id, ev.as_json(), ev.problems()
+    from .site.steps import with_steps  # the derivation steps travel with the JSON (for the site)
+
+    return claim_id, with_steps(ev), ev.problems()
 
 
 def run_claims_parallel(claims, profile: Profile, seed: int = 0, jobs: int = 2, progress=None) -> list:
