@@ -4,6 +4,7 @@
     python3 tasks.py report   # regenerate REPORT.md, results.json, figures/
     python3 tasks.py test     # the whole test suite (the ci profile)
     python3 tasks.py bench    # the benchmarks (not part of the tests)
+    python3 tasks.py site     # the web blueprint in site/ from results.json (--serve [PORT] serves it)
 
 On first use (or when pyproject.toml changes) a virtualenv is made in .venv and
 the project installed into it, editable.
@@ -38,13 +39,15 @@ def ensure_env() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("report", "test", "bench"):
-        print("usage: python3 tasks.py report|test|bench [extra arguments]", file=sys.stderr)
+    if not argv or argv[0] not in ("report", "test", "bench", "site"):
+        print("usage: python3 tasks.py report|test|bench|site [extra arguments]", file=sys.stderr)
         return 2
     cmd, rest = argv[0], argv[1:]
     ensure_env()
     if cmd == "report":
         args = [str(BIN / "verify"), "report", *rest]
+    elif cmd == "site":
+        args = [str(BIN / "verify"), "site", *rest]
     elif cmd == "test":
         args = [str(PY), "-m", "pytest", "-q", *rest]
     else:

@@ -144,3 +144,21 @@ def test_report_records_derivation_steps_and_claim_pages_typeset_them(tmp_path):
     page = (tmp_path / "s" / claim_url("eq:8.8")).read_text()
     assert page.count("<li>") >= len(steps) and "verify show eq:8.8</code> prints them" not in page
     assert '<span class="k">derived</span> <span class="math inline">' in page
+
+
+def test_report_graph_is_cut_to_sections_and_links_the_site():
+    from verify.report import render
+
+    doc = json.loads(RESULTS.read_text())
+    text = render(doc)
+    block = text[text.index("```mermaid", text.index("## Dependency graph")):]
+    block = block[:block.index("```", 3) + 3]
+    secs = {c["section"] for c in doc["claims"]}
+    assert len(re.findall(r'\["§', block)) == len(secs)
+    assert not any(f'"{c["id"]}"' in block for c in doc["claims"])  # no claim-level nodes any more
+    for c in doc["claims"]:  # every cross-section use is an arrow
+        for u in c["uses"]:
+            su = next((x["section"] for x in doc["claims"] if x["id"] == u), None)
+            if su and su != c["section"]:
+                assert f"n_sec_{su.replace('.', '_')} -->|" in block
+    assert "site/index.html" in text

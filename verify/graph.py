@@ -33,3 +33,39 @@ def mermaid(claims: list[dict]) -> str:
             lines.append(f"  {node(u)} --> {node(c['id'])}")
     lines.append("```")
     return "\n".join(lines)
+
+
+# When a section holds several verdicts, the most telling one colours it.
+_SECTION_PRECEDENCE = ("refuted", "erratum", "inconclusive", "verified", "informal")
+
+
+def section_mermaid(claims: list[dict]) -> str:
+    """The graph cut to sections: one node per section (its claims counted by verdict), an
+    arrow A → B labelled n when n claims of B use claims of A. The claim-level graph is
+    the site's (``verify site``)."""
+    from . import catalog
+
+    titles = catalog.sections()
+    sec_of = {c["id"]: c["section"] for c in claims}
+    counts: dict[str, dict[str, int]] = {}
+    for c in claims:
+        counts.setdefault(c["section"], {}).setdefault(c["status"], 0)
+        counts[c["section"]][c["status"]] += 1
+    edges: dict[tuple[str, str], int] = {}
+    for c in claims:
+        for src in sorted({sec_of[u] for u in c["uses"] if u in sec_of and sec_of[u] != c["section"]}):
+            edges[(src, c["section"])] = edges.get((src, c["section"]), 0) + 1
+    lines = ["```mermaid", "graph LR"]
+    for status, style in COLOURS.items():
+        lines.append(f"  classDef {status} {style}")
+    order = sorted(counts, key=lambda s: tuple(int(p) for p in s.split(".")))
+    for sec in order:
+        st = counts[sec]
+        cls = next((s for s in _SECTION_PRECEDENCE if s in st), "unchecked")
+        detail = ", ".join(f"{st[s]} {s}" for s in _SECTION_PRECEDENCE if s in st)
+        title = re.sub(r"[$\\{}\[\]\"]", "", titles.get(sec, ""))
+        lines.append(f'  {node("sec:" + sec)}["§{sec} {title}<br/>{detail}"]:::{cls}')
+    for (a, b), n in sorted(edges.items(), key=lambda e: (order.index(e[0][0]), order.index(e[0][1]))):
+        lines.append(f"  {node('sec:' + a)} -->|{n}| {node('sec:' + b)}")
+    lines.append("```")
+    return "\n".join(lines)

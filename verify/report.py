@@ -4,7 +4,7 @@ from __future__ import annotations
 import collections
 
 from . import catalog
-from .graph import mermaid
+from .graph import section_mermaid
 
 ORDER = ("verified", "erratum", "refuted", "inconclusive", "informal")
 EQ_ORDER = ("verified", "erratum", "refuted", "inconclusive", "definition", "informal", "unchecked")
@@ -36,6 +36,8 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
     )
     w("Every claim below was checked by the code in this repository; the verdicts are not typed by hand. "
       "`verify show LABEL` prints any claim's derivation.\n")
+    w("The same results as a web page (the chapter coloured by verdict, a page per claim, the graph): "
+      "`python3 tasks.py site`, then open [site/index.html](site/index.html).\n")
 
     # -- summary ---------------------------------------------------------------
     cs = collections.Counter(c["status"] for c in claims)
@@ -86,9 +88,11 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
 
     # -- graph -------------------------------------------------------------------
     w("## Dependency graph\n")
-    w("An arrow A → B means the proof of B uses A. Colours: verified green, erratum yellow, "
-      "refuted red, inconclusive grey, informal blue, unchecked white.\n")
-    w(mermaid(claims))
+    w("By section: an arrow A → B labelled n means n claims of B use claims of A; a section is "
+      "coloured by its most telling verdict (erratum yellow over verified green; refuted red, inconclusive "
+      "grey, informal blue). The claim-by-claim graph, with filters, is in the web blueprint: "
+      "`python3 tasks.py site` (or `verify site --serve`) builds [site/index.html](site/index.html).\n")
+    w(section_mermaid(claims))
     w("")
 
     # -- figures -------------------------------------------------------------------
