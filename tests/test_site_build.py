@@ -162,3 +162,26 @@ def test_report_graph_is_cut_to_sections_and_links_the_site():
             if su and su != c["section"]:
                 assert f"n_sec_{su.replace('.', '_')} -->|" in block
     assert "site/index.html" in text
+
+
+def test_serve_answers_on_localhost_only(tmp_path):
+    """`verify site --serve 0` serves the built site on 127.0.0.1 (a free port) until stopped."""
+    import os
+    import subprocess
+    import sys
+    import urllib.request
+
+    need_dot()
+    p = subprocess.Popen([sys.executable, "-m", "verify.cli", "site", "--out", str(tmp_path / "s"),
+                          "--results", str(RESULTS), "--serve", "0"], stdout=subprocess.PIPE, text=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT)
+    try:
+        p.stdout.readline()  # wrote …
+        line = p.stdout.readline()
+        url = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        assert url, line
+        with urllib.request.urlopen(url.group(0) + "index.html", timeout=10) as r:
+            assert r.status == 200 and b'id="eq-8.17"' in r.read()
+    finally:
+        p.terminate()
+        p.wait(10)

@@ -140,6 +140,7 @@ Laid out by Graphviz <code>dot</code>.</p>
 <fieldset><legend>status</legend>{''.join(box('status', s) for s in statuses)}</fieldset>
 <fieldset><legend>strength</legend>{''.join(box('strength', s) for s in strengths)}</fieldset>
 <fieldset><legend>section</legend><select name="section"><option value="">all sections</option>{secs}</select></fieldset>
+<label><input type="checkbox" id="graph-fit"> fit to the window</label>
 <span id="graph-count"></span>
 </form>
 <div id="graph">{svg(site)}</div>

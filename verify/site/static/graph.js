@@ -30,6 +30,9 @@
     count.textContent = shown + " of " + total + " shown";
   }
   form.addEventListener("change", apply);
+  document.getElementById("graph-fit").addEventListener("change", function (ev) {
+    document.getElementById("graph").classList.toggle("fit", ev.target.checked);
+  });
   apply();
   window.graphReady = true;
 })();
