@@ -185,3 +185,23 @@ def test_serve_answers_on_localhost_only(tmp_path):
     finally:
         p.terminate()
         p.wait(10)
+
+
+def test_figure_captions_name_the_claims_they_show():
+    from verify.site.figlinks import mentioned
+
+    assert mentioned("Figures 8.6 and 8.7 made concrete … Remark 8.31") == {"figure:8.6", "figure:8.7", "remark:8.31"}
+    assert mentioned("Theorems 8.5/8.6 as experiments") == {"thm:8.5", "thm:8.6"}
+    assert mentioned("the failure rate of λ_min > ½λ_min(K∞) ((8.96))") == {"eq:8.96"}
+
+
+def test_every_link_and_image_of_every_page_exists(site_dir):
+    """Lazy images and links are not all fetched by the browser test: check them on disk."""
+    out, _ = site_dir
+    for p in out.rglob("*.html"):
+        for ref in re.findall(r'(?:src|href)="([^"#?]+)', p.read_text()):
+            if ref.startswith("data:"):
+                continue
+            assert (p.parent / ref).resolve().is_file(), f"{p.relative_to(out)} → {ref}"
+    lemma = (out / claim_url("lemma:8.17")).read_text()
+    assert 'src="../figures/mc-concentration.png"' in lemma

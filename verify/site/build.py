@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import chapter, graph, pages, search
+from .figlinks import figures_by_claim
 from .layout import page
 from .model import SiteError, load, slug
 
@@ -60,6 +61,7 @@ def build(out: Path, results: Path, figures_dir: Path | None = None, text: str |
     captions = figure_captions()
     figs = [(name, captions.get(name, name)) for name in sorted(p.name for p in figures_dir.glob("*.png"))] \
         if figures_dir.is_dir() else []
+    by_claim = figures_by_claim(site.claims, figs)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
     try:
         (tmp / "claims").mkdir()
@@ -68,11 +70,11 @@ def build(out: Path, results: Path, figures_dir: Path | None = None, text: str |
             "claims.html": pages.claims_index(site),
             "errata.html": pages.errata_page(site),
             "graph.html": graph.graph_page(site),
-            "figures.html": pages.figures_page(site, figs),
+            "figures.html": pages.figures_page(site, figs, by_claim),
             "search-index.js": search.index_script(site),
         }
         for cid in site.claims:
-            files[f"claims/{slug(cid)}.html"] = pages.claim_page(site, cid, captions)
+            files[f"claims/{slug(cid)}.html"] = pages.claim_page(site, cid, captions, by_claim[cid])
         for name, data in files.items():
             (tmp / name).write_text(data, encoding="utf-8")
         static = resources.files("verify.site").joinpath("static")

@@ -130,7 +130,7 @@ def _printed(site: Site, cid: str) -> str:
     return "".join(out) or '<p class="muted">no printed form recorded</p>'
 
 
-def claim_page(site: Site, cid: str, figure_captions: dict[str, str]) -> str:
+def claim_page(site: Site, cid: str, figure_captions: dict[str, str], figures: list[str] = ()) -> str:
     c = site.claims[cid]
     root = "../"
     strength = site.strength(c)
@@ -173,9 +173,9 @@ def claim_page(site: Site, cid: str, figure_captions: dict[str, str]) -> str:
         a("<h3>Notes</h3><ul>" + "".join(f"<li>{inline(n)}</li>" for n in c["notes"]) + "</ul>")
     if c.get("error"):
         a(f'<p class="bad">error: <code>{esc(c["error"])}</code></p>')
-    if c.get("figures"):
+    if figures:
         a("<h2>Figures</h2>")
-        for f in c["figures"]:
+        for f in figures:
             a(f'<figure><img src="../figures/{esc(f)}" alt="{esc(f)}" loading="lazy">'
               f'<figcaption>{esc(figure_captions.get(f, f))}</figcaption></figure>')
     uses = " ".join(link(u, site, root) for u in c["uses"]) or "–"
@@ -221,10 +221,10 @@ def errata_page(site: Site) -> str:
     return page("Errata", "\n".join(out))
 
 
-def figures_page(site: Site, figures: list[tuple[str, str]]) -> str:
+def figures_page(site: Site, figures: list[tuple[str, str]], by_claim: dict[str, list[str]]) -> str:
     used: dict[str, list[str]] = {}
-    for cid, c in site.claims.items():
-        for f in c.get("figures", []):
+    for cid, fs in by_claim.items():
+        for f in fs:
             used.setdefault(f, []).append(cid)
     fits, owners = [], []
     for cid, c in site.claims.items():
