@@ -205,3 +205,32 @@ def test_every_link_and_image_of_every_page_exists(site_dir):
             assert (p.parent / ref).resolve().is_file(), f"{p.relative_to(out)} → {ref}"
     lemma = (out / claim_url("lemma:8.17")).read_text()
     assert 'src="../figures/mc-concentration.png"' in lemma
+
+
+def test_each_claim_page_links_to_its_place_in_the_chapter(site_dir):
+    out, _ = site_dir
+    ids = set(re.findall(r'id="([^"]+)"', (out / "index.html").read_text()))
+    for p in (out / "claims").glob("*.html"):
+        frag = re.search(r'class="in-chapter" href="\.\./index\.html#([^"]+)"', p.read_text())
+        assert frag and frag.group(1) in ids, p.name
+
+
+def _element(html: str, eid: str) -> str:
+    """The outer HTML of the <div> with this id (divs counted to its matching close)."""
+    start = html.rindex("<div", 0, html.index(f'id="{eid}"'))
+    depth, k = 0, start
+    for m in re.finditer(r"<div\b|</div>", html[start:]):
+        depth += 1 if m.group(0) == "<div" else -1
+        if depth == 0:
+            return html[start:start + m.end()]
+    raise AssertionError(f"{eid} is not closed")
+
+
+def test_a_statement_that_runs_on_is_coloured_to_its_end(site_dir):
+    """Remark 8.16 runs on through (8.13)–(8.15): those displays sit inside the remark's
+    coloured span, and (8.16), the next paragraph's, does not."""
+    out, _ = site_dir
+    html = (out / "index.html").read_text()
+    remark = _element(html, "remark-8.16")
+    assert all(f'id="eq-8.{k}"' in remark for k in (13, 14, 15)) and 'id="eq-8.16"' not in remark
+    assert html.count("<div") == html.count("</div>")

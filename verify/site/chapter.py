@@ -19,7 +19,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from .. import catalog
-from .model import Site, claim_url
+from .model import Site, claim_url, slug
 
 _MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+?)\$")
 _TAG = re.compile(r"\s*\\quad\s*\((8\.\d+)\)\s*$")
@@ -98,10 +98,21 @@ def _object_ids_by_line() -> dict[int, str]:
     return {o.line: oid for oid, o in catalog.objects().items()}
 
 
+def object_ends(lines: list[str]) -> dict[str, int]:
+    """The last chapter line of each object's printed statement (most end on their first line;
+    a few run on through displays and items)."""
+    out = {}
+    for oid, o in catalog.objects().items():
+        tail = o.statement.strip().split("\n")[-1].strip()[-20:]
+        out[oid] = next((k for k in range(o.line, min(o.line + 40, len(lines)) + 1) if tail in lines[k - 1]), o.line)
+    return out
+
+
 def render(site: Site, text: str) -> str:
     """The chapter ``text`` as the front page's HTML body."""
     lines = text.split("\n")
     objects = _object_ids_by_line()
+    ends = object_ends(lines)
     eq_lines = {e.line: label for label, e in catalog.equations().items()}
     sections = catalog.sections()
     # descriptive claims (sec:…) sit as badges at their anchor line, or at their section's heading
@@ -131,7 +142,15 @@ def render(site: Site, text: str) -> str:
         return math_html(tex, display)
 
     out: list[str] = []
-    w = out.append
+    open_obj: list = []  # [wrapper's opening tag, last line, index in out] of a statement still being read
+
+    def w(html_: str, last: int) -> None:
+        out.append(html_)
+        if open_obj and last >= open_obj[1]:
+            head, _, k = open_obj
+            out[k:] = [head + "\n".join(out[k:]) + "</div>"]
+            open_obj.clear()
+
     i, n, title_done = 0, len(lines), 0
     first_heading = min(heading_line.values(), default=n + 1)
     while i < n:
@@ -142,24 +161,24 @@ def render(site: Site, text: str) -> str:
             continue
         badge = "".join(
             f'<a class="badge covered {_classes(site.claims[c]["status"], site.strength(site.claims[c]))}" '
-            f'href="{claim_url(c)}" title="{html.escape(verdict_line(site, c))}">{html.escape(c)}</a>'
+            f'id="{slug(c)}" href="{claim_url(c)}" title="{html.escape(verdict_line(site, c))}">{html.escape(c)}</a>'
             for c in badges.get(ln, []))
         badge = f'<div class="badges">{badge}</div>' if badge else ""
         m = _SECTION.match(line.strip())
         if m and m.group(1) in sections and heading_line.get(m.group(1)) == ln:
             num = m.group(1)
             h = "h2" if num.count(".") == 1 else "h3"
-            w(f'<{h} id="sec-{num}">{num} {inline(m.group(2))}</{h}>{badge}')
+            w(f'<{h} id="sec-{num}">{num} {inline(m.group(2))}</{h}>{badge}', ln)
             continue
         if title_done < 2 and ln < first_heading and len(line.strip()) < 40:  # "Chapter 8", its title
             w(f'<h1 class="chapter-title">{html.escape(line.strip())}</h1>' if title_done
-              else f'<div class="chapter-no">{html.escape(line.strip())}</div>')
+              else f'<div class="chapter-no">{html.escape(line.strip())}</div>', ln)
             title_done += 1
             continue
         s = line.strip()
         if ln in eq_lines and s.startswith("$$") and s.endswith("$$"):
             label = eq_lines[ln]
-            w(badge + _equation_block(site, label, _TAG.sub("", s[2:-2]).strip()))
+            w(badge + _equation_block(site, label, _TAG.sub("", s[2:-2]).strip()), ln)
             continue
         block = [line]
         if _LIST.match(s):  # a run of list items is one list
@@ -169,14 +188,20 @@ def render(site: Site, text: str) -> str:
         body = _markdown("\n".join(block), hook)
         oid = objects.get(ln)
         if oid is None:
-            w(badge + body)
+            w(badge + body, i)
             continue
         c = site.claims.get(oid)
         if c is None:
-            w(f'<div class="span covered st-unchecked sg-none" id="{oid.replace(":", "-")}" '
-              f'title="{html.escape(oid)}: no claim covers it yet">{badge}{body}</div>')
-            continue
-        w(f'<div class="span covered {_classes(c["status"], site.strength(c))}" id="{oid.replace(":", "-")}" '
-          f'data-claims="{oid}" data-href="{claim_url(oid)}" title="{html.escape(verdict_line(site, oid))}">'
-          f'<a class="spanlink" href="{claim_url(oid)}">{html.escape(oid)}</a>{badge}{body}</div>')
+            head = (f'<div class="span covered st-unchecked sg-none" id="{slug(oid)}" '
+                    f'title="{html.escape(oid)}: no claim covers it yet">')
+            inner = badge + body
+        else:
+            head = (f'<div class="span covered {_classes(c["status"], site.strength(c))}" id="{slug(oid)}" '
+                    f'data-claims="{oid}" data-href="{claim_url(oid)}" title="{html.escape(verdict_line(site, oid))}">')
+            inner = f'<a class="spanlink" href="{claim_url(oid)}">{html.escape(oid)}</a>{badge}{body}'
+        if not open_obj:  # the statement runs to its last line (displays and items included)
+            open_obj[:] = [head, ends[oid], len(out)]
+            w(inner, i)
+        else:
+            w(head + inner + "</div>", i)
     return "\n".join(out)

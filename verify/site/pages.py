@@ -130,6 +130,15 @@ def _printed(site: Site, cid: str) -> str:
     return "".join(out) or '<p class="muted">no printed form recorded</p>'
 
 
+def chapter_anchor(cid: str, c: dict) -> str:
+    """Where the front page shows a claim: its numbered object, else its first equation, else its badge."""
+    try:
+        catalog.get(cid)
+        return "eq-" + cid[3:] if cid.startswith("eq:") else slug(cid)
+    except KeyError:
+        return f"eq-{c['equations'][0]}" if c["equations"] else slug(cid)
+
+
 def claim_page(site: Site, cid: str, figure_captions: dict[str, str], figures: list[str] = ()) -> str:
     c = site.claims[cid]
     root = "../"
@@ -140,8 +149,7 @@ def claim_page(site: Site, cid: str, figure_captions: dict[str, str], figures: l
     a(f'<h1><span class="cid">{esc(cid)}</span> {tex_or_text(c["title"])}</h1>')
     a(f'<p class="meta">{badge(c["status"], strength)} §{esc(c["section"])} · {esc(c["kind"])}'
       + (f" · sizes: {esc('; '.join(sizes))}" if sizes else "")
-      + (f' · <a href="../index.html#{"eq-" + c["equations"][0] if c["equations"] else cid.replace(":", "-")}">'
-         'in the chapter</a>' if c["equations"] or cid in site.anchors else "") + "</p>")
+      + f' · <a class="in-chapter" href="../index.html#{chapter_anchor(cid, c)}">in the chapter</a></p>')
     a("<h2>Printed form</h2>" + _printed(site, cid))
     er = c.get("erratum")
     if er:
