@@ -52,8 +52,9 @@ class Site:
     def equation(self, label: str) -> dict:
         """results' equation entry, with the strength of its claims (the weakest) added."""
         e = dict(self.results["equations"].get(label, {"status": "unchecked", "claims": []}))
-        e["strength"] = weakest(self.strength(self.claims[c]) for c in e["claims"] if c in self.claims) \
-            if e["claims"] else None
+        if e.get("strength") not in STRENGTHS:  # results may record it per equation; else the claims' weakest
+            e["strength"] = weakest(self.strength(self.claims[c]) for c in e["claims"] if c in self.claims) \
+                if e["claims"] else None
         return e
 
 
