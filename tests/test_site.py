@@ -65,8 +65,7 @@ def browser(tmp_path_factory):
         ctx.close()
 
 
-@pytest.fixture
-def page(browser):
+def _tab(browser):
     """A tab that records console errors, uncaught exceptions and failed requests."""
     pg = browser.new_page()
     pg.problems = []
@@ -74,6 +73,12 @@ def page(browser):
     pg.on("pageerror", lambda e: pg.problems.append(f"exception: {e}"))
     pg.on("requestfailed", lambda r: pg.problems.append(f"request failed: {r.url}"))
     pg.on("response", lambda r: r.status >= 400 and pg.problems.append(f"HTTP {r.status}: {r.url}"))
+    return pg
+
+
+@pytest.fixture
+def page(browser):
+    pg = _tab(browser)
     yield pg
     pg.close()
 
@@ -82,19 +87,28 @@ def claims():
     return json.loads(RESULTS.read_text())["claims"]
 
 
-def test_every_page_loads_without_console_errors_and_typesets_its_math(site, page):
+def test_every_page_loads_without_console_errors_and_typesets_its_math(site, browser):
     out, base = site
     pages = sorted(str(p.relative_to(out)) for p in out.rglob("*.html"))
     assert len(pages) == len(claims()) + 5
+    tabs = [_tab(browser) for _ in range(3)]  # three pages load at once: the renderers share the cores
     bad = {}
-    for rel in pages:
-        page.problems.clear()
-        page.goto(base + rel, wait_until="load")
-        errors = page.locator(".katex-error").count()
-        untyped = page.evaluate("document.querySelectorAll('.math:not(:has(.katex))').length")
-        if page.problems or errors or untyped:
-            bad[rel] = page.problems[:3] + ([f"{errors} KaTeX errors"] if errors else []) + \
-                ([f"{untyped} math spans not typeset"] if untyped else [])
+    try:
+        for k in range(0, len(pages), len(tabs)):
+            batch = list(zip(tabs, pages[k:k + len(tabs)]))
+            for tab, rel in batch:
+                tab.problems.clear()
+                tab.goto(base + rel, wait_until="commit")
+            for tab, rel in batch:
+                tab.wait_for_load_state("load")
+                errors, untyped = tab.evaluate("[document.querySelectorAll('.katex-error').length, "
+                                               "document.querySelectorAll('.math:not(:has(.katex))').length]")
+                if tab.problems or errors or untyped:
+                    bad[rel] = tab.problems[:3] + ([f"{errors} KaTeX errors"] if errors else []) + \
+                        ([f"{untyped} math spans not typeset"] if untyped else [])
+    finally:
+        for tab in tabs:
+            tab.close()
     assert not bad, bad
 
 
