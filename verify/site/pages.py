@@ -240,7 +240,9 @@ def figures_page(site: Site, figures: list[tuple[str, str]], by_claim: dict[str,
             fits.append(f)
             owners.append(cid)
     out = ["<h1>Figures and rates</h1>", "<h2 id=\"rates\">Asymptotics: fitted exponents</h2>",
-           "<p>Each O(·) claim is checked by a log-log fit pooled over seeds; the interval is 95%.</p>",
+           "<p>Exponents fitted on log-log axes with their 95% intervals, next to the theory's exponent "
+           "(marked ≤ or ≥ where the theory is only a bound; unmarked in results that do not record the "
+           "relation). The seeds are those the interval pools, where recorded.</p>",
            fits_table(fits, site, "", owners) or "<p>No fits recorded.</p>", "<h2 id=\"figures\">Figures</h2>"]
     for name, caption in figures:
         refs = " ".join(link(cid, site, "") for cid in used.get(name, []))
