@@ -67,7 +67,7 @@ def fits_table(fits: list[dict], site: Site | None = None, root: str = "", owner
     for k, f in enumerate(fits):
         lo, hi = f["interval"]
         rel = f.get("relation", "=")
-        theory = "–" if f.get("theory") is None else f"{'' if rel == '=' else esc(rel) + ' '}{f['theory']}"
+        theory = "–" if f.get("theory") is None else {"<=": "≤ ", ">=": "≥ "}.get(rel, "") + esc(f["theory"])
         seeds = ", ".join(str(s) for s in f.get("seeds", [])) or "–"
         rows.append("<tr>" + (f"<td>{link(owner[k], site, root)}</td>" if owner else "")
                     + f"<td>{esc(f['quantity'])}</td><td>{esc(f['against'])}</td>"
