@@ -43,6 +43,13 @@ def badge(status: str, strength: str | None = None) -> str:
     return out
 
 
+def strength_cell(strength: str | None, sizes=None) -> str:
+    if not strength:
+        return '<span class="muted" title="results.json has no strength for this claim">–</span>'
+    tip = f' title="{esc("; ".join(sizes))}"' if sizes else ""
+    return f'<span class="pill sg-{strength}"{tip}>{esc(strength)}</span>'
+
+
 def link(cid: str, site: Site, root: str) -> str:
     if cid in site.claims:
         c = site.claims[cid]
@@ -197,7 +204,8 @@ def claims_index(site: Site) -> str:
     rows = []
     for cid, c in site.claims.items():
         rows.append(f'<tr class="st-{c["status"]}"><td>{link(cid, site, "")}</td><td>{esc(c["section"])}</td>'
-                    f'<td>{esc(c["kind"])}</td><td>{badge(c["status"], site.strength(c))}</td>'
+                    f'<td>{esc(c["kind"])}</td><td><span class="pill st-{c["status"]}">{esc(c["status"])}</span></td>'
+                    f'<td>{strength_cell(site.strength(c), c.get("sizes"))}</td>'
                     f'<td>{tex_or_text(c["title"])}</td></tr>')
     counts: dict[str, int] = {}
     for c in site.claims.values():
@@ -206,7 +214,7 @@ def claims_index(site: Site) -> str:
     body = (f"<h1>Claims</h1><p>{len(site.claims)} claims: {esc(summary)}. Profile "
             f"<code>{esc(site.results.get('profile'))}</code>, seed {esc(site.results.get('seed'))}, "
             f"generated {esc(site.results.get('generated'))}.</p>{legend()}"
-            '<table class="claims"><tr><th>id</th><th>section</th><th>kind</th><th>verdict</th><th>title</th></tr>'
+            '<table class="claims"><tr><th>id</th><th>section</th><th>kind</th><th>verdict</th><th>strength</th><th>title</th></tr>'
             + "".join(rows) + "</table>")
     return page("Claims", body)
 
