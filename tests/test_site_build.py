@@ -124,6 +124,7 @@ def test_strength_is_shown_when_recorded_and_said_missing_when_not(tmp_path):
     (lambda d: ["--out", str(_write(d / "afile", "x"))], "it is a file"),
     (lambda d: ["--out", str(d / "no" / "such" / "dir")], "does not exist"),
     (lambda d: ["--serve", "99999"], "not a port"),
+    (lambda d: ["--out", str(_write(d / "home" / "notes.txt", "mine").parent)], "not replacing it"),
 ])
 def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, setup, needle):
     args = ["site", "--out", str(tmp_path / "site"), "--results", str(RESULTS)] + setup(tmp_path)
@@ -134,6 +135,7 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path, capsys, setup, needle):
 
 
 def _write(p: Path, text: str) -> Path:
+    p.parent.mkdir(exist_ok=True)
     p.write_text(text)
     return p
 
@@ -252,3 +254,27 @@ def test_a_statement_that_runs_on_is_coloured_to_its_end(site_dir):
     remark = _element(html, "remark-8.16")
     assert all(f'id="eq-8.{k}"' in remark for k in (13, 14, 15)) and 'id="eq-8.16"' not in remark
     assert html.count("<div") == html.count("</div>")
+
+
+def test_rebuild_replaces_the_site_whole(tmp_path):
+    need_dot()
+    out = tmp_path / "site"
+    assert main(["site", "--out", str(out), "--results", str(RESULTS)]) == 0
+    (out / "stale.html").write_text("old")
+    assert main(["site", "--out", str(out), "--results", str(RESULTS)]) == 0
+    assert not (out / "stale.html").exists() and (out / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no temporary folders left
+
+
+def test_tasks_site_runs_verify_site(monkeypatch):
+    """`python3 tasks.py site [args]` is `verify site [args]` in the project's venv."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("tasks", ROOT / "tasks.py")
+    tasks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tasks)
+    calls = []
+    monkeypatch.setattr(tasks, "ensure_env", lambda: None)
+    monkeypatch.setattr(tasks.subprocess, "call", lambda args, cwd: calls.append(args) or 0)
+    assert tasks.main(["site", "--serve"]) == 0
+    assert calls == [[str(tasks.BIN / "verify"), "site", "--serve"]]

@@ -52,6 +52,8 @@ def build(out: Path, results: Path, figures_dir: Path | None = None, text: str |
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise SiteError(f"cannot write site to {str(out)!r}: it is a file")
+    if out.is_dir() and any(out.iterdir()) and not (out / "search-index.js").is_file():
+        raise SiteError(f"{str(out)!r} is a folder that holds something other than a site: not replacing it")
     parent = out.resolve().parent
     if not parent.is_dir():
         raise SiteError(f"cannot write site to {str(out)!r}: directory {str(parent)!r} does not exist")

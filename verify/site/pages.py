@@ -196,7 +196,10 @@ def claim_page(site: Site, cid: str, figure_captions: dict[str, str], figures: l
     uses = " ".join(link(u, site, root) for u in c["uses"]) or "–"
     used = " ".join(link(u, site, root) for u in site.used_by.get(cid, [])) or "–"
     a(f'<h2>Dependencies</h2><p><b>uses:</b> {uses}</p><p><b>used by:</b> {used}</p>')
-    a(f'<h2>Re-check</h2><pre class="cmd">verify check {esc(cid)}\nverify show {esc(cid)}</pre>')
+    profile = esc(site.results.get("profile", "ci"))
+    a(f'<h2>Re-check</h2><pre class="cmd">verify check {esc(cid)} --profile {profile}   # the verdict above\n'
+      f'verify show {esc(cid)}                      # printed form, derivation, evidence\n'
+      f'pytest "tests/chapter8.verify::{esc(cid)}"  # as a test item (ci profile)</pre>')
     return page(cid, "\n".join(w), depth=1, body_class="claim-page")
 
 
