@@ -129,8 +129,7 @@ def render(site: Site, text: str) -> str:
         line = site.anchors.get(cid, heading_line.get(c["section"], 1))
         badges.setdefault(line, []).append(cid)
     # the printed LaTeX of descriptive claims, to colour the inline math they quote
-    quoted = {site.claims[cid]["id"]: site.registry[cid].printed for cid in site.claims
-              if cid.startswith("sec:") and cid in site.registry}
+    quoted = {cid: site.registry[cid].printed for cid in site.claims if cid.startswith("sec:") and cid in site.registry}
 
     def hook(tex: str, display: bool) -> str:
         for cid, printed in quoted.items():
@@ -140,6 +139,14 @@ def render(site: Site, text: str) -> str:
                         f'data-href="{claim_url(cid)}" title="{html.escape(verdict_line(site, cid))}">'
                         f'{math_html(tex, display)}</span>')
         return math_html(tex, display)
+
+    def badge_html(cids: list[str]) -> str:
+        if not cids:
+            return ""
+        return '<div class="badges">' + "".join(
+            f'<a class="badge covered {_classes(site.claims[c]["status"], site.strength(site.claims[c]))}" '
+            f'id="{slug(c)}" href="{claim_url(c)}" title="{html.escape(verdict_line(site, c))}">{html.escape(c)}</a>'
+            for c in cids) + "</div>"
 
     out: list[str] = []
     open_obj: list = []  # [wrapper's opening tag, last line, index in out] of a statement still being read
@@ -159,11 +166,7 @@ def render(site: Site, text: str) -> str:
         i += 1
         if not line.strip():
             continue
-        badge = "".join(
-            f'<a class="badge covered {_classes(site.claims[c]["status"], site.strength(site.claims[c]))}" '
-            f'id="{slug(c)}" href="{claim_url(c)}" title="{html.escape(verdict_line(site, c))}">{html.escape(c)}</a>'
-            for c in badges.get(ln, []))
-        badge = f'<div class="badges">{badge}</div>' if badge else ""
+        badge = badge_html(badges.pop(ln, []))
         m = _SECTION.match(line.strip())
         if m and m.group(1) in sections and heading_line.get(m.group(1)) == ln:
             num = m.group(1)
@@ -204,4 +207,6 @@ def render(site: Site, text: str) -> str:
             w(inner, i)
         else:
             w(head + inner + "</div>", i)
+    if badges:  # anchored at a line that shows nothing (blank): listed at the end rather than lost
+        out.append('<h2 id="more-claims">Other claims</h2>' + badge_html([c for cs in badges.values() for c in cs]))
     return "\n".join(out)
