@@ -224,8 +224,9 @@ def claims_index(site: Site) -> str:
 
 def errata_page(site: Site) -> str:
     errata = [c for c in site.claims.values() if c["status"] == "erratum" and c.get("erratum")]
-    out = [f"<h1>Errata</h1><p>{len(errata)} statements are false as printed; each corrected form is checked "
-           "by the same code, and the counterexample refutes the printed one.</p>"]
+    out = [f"<h1>Errata</h1><p>{len(errata)} statements are false as printed. Each corrected form is checked "
+           "by the same code as the printed one; where the check found a counterexample to the printed form, "
+           "it is shown.</p>"]
     for c in errata:
         er = c["erratum"]
         cx = er.get("counterexample")
@@ -234,7 +235,7 @@ def errata_page(site: Site) -> str:
             f'<div class="sbs"><div><h3>printed</h3>{tex_or_text(er["printed"])}</div>'
             f'<div><h3>corrected</h3>{tex_or_text(er["corrected"])}</div></div>'
             f'<p><b>Why:</b> {inline(er["explanation"])}</p>'
-            + (f'<details><summary>counterexample to the printed form</summary><pre class="cx">'
+            + (f'<details open><summary>counterexample to the printed form</summary><pre class="cx">'
                f'{esc(json.dumps(cx, ensure_ascii=False, indent=1))}</pre></details>' if cx is not None else "")
             + "</section>")
     return page("Errata", "\n".join(out))
