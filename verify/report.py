@@ -84,6 +84,11 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
             w(f"- counterexample to the printed form: `{er['counterexample']}`")
         w("")
 
+    # -- asymptotics: every O/Θ/Ω/poly of the chapter and what stands in for it ---------------
+    from .asymptotics import render as render_asymptotics
+
+    w(render_asymptotics(results))
+
     # -- graph -------------------------------------------------------------------
     w("## Dependency graph\n")
     w("An arrow A → B means the proof of B uses A. Colours: verified green, erratum yellow, "

@@ -1,0 +1,253 @@
+"""§8.1–8.2.1 prose: the 'basic idea', the 'Therefore …' after Theorem 8.5, and precise readings of
+Theorem 8.5's 'poly(d, 1/α, 1/β, 1/γ, 1/ε)' with the objects that defeat them.
+
+Functions are SymPy expressions in 1–2 variables; gradients, Hessians and critical points come from
+the symbolic layer (numeric.landscapes lambdifies them, numeric.classify finds the critical points).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from numeric import classify as C
+from numeric import landscapes as NL
+from symbolic import landscapes as SL
+
+from ..claim import Erratum, Mutant, Outcome, Step
+from ..registry import claim
+
+X, Y = SL.x, SL.y
+DOUBLE_WELL = (X**2 - 1) ** 2 / 4  # all local minima (±1) global, the saddle 0 strict (f'' = −1)
+CUBIC_SHELF = X**4 / 4 + X**3 / 3  # only local minimum −1 (global); 0 is a degenerate saddle (f' = x²(x + 1))
+HYPERBOLA = sp.sqrt(1 + X**2)  # strict saddle with α = ½, γ = 1/√3; |f'| < 1 everywhere
+
+
+def _gd(f, vs, x0, eta: float, iters: int, alpha: float | None = None, tol: float = 1e-12):
+    """GD x ← x − η∇f(x) on a batch of starts (rows), ∇f lambdified from SymPy.
+
+    Returns (final x's, per start the number of steps with ‖∇f‖ ≥ α, per start whether it diverged); a start
+    stops once ‖∇f‖ < tol (GD no longer moves) or it diverges.
+    """
+    D = NL.derivatives(sp.sympify(f), tuple(vs))
+    x = np.atleast_2d(np.asarray(x0, float)).copy()
+    big = np.zeros(len(x), int)
+    live = np.ones(len(x), bool)
+    diverged = np.zeros(len(x), bool)
+    for _ in range(iters):
+        if not live.any():
+            break
+        with np.errstate(all="ignore"):
+            g = D.gradient(x[live])
+            gn = np.linalg.norm(g, axis=1)
+        idx = np.flatnonzero(live)
+        blown = ~np.isfinite(gn) | (gn > 1e12)
+        diverged[idx[blown]] = True
+        if alpha is not None:
+            big[idx] += gn >= alpha
+        x[idx[~blown]] -= eta * g[~blown]
+        live[idx[blown | (gn < tol)]] = False
+    return x, big, diverged
+
+
+# --- 'GD finds a local minimum + all local minima global ⇒ GD finds a global minimum' ------------------
+@dataclass(frozen=True)
+class GDGlobal:
+    """GD (step 1/ℓ, ℓ = max |f''| on [−3, 3]) from every start ends at a global minimum of f; with
+    ``conditional`` only the runs that end at a local minimum are asked to (the implication itself)."""
+
+    f: sp.Expr
+    starts: tuple[float, ...]
+    conditional: bool
+
+
+def _check_global(stmt: GDGlobal, ctx) -> Outcome:
+    vs = (X,)
+    L = C.critical_points(stmt.f, vs)
+    mins = L.local_minima
+    fstar = min(p.value for p in mins)
+    glob = [float(p.x[0]) for p in mins if abs(p.value - fstar) < 1e-12]
+    loc = [float(p.x[0]) for p in mins]
+    ell = NL.lipschitz_on_box(stmt.f, vs, -3, 3, k=601)
+    rows, bad = [], None
+    ends, _, _ = _gd(stmt.f, vs, np.array(stmt.starts)[:, None], 1.0 / ell, 4000)
+    for x0, xT in zip(stmt.starts, ends[:, 0]):
+        xT = float(xT)
+        at_global = min(abs(xT - g) for g in glob) < 1e-6
+        at_local = min(abs(xT - m) for m in loc) < 1e-6
+        ok = at_global or (stmt.conditional and not at_local)
+        rows.append(f"{x0:+.3f} → {xT:+.6f}" + (" (global)" if at_global else " (local min)" if at_local else " (not a minimum)"))
+        if not ok and bad is None:
+            bad = {"x0": x0, "x_T": xT, "global minima": glob, "local minima": loc}
+    steps = [Step("landscape", f"{L.method}: " + "; ".join(f"{p.label} at {p.x[0]:.4f}" for p in L.points), derived=stmt.f),
+             Step("GD runs", f"step 1/ℓ, ℓ = {ell:.4g}, 4000 steps: " + ", ".join(rows), holds=bad is None)]
+    return Outcome(bad is None, ["symbolic", "optimizer"], len(stmt.starts), None, bad, steps=steps,
+                   strength="sampled", sizes=[f"{len(stmt.starts)} starts on {stmt.f}"])
+
+
+def _starts(k=12, lo=-2.5, hi=2.5):
+    return tuple(float(v) for v in np.linspace(lo, hi, k))  # an even k keeps 0 out
+
+
+claim(
+    id="sec:8.1:basic-idea",
+    section="8.1",
+    kind="algorithmic",
+    title="'GD finds a local minimum + all local minima global ⇒ GD finds a global minimum'",
+    printed=r"\text{Gradient descent can find local minimum + all local minima of } f \text{ are also global} "
+    r"\Rightarrow \text{Gradient descent can find global minima.}",
+    statement=GDGlobal(DOUBLE_WELL, _starts(), conditional=True),
+    check=_check_global,
+    mutants=[
+        Mutant("'all local minima global' dropped (Figure 8.2's x⁴ − 4x² + x): a GD run ends at a local minimum "
+               "that is not global", GDGlobal(SL.figure_8_2()[0], _starts(), conditional=True)),
+        Mutant("the premise 'GD finds a local minimum' taken as unconditional, on x⁴/4 + x³/3 (its only local "
+               "minimum −1 is global)", GDGlobal(CUBIC_SHELF, _starts(), conditional=False)),
+    ],
+    notes=["precise reading: an implication about a run — if GD ends at a local minimum and every local minimum "
+           "is global, the run ends at a global minimum; checked on (x² − 1)²/4 from 12 starts",
+           "its premise is not free: on x⁴/4 + x³/3 every local minimum is global, yet GD from every start in "
+           "(0, 2.5] stops at the degenerate saddle 0 (f' = x²(x + 1) > 0 on (0, ∞), so x_t decreases to 0 and "
+           "never crosses it); this is why §8.2.1 adds the strict-saddle condition (mutant 2)"],
+)
+
+claim(
+    id="sec:8.2.1:therefore",
+    section="8.2.1",
+    kind="algorithmic",
+    title="'Therefore': strict saddle + all local minima global ⇒ optimizers reach a global minimum",
+    printed=r"\text{if all local minima are global minima and the function satisfies the strict-saddle condition, "
+    r"then optimizers can converge to a global minimum with } \epsilon\text{-error in polynomial time}",
+    statement=GDGlobal(DOUBLE_WELL, _starts(), conditional=False),
+    check=_check_global,
+    uses=["thm:8.5", "def:8.4"],
+    mutants=[
+        Mutant("strict-saddle dropped: x⁴/4 + x³/3 (all local minima global, degenerate saddle at 0)",
+               GDGlobal(CUBIC_SHELF, _starts(), conditional=False)),
+        Mutant("'all local minima global' dropped: x⁴ − 4x² + x (strict saddle, spurious minimum)",
+               GDGlobal(SL.figure_8_2()[0], _starts(), conditional=False)),
+    ],
+    notes=["reading: GD (step 1/ℓ) from generic starts ends at a global minimum of an L-smooth strict-saddle "
+           "function whose local minima are global; the time bound is that of Theorem 8.5 as corrected in "
+           "sec:8.2.1:thm-8.5-readings (smoothness ℓ, ρ and f(x₀) − f* enter the polynomial)",
+           "both hypotheses are needed: each mutant drops one and a run ends away from every global minimum"],
+)
+
+
+# --- Theorem 8.5: what 'in time poly(d, 1/α, 1/β, 1/γ, 1/ε)' can mean ----------------------------------------
+@dataclass(frozen=True)
+class UniformPoly:
+    """Printed reading: at fixed (d, α, β, γ, ε) one bound N on the iterations serves every (α, β, γ)-strict-saddle
+    f and start (the polynomial's arguments are all the theorem lists)."""
+
+    radii: tuple[float, ...] = (3.0, 30.0, 300.0)
+    eps: float = 1e-3
+
+
+@dataclass(frozen=True)
+class DescentBound:
+    """Corrected reading: for ℓ-smooth f, GD with step c/ℓ makes at most 2ℓ(f(x₀) − f*)/α² steps with ‖∇f‖ ≥ α
+    (``with_gap`` False drops the f(x₀) − f* factor)."""
+
+    step_factor: float = 1.0
+    with_gap: bool = True
+    families: tuple = ()
+
+
+def _families():
+    """(name, f, vs, starts, α, ℓ, f*): adversarial strict-saddle functions in 1–2 variables."""
+    f83, v83 = SL.figure_8_3()
+    return (
+        ("√(1 + x²)", HYPERBOLA, (X,), (3.0, 30.0, 300.0), 0.5, 1.0, 1.0),
+        ("(3/2)x²", sp.Rational(3, 2) * X**2, (X,), (1.0, 10.0), 0.5, 3.0, 0.0),
+        ("(x² − 1)²/4 on [−2, 2]", DOUBLE_WELL, (X,), (2.0, -1.9, 0.1), 0.1, 11.0, 0.0),
+        ("(x² − 1)² + (y² − 1)² on [−2, 2]²", f83, v83, ((2.0, 0.3), (-1.7, 1.9)), 0.5, 44.0, 0.0),
+    )
+
+
+def _check_85(stmt, ctx) -> Outcome:
+    if isinstance(stmt, UniformPoly):
+        fp, fpp = sp.diff(HYPERBOLA, X), sp.diff(HYPERBOLA, X, 2)
+        slow = sp.solveset(sp.Abs(fp) >= 1, X, sp.S.Reals) == sp.S.EmptySet
+        smooth = sp.solveset(sp.Abs(fpp) > 1, X, sp.S.Reals) == sp.S.EmptySet
+        basin = sp.solveset(sp.Abs(fp) < sp.Rational(1, 2), X, sp.S.Reals)
+        strict = basin == sp.Interval.open(-1 / sp.sqrt(3), 1 / sp.sqrt(3))
+        counts = []
+        for R in stmt.radii:
+            x = R
+            D = NL.derivatives(HYPERBOLA, (X,))
+            t = 0
+            while abs(x) > stmt.eps and t < 10 * R + 100:
+                x -= float(D.gradient(np.array([[x]]))[0, 0])
+                t += 1
+            counts.append(t)
+        grows = all(c >= R - stmt.eps for c, R in zip(counts, stmt.radii))
+        holds = not (slow and smooth and strict and grows)
+        steps = [
+            Step("class", "f = √(1 + x²): |f'| ≥ ½ exactly off (−1/√3, 1/√3) and 0 is its minimum, so f is "
+                 "(½, β, 1/√3)-strict-saddle for every β > 0 (d = 1); f'' ≤ 1, so ℓ = 1", derived=basin, holds=strict and smooth),
+            Step("slow", "|f'(x)| < 1 for every x (solveset(|f'| ≥ 1) = ∅): a GD step of size η ≤ 1/ℓ moves less than 1, "
+                 "so from x₀ = R reaching |x| ≤ ε takes more than R − ε steps", derived=fp, holds=slow),
+            Step("runs", f"GD, step 1, from R = {list(stmt.radii)}: {counts} steps to |x| ≤ {stmt.eps}", holds=grows),
+        ]
+        return Outcome(holds, ["symbolic", "optimizer"], len(stmt.radii), None,
+                       None if holds else {"f": "sqrt(1 + x^2)", "(α, β, γ, d)": "(1/2, any, 1/sqrt(3), 1)",
+                                           "steps from R": dict(zip(stmt.radii, counts))},
+                       steps=steps, strength="proved")
+    fams = stmt.families or _families()
+    worst, bad, rows, n = np.inf, None, [], 0
+    for name, f, vs, starts, alpha, ell, fstar in fams:
+        D = NL.derivatives(sp.sympify(f), tuple(vs))
+        X0 = np.array(starts, float).reshape(len(starts), -1)
+        gaps = D.value(X0) - fstar
+        bounds = 2 * ell * (gaps if stmt.with_gap else np.ones_like(gaps)) / alpha**2
+        _, bigs, divs = _gd(f, vs, X0, stmt.step_factor / ell, int(3 * bounds.max()) + 400, alpha)
+        for x0, bound, big, diverged in zip(starts, bounds, bigs, divs):
+            margin = bound - big if not diverged else -np.inf
+            n += 1
+            rows.append(f"{name} from {x0}: {big} steps with ‖∇f‖ ≥ {alpha} ≤ {bound:.4g}" + (" (diverged)" if diverged else ""))
+            if margin < worst:
+                worst = margin
+            if margin < 0 and bad is None:
+                bad = {"f": name, "x0": x0, "steps with large gradient": big, "bound": bound, "diverged": diverged}
+    steps = [Step("descent lemma", "for η ≤ 1/ℓ each step lowers f by ≥ (η/2)‖∇f‖², so ≤ 2(f(x₀) − f*)/(ηα²) "
+                  "steps have ‖∇f‖ ≥ α"), Step("runs", "; ".join(rows), holds=bad is None)]
+    return Outcome(bad is None, ["symbolic", "optimizer"], n, float(worst) if np.isfinite(worst) else None, bad,
+                   steps=steps, strength="sampled", sizes=[f"{n} runs on {len(fams)} functions"])
+
+
+claim(
+    id="sec:8.2.1:thm-8.5-readings",
+    section="8.2.1",
+    kind="algorithmic",
+    title="Theorem 8.5's 'time poly(d, 1/α, 1/β, 1/γ, 1/ε)': false with only these arguments; true with ℓ and f(x₀) − f*",
+    printed=r"\text{time } \text{poly}\left(d, \frac{1}{\alpha}, \frac{1}{\beta}, \frac{1}{\gamma}, \frac{1}{\epsilon}\right)"
+    r"\text{ for every } (\alpha, \beta, \gamma)\text{-strict-saddle } f",
+    statement=UniformPoly(),
+    check=_check_85,
+    uses=["thm:8.5", "def:8.4"],
+    erratum=Erratum(
+        printed=r"T \leq \text{poly}(d, 1/\alpha, 1/\beta, 1/\gamma, 1/\epsilon)",
+        corrected=r"\text{for } \ell\text{-smooth, } \rho\text{-Hessian-Lipschitz } f \text{ and step } 1/\ell: "
+        r"T \leq \text{poly}(d, 1/\alpha, 1/\beta, 1/\gamma, 1/\epsilon, \ell, \rho, f(x_0) - f^*)"
+        r"\text{; its first phase: } \#\{t : \|\nabla f(x_t)\| \geq \alpha\} \leq 2\ell (f(x_0) - f^*)/\alpha^2",
+        explanation="the class fixed by (α, β, γ) contains √(1 + x²) (α = ½, γ = 1/√3, any β, ℓ = 1) where every GD "
+        "step moves less than 1, so from x₀ = R more than R − ε steps are needed: no bound in the listed arguments "
+        "alone. The step size must come from a smoothness constant ℓ the theorem omits ((3/2)x² is in the class "
+        "and GD with step 1 diverges on it), and the count grows with f(x₀) − f*. With both added, the descent "
+        "lemma bounds the large-gradient phase; the escape and local phases are thm:8.6's fits",
+        corrected_statement=DescentBound(),
+    ),
+    mutants=[
+        Mutant("first phase bounded without f(x₀) − f*: ≤ 2ℓ/α² steps with ‖∇f‖ ≥ α", DescentBound(with_gap=False)),
+        Mutant("step size free of ℓ (η = 1 on (3/2)x², ℓ = 3: a step chosen from (d, α, β, γ, ε) only)", DescentBound(step_factor=3.0)),
+    ],
+    notes=["readings of 'in time poly(d, 1/α, 1/β, 1/γ, 1/ε)': (a) uniformly over the class at fixed arguments — "
+           "false (√(1 + x²) from far away, proved); (b) the step size chosen from the listed arguments — false "
+           "((3/2)x² with η = 1 diverges); (c) the polynomial may also depend on ℓ, ρ and f(x₀) − f* — true (Jin "
+           "et al. 2017 for perturbed GD; the large-gradient phase here, the rest in thm:8.6)",
+           "plain GD is a further counterexample to 'many optimizers': started on a strict saddle's stable "
+           "manifold it never leaves (sec:8.2.1:saddle-escape), so 'gradient descent' needs random initialisation "
+           "or perturbation"],
+)
