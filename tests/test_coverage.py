@@ -1,0 +1,46 @@
+"""The prose map: every paragraph entry sits in the chapter, names real claims, or says why it has none."""
+from pathlib import Path
+
+import pytest
+
+from verify import coverage, registry
+from verify.cli import main
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "chapter8-nonconvex-optimization.md"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the chapter (../shared/seed) is not beside the project")
+def test_each_anchor_names_one_line_of_the_chapter():
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    for p in coverage.PROSE:
+        hits = [i for i, ln in enumerate(lines) if p.anchor in ln]
+        assert len(hits) == 1, f"{p.anchor!r} is on {len(hits)} lines"
+    assert len({p.anchor for p in coverage.PROSE}) == len(coverage.PROSE)
+
+
+def test_covered_entries_name_registered_claims():
+    claims = registry.load()
+    for p in coverage.PROSE:
+        for cid in p.claims:
+            assert cid in claims, f"{p.anchor!r}: unknown claim {cid}"
+
+
+def test_every_uncovered_entry_has_a_reason():
+    assert coverage.uncovered(), "the list is not empty yet"
+    for p in coverage.uncovered():
+        assert len(p.reason.strip()) > 20, f"{p.anchor!r} has no reason"
+
+
+def test_the_new_prose_claims_are_in_the_map():
+    named = {c for p in coverage.PROSE for c in p.claims}
+    for cid in ("sec:8.1:basic-idea", "sec:8.2.1:therefore", "sec:8.2.1:thm-8.5-readings",
+                "sec:8.4:lemma-8.28-proof", "sec:8.4:small-learning-rate"):
+        assert cid in named
+
+
+def test_verify_list_uncovered_prints_each_item_with_its_reason(capsys):
+    assert main(["list", "--uncovered"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == len(coverage.uncovered())
+    for line, p in zip(out, coverage.uncovered()):
+        assert p.reason in line and line.startswith(f"§{p.section}")
