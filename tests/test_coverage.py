@@ -34,7 +34,8 @@ def test_every_uncovered_entry_has_a_reason():
 def test_the_new_prose_claims_are_in_the_map():
     named = {c for p in coverage.PROSE for c in p.claims}
     for cid in ("sec:8.1:basic-idea", "sec:8.2.1:therefore", "sec:8.2.1:thm-8.5-readings",
-                "sec:8.4:lemma-8.28-proof", "sec:8.4:small-learning-rate"):
+                "sec:8.4:lemma-8.28-proof", "sec:8.4:small-learning-rate",
+                "sec:8.4:spurious-minima", "sec:8.4.3:min-norm-dense"):
         assert cid in named
 
 

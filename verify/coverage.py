@@ -61,8 +61,7 @@ PROSE: tuple[Prose, ...] = (
     Prose("Additionally, constraints are imposed on the tensor T", "8.3.3", ("sec:8.3.3:tensor-landscape", "eq:8.53")),
     # §8.4 introduction
     Prose("but it is unrealistic to expect that all local minima will also be global", "8.4",
-          reason="checkable in principle (a small ReLU network with a spurious local minimum would witness it) but "
-          "stated about deep networks in general; not checked yet"),
+          ("sec:8.4:spurious-minima",)),
     Prose("To be more formal, we take an appropriate parameter initialization", "8.4", ("figure:8.6",)),
     Prose("Note that $g_\\theta(x)$ is an affine function", "8.4", ("eq:8.54", "eq:8.55")),
     Prose("Convexity of the RHS follows from the fact", "8.4", ("eq:8.58",)),
@@ -105,8 +104,10 @@ PROSE: tuple[Prose, ...] = (
           ("sec:8.4:small-learning-rate",)),
     Prose("One possible explanation for the gap between theory and practice", "8.4.3", ("sec:8.4.2:lazy-training", "thm:8.35")),
     Prose("Furthermore, the minimum ℓ_2 -norm solution is typically dense", "8.4.3",
-          reason="checkable (the minimum-norm interpolant of Example 8.34 in NTK features has no zero coefficient) "
-          "but not checked yet; the ℓ₁/ℓ₂-SVM comparison refers to an earlier chapter"),
+          ("sec:8.4.3:min-norm-dense",)),
+    Prose("This is similar to the difference between sparse and dense combinations", "8.4.3",
+          reason="a comparison with the ℓ₁-SVM / two-layer network versus ℓ₂-SVM analysis of an earlier chapter, "
+          "whose statements are not in this chapter"),
     Prose("However, if we were to use the NTK approach (kernel method)", "8.4.3", ("thm:8.35", "example:8.34")),
 )
 
