@@ -201,8 +201,9 @@ TABLE: tuple[Entry, ...] = (
     Entry("If $\\beta/\\sigma^2 \\ll 1/n$", r"\ll", "assumption", "thm:8.33", "the regime β/σ² ≤ c₀/n"),
     Entry("eq:8.165", r"O\left(\frac{\sqrt{n}}{\sigma}\right)", "fit", "eq:8.164",
           "max_t ‖θᵗ − θ⁰‖ against m: exponent 0 while the radius σ/(4√nβ) grows like √m", "m"),
-    Entry("Theorem 8.35. *The kernel method", r"\Omega(d^2)", "fit", "thm:8.35",
-          "samples for test MSE ≤ ½, NTK regression, against d", "d"),
+    Entry("Theorem 8.35. *The kernel method", r"\Omega(d^2)", "constant", "sec:8.4.3:thm-8.35-kernel-bound",
+          "error ≤ ½ needs n ≥ d(d − 1)/4 for any predictor in span{K∞(·, xⱼ)} (Bessel + permutation invariance); "
+          "thm:8.35 fits the sample size of NTK regression against d"),
     Entry("Theorem 8.35. *The kernel method", "O(d)", "fit", "thm:8.35",
           "samples for test MSE ≤ ½, regularised network, against d", "d"),
 )
