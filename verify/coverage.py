@@ -31,7 +31,7 @@ PROSE: tuple[Prose, ...] = (
     Prose("Recall that the *gradient descent* (GD) algorithm", "8.1", ("sec:8.1:gd-update",)),
     Prose("Observation 1: Gradient descent can find", "8.1", ("obs:1", "footnote:1", "figure:8.2")),
     Prose("Observation 2: Finding the global minimum", "8.1", ("obs:2",)),
-    Prose("Observation 3: The objective function in deep learning", "8.1", ("obs:3",)),
+    Prose("Observation 3: The objective function in deep learning", "8.1", ("obs:3", "sec:8.1:obs-3-reading")),
     Prose("These observations motivate the following two-step plan", "8.1",
           reason="a research plan ('identify a set of functions … prove that losses belong to it'): no assertion"),
     Prose("Basic idea: Gradient descent can find local minimum", "8.1", ("sec:8.1:basic-idea",)),

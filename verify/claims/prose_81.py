@@ -251,3 +251,77 @@ claim(
            "manifold it never leaves (sec:8.2.1:saddle-escape), so 'gradient descent' needs random initialisation "
            "or perturbation"],
 )
+
+
+# --- Observation 3, read on a small network -----------------------------------------------------------------
+@dataclass(frozen=True)
+class Obs3:
+    """(i) the training loss of the two-layer erf network (8.78) is non-convex (``convex`` False) or convex (True), and
+    (ii) full-batch GD (η = 1/λ_max of the NTK at θ⁰) from θ⁰ ∼ N(0, I) reaches L̂ ≤ ``eps`` in every one of ``runs``
+    random initialisations at width ``m`` (n = 6 random unit inputs in d = 5, labels ±1)."""
+
+    m: int = 256
+    runs: int = 5
+    eps: float = 1e-3
+    convex: bool = False
+
+
+def _check_obs3(stmt: Obs3, ctx) -> Outcome:
+    from numeric import ntk as N
+    from numeric import ntk_train as T
+
+    rows, bad, losses, mid_gap = [], None, [], None
+    for s in range(stmt.runs):
+        rng = ctx.rng(f"obs3-{s}")
+        X = N.sphere(6, 5, rng)
+        y = rng.choice([-1.0, 1.0], 6)
+        net0 = N.init(stmt.m, 5, rng, act="erf")
+        eta = 1.0 / float(np.linalg.eigvalsh(net0.ntk(X))[-1])
+        run = T.train(net0, X, y, eta=eta, steps=1000)
+        loss = float(run.residual[-1] ** 2 / len(y))
+        losses.append(loss)
+        if mid_gap is None and stmt.m >= 2:
+            # two global minimisers that differ by swapping two neurons with the same output sign aⱼ = a₀ (the
+            # network is unchanged); their midpoint is not one
+            th = run.theta.reshape(stmt.m, 5)
+            j = int(np.flatnonzero(net0.a[1:] == net0.a[0])[0]) + 1
+            sw = th.copy()
+            sw[[0, j]] = th[[j, 0]]
+            l_sw = float(np.mean((net0.with_theta(sw.ravel()).f(X) - y) ** 2))
+            l_mid = float(np.mean((net0.with_theta((0.5 * (th + sw)).ravel()).f(X) - y) ** 2))
+            mid_gap = l_mid - 0.5 * (loss + l_sw)
+    nonconvex = mid_gap is not None and mid_gap > 1e-9
+    reach = all(v <= stmt.eps for v in losses)
+    conv_ok = (not nonconvex) if stmt.convex else nonconvex
+    holds = reach and conv_ok
+    rows = [f"m = {stmt.m}: final L̂ over {stmt.runs} initialisations {[f'{v:.1e}' for v in losses]}",
+            f"midpoint of θᵀ and θᵀ with two same-sign neurons swapped: L̂(mid) − average = "
+            f"{mid_gap if mid_gap is not None else float('nan'):.3g}"]
+    if not holds:
+        bad = {"final losses": losses, "midpoint gap": mid_gap}
+    steps = [Step("runs", rows[0], holds=reach), Step("non-convex", rows[1], holds=conv_ok)]
+    return Outcome(holds, ["optimizer"], stmt.runs, float(stmt.eps - max(losses)), bad, steps=steps,
+                   strength="sampled", sizes=[f"m = {stmt.m}, n = 6, d = 5, {stmt.runs} initialisations"])
+
+
+claim(
+    id="sec:8.1:obs-3-reading",
+    section="8.1",
+    kind="algorithmic",
+    title="Observation 3 on a small network: the loss is non-convex, yet GD from random θ⁰ reaches L̂ ≈ 0 (m ≫ n)",
+    printed=r"\text{The objective function in deep learning is non-convex, but empirically gradient descent typically "
+    r"finds an approximate global minimum}",
+    statement=Obs3(),
+    check=_check_obs3,
+    uses=["obs:3", "thm:8.33"],
+    mutants=[
+        Mutant("underparameterised (m = 1): GD still reaches L̂ ≤ 10⁻³", Obs3(m=1)),
+        Mutant("the loss is convex (the midpoint of two swapped global minimisers is one too)", Obs3(convex=True)),
+    ],
+    notes=["precise reading of Observation 3 on the chapter's own model: 'non-convex' — two global minimisers that "
+           "differ by a permutation of neurons have a midpoint with larger loss; 'typically finds an approximate "
+           "global minimum' — every one of 5 random initialisations reaches L̂ ≤ 10⁻³ (the global value is 0) at "
+           "width m = 256 ≫ n = 6; the same fails at m = 1, so 'typically' needs over-parameterisation (§8.4)",
+           "the observation's claim about deep learning at scale stays obs:3 (informal); this is its smallest "
+           "checkable instance"],
+)
