@@ -45,3 +45,23 @@ def test_verify_list_uncovered_prints_each_item_with_its_reason(capsys):
     assert len(out) == len(coverage.uncovered())
     for line, p in zip(out, coverage.uncovered()):
         assert p.reason in line and line.startswith(f"§{p.section}")
+
+
+def _prose_lines(text):
+    """The chapter's prose lines that may carry an assertion: not displays, headings or numbered objects."""
+    import re
+
+    skip = re.compile(r"^(Theorem|Lemma|Definition|Remark|Example|Figure|Observation|Proof|¹|²|³|⁴|\*\*|Case|- \*Case|8\.)")
+    for i, line in enumerate(text.splitlines(), 1):
+        s = line.strip()
+        if len(s) < 60 or s.startswith(("$$", "\\begin", "&")) or skip.match(s):
+            continue
+        yield i, s
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the chapter (../shared/seed) is not beside the project")
+def test_every_prose_line_of_the_chapter_is_in_the_map():
+    anchors = [p.anchor for p in coverage.PROSE]
+    missing = [(i, s[:60]) for i, s in _prose_lines(SEED.read_text(encoding="utf-8"))
+               if not any(a in s for a in anchors)]
+    assert missing == []
