@@ -27,7 +27,8 @@ _EMPIRICAL = "an empirical statement about practice at scale (no stated class of
 PROSE: tuple[Prose, ...] = (
     # chapter opening and §8.1
     Prose("In the previous chapter, we outlined", "8", reason="a road map of the chapter: no assertion"),
-    Prose("very deep feed-forward networks are still hard to fit", "8.1", reason=_EMPIRICAL),
+    Prose("very deep feed-forward networks are still hard to fit", "8.1", ("sec:8.1:vanishing-gradients",),
+          reason="the mechanism (vanishing/exploding gradients) is checked; 'hard to fit in practice' is empirical"),
     Prose("Recall that the *gradient descent* (GD) algorithm", "8.1", ("sec:8.1:gd-update",)),
     Prose("Observation 1: Gradient descent can find", "8.1", ("obs:1", "footnote:1", "figure:8.2")),
     Prose("Observation 2: Finding the global minimum", "8.1", ("obs:2",)),
