@@ -60,7 +60,8 @@ def test_render_shows_each_row_with_the_fit_interval_from_results():
          "relation": "=", "seeds": [0, 1, 2]}]}]}
     md = A.render(results)
     assert md.startswith("## Asymptotics")
-    rows = [ln for ln in md.splitlines() if ln.startswith("| ") and not ln.startswith("| where | printed")]
+    own = md.split("### Approximate phrases")[0]
+    rows = [ln for ln in own.splitlines() if ln.startswith("| ") and not ln.startswith("| where | printed")]
     assert len(rows) == len(A.TABLE)
     assert "β ∝ m^-0.500 [-0.510, -0.490] (theory = -0.5, seeds 0,1,2)" in md
     assert "eq:8.102 (verified)" in md

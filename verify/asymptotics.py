@@ -243,4 +243,7 @@ def render(results: dict) -> str:
         ev = e.note if e.reading != "fit" else f"{_fit_cell(e, claims)}; {e.note}"
         out.append(f"| {where} | `{e.term}` | {e.reading} | {claim} | {ev.replace('|', '∣')} |")
     out.append("")
+    from .approximations import render as render_approximations  # the ≈ and 'roughly' of the chapter, same section
+
+    out.append(render_approximations(results))
     return "\n".join(out)
