@@ -42,7 +42,10 @@ def test_the_new_prose_claims_are_in_the_map():
 def test_verify_list_uncovered_prints_each_item_with_its_reason(capsys):
     assert main(["list", "--uncovered"]) == 0
     out = capsys.readouterr().out.strip().splitlines()
-    assert len(out) == len(coverage.uncovered())
+    informal = coverage.informal_without_reading(registry.all_claims())
+    assert len(out) == len(coverage.uncovered()) + len(informal)
+    for line, c in zip(out[len(coverage.uncovered()):], informal):
+        assert line.startswith(c.id) and c.informal_reason in line
     for line, p in zip(out, coverage.uncovered()):
         assert p.reason in line and line.startswith(f"§{p.section}")
 
@@ -65,3 +68,15 @@ def test_every_prose_line_of_the_chapter_is_in_the_map():
     missing = [(i, s[:60]) for i, s in _prose_lines(SEED.read_text(encoding="utf-8"))
                if not any(a in s for a in anchors)]
     assert missing == []
+
+
+def test_every_informal_claim_is_read_precisely_or_says_why_not():
+    claims = registry.load()
+    informal = {c.id for c in claims.values() if c.kind == "informal"}
+    assert informal <= set(coverage.READINGS), "an informal claim missing from coverage.READINGS"
+    for cid, readings in coverage.READINGS.items():
+        assert cid in claims
+        for r in readings:
+            assert r in claims and claims[r].kind != "informal", f"{cid}: {r} is not a checked reading"
+        if not readings:
+            assert claims[cid].informal_reason

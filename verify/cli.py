@@ -61,6 +61,10 @@ def cmd_list(args) -> int:
 
         for p in uncovered():
             print(f"§{p.section:<6} {p.anchor[:60]!r:<64} {p.reason}")
+        from .coverage import informal_without_reading
+
+        for c in informal_without_reading(registry.all_claims()):
+            print(f"{c.id:<71} informal: {c.informal_reason}")
         return 0
     claims = registry.all_claims()
     if args.what:

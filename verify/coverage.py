@@ -206,3 +206,21 @@ PROSE: tuple[Prose, ...] = (
 
 def uncovered() -> list[Prose]:
     return [p for p in PROSE if not p.covered]
+
+
+# --- informal claims: the precise readings that check them, or none (their informal_reason says why) --------------
+READINGS: dict[str, tuple[str, ...]] = {
+    "thm:8.5": ("sec:8.2.1:thm-8.5-readings", "sec:8.2.1:therefore", "thm:8.6"),
+    "footnote:2": ("sec:8.4:relu-modified-lipschitz", "sec:8.4:relu-expected-gap"),
+    "thm:8.35": ("sec:8.4.3:thm-8.35-kernel-bound", "sec:8.4.3:min-norm-dense"),
+    "obs:3": ("sec:8.1:obs-3-reading", "sec:8.1:vanishing-gradients"),
+    # complexity statements (reductions, cited) and a conceptual diagram: no checkable reading
+    "obs:2": (),
+    "thm:8.3": (),
+    "figure:8.1": (),
+}
+
+
+def informal_without_reading(claims) -> list:
+    """The informal claims that no precise reading checks (each carries its informal_reason)."""
+    return [c for c in claims if c.kind == "informal" and not READINGS.get(c.id)]
