@@ -73,3 +73,19 @@ def test_report_has_the_asymptotics_section():
     results = {"profile": "ci", "seed": 0, "versions": {}, "claims": [], "equations": {}}
     md = render_report(results)
     assert "## Asymptotics" in md and md.index("## Asymptotics") < md.index("## Dependency graph")
+
+
+@needs_chapter
+def test_every_limit_of_the_chapter_is_mapped_once():
+    text = SEED.read_text(encoding="utf-8")
+    in_chapter = collections.Counter(A.limit_occurrences(text))
+    in_table = collections.Counter((A.line_of(e.where, text), e.term) for e in A.LIMITS)
+    assert in_chapter == in_table and len(A.LIMITS) >= 20
+    claims = registry.load()
+    assert all(e.claim in claims for e in A.LIMITS)
+
+
+def test_limits_rendered_in_the_section():
+    md = A.render({"claims": []})
+    rows = [r for r in md.split("### Limits")[1].splitlines() if r.startswith("| ") and not r.startswith("| where")]
+    assert len(rows) == len(A.LIMITS) and any("eq:8.93" in r for r in rows)

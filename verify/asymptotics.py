@@ -1,4 +1,4 @@
-"""Every O/Θ/Ω/poly/≲/≪/≫ of the chapter, and how the suite accounts for it.
+"""Every O/Θ/Ω/poly/≲/≪/≫ (and every → / lim) of the chapter, and how the suite accounts for it.
 
 An asymptotic symbol hides a constant or a rate; a verdict on the statement around it
 is only as good as what stands in for the symbol.  Each occurrence in the chapter is
@@ -246,4 +246,57 @@ def render(results: dict) -> str:
     from .approximations import render as render_approximations  # the ≈ and 'roughly' of the chapter, same section
 
     out.append(render_approximations(results))
+    out.append(render_limits(results))
+    return "\n".join(out)
+
+
+# --- limits: every → and lim of the chapter -----------------------------------------------------------------------
+_LIMIT = re.compile(r"\\rightarrow|\\lim(?![a-z])")
+_R = r"\rightarrow"
+
+
+def limit_occurrences(text: str) -> list[tuple[int, str]]:
+    return [(i, m.group(0)) for i, line in enumerate(text.splitlines(), 1) for m in _LIMIT.finditer(line)]
+
+
+LIMITS: tuple[Entry, ...] = (
+    Entry("there are two notable cases (with specific parameterization", _R, "constant", "eq:8.73",
+          "β/σ² = (β̄/σ̄²)/α exactly (α-scaling); ∝ m^(−1/2) for the wide network (eq:8.103)"),
+    Entry("eq:8.73", _R, "constant", "eq:8.73", "β/σ² = (β̄/σ̄²)·α⁻¹ exactly"),
+    Entry("eq:8.73", _R, "constant", "eq:8.73", "α → ∞"),
+    Entry("which is closer to θ^0 as", _R, "constant", "remark:8.31", "argmin L̂(αḡ) = 1/α exactly"),
+    Entry("We visualize these functions in Figure 8.8", _R, "constant", "figure:8.8",
+          "on [0, 1/α] the gap is αβθ² ≤ β/α, derived exactly"),
+    Entry("Figure 8.8: The approximation", _R, "constant", "figure:8.8", "as above (the caption)"),
+    Entry("We will assume $m \\rightarrow \\infty$ polynomially", _R, "assumption", "eq:8.96",
+          "the width grows; eq:8.96 measures from which m the spectrum bound holds"),
+    Entry("eq:8.90", _R, "fit", "eq:8.90", "(1/m)Σσ'(wᵢᵀx)² → Eσ'(wᵀx)²: deviation ∝ m^(−1/2)", "m"),
+    Entry("eq:8.90", _R, "fit", "eq:8.90", "m → ∞", "m"),
+    Entry("eq:8.93", _R, "fit", "eq:8.93", "ΦΦᵀ → K∞: ‖ΦΦᵀ − K∞‖_op ∝ m^(−1/2)", "m"),
+    Entry("(8.93) implies that as", _R, "fit", "eq:8.93", "as (8.93)", "m"),
+    Entry("eq:8.94", r"\lim", "fit", "eq:8.93", "the limit exists: closed forms for erf and ReLU, error ∝ m^(−1/2)", "m"),
+    Entry("eq:8.94", _R, "fit", "eq:8.93", "m → ∞", "m"),
+    Entry("so the spectrum of the matrix should also converge", _R, "fit", "eq:8.93",
+          "ΦΦᵀ → K∞ in operator norm, hence the spectrum (Weyl); eq:8.96 for σ", "m"),
+    Entry("Now what about β ?", _R, "fit", "eq:8.102", "β ∝ m^(−1/2) (certified constant √(2/e)·max‖x‖²)", "m"),
+    Entry("Now what about β ?", _R, "fit", "eq:8.102", "m → ∞", "m"),
+    Entry("eq:8.103", _R, "fit", "eq:8.103", "β/σ² ∝ m^(−1/2) (with 1/σ_min, erratum)", "m"),
+    Entry("eq:8.103", _R, "fit", "eq:8.103", "m → ∞", "m"),
+    Entry("Since $O(\\|\\theta^{t+1}", _R, "fit", "eq:8.136", "the dropped remainder ∝ η²", "η"),
+    Entry("Thus, when $\\beta/\\sigma^2 \\rightarrow 0$", _R, "constant", "eq:8.164",
+          "√n·C/σ ≤ σ/(4√nβ) as soon as β/σ² ≤ 1/(4nC²)"),
+)
+
+
+def render_limits(results: dict) -> str:
+    claims = {c["id"]: c for c in results.get("claims", [])}
+    out = ["### Limits\n", f"Every → and lim of the chapter ({len(LIMITS)} occurrences), with what stands in for it.\n",
+           "| where | reading | claim | evidence |", "|---|---|---|---|"]
+    for e in LIMITS:
+        where = f"({e.where[3:]})" if e.where.startswith("eq:") else e.where.replace("|", "\\|").replace("$", "")
+        status = claims.get(e.claim, {}).get("status")
+        claim = f"{e.claim} ({status})" if status else e.claim
+        ev = e.note if e.reading != "fit" else f"{_fit_cell(e, claims)}; {e.note}"
+        out.append(f"| {where} | {e.reading} | {claim} | {ev.replace('|', '∣')} |")
+    out.append("")
     return "\n".join(out)
