@@ -2,8 +2,8 @@
 ((b) of the §8.4 introduction, the third limitation of §8.4.3).
 
 The smooth test functions are one SymPy template (a quadratic plus two sine ridges in 2 variables) lambdified
-once; the linear model's SGD is the chapter's per-sample update on the features Φ, tied to GD on ½‖ΦΔθ − y‖²
-by the test of this module.
+once; the linear model's SGD and GD loops are tied to exact rational arithmetic (_exact_path_max) by
+tests/test_prose_claims.py.
 """
 from __future__ import annotations
 
@@ -140,8 +140,9 @@ def _instance(n_extra, seed, tilt):
     return Phi, y
 
 
-def _path_max(stmt: StaysNear, Phi, y, seed, epochs=60):
-    """max over the run of ‖Δθᵗ‖ / ‖Φ⁺y‖ (∞ when the run diverges)."""
+def _path_max(stmt: StaysNear, Phi, y, seed, epochs=60, cyclic=False):
+    """max over the run of ‖Δθᵗ‖ / ‖Φ⁺y‖ (∞ when the run diverges); SGD visits the samples in a random order
+    each epoch (``cyclic``: in order, as _exact_path_max does)."""
     target = float(np.linalg.norm(np.linalg.pinv(Phi) @ y))
     if target == 0:
         return 0.0
@@ -158,7 +159,7 @@ def _path_max(stmt: StaysNear, Phi, y, seed, epochs=60):
         return worst
     eta = stmt.c / float(np.max(np.sum(Phi**2, axis=1)))
     for _ in range(epochs):
-        for i in rs.permutation(len(y)):
+        for i in (range(len(y)) if cyclic else rs.permutation(len(y))):
             th = th - eta * (Phi[i] @ th - y[i]) * Phi[i]
             worst = max(worst, float(np.linalg.norm(th)) / target)
             if not np.isfinite(worst) or worst > 1e6:
