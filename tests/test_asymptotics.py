@@ -89,3 +89,19 @@ def test_limits_rendered_in_the_section():
     md = A.render({"claims": []})
     rows = [r for r in md.split("### Limits")[1].splitlines() if r.startswith("| ") and not r.startswith("| where")]
     assert len(rows) == len(A.LIMITS) and any("eq:8.93" in r for r in rows)
+
+
+RESULTS = Path(__file__).resolve().parents[1] / "results.json"
+
+
+@pytest.mark.skipif(not RESULTS.exists(), reason="no results.json yet")
+def test_each_fit_entry_has_a_fit_against_its_variable_in_results():
+    import json
+
+    claims = {c["id"]: c for c in json.loads(RESULTS.read_text())["claims"]}
+    for e in A.TABLE + A.LIMITS:
+        if e.reading != "fit" or e.claim not in claims:  # a claim newer than results.json is checked next report
+            continue
+        against = [f["against"] for f in claims[e.claim]["fits"]]
+        assert against, f"{e.where}: {e.claim} has no fit"
+        assert e.against is None or e.against in against, f"{e.where}: no fit of {e.claim} against {e.against}"
