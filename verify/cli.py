@@ -56,6 +56,16 @@ def _select(labels):
 
 
 def cmd_list(args) -> int:
+    if args.uncovered:  # the chapter's prose that no claim checks, each with its reason (verify.coverage)
+        from .coverage import uncovered
+
+        for p in uncovered():
+            print(f"§{p.section:<6} {p.anchor[:60]!r:<64} {p.reason}")
+        from .coverage import informal_without_reading
+
+        for c in informal_without_reading(registry.all_claims()):
+            print(f"{c.id:<71} informal: {c.informal_reason}")
+        return 0
     claims = registry.all_claims()
     if args.what:
         if args.what in KINDS:
@@ -176,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("list", help="one line per claim: id, status, title")
     sp.add_argument("what", nargs="?", help="a section (8.3.1) or a kind (identity, inequality, …)")
     sp.add_argument("--results", default="results.json", help="where to read statuses from")
+    sp.add_argument("--uncovered", action="store_true", help="the prose no claim checks, each with its reason")
     sp.set_defaults(fn=cmd_list)
 
     sp = sub.add_parser("show", help="printed form, derivation, verdict, uses / used by")

@@ -86,6 +86,11 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
             w(f"- counterexample to the printed form: `{er['counterexample']}`")
         w("")
 
+    # -- asymptotics: every O/Θ/Ω/poly of the chapter and what stands in for it ---------------
+    from .asymptotics import render as render_asymptotics
+
+    w(render_asymptotics(results))
+
     # -- graph -------------------------------------------------------------------
     w("## Dependency graph\n")
     w("By section: an arrow A → B labelled n means n claims of B use claims of A; a section is "
