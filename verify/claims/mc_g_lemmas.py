@@ -77,7 +77,7 @@ def _check_818(stmt: AtStationary, ctx) -> Outcome:
                 ce = {"z": [str(c) for c in zv], "stationary x": [str(c) for c in p], "relation": str(r)}
     exact = Outcome(ce is None, ["symbolic (sympy.solve of ∇g = 0, d = 2)"], pts, 0.0 if ce is None else None, ce,
                     steps=[Step("stationary points", "all real solutions of ∇g = 0 for z = (3/5, 4/5) and (5/13, −12/13)",
-                                derived=[list(p) for zv in Z_EXACT for p in exact_stationary(zv)])])
+                                derived=[list(p) for zv in Z_EXACT for p in exact_stationary(zv)])], strength="exact", sizes=["d = 2, z ∈ {(3/5, 4/5), (5/13, −12/13)}"])
     return all_of(ident, exact) if stmt.text == "printed" else exact
 
 
@@ -249,7 +249,7 @@ def _check_820(stmt: NormBound, ctx) -> Outcome:
     lam = _lam_min_g(xt, zz)
     tight = Outcome(bool(abs(lam) < 1e-12 and xt @ xt - stmt.bound >= -1e-12), ["example"], 1,
                     float(xt @ xt - stmt.bound), None if xt @ xt >= stmt.bound - 1e-12 else _show_xz((xt, zz)),
-                    notes=[f"tight: x = z/√3 has λ_min(∇²g) = {lam:.1e} and ‖x‖² = 1/3"])
+                    notes=[f"tight: x = z/√3 has λ_min(∇²g) = {lam:.1e} and ‖x‖² = 1/3"], strength="sampled")
     return all_of(out, tight)
 
 
@@ -353,7 +353,7 @@ def _check_822(stmt: MinimaOfG, ctx) -> Outcome:
                 ce = {"z": zf.tolist(), "x": pf.tolist(), "lambda_min": float(lam)}
     return Outcome(ce is None, ["symbolic (sympy.solve)", "derived Hessian"], pts, 0.0 if ce is None else None, ce,
                    notes=["all real stationary points of g for two rational unit z, classified by the Hessian: "
-                          "0 has λ_min = −2 (a strict saddle), ±z have PSD Hessians and g = 0"])
+                          "0 has λ_min = −2 (a strict saddle), ±z have PSD Hessians and g = 0"], strength="sampled")
 
 
 claim(

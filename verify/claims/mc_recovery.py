@@ -99,7 +99,7 @@ def _regime_outcome(stmt: Recovery, ctx, what: str):
     return Outcome(holds, ["optimizer (GD, perturbed GD, cubic Newton)", "exact construction"], len(recs), None, ce,
                    notes=[f"{what}: failure in {k}/{n} (instance, check) pairs in the regime (Wilson 95% [{lo:.2f}, "
                           f"{hi:.2f}]); the checks are the optimizer runs and, on fresh instances, the global minima that "
-                          "exist by construction (an unobserved row; for e₁ an unobserved corner)"]), recs
+                          "exist by construction (an unobserved row; for e₁ an unobserved corner)"], strength="sampled"), recs
 
 
 def _phase(recs, scale):

@@ -83,7 +83,7 @@ def _check_878(stmt: NetworkDef, ctx) -> Outcome:
                           "with aᵢ = ±1 and wᵢ ∼ N(0, I), Σᵢ aᵢσ(wᵢᵀx) has standard deviation √(m E σ(wᵀx)²), so the 1/√m "
                           f"scaling gives f_{{θ⁰}}(x) = Θ(1): fitted exponent {fit.exponent:.3f}",
                           f"'σ(wᵢ⁰ᵀx) ≈ 1' means order one: E σ(wᵀx)² = {mean_sq:.3f} for the erf σ at ‖x‖ = 1 "
-                          "(ReLU: ½)"])
+                          "(ReLU: ½)"], strength="sampled")
 
 
 claim(
@@ -120,7 +120,7 @@ def _check_880(stmt: Activation, ctx) -> Outcome:
                                                                   holds=not nonsmooth),
                           Step("sup|σ'|", "Lipschitz constant of σ", derived=lip, holds=ok)],
                    notes=[f"{stmt.name}: 1-Lipschitz (sup|σ'| = {lip}) and twice differentiable; sup|σ''| = {l2} "
-                          "(used for β below; (8.80) itself does not bound σ'')" if ok else f"{stmt.name} fails (8.80)"])
+                          "(used for β below; (8.80) itself does not bound σ'')" if ok else f"{stmt.name} fails (8.80)"], strength="proved")
 
 
 claim(
@@ -161,7 +161,7 @@ def _check_885(stmt: SigmaDef, ctx) -> Outcome:
     Xd = rng.standard_normal((5, 3))
     J = net.jacobian(Xd)
     gram = float(np.max(np.abs(J @ J.T - net.ntk(Xd))))
-    out = all_of(out, Outcome(gram < 1e-12, ["sweep"], 1, -gram))
+    out = all_of(out, Outcome(gram < 1e-12, ["sweep"], 1, -gram, strength="sampled"))
     out.notes.append("σ here is σ_min(Φ), a singular value (not the activation σ of (8.78): the chapter uses one letter "
                      "for both); with n ≤ p it is the n-th singular value, √λ_min(ΦΦᵀ)")
     return out
@@ -207,7 +207,7 @@ def _check_887(stmt: GradForm, ctx) -> Outcome:
     return Outcome(holds, ["symbolic"], net.m, 0.0 if holds else None, ce,
                    steps=[Step("∂f/∂wᵢ", "derived by SymPy (σ undefined, m = d = 3)", derived=S.block(g, net, 0).T),
                           Step("printed", "(8.87)", derived=(S.corrected_8_87(net, 0) if stmt.with_a else S.printed_8_87(net, 0)).T,
-                               holds=holds)])
+                               holds=holds)], strength="exact", sizes=["m = d = 3"])
 
 
 claim(
@@ -265,7 +265,7 @@ def _check_sign_identity(stmt: SignIdentity, ctx) -> Outcome:
     return Outcome(ok, ["symbolic"], len(rhss), 0.0 if ok else None, ce, steps=steps,
                    notes=["exact at m = d = 3 with symbolic entries and σ undefined (σ' written dσ); both sides are sums over "
                           "neurons i and coordinates k of the same term, so the identity holds at every m, d",
-                          "the printed forms drop aᵢ (as (8.87) does) and are right because aᵢ² = 1 ((8.81))"])
+                          "the printed forms drop aᵢ (as (8.87) does) and are right because aᵢ² = 1 ((8.81))"], strength="exact", sizes=["m = d = 3"])
 
 
 claim(
@@ -326,7 +326,7 @@ def _check_897(stmt: GradForm, ctx) -> Outcome:
     ce = None if ok else {"a_i": -1, "derived block 1": str(S.block(diff_grad, net, 0).subs({a: -1 for a in net.a}).T),
                           "printed block 1": str(S.block(form, net, 0).subs({a: -1 for a in net.a}).T)}
     return Outcome(ok, ["symbolic"], 1, 0.0 if ok else None, ce,
-                   steps=[Step("∇f_θ − ∇f_θ'", "derived − printed", derived=diff, holds=ok)])
+                   steps=[Step("∇f_θ − ∇f_θ'", "derived − printed", derived=diff, holds=ok)], strength="exact", sizes=["m = d = 3"])
 
 
 claim(
@@ -403,7 +403,7 @@ def _check_890(stmt: LLN, ctx) -> Outcome:
                                holds=sym_ok)],
                    notes=[f"Monte Carlo at ‖x‖² ∈ {{0.25, 1, 4}}: the average converges to the closed form at rate m^(−1/2) "
                           f"(largest deviation of the MC mean at the largest m: {worst_z:.1f} standard errors)",
-                          "(8.91): ‖x‖²·E σ'² ≤ ‖x‖² (|σ'| ≤ 1 by (8.80)), O(1) and free of m"])
+                          "(8.91): ‖x‖²·E σ'² ≤ ‖x‖² (|σ'| ≤ 1 by (8.80)), O(1) and free of m"], strength="sampled")
 
 
 claim(
@@ -497,7 +497,7 @@ def _check_893(stmt: KernelLimit, ctx) -> Outcome:
                    notes=[f"closed forms (derived in symbolic.ntk_kernels) against quadrature at {len(ref)} pairs (norms "
                           f"0.3–1.5, parallel, antipodal, 0.05 rad apart): max difference {worst:.1e}",
                           "the empirical NTK of one random network converges to K∞ at rate m^(−1/2) in operator norm "
-                          "(n = 6, d = 4): " + ", ".join(f"{f.quantity}: {f.exponent:.3f}" for f in fits)])
+                          "(n = 6, d = 4): " + ", ".join(f"{f.quantity}: {f.exponent:.3f}" for f in fits)], strength="sampled")
 
 
 PRINTED_K = KernelLimit(SK.erf_kernel(), SK.relu_kernel())
@@ -589,7 +589,7 @@ def _check_895(stmt: FullRank, ctx) -> Outcome:
                           "inputs no two of which are parallel it is a theorem: Du et al. 2019 for analytic non-polynomial "
                           "σ, Du et al. 2018 for ReLU)",
                           "near-parallel inputs: λ_min(K∞) → 0 with the angle (no uniform lower bound): "
-                          + ", ".join(f"{a:g} rad: {e:.1e}/{r:.1e}" for a, e, r in near)])
+                          + ", ".join(f"{a:g} rad: {e:.1e}/{r:.1e}" for a, e, r in near)], strength="sampled")
 
 
 claim(
@@ -674,7 +674,7 @@ def _check_896(stmt: Spectrum96, ctx) -> Outcome:
                                derived=table, holds=whp)],
                    notes=[f"λ_min(K∞) = {lam_inf:.4f}; λ_min(ΦΦᵀ) > ½λ_min(K∞) in every trial from m₀ = {m0} on "
                           "(the 'once m is large' of the text)" if m0 else f"λ_min(K∞) = {lam_inf:.4f}; no m₀ in the sweep",
-                          "at m = 1, ΦΦᵀ has rank ≤ d < n: the bound needs m large"])
+                          "at m = 1, ΦΦᵀ has rank ≤ d < n: the bound needs m large"], strength="sampled")
 
 
 claim(
@@ -728,7 +728,7 @@ def _check_899(stmt: Step99, ctx) -> Outcome:
                                  "growth exponent in z": fit.exponent},
                                 fits=[fit],
                                 notes=[f"σ(z) = ∫₀ᶻcos t² dt satisfies (8.80) but the ratio grows like z^{fit.exponent:.2f}: "
-                                       "no O(1) constant"]))
+                                       "no O(1) constant"], strength="sampled"))
             continue
         C = stmt.const_factor * L2**2
         u = rng.normal(0, 1.5, 20000)
@@ -741,7 +741,7 @@ def _check_899(stmt: Step99, ctx) -> Outcome:
         outs.append(Outcome(worst <= 1 + 1e-9, ["sweep"], len(u), float(1 - worst),
                             None if worst <= 1 + 1e-9 else {"activation": act, "max ratio / C": worst},
                             notes=[f"{act}: (σ'(u) − σ'(v))² ≤ sup|σ''|²·(u − v)² = {L2**2:.4f}(u − v)² (mean value theorem); "
-                                   f"largest ratio seen {np.max(r):.4f}"]))
+                                   f"largest ratio seen {np.max(r):.4f}"], strength="sampled"))
     return all_of(*outs)
 
 
@@ -823,7 +823,7 @@ def _check_8101(stmt: Vec101, ctx) -> Outcome:
     diff = sp.expand(lhs - rhs)
     ok = diff == 0
     return Outcome(ok, ["symbolic"], 1, 0.0 if ok else None, None if ok else {"lhs - rhs": str(diff)[:200]},
-                   steps=[Step("(8.101)", "(1/m)Σᵢ‖wᵢ − w′ᵢ‖² − rhs, θ = vec(W), m = 3, d = 2", derived=diff, holds=ok)])
+                   steps=[Step("(8.101)", "(1/m)Σᵢ‖wᵢ − w′ᵢ‖² − rhs, θ = vec(W), m = 3, d = 2", derived=diff, holds=ok)], strength="exact", sizes=["m = 3, d = 2"])
 
 
 claim(
@@ -888,7 +888,7 @@ def _check_8102(stmt: BetaRate, ctx) -> Outcome:
                    notes=["erf network, n = 6, d = 5: β ≤ sup|σ''|·max‖x‖²/√m = √(2/e)/√m exactly (the Hessian of f in θ "
                           "is block diagonal, aᵢσ''(wᵢᵀx)xxᵀ/√m), and the sampled lower bound tracks it: "
                           f"exponents {fu.exponent:.3f} (certificate), {fl.exponent:.3f} (lower bound)",
-                          f"(8.102) with its constant on random pairs: smallest slack {pair_worst:.2e}"])
+                          f"(8.102) with its constant on random pairs: smallest slack {pair_worst:.2e}"], strength="sampled")
 
 
 claim(
@@ -955,7 +955,7 @@ def _check_8103(stmt: Ratio103, ctx) -> Outcome:
     return Outcome(holds, ["sweep", "fit"], len(by_angle) + len(by_m), None, ce, fits=[fm, fs],
                    notes=["σ² = λ_min(ΦΦᵀ) → λ_min(K∞) = σ_min and √m·β → √(2/e)·max‖x‖², so √m·β/σ² → √(2/e)/σ_min: "
                           "the power of σ_min is 1, not 2 (three unit inputs, two of them at a shrinking angle, erf, "
-                          f"m = {4096 * ctx.profile.scale})"])
+                          f"m = {4096 * ctx.profile.scale})"], strength="sampled")
 
 
 claim(

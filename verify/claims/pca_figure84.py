@@ -76,7 +76,7 @@ def _check(stmt: Shape, ctx) -> Outcome:
                       derived=[(c, k, v) for c, k, v in derived], holds=sym_ok))
     sym = Outcome(sym_ok, ["symbolic"], 1, 0.0 if sym_ok else -1.0,
                   None if sym_ok else {"printed": [(str(a), k, str(v)) for a, k, v in exp],
-                                       "derived": [(str(c), k, str(v)) for c, k, v in derived]}, steps=steps)
+                                       "derived": [(str(c), k, str(v)) for c, k, v in derived]}, steps=steps, strength="exact", sizes=["d = 1"])
 
     if not sym_ok:  # refuted exactly for every m > 0; no need to sample (tests/test_pca_figure84.py
         return sym  # shows the per-m comparison below refutes the same mutants on its own)

@@ -120,7 +120,7 @@ def _check_stationary(stmt: StationaryAreEigenvectors, ctx) -> Outcome:
             if not ok and ce is None:
                 ce = {"M": Mi.tolist(), "x": [str(c) for c in p]}
                 worst = -1.0
-    exact = Outcome(ce is None, ["symbolic (sympy.solve of ∇g = 0, d = 2)"], n_pts, worst, ce)
+    exact = Outcome(ce is None, ["symbolic (sympy.solve of ∇g = 0, d = 2)"], n_pts, worst, ce, strength="exact", sizes=["d = 2, six integer PSD matrices"])
     if ce is not None:
         return exact
 

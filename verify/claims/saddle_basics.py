@@ -76,7 +76,7 @@ def _gd_stop(stmt: GDStops, ctx) -> Outcome:
              holds=holds),
     ]
     return Outcome(holds, ["symbolic", "optimizer"], 1, float(gap if stmt.which == "non-global" else -gap), None if holds else
-                   {"x0": stmt.x0, "x_T": xT, "f(x_T) - f*": gap, "nearest minimum": float(near.x[0])}, steps=steps)
+                   {"x0": stmt.x0, "x_T": xT, "f(x_T) - f*": gap, "nearest minimum": float(near.x[0])}, steps=steps, strength="sampled")
 
 
 _F82, _ = SL.figure_8_2()
@@ -164,7 +164,7 @@ def _convex_part(names, extra, ctx, tol=5e-3):
         steps.append(Step(name, txt, holds=last <= tol))
     return Outcome(ce is None, ["optimizer", "sweep"], len(items), worst, ce, fits=fits, steps=steps,
                    notes=["softplus has no minimiser (inf 0 not attained): 'finds a global minimum' can only mean "
-                          "the value (footnote 1); its gap decays like 1/T, the quartic's like T⁻² (degenerate minimum)"])
+                          "the value (footnote 1); its gap decays like 1/T, the quartic's like T⁻² (degenerate minimum)"], strength="sampled")
 
 
 def _check_obs1(stmt: Obs1, ctx) -> Outcome:
@@ -213,7 +213,7 @@ def _check_fn1(stmt: Footnote1, ctx) -> Outcome:
         step = Step("no minimiser", f"softplus f = {f} > 0 = inf f for every real x (log(1 + eˣ) > 0: {proof}): "
                     "f(x_T) − inf f > 0 for every T, no iterate is a global minimiser", derived=pos, holds=False)
         return Outcome(False, ["symbolic"], 1, None, {"function": str(f), "inf f": 0, "attained": False},
-                       steps=out.steps + [step])
+                       steps=out.steps + [step], strength="proved")
     return out
 
 
@@ -342,7 +342,7 @@ def _check_def81(stmt: Def81, ctx) -> Outcome:
     return Outcome(ce is None, ["symbolic", "sweep", "mpmath"], n, worst, ce, steps=steps,
                    notes=["sampled balls: uniform points and the sphere, plus the classifier's descent/ascent curves "
                           "(degenerate points) or its most-negative-curvature line (saddles, maxima) — random samples "
-                          "alone miss the cusp-shaped descent region of Example 8.2 at small r"])
+                          "alone miss the cusp-shaped descent region of Example 8.2 at small r"], strength="sampled")
 
 
 claim(
@@ -410,7 +410,7 @@ def _check_necessary(stmt: Necessary, ctx) -> Outcome:
     steps.append(Step("higher order matters", f"x² + y⁴ and x² − y⁴ at 0: both ∇f = 0, ∇²f = diag(2, 0) "
                       f"(same: {same}); verdicts '{a.label}' and '{b.label}'", holds=same and a.local_min and b.local_min is False))
     holds = ce is None
-    return Outcome(holds, ["symbolic"], n, 0.0 if holds else -1.0, ce, steps=steps)
+    return Outcome(holds, ["symbolic"], n, 0.0 if holds else -1.0, ce, steps=steps, strength="exact", sizes=["the example functions of the check"])
 
 
 claim(

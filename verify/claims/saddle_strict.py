@@ -137,7 +137,7 @@ def _check_def84(stmt: Def84, ctx) -> Outcome:
              "x⁴ + y⁴ is strict-saddle although its minimum is degenerate: Definition 8.4 only asks for closeness to a "
              "local minimum, not for a non-degenerate one"]
     return Outcome(ce is None, ["symbolic", "sweep"], len(names), worst if math.isfinite(worst) else None, ce,
-                   steps=steps, notes=notes)
+                   steps=steps, notes=notes, strength="sampled")
 
 
 claim(
@@ -244,7 +244,7 @@ def _check_thm85(stmt, ctx) -> Outcome:
                           "perturbed GD with Jin et al.'s parameters, cubic-regularised Newton with M = ρ",
                           "exponents are effective log-log slopes over the swept range (theory column: Jin et al.'s "
                           "upper-bound degree, ε ↔ α, √(ρε) ↔ β): every measured growth is far below it; in d the "
-                          "growth is logarithmic; in 1/γ it is negative for this family (a wider basin is slower)"])
+                          "growth is logarithmic; in 1/γ it is negative for this family (a wider basin is slower)"], strength="sampled")
 
 
 claim(
@@ -301,7 +301,7 @@ def _check_thm86(stmt: Thm86, ctx) -> Outcome:
         return Outcome(False, ["symbolic"], 1, None, {"f": "x1^2 + x2^3", "lim f(0, -t)": str(lim)},
                        steps=[Step("no global minimum", "f(0, −t) → −∞: the hypothesis of Theorem 8.6 fails (0 has "
                                    "‖∇f‖ = 0, ∇²f ⪰ 0 and is not close to a global minimum) and there is nothing to "
-                                   "converge to", derived=lim, holds=False)])
+                                   "converge to", derived=lim, holds=False)], strength="proved")
     n_sel, n_viol, tau0, eps0, c = _hypothesis_86(ctx)
     steps = [Step("hypothesis", f"on {n_sel} sampled points with ‖∇f‖ ≤ ε < ε₀ = {eps0:.3g} and λ_min ≥ −τ₀ = −{tau0:g}: "
                   f"{n_viol} farther than ε^{c} from a global minimum", holds=n_viol == 0)]
@@ -358,7 +358,7 @@ def _check_thm86(stmt: Thm86, ctx) -> Outcome:
                           "'poly' → the log-log exponent's 95% upper limit is at most the degree Jin et al.'s bound "
                           "gives (τ₀⁻⁴ from ε ≈ τ₀²/ρ and 1/ε², δ⁻² and polylog d, taken as ≤ d¹ over the range)",
                           "the hypothesis holds with τ₀ = β/2, c = ½, ε₀ = (κ/4)² (κ = smallest curvature at the minima): "
-                          "checked on samples"])
+                          "checked on samples"], strength="sampled")
 
 
 claim(
@@ -428,7 +428,7 @@ def _check_escape(stmt: Escape, ctx) -> Outcome:
     ce = None if holds else {"gd stayed": stayed, "pgd escaped": escaped, "trials": n, "t_thres": t_thres}
     return Outcome(holds, ["optimizer"], 2 * n, (t_thres - max(steps_needed)) / t_thres if steps_needed else None, ce,
                    steps=steps, notes=["family d = 10, β = 0.1; perturbed GD with Jin et al.'s parameters "
-                                       "(from_theory: radius, g_thres, t_thres, f_thres) for ε = 1e-3·κ/2"])
+                                       "(from_theory: radius, g_thres, t_thres, f_thres) for ε = 1e-3·κ/2"], strength="sampled")
 
 
 claim(
@@ -498,7 +498,7 @@ def _check_nss(stmt: NoStrictSaddle, ctx) -> Outcome:
                           "Example 8.2: x₂ ← x₂ − 3ηx₂² creeps to 0 like 1/(3ηt), so ‖∇f‖ ≤ ε after ~ε^{-1/2} steps; the "
                           "point returned satisfies every first- and second-order test yet f has no local minimum "
                           "(it is unbounded below along −x₂): without the strict-saddle condition an approximate "
-                          "second-order point says nothing about closeness to a minimum"])
+                          "second-order point says nothing about closeness to a minimum"], strength="sampled")
 
 
 claim(
@@ -550,7 +550,7 @@ def _check_fig83(stmt: Fig83, ctx) -> Outcome:
     holds = all_global and strict and est.exists
     return Outcome(holds, ["symbolic", "sweep"], len(L.points), est.beta0 if math.isfinite(est.beta0) else None,
                    None if holds else {"f": str(stmt.f), "classes": L.counts(), "all minima global": all_global,
-                                       "saddles strict": strict}, steps=steps)
+                                       "saddles strict": strict}, steps=steps, strength="sampled")
 
 
 claim(
