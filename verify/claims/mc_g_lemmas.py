@@ -166,14 +166,31 @@ claim(
 @dataclass(frozen=True)
 class Chain29:
     coef: int = 3  # coef·‖x‖² ≥ ‖x‖² + 2⟨x, z⟩²
+    bound: int = 1  # … ≥ bound (the printed '≥ 1')
 
 
 def _check_829(stmt: Chain29, ctx) -> Outcome:
-    def margin(xz):
-        xv, zv = xz
-        return stmt.coef * xv @ xv - (xv @ xv + 2 * (xv @ zv) ** 2)
+    """(8.29) as printed, in s = ‖x‖², c = ⟨x, z⟩²: 3s = s + 2s ≥ s + 2c ≥ 1, from the premises
+    Cauchy–Schwarz s − c ≥ 0 (‖z‖ = 1; Lagrange's identity ‖x‖²‖z‖² − ⟨x,z⟩² = ½‖xzᵀ − zxᵀ‖² at generic d)
+    and (8.28) rearranged, s + 2c − 1 ≥ 0.  Each '≥' has an exact certificate when it holds."""
+    from .mc_implication import Implication, box, check_implication
 
-    return search(_x_and_unit_z(), margin, ctx, name="8.29", tol=1e-9, describe=_show_xz)
+    lagrange = check_matrix_identity(MatrixIdentity(
+        sp.Rational(1, 2) * sp.Trace((x * z.T - z * x.T) * (x * z.T - z * x.T).T),
+        sp.Trace(x.T * x) * sp.Trace(z.T * z) - sp.Trace(x.T * z) ** 2, symbols=(x, z), dim=d,
+        label="Cauchy–Schwarz (Lagrange's identity)"), ctx)
+    V = box(("s", 0, 4), ("c", 0, 4))
+    sv, cv = (v for v, _, _ in V)
+    k, b = sp.Integer(stmt.coef), sp.Integer(stmt.bound)
+    prem = (sv - cv, sv + 2 * cv - 1)  # Cauchy–Schwarz with ‖z‖ = 1; (8.28): 2s + 4c − 2 ≥ 0, halved
+    concl = (k * sv - (sv + 2 * cv), sv + 2 * cv - b)
+    cert = ([(2, [("p", 0)]), (k - 3, [("lo", sv)])] if k >= 3 else None,
+            [(1, [("p", 1)]), (1 - b, [])] if b <= 1 else None)
+    imp = Implication(V, prem, concl, cert, text="(8.29): s = ‖x‖², c = ⟨x, z⟩²; premises Cauchy–Schwarz and (8.28)")
+    out = all_of(lagrange, check_implication(imp, ctx))
+    eq = sp.expand(3 * sv - (sv + 2 * sv)) == 0  # the printed '3‖x‖² = ‖x‖² + 2‖x‖²'
+    out.steps.append(Step("3‖x‖² = ‖x‖² + 2‖x‖²", "expanded", derived=sp.Integer(0) if eq else None, holds=eq))
+    return out
 
 
 claim(
@@ -185,9 +202,10 @@ claim(
     equations=["8.29"],
     statement=Chain29(3),
     check=_check_829,
-    mutants=[Mutant("2‖x‖² ≥ ‖x‖² + 2⟨x, z⟩²", Chain29(2))],
+    mutants=[Mutant("2‖x‖² ≥ ‖x‖² + 2⟨x, z⟩²", Chain29(2)), Mutant("… ≥ 2", Chain29(3, bound=2))],
     uses=["eq:8.28"],
-    notes=["the final '≥ 1' is (8.28) rearranged (‖x‖² + 2⟨x, z⟩² ≥ 1); equality at x ∥ z"],
+    notes=["the final '≥ 1' is (8.28) rearranged (‖x‖² + 2⟨x, z⟩² ≥ 1); equality at x ∥ z; "
+           "checked through to '≥ 1' with exact certificates over s = ‖x‖², c = ⟨x, z⟩²"],
 )
 
 
