@@ -238,6 +238,13 @@ class SignIdentity:
     which: str  # '8.88', '8.92', '8.98'
     unit_signs: bool = True  # use aᵢ² = 1 ((8.81))
     rhs_scale: sp.Expr = sp.Integer(1)
+    misprint: str = ""  # (8.92) misprints: 'square' σ'(wᵢᵀx)² for σ'(wᵢᵀx)σ'(wᵢᵀx′); 'no-inner' ⟨x, x′⟩ dropped
+
+
+def _misprint_8_92(net, kind: str) -> sp.Expr:
+    if kind == "square":
+        return S.dot(net.x, net.xp) * sum(S.DSIGMA(net.pre(i)) ** 2 for i in range(net.m)) / net.m
+    return sum(S.DSIGMA(net.pre(i)) * S.DSIGMA(net.pre(i, net.xp)) for i in range(net.m)) / net.m  # 'no-inner'
 
 
 def _check_sign_identity(stmt: SignIdentity, ctx) -> Outcome:
@@ -248,7 +255,7 @@ def _check_sign_identity(stmt: SignIdentity, ctx) -> Outcome:
         rhss = {"8.88": S.printed_8_88(net), "8.89": S.printed_8_89(net)}
     elif stmt.which == "8.92":
         lhs = S.dot(g, S.gradient(net, x=net.xp))
-        rhss = {"8.92": S.printed_8_92(net)}
+        rhss = {"8.92": _misprint_8_92(net, stmt.misprint) if stmt.misprint else S.printed_8_92(net)}
     else:
         lhs = S.sq(g - S.gradient(net, W=net.Wp))
         rhss = {"8.98": S.printed_8_98(net)}
@@ -294,7 +301,9 @@ claim(
     statement=SignIdentity("8.92"),
     check=_check_sign_identity,
     mutants=[Mutant("without aᵢ² = 1 (aᵢ real)", SignIdentity("8.92", unit_signs=False)),
-             Mutant("factor 2", SignIdentity("8.92", rhs_scale=sp.Integer(2)))],
+             Mutant("factor 2", SignIdentity("8.92", rhs_scale=sp.Integer(2))),
+             Mutant("σ'(wᵢᵀx)² for σ'(wᵢᵀx)σ'(wᵢᵀx′)", SignIdentity("8.92", misprint="square")),
+             Mutant("⟨x, x′⟩ dropped", SignIdentity("8.92", misprint="no-inner"))],
     uses=["eq:8.87", "def:8.24"],
     notes=["numeric.ntk computes ΦΦᵀ by exactly this formula: (XXᵀ)∘(SSᵀ)/m with S = σ'(XWᵀ), never forming Φ "
            "(benchmarks/bench_ntk.py)"],
