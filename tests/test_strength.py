@@ -169,3 +169,20 @@ def test_list_with_a_bad_strength_is_one_line_exit_2(tmp_path, capsys):
 def test_show_prints_strength_and_sizes(capsys):
     assert main(["show", "eq:8.8", "--results", "/nonexistent.json"]) == 0
     assert "strength: proved" in capsys.readouterr().out
+
+
+def test_report_shows_the_strength_table_and_each_claims_strength():
+    from verify.report import render
+    er = Erratum("c = 3", "c = 1", "too strong", corrected_statement=1.0)
+
+    def check(c, ctx):
+        if c > 1:
+            return Outcome(False, ["exact counterexample"], counterexample={"x": 1}, strength="exact", sizes=["x = 1"])
+        return Outcome(True, ["symbolic"], strength="proved")
+    evs = [run_claim(toy(check, statement=3.0, erratum=er), CI),
+           run_claim(toy(declared("sampled", methods=("hypothesis",)), id="toy:t", uses=("toy:s",)), CI)]
+    doc = build(evs, "ci", 0)
+    md = render(doc)
+    assert "| verdict × strength |" in md and "| erratum | 1 | 0 | 0 | 0 | 0 | 1 |" in md
+    assert "- strength: **proved**; refutation of the printed form exact (x = 1)" in md
+    assert "- strength: **sampled**" in md
