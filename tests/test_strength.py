@@ -128,6 +128,12 @@ def test_informal_or_unchecked_uses_are_not_proofs():
     assert eff["thm:i"]["strength"] is None
 
 
+def test_a_definition_use_does_not_weaken():
+    claims = [_entry("def:d", "sampled"), _entry("thm:t", "proved", ["def:d"])]
+    claims[0]["kind"] = "definition"
+    assert effective_strengths(claims)["thm:t"]["strength"] == "proved"
+
+
 def test_an_equation_label_use_resolves_to_its_covering_claims():
     claims = [_entry("lemma:l", "exact"), _entry("thm:t", "proved", ["eq:8.26"])]
     eqs = {"8.26": {"status": "verified", "claims": ["lemma:l"]}}

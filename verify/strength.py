@@ -12,7 +12,9 @@ A check declares how strongly its outcome is known (``Outcome.strength``, one of
   proved and the composition is checked).  Its own strength stands for the
   composition; the effective one is the weakest over the uses graph.  A use that is
   informal or covered by no claim counts as ``sampled``: the proof rests on a step
-  nobody checked exactly.
+  nobody checked exactly.  A use of kind ``definition`` does not weaken: a definition
+  is stipulated, and its claim checks that the code implements it (often by sampling),
+  which is not a step of the proof that cites it.
 """
 from __future__ import annotations
 
@@ -90,6 +92,8 @@ def effective_strengths(claims: list[dict], equations: dict | None = None) -> di
                 weak.append(f"{use} (unchecked)")
                 continue
             for t in targets:
+                if by_id[t].get("kind") == "definition":
+                    continue  # stipulated, not a proof step (see the module docstring)
                 if t in busy:  # a cycle: the use's own strength stands for it
                     us = _as_use(by_id[t]["status"], by_id[t].get("own_strength"))
                 else:

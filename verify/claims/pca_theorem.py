@@ -172,6 +172,8 @@ def _check_b(stmt: Runs, ctx) -> Outcome:
         f"±√λ{1 if stmt.target == 'top' else 2}u; success rate 95% CI [{lo:.3f}, {hi:.3f}]; "
         f"largest final gradient norm {max(gnorms):.2e}",
         f"saddle 0: GD stayed exactly at 0 in {stay}/{n}; perturbed GD escaped in {escape}/{n}",
+        "sampled: runs show what the optimizers do; a proof would combine thm:8.7 (proved) with a convergence "
+        "theorem for GD/perturbed GD on strict-saddle functions (Theorems 8.5/8.6) and PCA's strict-saddle constants",
     ]
     holds = reached == runs and (stay == n) != stmt.gd_escapes_saddle and escape == n
     ce = None if holds else {"reached": reached, "runs": runs, "gd stayed": stay, "pgd escaped": escape}
