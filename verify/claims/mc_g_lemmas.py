@@ -384,4 +384,5 @@ claim(
     check=_check_822,
     mutants=[Mutant("every stationary point of g is a local minimum", MinimaOfG("all"))],
     uses=["lemma:8.18", "lemma:8.20", "eq:8.37", "sec:8.3.2:lemma-8.22-step", "thm:8.7"],
+    notes=["sampled: the Hessians at the exact stationary points (d = 2, rational z) are classified in floats; a proof follows from thm:8.7 with M = zzᵀ (λ₁ = 1, λ₂ = 0), whose steps are proved at generic d"],
 )

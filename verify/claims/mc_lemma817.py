@@ -371,6 +371,7 @@ claim(
         Mutant("amplitude 2ε keeps |f − g| ≤ ε", SampledPCA(amplitude=2.0)),
     ],
     uses=["eq:8.12", "def:8.10"],
+    notes=["sampled: the spurious minima of the example pair are located with mpmath floats; a proof would bracket each by sign changes of f′ in exact or interval arithmetic (verify.checks.interval)"],
 )
 
 

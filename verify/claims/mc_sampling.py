@@ -282,5 +282,5 @@ claim(
     notes=["exactly what fails: with (1,1) ∉ Ω, P_Ω(e₁e₁ᵀ) = 0 = P_Ω(0), so f is the same function for M = e₁e₁ᵀ and "
            "M = 0 (and any M = c e₁e₁ᵀ); every c·e₁ (c = 0 included) is a global minimum (f = 0). f is not constant "
            "along x₁ in general, only where x_j = 0 for every observed (1, j)",
-           "e₁ has μ = √d, so Theorem 8.14's p = poly(μ, log d)/(dε²) ≥ 1: the theorem asks for every entry"],
+           "e₁ has μ = √d, so Theorem 8.14's p = poly(μ, log d)/(dε²) ≥ 1: the theorem asks for every entry", "sampled through its GD runs; the exact part (d = 3: f does not see M₁₁ when the corner is unobserved) is the proof of non-recovery, and would need the entrywise argument to hold at every d"],
 )

@@ -244,7 +244,7 @@ claim(
     mutants=[Mutant("ℓ(f_θ(x), y) convex too", (ConvexPart("square", "f", True),)),
              Mutant("ℓ∘g convex for a non-convex ℓ = −(u − y)²", (ConvexPart("neg-square", "g", True),))],
     uses=["eq:8.54"],
-    notes=["erf network, m = d = 2; the '≈' near θ⁰ is quantified by Lemma 8.28"],
+    notes=["erf network, m = d = 2; the '≈' near θ⁰ is quantified by Lemma 8.28", "sampled where a random witness shows ℓ(f_θ(x), y) nonconvex; a proof needs one exact witness (a rational θ with a negative Hessian eigenvalue)"],
 )
 
 
@@ -740,6 +740,7 @@ claim(
     mutants=[Mutant("ReLU gradient continuous (β finite)", Kink("relu", False)),
              Mutant("the same for σ = erf", Kink("erf", True))],
     uses=["lemma:8.28"],
+    notes=["sampled: the jumps of ∇f_θ are observed on a sweep; a proof is the exact jump of σ'_relu = Heaviside across wᵢᵀx = 0"],
 )
 
 

@@ -650,6 +650,7 @@ claim(
     check=_check_8122,
     mutants=[Mutant("(8.123) for η ≤ 2/τ²", Chain122(2.0))],
     uses=["eq:8.119"],
+    notes=["sampled: a proof is the spectral theorem for ΦΦᵀ: ‖I − ηΦΦᵀ‖ = maxⱼ|1 − ητⱼ²|, which is 1 − ητₙ² when η ≤ 1/τ₁²"],
 )
 
 
@@ -702,6 +703,7 @@ claim(
     ),
     mutants=[Mutant("≤ ‖I − ηΦΦᵀ‖²·‖ŷᵗ − y‖", Step125("<=", 2))],
     uses=["eq:8.115", "eq:8.118"],
+    notes=["the refutation of '=' is exact (Φ = diag(1, 1/2), η = 1/2); the corrected '≤' is sampled, and a proof is the definition of the operator norm (‖Av‖ ≤ ‖A‖‖v‖)"],
 )
 
 

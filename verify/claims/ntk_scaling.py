@@ -92,6 +92,7 @@ claim(
     mutants=[Mutant("β/σ² ∝ 1/α²", AlphaScaling(ratio_exponent=-2.0)),
              Mutant("σ = α²σ̄", AlphaScaling(sigma_power=2, ratio_exponent=-3.0))],
     uses=["lemma:8.28"],
+    notes=["sampled through its fit; the scaling σ = ασ̄, β = αβ̄ is exact in the symbolic part, and a proof is that part alone (∇ and ∇² are linear in f)"],
 )
 
 

@@ -180,6 +180,7 @@ claim(
     mutants=[Mutant("σ_min(Φ) = σ_min(ΦΦᵀ) (no square root)", SigmaDef("eig")),
              Mutant("the same for p < n", SigmaDef("sqrt", wide=False))],
     uses=["eq:8.61"],
+    notes=["sampled: a proof is (ΦΦᵀ)ᵢⱼ = ⟨∇f(x⁽ⁱ⁾), ∇f(x⁽ʲ⁾)⟩ (the definition of Φ) with σ_min(Φ)² = λ_min(ΦΦᵀ) for n ≤ p (the SVD), both symbolic at generic n, p"],
 )
 
 

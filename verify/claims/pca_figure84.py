@@ -108,5 +108,5 @@ claim(
     ],
     uses=["eq:8.1", "remark:8.8"],
     notes=["drawn for m > 0 (M ≠ 0); at m = 0 the curve is x⁴/2 with one degenerate global minimum",
-           "the reproduction is figures/fig-8.4-pca-d1.png, plotted from the same derived g"],
+           "the reproduction is figures/fig-8.4-pca-d1.png, plotted from the same derived g", "sampled over rational m (each m classified exactly); a proof would classify the critical points 0, ±√m of ½(m − x²)² symbolically in m: g″(0) = −2m, g″(±√m) = 4m"],
 )
