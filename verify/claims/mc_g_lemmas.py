@@ -78,7 +78,16 @@ def _check_818(stmt: AtStationary, ctx) -> Outcome:
     exact = Outcome(ce is None, ["symbolic (sympy.solve of ∇g = 0, d = 2)"], pts, 0.0 if ce is None else None, ce,
                     steps=[Step("stationary points", "all real solutions of ∇g = 0 for z = (3/5, 4/5) and (5/13, −12/13)",
                                 derived=[list(p) for zv in Z_EXACT for p in exact_stationary(zv)])], strength="exact", sizes=["d = 2, z ∈ {(3/5, 4/5), (5/13, −12/13)}"])
-    return all_of(ident, exact) if stmt.text == "printed" else exact
+    if stmt.text != "printed":
+        return exact
+    out = all_of(ident, exact)
+    t_, s_ = sp.symbols("t s", real=True)
+    if out.holds and sp.expand(stmt.relation(t_, s_) - (t_**2 - s_**2)) == 0:
+        # the relation is −½⟨x, ∇g(x)⟩ by the identity (generic d), so it holds wherever ∇g = 0
+        out.strength, out.sizes = "proved", []
+        out.notes.append("proved at generic d: ⟨x, z⟩² − ‖x‖⁴ = −½⟨x, ∇g(x)⟩, which is 0 at a stationary point; "
+                         "the exact stationary points at d = 2 are an independent check")
+    return out
 
 
 claim(
