@@ -192,3 +192,10 @@ def test_report_shows_the_strength_table_and_each_claims_strength():
     assert "| verdict × strength |" in md and "| erratum | 1 | 0 | 0 | 0 | 0 | 1 |" in md
     assert "- strength: **proved**; refutation of the printed form exact (x = 1)" in md
     assert "- strength: **sampled**" in md
+
+
+def test_sizes_go_with_the_own_strength_when_a_use_limits_it():
+    from verify.report import strength_line
+    c = {"status": "verified", "strength": "sampled", "own_strength": "exact", "sizes": ["d = 3"],
+         "strength_limited_by": ["lemma:a (sampled)"]}
+    assert strength_line(c) == "**sampled**; own check exact (d = 3), limited by lemma:a (sampled)"

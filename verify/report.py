@@ -147,10 +147,11 @@ def strength_line(c: dict) -> str:
     st = c.get("strength")
     if st is None:
         return "– (informal)" if c["status"] == "informal" else "undeclared"
-    text = f"**{st}**" + (f" ({'; '.join(c['sizes'])})" if c.get("sizes") else "")
-    own = c.get("own_strength")
-    if own and own != st:
-        text += f"; own check {own}, limited by " + ", ".join(c.get("strength_limited_by") or ["its uses"])
+    own = c.get("own_strength") or st
+    sizes = f" ({'; '.join(c['sizes'])})" if c.get("sizes") else ""
+    text = f"**{st}**" + (sizes if own == st else "")
+    if own != st:
+        text += f"; own check {own}{sizes}, limited by " + ", ".join(c.get("strength_limited_by") or ["its uses"])
     er = c.get("erratum")
     if er and er.get("refutation_strength"):
         sz = er.get("refutation_sizes") or []

@@ -114,10 +114,11 @@ def _strength_text(ev: dict) -> str:
     st = ev.get("strength")
     if st is None:
         return "– (informal)" if ev.get("status") == "informal" else "undeclared"
-    out = st + (f" at {'; '.join(ev['sizes'])}" if ev.get("sizes") else "")
-    own = ev.get("own_strength")
-    if own and own != st:
-        out += f" (own check {own}; limited by {', '.join(ev.get('strength_limited_by') or ['its uses'])})"
+    own = ev.get("own_strength") or st
+    sizes = f" at {'; '.join(ev['sizes'])}" if ev.get("sizes") else ""
+    out = st + (sizes if own == st else "")
+    if own != st:
+        out += f" (own check {own}{sizes}; limited by {', '.join(ev.get('strength_limited_by') or ['its uses'])})"
     er = ev.get("erratum") or {}
     if er.get("refutation_strength"):
         out += f"; printed form refuted: {er['refutation_strength']}"
