@@ -52,6 +52,11 @@ def test_exact_needs_its_sizes():
     assert ev.matches_expectation and ev.sizes == ["d ∈ {2, 3}"]
 
 
+def test_proved_at_listed_sizes_is_caught():
+    ev = run_claim(toy(declared("proved", sizes=["d = 3"])), CI)
+    assert any("finite sizes" in p for p in ev.problems())
+
+
 def test_fits_are_sampled():
     from verify.claim import Fit
     out = Outcome(True, ["symbolic"], strength="proved", fits=[Fit("err", "m", -0.5, (-0.6, -0.4))])

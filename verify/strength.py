@@ -6,7 +6,8 @@ A check declares how strongly its outcome is known (``Outcome.strength``, one of
 - :func:`strength_problems`: a declaration the evidence cannot support is a test
   failure (undeclared; ``exact`` without the sizes it covers; ``proved``, ``exact``
   or ``certified`` when every method used is a sampling one: hypothesis, sweeps,
-  optimizers, fits, plain high-precision floats; or when the outcome carries fits).
+  optimizers, fits, plain high-precision floats; or when the outcome carries fits;
+  ``proved`` with a list of finite sizes).
 - :func:`effective_strengths`: a claim that uses others is only as strong as its
   weakest use (DESIGN.md: a theorem is ``proved`` only when every claim it uses is
   proved and the composition is checked).  Its own strength stands for the
@@ -41,6 +42,8 @@ def strength_problems(out: Outcome, what: str = "verdict") -> list[str]:
         probs.append(f"{what}: declares {s} but every method is a sampling one ({', '.join(out.methods)})")
     if s != "sampled" and out.fits:
         probs.append(f"{what}: declares {s} but rests on fitted exponents (a fit is sampled)")
+    if s == "proved" and out.sizes:
+        probs.append(f"{what}: declares proved but lists finite sizes ({'; '.join(out.sizes)}): that is exact")
     if s == "exact" and not out.sizes:
         probs.append(f"{what}: declares exact without the sizes it covers")
     return probs
