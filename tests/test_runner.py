@@ -10,8 +10,8 @@ CI = get_profile("ci")
 
 def threshold_check(c, ctx):
     """Statement: 'x² ≥ c for every x in [1, 2]' (true iff c ≤ 1)."""
-    return Outcome(holds=c <= 1, methods=["toy"], examples=1, worst_margin=1 - c,
-                   counterexample=None if c <= 1 else {"x": 1})
+    return Outcome(holds=c <= 1, methods=["symbolic (toy)"], examples=1, worst_margin=1 - c,
+                   counterexample=None if c <= 1 else {"x": 1}, strength="proved")
 
 
 def toy(**kw):

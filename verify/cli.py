@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from . import catalog, registry
-from .claim import KINDS
+from .claim import KINDS, STRENGTHS
 from .io import OutputError, check_writable, write_atomic
 from .profiles import UnknownProfile, get_profile
 
@@ -73,9 +73,27 @@ def cmd_list(args) -> int:
         else:
             claims = _select([args.what if registry.looks_like_section(args.what) else f"sec:{args.what}"])
     status = _load_statuses(args.results)
+    strength = _load_strengths(args.results) if args.strength else {}
+    if args.strength:
+        if args.strength not in STRENGTHS:
+            raise UsageError(f"unknown strength {args.strength!r} (one of {', '.join(STRENGTHS)})")
+        if not strength:
+            raise UsageError(f"no strengths in {args.results}: write it with `verify check --json` or `verify report`")
+        claims = [c for c in claims if strength.get(c.id) == args.strength]
     for c in claims:
         print(f"{c.id:<34} {status.get(c.id, 'not run'):<13} {c.title}")
     return 0
+
+
+def _load_strengths(path) -> dict[str, str]:
+    """Effective strength per claim id from a schema-2 results.json ({} when absent or older)."""
+    p = Path(path)
+    if not p.exists():
+        return {}
+    try:
+        return {c["id"]: c["strength"] for c in json.loads(p.read_text())["claims"] if "strength" in c}
+    except (ValueError, KeyError, TypeError):
+        return {}
 
 
 def _load_statuses(path) -> dict[str, str]:
@@ -187,6 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("what", nargs="?", help="a section (8.3.1) or a kind (identity, inequality, …)")
     sp.add_argument("--results", default="results.json", help="where to read statuses from")
     sp.add_argument("--uncovered", action="store_true", help="the prose no claim checks, each with its reason")
+    sp.add_argument("--strength", help="only claims of this (effective) strength: " + ", ".join(STRENGTHS))
     sp.set_defaults(fn=cmd_list)
 
     sp = sub.add_parser("show", help="printed form, derivation, verdict, uses / used by")

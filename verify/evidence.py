@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .claim import Claim, Fit, Outcome, Step
+from .strength import strength_problems
 
 
 @dataclass
@@ -48,6 +49,22 @@ class Evidence:
         return self.printed.steps + (self.corrected.steps if self.corrected else [])
 
     @property
+    def strength(self) -> str | None:
+        """How the verdict is known (the main outcome's weakest link); None for informal claims."""
+        if self.status == "informal":
+            return None
+        return self.main.strength
+
+    @property
+    def sizes(self) -> list[str]:
+        return list(self.main.sizes)
+
+    @property
+    def refutation_strength(self) -> str | None:
+        """For an erratum: how the printed form is known to be false."""
+        return self.printed.strength if self.status == "erratum" else None
+
+    @property
     def killed(self) -> int:
         return sum(m.killed for m in self.mutants)
 
@@ -71,6 +88,10 @@ class Evidence:
                 out.append(f"mutant survived (the check cannot tell it from the claim): {m.name}")
         if self.claim.kind != "informal" and not self.mutants:
             out.append("claim has no mutant: its check has not shown it can fail")
+        if not self.error and self.status != "informal":
+            out += strength_problems(self.main, "verdict")
+            if self.status == "erratum":
+                out += strength_problems(self.printed, "refutation of the printed form")
         return out
 
     def as_json(self) -> dict[str, Any]:
@@ -82,6 +103,10 @@ class Evidence:
                 "corrected": c.erratum.corrected,
                 "explanation": c.erratum.explanation,
                 "counterexample": _jsonable(self.printed.counterexample),
+                "refutation_strength": self.printed.strength,
+                "refutation_sizes": list(self.printed.sizes),
+                "corrected_strength": self.corrected.strength if self.corrected else None,
+                "corrected_sizes": list(self.corrected.sizes) if self.corrected else [],
             }
         main = self.main
         return {
@@ -93,6 +118,10 @@ class Evidence:
             "uses": list(c.uses),
             "status": self.status,
             "expected": c.expected_status,
+            # own strength; results.build adds the effective one over the uses graph
+            "strength": self.strength,
+            "own_strength": self.strength,
+            "sizes": self.sizes if self.status != "informal" else [],
             "methods": self.methods,
             "examples": int(self.printed.examples + (self.corrected.examples if self.corrected else 0)),
             "worst_margin": _num(main.worst_margin),

@@ -1,4 +1,8 @@
-"""The claim dependency graph (what each claim uses), as a Mermaid block coloured by status."""
+"""The claim dependency graph (what each claim uses), as a Mermaid block.
+
+Fill colour is the verdict; the border is the (effective) strength: a thick solid
+border for proved, solid for exact, dashed for certified, dotted for sampled.
+"""
 from __future__ import annotations
 
 import re
@@ -13,6 +17,15 @@ COLOURS = {
 }
 
 
+# border per strength (Mermaid classes compose: `:::verified` then `:::s_proved`)
+STRENGTH_STYLES = {
+    "proved": "stroke-width:4px",
+    "exact": "stroke-width:2px",
+    "certified": "stroke-width:2px,stroke-dasharray:6 3",
+    "sampled": "stroke-width:1px,stroke-dasharray:2 2",
+}
+
+
 def node(cid: str) -> str:
     return "n_" + re.sub(r"[^A-Za-z0-9]", "_", cid)
 
@@ -23,9 +36,15 @@ def mermaid(claims: list[dict]) -> str:
     lines = ["```mermaid", "graph LR"]
     for status, style in COLOURS.items():
         lines.append(f"  classDef {status} {style}")
+    for strength, style in STRENGTH_STYLES.items():
+        lines.append(f"  classDef s_{strength} {style}")
     extra = sorted({u for c in claims for u in c["uses"] if u not in ids})
     for c in claims:
-        lines.append(f'  {node(c["id"])}["{c["id"]}"]:::{c["status"]}')
+        st = c.get("strength")
+        label = f'{c["id"]}' + (f" · {st}" if st else "")
+        lines.append(f'  {node(c["id"])}["{label}"]:::{c["status"]}')
+        if st:
+            lines.append(f"  class {node(c['id'])} s_{st}")
     for u in extra:
         lines.append(f'  {node(u)}["{u}"]:::unchecked')
     for c in claims:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import collections
 
 from . import catalog
+from .claim import STRENGTHS
 from .graph import section_mermaid
 
 ORDER = ("verified", "erratum", "refuted", "inconclusive", "informal")
@@ -46,6 +47,11 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
     w("| | " + " | ".join(ORDER) + " | total |")
     w("|---" * (len(ORDER) + 2) + "|")
     w("| claims | " + " | ".join(str(cs.get(s, 0)) for s in ORDER) + f" | {len(claims)} |")
+    w("")
+    w("Verdict × strength (proved: symbolic for every dimension; exact: exact arithmetic at listed "
+      "sizes; certified: floats with a rigorous bound; sampled: examples, runs, sweeps). A claim is "
+      "as strong as the weakest claim it uses.\n")
+    w(strength_table(claims))
     covered = sum(1 for e in eqs.values() if e["status"] != "unchecked")
     w("")
     w(f"Equation coverage: **{covered}/{len(eqs)}** labels have a verdict.\n")
@@ -95,7 +101,7 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
     w("## Dependency graph\n")
     w("By section: an arrow A → B labelled n means n claims of B use claims of A; a section is "
       "coloured by its most telling verdict (erratum yellow over verified green; refuted red, inconclusive "
-      "grey, informal blue). The claim-by-claim graph, with filters, is in the web blueprint: "
+      "grey, informal blue). A claim's effective strength (proved, exact, certified, sampled) is given in its section below and drawn in the site's graph. The claim-by-claim graph, with filters, is in the web blueprint: "
       "`python3 tasks.py site` (or `verify site --serve`) builds [site/index.html](site/index.html).\n")
     w(section_mermaid(claims))
     w("")
@@ -112,6 +118,7 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
     for c in claims:
         w(f"### {c['id']}: {c['title']}\n")
         w(f"- section {c['section']}, kind {c['kind']}, **{c['status']}**")
+        w("- strength: " + strength_line(c))
         if c["equations"]:
             w("- equations: " + ", ".join(f"({e})" for e in c["equations"]))
         if c["uses"]:
@@ -141,3 +148,35 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
         w(f"| ({label}) | {eq_cat[label].section} | {e['status']} | {', '.join(e['claims']) or '–'} |")
     w("")
     return "\n".join(out)
+
+
+def strength_line(c: dict) -> str:
+    """'**proved**', 'exact (d ∈ {2, 3})', own vs effective, erratum's two strengths."""
+    st = c.get("strength")
+    if st is None:
+        return "– (informal)" if c["status"] == "informal" else "undeclared"
+    own = c.get("own_strength") or st
+    sizes = f" ({'; '.join(c['sizes'])})" if c.get("sizes") else ""
+    text = f"**{st}**" + (sizes if own == st else "")
+    if own != st:
+        text += f"; own check {own}{sizes}, limited by " + ", ".join(c.get("strength_limited_by") or ["its uses"])
+    er = c.get("erratum")
+    if er and er.get("refutation_strength"):
+        sz = er.get("refutation_sizes") or []
+        text += f"; refutation of the printed form {er['refutation_strength']}" + (f" ({'; '.join(sz)})" if sz else "")
+    return text
+
+
+def strength_table(claims: list[dict]) -> str:
+    """Verdict × strength counts (effective strength; informal claims have none)."""
+    cols = list(STRENGTHS) + ["–"]
+    rows = ["| verdict × strength | " + " | ".join(cols) + " | total |", "|---" * (len(cols) + 2) + "|"]
+    for status in ORDER:
+        cl = [c for c in claims if c["status"] == status]
+        if not cl:
+            continue
+        cnt = collections.Counter(c.get("strength") or "–" for c in cl)
+        rows.append(f"| {status} | " + " | ".join(str(cnt.get(s, 0)) for s in cols) + f" | {len(cl)} |")
+    tot = collections.Counter(c.get("strength") or "–" for c in claims)
+    rows.append("| **all** | " + " | ".join(str(tot.get(s, 0)) for s in cols) + f" | {len(claims)} |")
+    return "\n".join(rows) + "\n"

@@ -1,4 +1,9 @@
-"""Build the results.json document (schema 1, see DESIGN.md) from evidence."""
+"""Build the results.json document (schema 2, see DESIGN.md and the README) from evidence.
+
+Schema 2 adds, per claim, ``strength`` (effective: the weakest over the claim and
+what it uses), ``own_strength`` (its own check), ``strength_limited_by`` and
+``sizes``; an erratum adds the strengths of the refutation and the correction.
+"""
 from __future__ import annotations
 
 import datetime as _dt
@@ -8,6 +13,9 @@ from importlib import metadata
 from . import catalog
 from .evidence import Evidence
 from .site.steps import record_steps
+from .strength import effective_strengths
+
+SCHEMA = 2
 
 # When several claims cover one equation, the most telling verdict wins.
 _PRECEDENCE = ("refuted", "erratum", "inconclusive", "verified", "definition", "informal")
@@ -61,14 +69,25 @@ def versions() -> dict[str, str]:
 def build(evidences: list[Evidence], profile: str, seed: int, now: _dt.datetime | None = None) -> dict:
     now = now or _dt.datetime.now(_dt.timezone.utc)
     claims = [ev.as_json() for ev in evidences]
+    equations = equation_table(evidences)
+    add_effective_strengths(claims, equations)
     record_steps(claims, evidences)  # derivation steps, for the site's claim pages
     return {
-        "schema": 1,
+        "schema": SCHEMA,
         "generated": now.replace(microsecond=0).isoformat(),
         "profile": profile,
         "seed": seed,
         "versions": versions(),
         "claims": claims,
-        "equations": equation_table(evidences),
+        "equations": equations,
         "objects": object_table(evidences),
     }
+
+
+def add_effective_strengths(claims: list[dict], equations: dict) -> None:
+    """Set each claim's ``strength`` to its effective strength over the uses graph."""
+    eff = effective_strengths(claims, equations)
+    for c in claims:
+        c["own_strength"] = c.get("own_strength", c.get("strength"))
+        c["strength"] = eff[c["id"]]["strength"]
+        c["strength_limited_by"] = eff[c["id"]]["limited_by"]

@@ -5,6 +5,10 @@ statement holds on that instance (the slack of an inequality, minus the residual
 of an identity).  Hypothesis is steered towards the smallest margin with
 ``target`` and, on a failure, shrinks the instance; the last failing call is the
 shrunk counterexample.
+
+Whatever it finds is ``sampled``: a search over examples proves nothing for the
+instances it did not draw, and a float64 counterexample is an observation (the
+mpmath re-check makes it a more precise one, not a rigorous one).
 """
 from __future__ import annotations
 
@@ -73,8 +77,10 @@ def search(
             examples=state["n"],
             worst_margin=state["fail_margin"],
             counterexample=describe(state["fail"]),
+            strength="sampled",
         )
     worst = state["worst"] if math.isfinite(state["worst"]) else None
     methods = ["hypothesis"] + (["mpmath"] if state.get("rechecked") else [])
     notes = [f"{state['rechecked']} borderline example(s) re-checked at high precision"] if state.get("rechecked") else []
-    return Outcome(holds=True, methods=methods, examples=state["n"], worst_margin=worst, notes=notes)
+    return Outcome(holds=True, methods=methods, examples=state["n"], worst_margin=worst, notes=notes,
+                   strength="sampled")

@@ -94,6 +94,8 @@ def show(ids: list[str], latex: bool = False, results: Path | None = None, run: 
             src = f"from {results}, {stored_profile} profile"
         print(f"   verdict: {ev['status']} ({src}); methods {', '.join(ev['methods'])}; "
               f"examples {ev['examples']}; worst margin {ev['worst_margin']}")
+        print("   strength: " + _strength_text(ev)
+              + (" (own check only: its uses were not run)" if ev is not stored.get(c.id) and c.uses else ""))
         print(f"   mutants killed {ev['mutants']['killed']}/{ev['mutants']['total']}: "
               + "; ".join(("✔ " if m["killed"] else "✘ ") + m["name"] for m in ev["mutants"]["list"]))
         if ev.get("counterexample") is not None:
@@ -105,3 +107,21 @@ def show(ids: list[str], latex: bool = False, results: Path | None = None, run: 
         print(f"   uses: {', '.join(c.uses) or '–'}")
         print(f"   used by: {', '.join(registry.used_by(c.id)) or '–'}")
     return 0
+
+
+def _strength_text(ev: dict) -> str:
+    """Strength and sizes of one results.json claim entry (own vs effective when they differ)."""
+    st = ev.get("strength")
+    if st is None:
+        return "– (informal)" if ev.get("status") == "informal" else "undeclared"
+    own = ev.get("own_strength") or st
+    sizes = f" at {'; '.join(ev['sizes'])}" if ev.get("sizes") else ""
+    out = st + (sizes if own == st else "")
+    if own != st:
+        out += f" (own check {own}{sizes}; limited by {', '.join(ev.get('strength_limited_by') or ['its uses'])})"
+    er = ev.get("erratum") or {}
+    if er.get("refutation_strength"):
+        out += f"; printed form refuted: {er['refutation_strength']}"
+        if er.get("refutation_sizes"):
+            out += f" at {'; '.join(er['refutation_sizes'])}"
+    return out

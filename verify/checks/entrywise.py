@@ -6,6 +6,10 @@ a symmetric mask and for an independent-entries mask.  Zero is a proof for every
 (each term involves one entry (i, j) or its mirror, and d = 3 holds both term types
 i = j and i ≠ j with room to spare).  A nonzero difference is confirmed by an exact
 counterexample: random small integers and a random 0/1 mask.
+
+Strength: ``exact`` at the listed d (the reduction of every d to the term types is
+an argument of DESIGN.md that this module does not check); a refutation by an
+exact integer counterexample is ``exact`` at that instance.
 """
 from __future__ import annotations
 
@@ -43,12 +47,15 @@ def check_entrywise(stmt: EntrywiseIdentity, ctx: Context) -> Outcome:
             ce = _counterexample(inst, diff, ctx, kind)
             if ce is None:
                 return Outcome(None, ["symbolic (entrywise)"], steps=steps,
-                               notes=["difference is nonzero as a polynomial but vanished at every sampled point"])
+                               notes=["difference is nonzero as a polynomial but vanished at every sampled point"],
+                               strength="exact", sizes=[f"d = {stmt.d}"])
     if ce is not None:
-        return Outcome(False, ["symbolic (entrywise)", "exact counterexample"], 1, None, ce, steps=steps)
+        return Outcome(False, ["symbolic (entrywise)", "exact counterexample"], 1, None, ce, steps=steps,
+                       strength="exact", sizes=[f"d = {stmt.d}, integer counterexample"])
     return Outcome(True, ["symbolic (entrywise)"], len(stmt.masks), 0.0, steps=steps,
                    notes=[f"exact at d = {stmt.d} with a symbolic 0/1 mask ({', '.join(stmt.masks)}): "
-                          "generic d, the identity holds entry by entry"])
+                          "the identity holds entry by entry (the reduction to every d is not checked here)"],
+                   strength="exact", sizes=[f"d = {stmt.d}"])
 
 
 def _counterexample(inst: Instance, diff: sp.Expr, ctx: Context, kind: str):

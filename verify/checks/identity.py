@@ -5,6 +5,10 @@
    a proof for every d by the invariance argument when d ≥ (#vectors + 2).
 When the two sides differ, an exact counterexample is drawn: small random integer
 matrices at d = 3, both sides evaluated in rational arithmetic.
+
+Strength: ``proved`` rests on the normal form alone (difference 0 at generic d);
+the explicit components are an independent exact check at the listed d.  A
+refutation is ``exact`` at the integer instance that shows it.
 """
 from __future__ import annotations
 
@@ -96,7 +100,8 @@ def check_matrix_identity(stmt: MatrixIdentity, ctx: Context) -> Outcome:
         note = "exact, generic d (trace normal form)" + (
             f"; and exact at d = {d} with symbolic entries (generic by invariance)" if explicit_ok else ""
         )
-        return Outcome(True, methods, examples=1, worst_margin=0.0, steps=steps, notes=[note])
+        return Outcome(True, methods, examples=1, worst_margin=0.0, steps=steps, notes=[note],
+                       strength="proved")
 
     # look for an exact counterexample
     rng = ctx.rng("identity-counterexample")
@@ -110,8 +115,9 @@ def check_matrix_identity(stmt: MatrixIdentity, ctx: Context) -> Outcome:
             ce = {S.name: np.array(V.tolist(), dtype=object).tolist() for S, V in inst.items()}
             ce.update(lhs=str(_truncate(lv, stmt.series_in, stmt.order)), rhs=str(_truncate(rv, stmt.series_in, stmt.order)))
             return Outcome(False, methods + ["exact counterexample"], examples=1,
-                           worst_margin=None, counterexample=ce, steps=steps)
+                           worst_margin=None, counterexample=ce, steps=steps,
+                           strength="exact", sizes=[f"d = {d}, integer counterexample"])
     notes = ["normal forms differ but no counterexample was found: atoms may be dependent"]
     if generic_ok != explicit_ok and explicit_ok is not None:
         notes.append(f"the two exact methods disagree (generic {generic_ok}, explicit {explicit_ok})")
-    return Outcome(None, methods, steps=steps, notes=notes)
+    return Outcome(None, methods, steps=steps, notes=notes, strength="sampled")

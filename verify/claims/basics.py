@@ -41,7 +41,7 @@ def _check_gd(stmt: GDUpdate, ctx) -> Outcome:
         sl = sp.diff(gc.subs({t: t + stmt.sign * eta * sp.diff(gc, t) for t in th}, simultaneous=True), eta).subs(eta, 0)
         ce = {"g": str(gc), "theta": [0, 0, 0], "slope at eta=0": str(sp.simplify(sl.subs({t: 0 for t in th})))}
     return Outcome(holds, ["symbolic"], 1, 0.0 if holds else None, ce, steps=steps,
-                   notes=["exact for every smooth g: the chain rule with an undefined SymPy function"])
+                   notes=["exact for every smooth g: the chain rule with an undefined SymPy function"], strength="exact", sizes=["d = 3, g an undefined smooth function"])
 
 
 claim(
@@ -109,7 +109,7 @@ def _check_82(stmt: Example82, ctx) -> Outcome:
     }
     return Outcome(holds, ["symbolic"], 1, float(-c) if descent else None, ce, steps=steps,
                    notes=["descent is shown, not assumed: the lowest-order term of f(x + t·d) − f(x) "
-                          "is negative, so f drops below f(x) for every small t > 0"])
+                          "is negative, so f drops below f(x) for every small t > 0"], strength="proved")
 
 
 claim(

@@ -51,7 +51,7 @@ def _check_853(stmt: Eq853, ctx) -> Outcome:
     return Outcome(ok_all, ["symbolic"], 2, 0.0 if ok_all else -1.0, ce, steps=steps,
                    notes=["exact at d = 2, 3 with symbolic components; the expansion Σ_{ijkl} Πaᵣ·Πx = (Σᵢ aᵢᵣxᵢ)⁴ is the "
                           "multinomial theorem at every d", "(8.53) defines the problem; the constraint ‖x‖₂ = 1 is "
-                          "handled on the sphere in sec:8.3.3:tensor-landscape"])
+                          "handled on the sphere in sec:8.3.3:tensor-landscape"], strength="exact", sizes=["(d, k) ∈ {(2, 2), (3, 3)}"])
 
 
 claim(
@@ -166,7 +166,7 @@ def _check_tensor(stmt: TensorLandscape, ctx) -> Outcome:
     return Outcome(holds, ["symbolic", "optimizer"], examples, None, ce, steps=steps,
                    notes=["F, ∇F, ∇²F, P∇F and P(∇²F − (xᵀ∇F)I)P derived by SymPy at each (d, k) and lambdified",
                           "for |S| = d = k the signed full sums are local minima of F on the sphere (value 1/d, the global "
-                          "minimum), not saddles: harmless for the maximisation (8.53), whose local maxima are exactly ±aᵢ"])
+                          "minimum), not saddles: harmless for the maximisation (8.53), whose local maxima are exactly ±aᵢ"], strength="sampled")
 
 
 claim(
@@ -247,7 +247,7 @@ def _check_nets(stmt: LinearNets, ctx) -> Outcome:
     return Outcome(holds, ["optimizer", "symbolic"], examples, None, ce, steps=steps,
                    notes=["whitened inputs: the loss is ½‖C − W₁W₂‖_F² with C = Σ_yx (plus a constant); "
                           "the minima are never strict (a GL(k) orbit of zero Hessian directions): certified by the "
-                          "Eckart–Young value, the saddles by λ_min < 0"])
+                          "Eckart–Young value, the saddles by λ_min < 0"], strength="sampled")
 
 
 claim(

@@ -120,7 +120,7 @@ def _whp_outcome(fail_by_instance, worst, ce, methods, notes, steps=()):
     else:
         holds = None
     return Outcome(holds, methods, n, worst, ce, steps=list(steps),
-                   notes=[f"failure in {k}/{n} instances (Wilson 95% [{lo:.2f}, {hi:.2f}])"] + list(notes))
+                   notes=[f"failure in {k}/{n} instances (Wilson 95% [{lo:.2f}, {hi:.2f}])"] + list(notes), strength="sampled")
 
 
 # --- Lemma 8.19 --------------------------------------------------------------------------------------------

@@ -77,8 +77,17 @@ def _check_818(stmt: AtStationary, ctx) -> Outcome:
                 ce = {"z": [str(c) for c in zv], "stationary x": [str(c) for c in p], "relation": str(r)}
     exact = Outcome(ce is None, ["symbolic (sympy.solve of ∇g = 0, d = 2)"], pts, 0.0 if ce is None else None, ce,
                     steps=[Step("stationary points", "all real solutions of ∇g = 0 for z = (3/5, 4/5) and (5/13, −12/13)",
-                                derived=[list(p) for zv in Z_EXACT for p in exact_stationary(zv)])])
-    return all_of(ident, exact) if stmt.text == "printed" else exact
+                                derived=[list(p) for zv in Z_EXACT for p in exact_stationary(zv)])], strength="exact", sizes=["d = 2, z ∈ {(3/5, 4/5), (5/13, −12/13)}"])
+    if stmt.text != "printed":
+        return exact
+    out = all_of(ident, exact)
+    t_, s_ = sp.symbols("t s", real=True)
+    if out.holds and sp.expand(stmt.relation(t_, s_) - (t_**2 - s_**2)) == 0:
+        # the relation is −½⟨x, ∇g(x)⟩ by the identity (generic d), so it holds wherever ∇g = 0
+        out.strength, out.sizes = "proved", []
+        out.notes.append("proved at generic d: ⟨x, z⟩² − ‖x‖⁴ = −½⟨x, ∇g(x)⟩, which is 0 at a stationary point; "
+                         "the exact stationary points at d = 2 are an independent check")
+    return out
 
 
 claim(
@@ -166,14 +175,31 @@ claim(
 @dataclass(frozen=True)
 class Chain29:
     coef: int = 3  # coef·‖x‖² ≥ ‖x‖² + 2⟨x, z⟩²
+    bound: int = 1  # … ≥ bound (the printed '≥ 1')
 
 
 def _check_829(stmt: Chain29, ctx) -> Outcome:
-    def margin(xz):
-        xv, zv = xz
-        return stmt.coef * xv @ xv - (xv @ xv + 2 * (xv @ zv) ** 2)
+    """(8.29) as printed, in s = ‖x‖², c = ⟨x, z⟩²: 3s = s + 2s ≥ s + 2c ≥ 1, from the premises
+    Cauchy–Schwarz s − c ≥ 0 (‖z‖ = 1; Lagrange's identity ‖x‖²‖z‖² − ⟨x,z⟩² = ½‖xzᵀ − zxᵀ‖² at generic d)
+    and (8.28) rearranged, s + 2c − 1 ≥ 0.  Each '≥' has an exact certificate when it holds."""
+    from .mc_implication import Implication, box, check_implication
 
-    return search(_x_and_unit_z(), margin, ctx, name="8.29", tol=1e-9, describe=_show_xz)
+    lagrange = check_matrix_identity(MatrixIdentity(
+        sp.Rational(1, 2) * sp.Trace((x * z.T - z * x.T) * (x * z.T - z * x.T).T),
+        sp.Trace(x.T * x) * sp.Trace(z.T * z) - sp.Trace(x.T * z) ** 2, symbols=(x, z), dim=d,
+        label="Cauchy–Schwarz (Lagrange's identity)"), ctx)
+    V = box(("s", 0, 4), ("c", 0, 4))
+    sv, cv = (v for v, _, _ in V)
+    k, b = sp.Integer(stmt.coef), sp.Integer(stmt.bound)
+    prem = (sv - cv, sv + 2 * cv - 1)  # Cauchy–Schwarz with ‖z‖ = 1; (8.28): 2s + 4c − 2 ≥ 0, halved
+    concl = (k * sv - (sv + 2 * cv), sv + 2 * cv - b)
+    cert = ([(2, [("p", 0)]), (k - 3, [("lo", sv)])] if k >= 3 else None,
+            [(1, [("p", 1)]), (1 - b, [])] if b <= 1 else None)
+    imp = Implication(V, prem, concl, cert, text="(8.29): s = ‖x‖², c = ⟨x, z⟩²; premises Cauchy–Schwarz and (8.28)")
+    out = all_of(lagrange, check_implication(imp, ctx))
+    eq = sp.expand(3 * sv - (sv + 2 * sv)) == 0  # the printed '3‖x‖² = ‖x‖² + 2‖x‖²'
+    out.steps.append(Step("3‖x‖² = ‖x‖² + 2‖x‖²", "expanded", derived=sp.Integer(0) if eq else None, holds=eq))
+    return out
 
 
 claim(
@@ -185,9 +211,10 @@ claim(
     equations=["8.29"],
     statement=Chain29(3),
     check=_check_829,
-    mutants=[Mutant("2‖x‖² ≥ ‖x‖² + 2⟨x, z⟩²", Chain29(2))],
+    mutants=[Mutant("2‖x‖² ≥ ‖x‖² + 2⟨x, z⟩²", Chain29(2)), Mutant("… ≥ 2", Chain29(3, bound=2))],
     uses=["eq:8.28"],
-    notes=["the final '≥ 1' is (8.28) rearranged (‖x‖² + 2⟨x, z⟩² ≥ 1); equality at x ∥ z"],
+    notes=["the final '≥ 1' is (8.28) rearranged (‖x‖² + 2⟨x, z⟩² ≥ 1); equality at x ∥ z; "
+           "checked through to '≥ 1' with exact certificates over s = ‖x‖², c = ⟨x, z⟩²"],
 )
 
 
@@ -249,7 +276,7 @@ def _check_820(stmt: NormBound, ctx) -> Outcome:
     lam = _lam_min_g(xt, zz)
     tight = Outcome(bool(abs(lam) < 1e-12 and xt @ xt - stmt.bound >= -1e-12), ["example"], 1,
                     float(xt @ xt - stmt.bound), None if xt @ xt >= stmt.bound - 1e-12 else _show_xz((xt, zz)),
-                    notes=[f"tight: x = z/√3 has λ_min(∇²g) = {lam:.1e} and ‖x‖² = 1/3"])
+                    notes=[f"tight: x = z/√3 has λ_min(∇²g) = {lam:.1e} and ‖x‖² = 1/3"], strength="sampled")
     return all_of(out, tight)
 
 
@@ -353,7 +380,7 @@ def _check_822(stmt: MinimaOfG, ctx) -> Outcome:
                 ce = {"z": zf.tolist(), "x": pf.tolist(), "lambda_min": float(lam)}
     return Outcome(ce is None, ["symbolic (sympy.solve)", "derived Hessian"], pts, 0.0 if ce is None else None, ce,
                    notes=["all real stationary points of g for two rational unit z, classified by the Hessian: "
-                          "0 has λ_min = −2 (a strict saddle), ±z have PSD Hessians and g = 0"])
+                          "0 has λ_min = −2 (a strict saddle), ±z have PSD Hessians and g = 0"], strength="sampled")
 
 
 claim(
@@ -366,4 +393,5 @@ claim(
     check=_check_822,
     mutants=[Mutant("every stationary point of g is a local minimum", MinimaOfG("all"))],
     uses=["lemma:8.18", "lemma:8.20", "eq:8.37", "sec:8.3.2:lemma-8.22-step", "thm:8.7"],
+    notes=["sampled: the Hessians at the exact stationary points (d = 2, rational z) are classified in floats; a proof follows from thm:8.7 with M = zzᵀ (λ₁ = 1, λ₂ = 0), whose steps are proved at generic d"],
 )

@@ -9,6 +9,9 @@ conclusion h_k ≥ 0 holds.  The check has two halves:
   * a counterexample search: a dense grid of the box, the feasible points kept, the worst
     conclusion polished by SLSQP; a feasible point with h_k < −tol refutes the implication.
 Verdict: certificate proved → True; a counterexample → False; otherwise inconclusive.
+Strength: a proved certificate is ``proved`` (an exact identity over the whole box); a verdict
+resting on the grid + SLSQP search alone (``accept_search``, or a float counterexample) is
+``sampled``.
 """
 from __future__ import annotations
 
@@ -145,8 +148,9 @@ def check_implication(imp: Implication, ctx=None) -> Outcome:
     else:
         holds = None
     methods = (["symbolic (certificate)"] if imp.certificates is not None else []) + ["grid + SLSQP"]
+    strength = "proved" if holds is True and proved else "sampled"
     return Outcome(holds, methods, n_feas, None if not np.isfinite(worst) else worst, ce, steps=steps,
-                   notes=[imp.text] if imp.text else [])
+                   notes=[imp.text] if imp.text else [], strength=strength)
 
 
 def box(*specs):

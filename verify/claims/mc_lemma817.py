@@ -220,7 +220,7 @@ def _check_817(stmt: Lemma817, ctx) -> Outcome:
             "the proofs of Lemmas 8.19 and 8.21 and of Theorem 8.23 apply the lemma at x, which depends on Ω: "
             "they need the uniform reading; the printed statement (for some u, v) is ambiguous between the two",
         ]
-    return Outcome(holds, ["monte-carlo", "sweep"], sum(r[5] for r in rows), None, ce, fits=fits, steps=steps, notes=notes)
+    return Outcome(holds, ["monte-carlo", "sweep"], sum(r[5] for r in rows), None, ce, fits=fits, steps=steps, notes=notes, strength="sampled")
 
 
 claim(
@@ -271,7 +271,7 @@ def _check_816(stmt: ScalarSum, ctx) -> Outcome:
                    notes=["(8.14) is Lemma 8.17 multiplied by p: |Σ_Ω T − pΣT| = p·|Σ_Ω T/p − ΣT| ≤ pε < ε, so it "
                           "holds whenever the lemma does, and is weaker by the factor 1/p",
                           "T must be normalised (T = A∘B with ‖u‖, ‖v‖ ≤ 1 and incoherent): for T_ij = 1 the gap has "
-                          "standard deviation ≈ d√(2p)"])
+                          "standard deviation ≈ d√(2p)"], strength="sampled")
 
 
 claim(
@@ -353,7 +353,7 @@ def _check_815(stmt: SampledPCA, ctx) -> Outcome:
                       "first": spur[:3]}, holds=close and len(spur) > 0)],
         notes=["'f ≈ g' needs the factor p: E_Ω f(x) = p·g(x) exactly (symmetric Ω), so f/p ≈ g, not f ≈ g",
                f"a concrete pair: |f − g| ≤ ε = {EPS_15} everywhere and f has {len(spur)} spurious local minima on "
-               "[−1.5, 1.5] (f'' > 0 at each, 30-digit roots), g only ±1"])
+               "[−1.5, 1.5] (f'' > 0 at each, 30-digit roots), g only ±1"], strength="sampled")
 
 
 claim(
@@ -371,6 +371,7 @@ claim(
         Mutant("amplitude 2ε keeps |f − g| ≤ ε", SampledPCA(amplitude=2.0)),
     ],
     uses=["eq:8.12", "def:8.10"],
+    notes=["sampled: the spurious minima of the example pair are located with mpmath floats; a proof would bracket each by sign changes of f′ in exact or interval arithmetic (verify.checks.interval)"],
 )
 
 
@@ -417,8 +418,8 @@ def _check_fig85(stmt: FormsConcentrate, ctx) -> Outcome:
                          Fit("mean |⟨v,∇²f v⟩/p − ⟨v,∇²g v⟩|", "p/(1 − p)", f2.exponent, f2.interval, -0.5)],
                    notes=[f"d = {d}, fixed incoherent x, v: the gradient and Hessian forms of f/p approach those of g as "
                           f"(p/(1 − p))^{f1.exponent:.2f} and ^{f2.exponent:.2f} (theory −1/2 for fixed x, v: variance ∝ (1 − p)/p)"],
-                   figures=["mc-fig-8.5.png"])
-    return all_of(Outcome(pair.holds, pair.methods, 1, steps=pair.steps), conc)
+                   figures=["mc-fig-8.5.png"], strength="sampled")
+    return all_of(Outcome(pair.holds, pair.methods, 1, steps=pair.steps, strength=pair.strength, sizes=pair.sizes), conc)
 
 
 claim(

@@ -50,7 +50,7 @@ def _check_def_89(stmt: Projection, ctx) -> Outcome:
     sym_ok = all(sp.simplify(e - w * a) == 0 for e, w, a in zip(P(I.W, I.M), I.W, I.M))
     return Outcome(ce is None and sym_ok, ["sweep", "symbolic"], n, -worst, ce,
                    notes=[f"{stmt.name}: compared with 'keep A_ij for (i, j) ∈ Ω, zero the rest' on {n} random masks "
-                          "(symmetric and independent); symbolic.matrix_completion.P is W∘A with ω ∈ {0, 1}"])
+                          "(symmetric and independent); symbolic.matrix_completion.P is W∘A with ω ∈ {0, 1}"], strength="sampled")
 
 
 claim(
@@ -103,7 +103,7 @@ def _check_def_810(stmt: Sampler, ctx) -> Outcome:
     ce = None if holds else {"entries whose frequency excludes p": bad[:5], "pair frequency": pair / n, "p^2": p * p}
     return Outcome(holds, ["sweep"], n, None, ce,
                    notes=[f"{stmt.name}: d = {d}, p = {p}, {n} masks; each entry's frequency in a 99%-family Wilson "
-                          "interval around p, and P((0,1), (2,3) ∈ Ω) = p² (independence)"])
+                          "interval around p, and P((0,1), (2,3) ∈ Ω) = p² (independence)"], strength="sampled")
 
 
 claim(
@@ -160,7 +160,7 @@ def _check_remark_811(stmt: Identifiability, ctx) -> Outcome:
                           f"(Wilson 95% [{lo:.2f}, {hi:.2f}]); such a row makes z + t e_i a global minimum for every t",
                           f"the counting p ≫ 1/d is necessary, not sufficient: at p = 3/d (pd² = 3d > d) a mask still had "
                           f"{masks.empty_rows(m3).size} empty rows (≈ d e^(-pd) = {d * np.exp(-3):.0f} expected); every row is "
-                          "observed only from p ≈ log d / d on (coupon collector), and Theorem 8.14 asks for more"])
+                          "observed only from p ≈ log d / d on (coupon collector), and Theorem 8.14 asks for more"], strength="sampled")
 
 
 claim(
@@ -201,7 +201,7 @@ def _check_def_812(stmt: Incoherence, ctx) -> Outcome:
     e1 = mc.coherence(mc.basis_vector(100))
     sampler = Outcome(samp_ok and abs(e1 - 10.0) < 1e-12, ["sweep"], 9,
                       notes=["the samplers produce unit z with √d‖z‖_∞ ≤ μ for μ ∈ {1, 1.5, 3}; e₁ has μ = √d "
-                             "(the coherent vector of Remark 8.13)"])
+                             "(the coherent vector of Remark 8.13)"], strength="sampled")
     return all_of(floor, sampler)
 
 
@@ -263,9 +263,9 @@ def _check_remark_813(stmt: CornerUnobserved, ctx) -> Outcome:
     num = Outcome(min(errs) > 0.5, ["optimizer"], len(errs), None,
                   None if min(errs) > 0.5 else {"‖xxᵀ − e₁e₁ᵀ‖ after GD": errs},
                   notes=[f"GD from 5 random starts on f with z = e₁, d = {dn}, p = 0.3, ω₁₁ = "
-                         f"{1 if stmt.corner_observed else 0}: ‖xxᵀ − e₁e₁ᵀ‖_F = {np.round(errs, 3).tolist()}"])
+                         f"{1 if stmt.corner_observed else 0}: ‖xxᵀ − e₁e₁ᵀ‖_F = {np.round(errs, 3).tolist()}"], strength="sampled")
     sym = Outcome(holds_sym, ["symbolic (entrywise, d = 3)"], 1, None,
-                  None if holds_sym else {"f_M - f_0": str(same_obs), "f(c e1)": str(line)}, steps=steps)
+                  None if holds_sym else {"f_M - f_0": str(same_obs), "f(c e1)": str(line)}, steps=steps, strength="exact", sizes=["d = 3"])
     return all_of(sym, num)
 
 
@@ -282,5 +282,5 @@ claim(
     notes=["exactly what fails: with (1,1) ∉ Ω, P_Ω(e₁e₁ᵀ) = 0 = P_Ω(0), so f is the same function for M = e₁e₁ᵀ and "
            "M = 0 (and any M = c e₁e₁ᵀ); every c·e₁ (c = 0 included) is a global minimum (f = 0). f is not constant "
            "along x₁ in general, only where x_j = 0 for every observed (1, j)",
-           "e₁ has μ = √d, so Theorem 8.14's p = poly(μ, log d)/(dε²) ≥ 1: the theorem asks for every entry"],
+           "e₁ has μ = √d, so Theorem 8.14's p = poly(μ, log d)/(dε²) ≥ 1: the theorem asks for every entry", "sampled through its GD runs; the exact part (d = 3: f does not see M₁₁ when the corner is unobserved) is the proof of non-recovery, and would need the entrywise argument to hold at every d"],
 )

@@ -67,7 +67,7 @@ def _check_39(stmt: Chain39, ctx) -> Outcome:
                  steps=[Step("x = 0", "∇f(0) = 0 for every Ω (symbolic, d = 3); λ_min(∇²f(0)) on a sample mask",
                              derived={"grad f(0)": g0, "lambda_min": lam0}, holds=all(v == 0 for v in g0))],
                  notes=[f"x = 0 is stationary for every Ω but ⟨x, z⟩² = 0 < (1/3 − ε/3)² − ε (= {rhs:.4f} at ε = 1/16); "
-                        f"it is a strict saddle (λ_min(∇²f(0)) = {lam0:.3f} < 0), so the corrected premise excludes it"])
+                        f"it is a strict saddle (λ_min(∇²f(0)) = {lam0:.3f} < 0), so the corrected premise excludes it"], strength="sampled")
     return all_of(out, ex)
 
 
@@ -119,7 +119,7 @@ def _check_40(stmt: Bound40, ctx) -> Outcome:
     return Outcome(holds, ["symbolic (solveset)"], 1, float(h.subs(e, stmt.eps_max) - stmt.value),
                    None if holds else {"violating eps": str(bad), "h(eps_max)": str(h.subs(e, stmt.eps_max))}, steps=steps,
                    notes=[f"h(1/16) = 81/2304 ≈ 0.0352 ≥ 1/32 = 0.03125 (loose by 12.5%); h ≥ 1/32 holds exactly for "
-                          f"ε ≤ {float(largest):.4f}"])
+                          f"ε ≤ {float(largest):.4f}"], strength="proved")
 
 
 claim(
@@ -166,12 +166,12 @@ def _check_42(stmt: Pairing, ctx) -> Outcome:
         return Outcome(ok, ["symbolic"], 1, None, None, steps=[
             Step("f = g at Ω full", "∇f (ω ≡ 1) − ∇g, symbolic d = 3", derived=sp.expand(gf - gg).T, holds=f_is_g)],
             notes=["corrected: ∇f(x) = 0 ⟹ ⟨z, ∇f(x)⟩ = 0 ⟹ |⟨z, ∇g(x)⟩| ≤ ε by Lemma 8.17 (uniform reading), "
-                   "as in (8.35); at p = 1 the deviation is 0 and ⟨z, ∇g⟩ = ⟨z, ∇f⟩ = 0"])
+                   "as in (8.35); at p = 1 the deviation is 0 and ⟨z, ∇g⟩ = ⟨z, ∇f⟩ = 0"], strength="exact", sizes=["d = 3, Ω full (p = 1)"])
     return Outcome(not fails, ["symbolic"], 1, float(eps - concl) if premise == 0 else None,
                    {"Omega": "full (p = 1, f = g)", "x": [str(v) for v in xv], "z": [1, 0, 0],
                     f"<{stmt.which}, grad f(x)>": str(premise), "|<z, grad g(x)>|": str(concl), "eps": str(eps)} if fails else None,
                    steps=[Step("premise", f"⟨{stmt.which}, ∇f(x)⟩ at x = ½z + ½w", derived=premise, holds=premise == 0),
-                          Step("conclusion", "|⟨z, ∇g(x)⟩|", derived=concl, holds=not fails)])
+                          Step("conclusion", "|⟨z, ∇g(x)⟩|", derived=concl, holds=not fails)], strength="exact", sizes=["d = 3, Ω full (p = 1), x = ½z + ½w"])
 
 
 claim(

@@ -52,7 +52,7 @@ def _check_854(stmt: Linearisation, ctx) -> Outcome:
     ce = None if ok else {"f - g at theta0": str(value_gap), "grad(f - g) at theta0": [str(e) for e in grad_gap]}
     return Outcome(ok, ["symbolic"], 1, 0.0 if ok else None, ce, steps=steps,
                    notes=["exact with σ an undefined function: g_θ agrees with f_θ to first order at θ⁰ and is affine "
-                          "in θ, so f − g is the 'higher order terms' of (8.54)"])
+                          "in θ, so f − g is the 'higher order terms' of (8.54)"], strength="exact", sizes=["m = d = 2, σ undefined"])
 
 
 claim(
@@ -103,7 +103,7 @@ def _check_855(stmt: ZeroInit, ctx) -> Outcome:
     return Outcome(ok, ["symbolic"], 1, 0.0 if ok else None,
                    None if ok else {"f_theta0(x)": str(f0)}, steps=steps,
                    notes=["exact, σ undefined; the text's 'W_i is the same in both halves' means wᵢ; with the 1/√(2m) "
-                          "scaling of (8.78) the cancellation is the same"])
+                          "scaling of (8.78) the cancellation is the same"], strength="exact", sizes=["m = 4, d = 2, σ undefined"])
 
 
 claim(
@@ -153,7 +153,7 @@ def _check_def824(stmt: Feature, ctx) -> Outcome:
                    notes=[f"φ(x) = ∇_θ f_{{θ⁰}}(x) lambdified from SymPy (erf activation, m = {m}, d = {d}); its Gram "
                           "matrix equals numeric.ntk's structured ΦΦᵀ and is PSD (a kernel)",
                           "the definition's 'so that y = y′' has no meaning we can attach; the kernel does not depend on "
-                          "f_{θ⁰}(x) = 0"])
+                          "f_{θ⁰}(x) = 0"], strength="sampled")
 
 
 claim(
@@ -225,7 +225,9 @@ def _check_858(stmt: tuple, ctx) -> Outcome:
                                         else "Hessian in θ evaluated at random points", derived=rank_one,
                                         holds=convex)],
                             notes=[f"{part.loss} ∘ {part.model}: " + ("convex (Hessian = 2∇g∇gᵀ ⪰ 0, exact)" if proved_psd
-                                                                      else f"not convex: {witness}")]))
+                                                                      else f"not convex: {witness}")],
+                            strength="exact" if proved_psd else "sampled",
+                            sizes=["the 4-parameter model of the check"] if proved_psd else []))
     return all_of(*outs)
 
 
@@ -242,7 +244,7 @@ claim(
     mutants=[Mutant("ℓ(f_θ(x), y) convex too", (ConvexPart("square", "f", True),)),
              Mutant("ℓ∘g convex for a non-convex ℓ = −(u − y)²", (ConvexPart("neg-square", "g", True),))],
     uses=["eq:8.54"],
-    notes=["erf network, m = d = 2; the '≈' near θ⁰ is quantified by Lemma 8.28"],
+    notes=["erf network, m = d = 2; the '≈' near θ⁰ is quantified by Lemma 8.28", "sampled where a random witness shows ℓ(f_θ(x), y) nonconvex; a proof needs one exact witness (a rational θ with a negative Hessian eigenvalue)"],
 )
 
 
@@ -273,7 +275,7 @@ def _check_859(stmt: EmpiricalLoss, ctx) -> Outcome:
     ok = worst < 1e-10
     return Outcome(ok, ["sweep"], 20, -worst, None if ok else {"max |L(g) - (1/n)||y - Phi dtheta||^2|": worst},
                    notes=["L̂(g_θ) as defined in (8.60) (square loss) equals (8.63) on every instance: the two "
-                          "definitions agree, including the 1/n"])
+                          "definitions agree, including the 1/n"], strength="sampled")
 
 
 claim(
@@ -314,7 +316,7 @@ def _check_861(stmt: ParamCount, ctx) -> Outcome:
     return Outcome(ok, ["symbolic"], len(rows), None, None if ok else rows, steps=[
         Step("parameter count", "length of ∇_θ f for the two-layer network of (8.78), θ = vec(W) (8.84)", derived=rows,
              holds=ok)], notes=["p here is the number of trained parameters (m·d); the symbol p is used for nothing "
-                                "else in §8.4"])
+                                "else in §8.4"], strength="exact", sizes=["(m, d) ∈ {(1, 1), (2, 3), (3, 2)}"])
 
 
 claim(
@@ -353,7 +355,7 @@ def _check_863(stmt: Quadratic863, ctx) -> Outcome:
                    notes=["exact with symbolic entries; both sides are sums over i of the same term, so the identity "
                           "holds at every n, p", "with f_{θ⁰} = 0, g_θ(x⁽ⁱ⁾) = φ⁽ⁱ⁾ᵀΔθ ((8.55)), so the left side is "
                           "L̂(g_θ) of (8.60) with the square loss",
-                          "'y⁽ⁱ⁾ = O(1) and ‖y‖₂ = O(√n)': the second follows from the first (‖y‖₂ ≤ √n maxᵢ|y⁽ⁱ⁾|)"])
+                          "'y⁽ⁱ⁾ = O(1) and ‖y‖₂ = O(√n)': the second follows from the first (‖y‖₂ ≤ √n maxᵢ|y⁽ⁱ⁾|)"], strength="exact", sizes=["n = 3, p = 2"])
 
 
 claim(
@@ -430,7 +432,7 @@ def _check_825(stmt: MinNorm, ctx) -> Outcome:
 
     found = search(inst(), margin, ctx, name="lemma-8.25", tol=1e-9,
                    describe=lambda i: {"Phi": show_matrix(i[0]), "y": np.round(i[1], 6).tolist()})
-    exact = Outcome(ok_exact, ["symbolic"], 1, 0.0, steps=steps)
+    exact = Outcome(ok_exact, ["symbolic"], 1, 0.0, steps=steps, strength="exact", sizes=["Φ = [[1,2,0],[0,1,1]], y = (1, −1)"])
     out = all_of(exact, found)
     out.notes.append("explicit constant: ‖Δθ̂‖ = ‖Φ⁺y‖ ≤ ‖y‖₂/σ ≤ √n·maxᵢ|yᵢ|/σ (the O(·) of (8.64) with constant "
                      "maxᵢ|yᵢ| = O(1)); equality when y lies along the bottom left singular vector with equal |yᵢ|")
@@ -483,7 +485,7 @@ def _check_826(stmt: MinNorm, ctx) -> Outcome:
     ok = worst >= -1e-9
     return Outcome(ok, ["sweep"], k, float(worst), ce,
                    notes=["radius √n·max|y|/σ: L̂(g) = 0 at θ⁰ + Φ⁺y, inside the ball; the √n is needed: with y = (1,1,1,1) "
-                          "along the bottom singular vector ‖Φ⁺y‖ = 2/σ"])
+                          "along the bottom singular vector ‖Φ⁺y‖ = 2/σ"], strength="sampled")
 
 
 claim(
@@ -527,7 +529,7 @@ def _check_827(stmt: Expressivity, ctx) -> Outcome:
                    steps=[Step("rank(Φ) = n at p = n (generic data)", "ranks of Φ for the erf network with p parameters",
                                derived=rows, holds=ok)],
                    notes=["rank(Φ) ≤ min(n, p), so rank n needs p ≥ n; at p = n the network's Φ has rank n for generic "
-                          "inputs and then every y is fit exactly (finite-sample expressivity)"])
+                          "inputs and then every y is fit exactly (finite-sample expressivity)"], strength="sampled")
 
 
 claim(
@@ -566,7 +568,7 @@ def _toy_828(stmt: Taylor828):
               "bound": str((stmt.const * lip * sp.Abs(th) ** sp.nsimplify(stmt.power)).subs(th, pt)) if pt is not None else None}
     return Outcome(ok, ["symbolic"], 1, 0.0 if ok else None, ce,
                    steps=[Step("toy model", f"|f̄ − ḡ| − {stmt.const}·(2β)|θ|^{stmt.power}: the set where it is > 0",
-                               derived=viol, holds=ok)])
+                               derived=viol, holds=ok)], strength="exact", sizes=["toy model f(θ) = θ + βθ², θ⁰ = 0"])
 
 
 @lru_cache(maxsize=None)
@@ -604,7 +606,7 @@ def _quadratic_model_870(stmt: Taylor828, rng):
                    None if ok else {"model": "f_θ(x_i) = φ_iᵀΔθ + (β/2)‖Δθ‖²", "n": n, "sigma": float(sig), "beta": beta,
                                     "|f - g| at theta0 + Phi^+ y": gap, "bound": float(bound)},
                    notes=[f"(8.70) with explicit constant: |f − g| ≤ (β/2)·n·max|y|²/σ² on B_{{θ⁰}}; attained by the "
-                          f"quadratic model (gap {gap:.4g} = bound {float(stmt.const * beta * n / sig**2):.4g})"])
+                          f"quadratic model (gap {gap:.4g} = bound {float(stmt.const * beta * n / sig**2):.4g})"], strength="sampled")
 
 
 def _check_828(stmt: Taylor828, ctx) -> Outcome:
@@ -617,7 +619,7 @@ def _check_828(stmt: Taylor828, ctx) -> Outcome:
                       None if worst >= -1e-12 else {"radius": rows[i][0], "|f - g|": rows[i][1], "beta": rows[i][2]},
                       notes=[f"erf network, m = {64 * ctx.profile.scale}, β = sup|σ''|·max‖x‖²/√m certified: "
                              f"|f − g| ≤ (β/2)‖Δθ‖² at {len(rows)} random points at radii 0.3 … 30 "
-                             f"(smallest relative slack {worst:.3f}: loose for random directions)"])
+                             f"(smallest relative slack {worst:.3f}: loose for random directions)"], strength="sampled")
     quad = _quadratic_model_870(stmt, ctx.rng("8.70"))
     out = all_of(toy, net_out, quad)
     out.notes.append("the fact behind (8.71): h(θ) − h(θ⁰) − ⟨∇h(θ⁰), Δθ⟩ = ∫₀¹⟨∇h(θ⁰ + tΔθ) − ∇h(θ⁰), Δθ⟩dt ≤ "
@@ -675,7 +677,7 @@ def _check_829(stmt: Order, ctx) -> Outcome:
     return Outcome(holds, ["sweep", "fit"], len(ts), None,
                    None if holds else {"fitted exponent": fit.exponent, "interval": fit.interval},
                    fits=[fit], notes=["erf network m = 32: the gap grows along the ray (worse farther from θ⁰) "
-                                      f"with slope {fit.exponent:.3f} on log-log (second order)"])
+                                      f"with slope {fit.exponent:.3f} on log-log (second order)"], strength="sampled")
 
 
 claim(
@@ -724,7 +726,7 @@ def _check_830(stmt: Kink, ctx) -> Outcome:
                                holds=discontinuous)],
                    notes=[f"{stmt.act}: jump {limit_jump:.3g} at h = 1e-8, difference quotient {quotient:.3g} "
                           + ("(the jump is ‖x‖/√m for every h: jump/h → ∞, no finite β)" if discontinuous
-                             else "(the change → 0 with h: ∇f continuous)")])
+                             else "(the change → 0 with h: ∇f continuous)")], strength="sampled")
 
 
 claim(
@@ -738,6 +740,7 @@ claim(
     mutants=[Mutant("ReLU gradient continuous (β finite)", Kink("relu", False)),
              Mutant("the same for σ = erf", Kink("erf", True))],
     uses=["lemma:8.28"],
+    notes=["sampled: the jumps of ∇f_θ are observed on a sweep; a proof is the exact jump of σ'_relu = Heaviside across wᵢᵀx = 0"],
 )
 
 
@@ -769,7 +772,7 @@ def _check_fn2(stmt, ctx) -> Outcome:
                    notes=["ReLU itself is continuous everywhere; it is σ' = 1{z > 0} that is discontinuous, at z = 0 only",
                           f"what a 'modified Lipschitzness' can give: at ‖θ − θ⁰‖ = R the gradient moves by ≈ √(R/√m) "
                           f"(≈ R√m of the m neurons flip sign, each moving ∇f by ‖x‖/√m): fitted m-exponent "
-                          f"{fit.exponent:.3f} (theory −1/4), a Hölder-½ bound that still vanishes as m grows"])
+                          f"{fit.exponent:.3f} (theory −1/4), a Hölder-½ bound that still vanishes as m grows"], strength="sampled")
 
 
 claim(
@@ -816,7 +819,7 @@ def _check_fig86(stmt: ConvexBall, ctx) -> Outcome:
                    steps=steps, notes=["Figure 8.6 is a sketch; its condition (a ball around θ⁰ where the loss is convex and "
                                        "that holds a global minimum) is checked on the toy model of Remark 8.31: exact, "
                                        "L̂''(0) = 2α² − 4αβ, so θ⁰ is in a convex region only for α ≥ 2β; at α = 8β the "
-                                       "centred ball of radius |θ*| is inside it, at α = β = 1 the loss is concave at θ⁰"])
+                                       "centred ball of radius |θ*| is inside it, at α = β = 1 the loss is concave at θ⁰"], strength="exact", sizes=["the printed α, β"])
 
 
 claim(
@@ -884,7 +887,7 @@ def _check_fig87(stmt: Interpolant, ctx) -> Outcome:
                           "O(βn/σ²) = O(m^(−1/2)), so L̂ = O(1/m)): loose, because β is the worst direction of the "
                           "Hessian while Δθ̂ is spread over all neurons (the second-order term is a sum of m terms "
                           "with random signs aᵢ, of size m^(−1))"] +
-                         [f"m = {r[0]}: L̂(f_θ̂) = {r[1]:.3g}, bound {r[3]:.3g}" for r in rows])
+                         [f"m = {r[0]}: L̂(f_θ̂) = {r[1]:.3g}, bound {r[3]:.3g}" for r in rows], strength="sampled")
 
 
 claim(

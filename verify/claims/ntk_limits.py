@@ -82,7 +82,7 @@ def _check_834(stmt: Example834, ctx) -> Outcome:
     return Outcome(holds, ["symbolic"], 4, 0.0 if holds else None, ce, steps=steps,
                    notes=["exact; on {±1}ᵈ the 4-neuron network depends on x₁, x₂ only and equals x₁x₂ at all 2ᵈ inputs",
                           "off the hypercube the same network computes sign(x₁x₂)·min(|x₁|, |x₂|), not x₁x₂ (e.g. 2 at (2, 3))",
-                          f"its regulariser Σⱼ|uⱼ|‖wⱼ‖₂ = {sp.nsimplify(reg)} (the quantity of Theorem 8.35)"])
+                          f"its regulariser Σⱼ|uⱼ|‖wⱼ‖₂ = {sp.nsimplify(reg)} (the quantity of Theorem 8.35)"], strength="proved")
 
 
 claim(
@@ -147,7 +147,7 @@ def _check_835(stmt, ctx) -> Outcome:
                        "this is evidence on finite d, not the asymptotic statement: the lower bound Ω(d²) is about every "
                        "estimator in the kernel class and the upper bound O(d) about the global minimiser of the regularised "
                        "loss, which GD from a small initialisation (with the equivalent weight-decay form of the "
-                       "regulariser) need not find"])
+                       "regulariser) need not find"], strength="sampled")
 
 
 claim(

@@ -82,7 +82,7 @@ def _check_strong(stmt: StrongConvexity, ctx) -> Outcome:
                        None if strong else {"Phi": [[1, 2]], "Hessian of L(g)": str(H.tolist()), "eigenvalues": [str(e) for e in ev]},
                        steps=[Step("∇²L̂(g_θ)", "(2/n)ΦᵀΦ for Φ = [1, 2]", derived=H, holds=strong)],
                        notes=["with p > n (the overparametrised setting Lemma 8.25 needs) ΦᵀΦ is p×p of rank n: flat along "
-                              "null(Φ), so L̂(g_θ) is convex but not strongly convex in θ"])
+                              "null(Φ), so L̂(g_θ) is convex but not strongly convex in θ"], strength="exact", sizes=["Φ = [1, 2]"])
 
     def margin(i):
         Phi, _, r = i
@@ -148,7 +148,7 @@ def _check_fn3(stmt: Def104, ctx) -> Outcome:
                           Step("as a quadratic form", "½(y − x)ᵀ(H − 2·coef·μI)(y − x)", derived=target, holds=form_ok),
                           Step("meaning of μ", "(8.104) ⟺ H ⪰ μI needs coef = ½", holds=means_mu)],
                    notes=["footnote 3's definition: for quadratics, μ-strong convexity is λ_min(∇²f) ≥ μ; "
-                          "L̂(g_θ) has ∇² = (2/n)ΦᵀΦ, singular when p > n (see sec:8.4.2:strong-convexity)"])
+                          "L̂(g_θ) has ∇² = (2/n)ΦᵀΦ, singular when p > n (see sec:8.4.2:strong-convexity)"], strength="exact", sizes=["d = 2, H with symbolic entries"])
 
 
 claim(
@@ -209,7 +209,7 @@ def _check_832(stmt: FirstOrder, ctx) -> Outcome:
         ce = {"values": [str(v) for v in val], "gradient difference": [str(g)[:200] for g in grad]}
     return Outcome(ok, ["symbolic"], 1, 0.0 if ok else None, ce, steps=steps,
                    notes=["exact: two-layer network, σ undefined, m = d = 2, n = 2 inputs, L̂ = (1/n)Σ(· − y)²; "
-                          "'L(f_θ)' in the text is L̂"])
+                          "'L(f_θ)' in the text is L̂"], strength="exact", sizes=["m = d = 2, n = 2, σ undefined"])
 
 
 claim(
@@ -262,7 +262,7 @@ def _check_fn4(stmt: OnlineGD, ctx) -> Outcome:
     return Outcome(ok, ["optimizer"], T_, -worst, None if ok else {"max ||theta_GD - theta_online||": worst},
                    notes=[f"{T_} steps, erf network m = 32, n = 5: GD on L̂(f) and online GD on the received objectives "
                           f"L̂(g⁰), L̂(g¹), … (gᵗ linearised at θᵗ) have the same iterates (max gap {worst:.1e}); footnote 4 "
-                          "is the definition used by Remark 8.32"])
+                          "is the definition used by Remark 8.32"], strength="sampled")
 
 
 claim(
@@ -295,7 +295,7 @@ def _check_8107(stmt: Objective107, ctx) -> Outcome:
     ok = diff == sp.zeros(*diff.shape)
     return Outcome(ok, ["symbolic"], 1, 0.0 if ok else None, None if ok else {"gradient difference": str(diff.T)[:300]},
                    steps=[Step("∇(8.107) − n∇L̂(g)", "n = 2, p = 3, symbolic entries", derived=diff, holds=ok)],
-                   notes=["(8.107) is n·L̂(g_θ) of (8.63): the same minimisers; Φ and y of (8.108) are those of (8.61)–(8.63)"])
+                   notes=["(8.107) is n·L̂(g_θ) of (8.63): the same minimisers; Φ and y of (8.108) are those of (8.61)–(8.63)"], strength="exact", sizes=["n = 2, p = 3"])
 
 
 claim(
@@ -327,7 +327,8 @@ def _check_8109(stmt: Update109, ctx) -> Outcome:
     if not ok:
         ce = {"Phi": [[1]], "y": [0], "Delta theta": [1], "printed update": "1 - eta",
               "GD with rate eta on scale*(8.107)": str(sp.expand(1 - eta * stmt.scale * 2))}
-    return Outcome(ok, ["symbolic"], 1, 0.0 if ok else None, ce,
+    return Outcome(ok, ["symbolic"], 1, 0.0 if ok else None, ce, strength="proved" if ok else "exact",
+                   sizes=[] if ok else ["n = p = 1"],
                    steps=[Step("∇(8.107)", "SymPy matrix calculus", derived=G.gradient_8_107(s)),
                           Step("GD − (8.109)", f"Δθ − η∇({stmt.scale}·(8.107)) minus the printed update (generic n, p)",
                                derived=diff, holds=ok)])
@@ -382,7 +383,7 @@ def _check_8110(stmt: Chain110, ctx) -> Outcome:
         ok &= good
     ce = None if ok else {"failing steps": [st_.label for st_ in steps if not st_.holds]}
     return Outcome(ok, ["symbolic"], len(stmt.steps), 0.0 if ok else None, ce, steps=steps,
-                   notes=["exact in the matrix algebra (shapes n×p, p×1, n×1 symbolic); (8.112) is checked separately"])
+                   notes=["exact in the matrix algebra (shapes n×p, p×1, n×1 symbolic); (8.112) is checked separately"], strength="proved")
 
 
 claim(
@@ -420,12 +421,12 @@ def _check_8112(stmt: Step112, ctx) -> Outcome:
     if err:
         return Outcome(False, ["symbolic"], 1, None,
                        {"n": 2, "p": 3, "expression": "(Phi - eta Phi Phi^T) Delta theta", "SymPy": f"ShapeError: {err}"},
-                       steps=[Step("shapes", "Φ is n×p but ΦΦᵀ is n×n: Φ − ηΦΦᵀ is undefined for p ≠ n", holds=False)])
+                       steps=[Step("shapes", "Φ is n×p but ΦΦᵀ is n×n: Φ − ηΦΦᵀ is undefined for p ≠ n", holds=False)], strength="proved")
     s = G.syms()
     diff = G.difference_generic(_build_112(stmt.form)(s), G.steps_8_110(s)["8.110"]())
     ok = G.is_zero(diff)
     return Outcome(ok, ["symbolic"], 1, 0.0 if ok else None, None if ok else {"difference": str(diff)},
-                   steps=[Step("(8.112)", "minus ŷᵗ⁺¹ − y (generic n, p)", derived=diff, holds=ok)])
+                   steps=[Step("(8.112)", "minus ŷᵗ⁺¹ − y (generic n, p)", derived=diff, holds=ok)], strength="proved")
 
 
 claim(
@@ -510,7 +511,7 @@ def _check_8116(stmt: Defs116, ctx) -> Outcome:
         worst = max(worst, abs(tau**2 - ev[-1]) / ev[-1], abs(s[-1] - np.sqrt(ev[0])) / s[-1])
     ok = worst < 1e-10
     return Outcome(ok, ["sweep"], 20, -worst, None if ok else {"max relative mismatch": worst},
-                   notes=["τ = σ_max(Φ) and σ = σ_min(Φ): τ² and σ² are the extreme eigenvalues of ΦΦᵀ (n ≤ p)"])
+                   notes=["τ = σ_max(Φ) and σ = σ_min(Φ): τ² and σ² are the extreme eigenvalues of ΦΦᵀ (n ≤ p)"], strength="sampled")
 
 
 claim(
@@ -601,7 +602,7 @@ def _check_8119(stmt: Eig119, ctx) -> Outcome:
                           Step("(8.121)", "I − ηΦΦᵀ − U(I − ηΣ²)Uᵀ", derived=s121, holds=s121 == sp.zeros(2, 2)),
                           Step("eigenvalues", "1 − ητⱼ²", derived=eig)],
                    notes=["exact for Φ = UΣVᵀ built from rational rotations (n = 2, p = 3); Σ is n×p, so 'Σ²' means the "
-                          "n×n matrix ΣΣᵀ = diag(τ₁², …, τₙ²)"])
+                          "n×n matrix ΣΣᵀ = diag(τ₁², …, τₙ²)"], strength="exact", sizes=["n = 2, p = 3, Φ from rational rotations"])
 
 
 claim(
@@ -649,6 +650,7 @@ claim(
     check=_check_8122,
     mutants=[Mutant("(8.123) for η ≤ 2/τ²", Chain122(2.0))],
     uses=["eq:8.119"],
+    notes=["sampled: a proof is the spectral theorem for ΦΦᵀ: ‖I − ηΦΦᵀ‖ = maxⱼ|1 − ητⱼ²|, which is 1 − ητₙ² when η ≤ 1/τ₁²"],
 )
 
 
@@ -671,7 +673,7 @@ def _check_8125(stmt: Step125, ctx) -> Outcome:
     if not exact_ok:
         return Outcome(False, ["symbolic"], 1, None,
                        {"Phi": "diag(1, 1/2)", "eta": "1/2", "residual": [1, 0], "lhs": str(lhs), "rhs": str(rhs)},
-                       steps=[Step("(8.125)", "‖(I − ηΦΦᵀ)r‖ vs ‖I − ηΦΦᵀ‖·‖r‖", derived=(lhs, rhs), holds=False)])
+                       steps=[Step("(8.125)", "‖(I − ηΦΦᵀ)r‖ vs ‖I − ηΦΦᵀ‖·‖r‖", derived=(lhs, rhs), holds=False)], strength="exact", sizes=["Φ = diag(1, 1/2), η = 1/2"])
 
     def margin(i):
         Phi_, step, rr = i
@@ -701,6 +703,7 @@ claim(
     ),
     mutants=[Mutant("≤ ‖I − ηΦΦᵀ‖²·‖ŷᵗ − y‖", Step125("<=", 2))],
     uses=["eq:8.115", "eq:8.118"],
+    notes=["the refutation of '=' is exact (Φ = diag(1, 1/2), η = 1/2); the corrected '≤' is sampled, and a proof is the definition of the operator norm (‖Av‖ ≤ ‖A‖‖v‖)"],
 )
 
 

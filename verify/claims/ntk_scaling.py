@@ -75,7 +75,7 @@ def _check_873(stmt: AlphaScaling, ctx) -> Outcome:
                                     "max rel. deviation of beta": b_dev},
                    fits=[fit], steps=steps,
                    notes=["numbers: erf network m = 64, n = 5, α ∈ {1/4 … 64}: σ = ασ̄ and β = αβ̄ to rounding, "
-                          "β/σ² ∝ α^-1 exactly"])
+                          "β/σ² ∝ α^-1 exactly"], strength="sampled")
 
 
 claim(
@@ -92,6 +92,7 @@ claim(
     mutants=[Mutant("β/σ² ∝ 1/α²", AlphaScaling(ratio_exponent=-2.0)),
              Mutant("σ = α²σ̄", AlphaScaling(sigma_power=2, ratio_exponent=-3.0))],
     uses=["lemma:8.28"],
+    notes=["sampled through its fit; the scaling σ = ασ̄, β = αβ̄ is exact in the symbolic part, and a proof is that part alone (∇ and ∇² are linear in f)"],
 )
 
 
@@ -131,7 +132,7 @@ def _check_874(stmt: ToyLosses, ctx) -> Outcome:
             ce[lab] = {"derived": str(sp.factor(dv)), "printed": str(pr)}
     return Outcome(ok, ["symbolic"], len(derived), 0.0 if ok else None, ce or None, steps=steps,
                    notes=["(x, y) = (1, 1), n = 1, square loss without ½ as in (8.63); ḡ is the Taylor linearisation of "
-                          "f̄ at θ⁰ = 0 (derived, not typed)"])
+                          "f̄ at θ⁰ = 0 (derived, not typed)"], strength="proved")
 
 
 claim(
@@ -203,7 +204,7 @@ def _check_831(stmt: Toy831, ctx) -> Outcome:
     return Outcome(ok, ["symbolic"], 1, 0.0 if ok else None, ce, steps=steps,
                    notes=["β is overloaded here: the model's β is half the Lipschitz constant of ∇f̄ (2β), the β of "
                           "Lemma 8.28", "the printed '∇f_{θ⁰}(x)' evaluated at θ⁰ = 0 would be the constant 1; the "
-                          "sentence means ∇_θ f̄_θ(x)"])
+                          "sentence means ∇_θ f̄_θ(x)"], strength="proved")
 
 
 claim(
@@ -270,7 +271,7 @@ def _check_fig88(stmt: tuple, ctx) -> Outcome:
                                                 "limit at the worst point": str(val)},
                             steps=[Step(f"region {part.region}", "L̂(αf̄) − L̂(αḡ) in the scaled variable", derived=e),
                                    Step("order", f"sup = Θ(α^{k}) (leading coefficient at β = 1: {lead_sup})",
-                                        derived=lead, holds=holds)]))
+                                        derived=lead, holds=holds)], strength="proved"))
     out = all_of(*outs)
     out.notes.append("on [0, 1/α] the loss gap is βu²(2α(u − 1) + βu²)/α² with u = αθ ∈ [0, 1]: Θ(1/α) (its sup → 8β/27 "
                      "times 1/α); on the fixed [0, 1] it is Θ(α²): better locally, worse globally, as the caption says")

@@ -190,7 +190,7 @@ def _check_833(stmt: Theorem833, ctx) -> Outcome:
                           "every step and the trajectory stays inside the radius (8.142); outside it (smaller m) the "
                           "runs converge too — the condition is sufficient, far from necessary",
                           "empirical evidence on one instance family, not a proof (the theorem's c₀ and 'sufficiently "
-                          "small η' are existential); see Du et al. 2019 for a complete proof"])
+                          "small η' are existential); see Du et al. 2019 for a complete proof"], strength="sampled")
 
 
 claim(
@@ -238,7 +238,7 @@ def _check_8129(stmt: JacobianAt, ctx) -> Outcome:
     ok = err < 1e-12 and used.shape == (n, m * d)
     return Outcome(ok, ["symbolic", "sweep"], 1, -err, None if ok else {"max |Phi^t(SymPy) - used|": err},
                    notes=["Φᵗ ∈ ℝⁿˣᵖ: the rows ∇f_θᵗ(xᵢ)ᵀ at the current iterate (lambdified from SymPy, m = 3, d = 2, "
-                          "after 5 GD steps), p = md"])
+                          "after 5 GD steps), p = md"], strength="sampled")
 
 
 claim(
@@ -272,7 +272,7 @@ def _check_8130(stmt: Grad130, ctx) -> Outcome:
     return Outcome(ok, ["symbolic"], 1, 0.0 if ok else None, ce,
                    steps=[Step("∇L̂(f_θ)", "L̂ = (1/n)Σ(fᵢ(θ) − yᵢ)², fᵢ undefined functions, n = 3", derived=derived.T),
                           Step("derived − printed", "", derived=diff.T, holds=ok)],
-                   notes=["with n = 2 the factor 2/n is 1 and the printed form happens to be right: n = 3 is used"])
+                   notes=["with n = 2 the factor 2/n is 1 and the printed form happens to be right: n = 3 is used"], strength="exact", sizes=["n = 3, p = 2"])
 
 
 claim(
@@ -313,7 +313,7 @@ def _check_8131(stmt: Sum131, ctx) -> Outcome:
     return Outcome(ok, ["symbolic"], 1, 0.0 if ok else None, None if ok else {"difference": str(diff.T)},
                    steps=[Step("(8.132)", "Σᵢ rᵢ φᵢ − (Φᵗ)ᵀr with rᵢ = ŷ⁽ⁱ⁾ᵗ − y⁽ⁱ⁾ (8.131)", derived=diff.T, holds=ok)],
                    notes=["the rewriting (8.130) → (8.131) → (8.132) is exact; the factor 2/n missing from (8.130) is "
-                          "carried along (eq:8.130)"])
+                          "carried along (eq:8.130)"], strength="exact", sizes=["n = 3, p = 2"])
 
 
 claim(
@@ -345,7 +345,7 @@ def _check_8133(stmt: Update134, ctx) -> Outcome:
                                     "printed (8.134)": f"{stmt.coef}·eta·(Phi^t)^T(yhat - y)"},
                    steps=[Step("(8.133)→(8.134)", "∇L̂(f_θᵗ) − coef·(Φᵗ)ᵀ(ŷᵗ − y), n = 3", derived=diff.T, holds=ok)],
                    notes=["(8.133) (the GD step) and (8.135) (bᵗ := (Φᵗ)ᵀ(ŷᵗ − y)) are definitions; (8.134) inherits "
-                          "the missing 2/n of (8.130)"])
+                          "the missing 2/n of (8.130)"], strength="exact", sizes=["n = 3, p = 2"])
 
 
 claim(
@@ -400,7 +400,7 @@ def _check_8136(stmt: Remainder, ctx) -> Outcome:
     return Outcome(holds, ["sweep", "fit"], len(etas), None,
                    None if holds else {"fitted exponent": fit.exponent, "claimed": stmt.exponent}, fits=[fit],
                    notes=["erf network m = 64, n = 6: the Taylor remainder of one GD step is O(‖θᵗ⁺¹ − θᵗ‖²) = O(η²) "
-                          f"(fitted {fit.exponent:.3f})"])
+                          f"(fitted {fit.exponent:.3f})"], strength="sampled")
 
 
 claim(
@@ -438,7 +438,7 @@ def _check_8138(stmt: Chain138, ctx) -> Outcome:
     return Outcome(ok, ["symbolic"], 3, 0.0 if ok else None,
                    None if ok else {"failing": [x.label for x in steps if not x.holds]}, steps=steps,
                    notes=["(8.138) is (8.137) without the remainder, vectorised; the identities are exact in the matrix "
-                          "algebra, the recursion itself holds up to the O(η²) term of eq:8.136"])
+                          "algebra, the recursion itself holds up to the O(η²) term of eq:8.136"], strength="proved")
 
 
 eta = G.eta
@@ -479,7 +479,7 @@ def _check_8142(stmt: Radius142, ctx) -> Outcome:
                         None if gapF <= sig / 4 * (1 + 1e-12) else {"model": "f_i = phi_i^T dtheta + (beta/2)|dtheta|^2",
                                                                     "n": n, "||Phi^t - Phi||_F": gapF, "sigma/4": sig / 4},
                         notes=["‖Φᵗ − Φ‖²_F = Σᵢ‖∇fᵢ(θᵗ) − ∇fᵢ(θ⁰)‖² ≤ nβ²‖θᵗ − θ⁰‖² ≤ σ²/16; the quadratic model attains "
-                               "the first inequality"]))
+                               "the first inequality"], strength="sampled"))
     # (b) the erf network at the radius, random directions (loose)
     X, y, rows, _ = theorem_runs(_seed(ctx, "thm"), ctx.profile.scale)
     worst = np.inf
@@ -491,7 +491,7 @@ def _check_8142(stmt: Radius142, ctx) -> Outcome:
             u = rng.standard_normal(net0.p)
             u *= Rn / np.linalg.norm(u)
             worst = min(worst, np.sqrt(r["s2"]) / 4 - float(np.linalg.norm(net0.with_theta(net0.theta + u).jacobian(X) - J0)))
-    outs.append(Outcome(worst >= 0, ["sweep"], 9, float(worst)))
+    outs.append(Outcome(worst >= 0, ["sweep"], 9, float(worst), strength="sampled"))
     return all_of(*outs)
 
 
@@ -573,7 +573,7 @@ def _check_8144(stmt: Argument144, ctx) -> Outcome:
                         "square A = [[0, 1], [-1, 0]]": {"sigma_min(A)": str(smin), "x^T A x": str(quad),
                                                          "min over |x| = 1": 0}},
                        steps=[Step("(8.144)", "xᵀΦᵗx for Φᵗ ∈ ℝⁿˣᵖ", holds=False),
-                              Step("square case", "σ_min(A) = 1 but xᵀAx ≡ 0 for the rotation", derived=quad, holds=False)])
+                              Step("square case", "σ_min(A) = 1 but xᵀAx ≡ 0 for the rotation", derived=quad, holds=False)], strength="exact", sizes=["A = [[0, 1], [−1, 0]]"])
 
     def margin(i):
         Phi, E = i
@@ -650,7 +650,7 @@ def _check_8150(stmt: Rate150, ctx) -> Outcome:
     ex_ok = bool(nrm <= bound)
     outs.append(Outcome(ex_ok, ["symbolic"], 1, None,
                         None if ex_ok else {"Phi^t = Phi": "diag(1, 1/2)", "eta": 1, "sigma": "1/2",
-                                            "||I - eta Phi Phi^T||": str(nrm), "claimed bound": str(bound)}))
+                                            "||I - eta Phi Phi^T||": str(nrm), "claimed bound": str(bound)}, strength="exact", sizes=["Φ = diag(1, 1/2), η = 1"]))
     if stmt.form != "printed":
         # hypothesis: Φᵗ = Φ + E with ‖E‖_F ≤ σ/4 (so σ_min(Φᵗ) ≥ 3σ/4) and η ≤ 1/‖Φᵗ‖²
         @st.composite
@@ -684,7 +684,7 @@ def _check_8150(stmt: Rate150, ctx) -> Outcome:
                                                         "eta": r["eta"], "claimed rate": q,
                                                         "max_t ||r^t|| / (rate^t ||r^0||)": ratio},
                         notes=[f"GD on the erf network (n = 6, m = {rows[min(3, len(rows) - 1)]['m']}): "
-                               f"max over t of ‖rᵗ‖/(rateᵗ‖r⁰‖) = {ratio:.3g} for the rate {q:.5f}"]))
+                               f"max over t of ‖rᵗ‖/(rateᵗ‖r⁰‖) = {ratio:.3g} for the rate {q:.5f}"], strength="sampled"))
     return all_of(*outs)
 
 
@@ -773,7 +773,7 @@ def _check_8154(stmt: Induction154, ctx) -> Outcome:
                                        "monotone": mono, "max_t ||r^t||/||r^0||": worst_ratio},
                    fits=[fit],
                    notes=[f"(8.155): each f_θ⁰(xᵢ) = Θ(1), so ‖ŷ⁰ − y‖ ∝ √n (fitted n^{fit.exponent:.3f}); (8.156): in "
-                          f"every run (η = 0.9/τ²) the residual is non-increasing, max ‖rᵗ‖/‖r⁰‖ = {worst_ratio:.3f}"])
+                          f"every run (η = 0.9/τ²) the residual is non-increasing, max ‖rᵗ‖/‖r⁰‖ = {worst_ratio:.3f}"], strength="sampled")
 
 
 claim(
@@ -820,7 +820,7 @@ def _check_8157(stmt: Linear157, ctx) -> Outcome:
                           "heuristic); it is O(1), in fact it shrinks with m "
                           f"(fitted m^{fit.exponent:.2f})",
                           "the printed Φθᵗ stands for ΦΔθᵗ = Φ(θᵗ − θ⁰); the two agree only when Φθ⁰ = 0 (true for the "
-                          f"symmetric initialisation used here: ‖Φθ⁰‖ = {phi_theta0:.1e}), see eq:8.158"])
+                          f"symmetric initialisation used here: ‖Φθ⁰‖ = {phi_theta0:.1e}), see eq:8.158"], strength="sampled")
 
 
 claim(
@@ -870,7 +870,7 @@ def _check_8158(stmt: Centre158, ctx) -> Outcome:
     ok = worst < 1e-9
     return Outcome(ok, ["sweep"], 2, -worst, None if ok else ce,
                    notes=["(8.159)–(8.161) are the triangle inequality; with ȳ = ΦΔθ̂ the chain bounds "
-                          "(1/√n)‖Φ(θᵗ − θ̂)‖ by (8.157) + (8.154) = O(1)"])
+                          "(1/√n)‖Φ(θᵗ − θ̂)‖ by (8.157) + (8.154) = O(1)"], strength="sampled")
 
 
 claim(
@@ -896,6 +896,7 @@ claim(
     erratum_equations=["8.158"],
     mutants=[Mutant("‖ΦΔθᵗ + y‖", Centre158("delta", sign=1))],
     uses=["eq:8.157", "lemma:8.25"],
+    notes=["sampled: a proof would follow θᵗ − θ̂ through the linear GD recursion (8.115) in closed form, (I − ηΦᵀΦ)ᵗ(θ⁰ − θ̂)"],
 )
 
 
@@ -952,7 +953,7 @@ def _check_8162(stmt: RowSpace162, ctx) -> Outcome:
                           "space where Φv = 0). Nonlinear GD moves along (Φᵗ)ᵀ(·), not Φᵀ(·), so θᵗ − θ̂ picks up a null-space "
                           "component; at the end of the runs it dominates",
                           "what remains true: the conclusion ‖θᵗ − θ̂‖ = O(√n/σ) (eq:8.164 checks ‖θᵗ − θ⁰‖ on the runs); "
-                          "a proof bounds the null-space drift separately, e.g. by the path length Σ η‖(Φᵗ)ᵀrᵗ‖"])
+                          "a proof bounds the null-space drift separately, e.g. by the path length Σ η‖(Φᵗ)ᵀrᵗ‖"], strength="sampled")
 
 
 claim(
@@ -1011,7 +1012,7 @@ def _check_8165(stmt: Radius165, ctx) -> Outcome:
                    fits=[fit], steps=[Step("runs", "pair data, erf, η = 0.9/τ²", derived=table, holds=ok)],
                    notes=["O(√n/σ) ≤ σ/(4√nβ) is β/σ² ≤ 1/(4n·C²) with C the constant of the O (C = 2 here): the regime "
                           "rows have the whole trajectory inside the radius (8.142), which grows like √m while "
-                          "‖θᵗ − θ⁰‖ stays Θ(1)"])
+                          "‖θᵗ − θ⁰‖ stays Θ(1)"], strength="sampled")
 
 
 claim(
@@ -1065,7 +1066,7 @@ def _check_lazy(stmt: Lazy, ctx) -> Outcome:
                           "moves O(1/√m); the kernel, the ReLU patterns and the gap between f and its linearisation "
                           "shrink with m — lazy training",
                           "the f–g gap and the kernel change decay faster than m^(−1/2) here: with the symmetric "
-                          "initialisation the second-order terms of paired neurons cancel"])
+                          "initialisation the second-order terms of paired neurons cancel"], strength="sampled")
 
 
 claim(
@@ -1105,7 +1106,7 @@ def _check_alpha(stmt: AlphaLazy, ctx) -> Outcome:
                           "distance travelled falls like 1/α — (8.73)'s β/σ² ∝ 1/α in action",
                           f"the relative kernel change (α^{fk.exponent:.2f}) and the f–g gap (α^{fg.exponent:.2f}) fall faster "
                           "than 1/α: with the symmetric initialisation the two copies of a neuron move in opposite "
-                          "directions, so the first-order kernel change and the second-order Taylor term cancel in pairs"] + [f"α = {r['alpha']:g}: final L̂ = {r['final_loss']:.2e}" for r in rows])
+                          "directions, so the first-order kernel change and the second-order Taylor term cancel in pairs"] + [f"α = {r['alpha']:g}: final L̂ = {r['final_loss']:.2e}" for r in rows], strength="sampled")
 
 
 claim(

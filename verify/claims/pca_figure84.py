@@ -76,7 +76,7 @@ def _check(stmt: Shape, ctx) -> Outcome:
                       derived=[(c, k, v) for c, k, v in derived], holds=sym_ok))
     sym = Outcome(sym_ok, ["symbolic"], 1, 0.0 if sym_ok else -1.0,
                   None if sym_ok else {"printed": [(str(a), k, str(v)) for a, k, v in exp],
-                                       "derived": [(str(c), k, str(v)) for c, k, v in derived]}, steps=steps)
+                                       "derived": [(str(c), k, str(v)) for c, k, v in derived]}, steps=steps, strength="exact", sizes=["d = 1"])
 
     if not sym_ok:  # refuted exactly for every m > 0; no need to sample (tests/test_pca_figure84.py
         return sym  # shows the per-m comparison below refutes the same mutants on its own)
@@ -108,5 +108,5 @@ claim(
     ],
     uses=["eq:8.1", "remark:8.8"],
     notes=["drawn for m > 0 (M ≠ 0); at m = 0 the curve is x⁴/2 with one degenerate global minimum",
-           "the reproduction is figures/fig-8.4-pca-d1.png, plotted from the same derived g"],
+           "the reproduction is figures/fig-8.4-pca-d1.png, plotted from the same derived g", "sampled over rational m (each m classified exactly); a proof would classify the critical points 0, ±√m of ½(m − x²)² symbolically in m: g″(0) = −2m, g″(±√m) = 4m"],
 )

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import sympy as sp
 from hypothesis import strategies as st
 
 from numeric import pca as npca
-from numeric.batch_lambdify import batch_lambdify
 from symbolic import pca
 
 from ..checks.identity import MatrixIdentity, check_matrix_identity
@@ -44,21 +42,35 @@ class Nonconvex:
 
 
 def _check_nonconvex(stmt: Nonconvex, ctx) -> Outcome:
-    hess = npca.hessian()
+    """At generic d: ½⟨v, ∇²g(0)v⟩ = −vᵀMv (the t² coefficient at x = 0), so λ_min ∇²g(0) = −2λ₁;
+    'λ_min ∇²g(0) < −threshold for every admissible M' is decided over λ₁ ≥ 0 (or > 0 when M ≠ 0)."""
+    from symbolic import pca_proof as P
 
-    def margin(inst):
-        if not stmt.allow_zero and np.allclose(inst.M, 0):
-            return 1.0  # outside the corrected statement's hypothesis
-        H0 = hess(inst.M[None], np.zeros((1, inst.M.shape[0])))[0]
-        lam_min = np.linalg.eigvalsh(H0)[0]
-        return -lam_min - stmt.threshold  # > 0 means g has negative curvature at 0
-
-    # strict: the margin must be positive, not merely ≥ 0
-    out = search(psd(kinds=("zero", "any")), margin, ctx, name="nonconvex", tol=-1e-12, describe=_show)
-    steps = [Step("Hessian at 0", "∇²g(0) from the derived Hessian", derived=pca.hessian_matrix_generic().subs(x, sp.ZeroMatrix(d, 1)).doit())]
-    out.steps += steps
-    out.notes.append("a C² function is convex iff its Hessian is PSD everywhere; ∇²g(0) = −2M")
-    return out
+    pf = P.steps()
+    at0 = {sp.Symbol("⟨xᵀ x⟩"): 0, sp.Symbol("⟨vᵀ x⟩"): 0}
+    q0 = sp.expand(pf.q.xreplace(at0))  # ½⟨v, ∇²g(0) v⟩
+    lam_min = 2 * q0.xreplace({sp.Symbol("⟨vᵀ v⟩"): 1, sp.Symbol("⟨vᵀ M v⟩"): P.lam1})  # along the unit top v₁
+    l1 = sp.Symbol("lambda_1", positive=True)
+    margin = sp.expand(-lam_min - sp.nsimplify(stmt.threshold))  # > 0: negative curvature below −threshold
+    ok_pos = margin.subs(P.lam1, l1).is_positive is True
+    ok_zero = bool(margin.subs(P.lam1, 0) > 0) if stmt.allow_zero else True
+    holds = ok_pos and ok_zero
+    ce = None
+    if not holds:
+        lv = 0 if not ok_zero else 1
+        ce = {"M": "0" if lv == 0 else "diag(1)", "lambda_min(hess g(0))": str(lam_min.subs(P.lam1, lv)),
+              "claimed": f"< {-stmt.threshold}"}
+    # M = 0: q(x, v) = 2⟨x,v⟩² + ‖x‖²‖v‖² ≥ 0 everywhere, g = ½‖x‖⁴ is convex (the erratum's edge case)
+    q_m0 = sp.expand(pf.q.xreplace({sp.Symbol("⟨vᵀ M v⟩"): 0}))
+    xv = sp.Symbol("⟨vᵀ x⟩")
+    gens = sorted(q_m0.free_symbols, key=str)  # ‖v‖², ‖x‖² ≥ 0; ⟨x, v⟩ must appear to even powers only
+    sos = xv in gens and all(c > 0 and m[gens.index(xv)] % 2 == 0 for m, c in sp.Poly(q_m0, *gens).terms())
+    steps = [Step("Hessian at 0", "½⟨v, ∇²g(0)v⟩ (t² coefficient of g(tv), generic d)", derived=q0),
+             Step("λ_min ∇²g(0)", "2·q(0, v₁) with ‖v₁‖ = 1, v₁ᵀMv₁ = λ₁", derived=lam_min, holds=holds),
+             Step("M = 0", "q(x, v) = 2⟨x,v⟩² + ‖x‖²‖v‖² ≥ 0 for all x, v: g is convex", derived=q_m0, holds=sos)]
+    return Outcome(holds, ["symbolic (trace normal form, generic d)"], 1, 0.0 if holds else None, ce, steps=steps,
+                   notes=["a C² function is convex iff its Hessian is PSD everywhere; ∇²g(0) = −2M"],
+                   strength="proved" if holds else "exact", sizes=[] if holds else [f"M = {ce['M']}"])
 
 
 claim(
@@ -120,9 +132,23 @@ def _check_stationary(stmt: StationaryAreEigenvectors, ctx) -> Outcome:
             if not ok and ce is None:
                 ce = {"M": Mi.tolist(), "x": [str(c) for c in p]}
                 worst = -1.0
-    exact = Outcome(ce is None, ["symbolic (sympy.solve of ∇g = 0, d = 2)"], n_pts, worst, ce)
+    exact = Outcome(ce is None, ["symbolic (sympy.solve of ∇g = 0, d = 2)"], n_pts, worst, ce, strength="exact", sizes=["d = 2, six integer PSD matrices"])
     if ce is not None:
         return exact
+    if stmt.allow_zero and stmt.power == 2:
+        # the corrected statement at generic d: ∇g = −2(M − xxᵀ)x and (M − xxᵀ)x = Mx − ‖x‖²x, so
+        # ∇g(x) = 0 ⟺ Mx = ‖x‖²x: x = 0, or x ≠ 0 an eigenvector with eigenvalue ‖x‖²
+        from symbolic import pca_proof as P
+
+        pf = P.steps()
+        ok = pf.grad_gap == 0 and pf.stationary_gap == 0
+        gen = Outcome(ok, ["symbolic (trace normal form, generic d)"], 1, 0.0 if ok else None, steps=[
+            Step("∇g", "t¹ coefficient of g(x + tv) − ⟨v, −2(M − xxᵀ)x⟩", derived=pf.grad_gap, holds=pf.grad_gap == 0),
+            Step("(8.2)", "⟨v, (M − xxᵀ)x⟩ − ⟨v, Mx − ‖x‖²x⟩", derived=pf.stationary_gap, holds=pf.stationary_gap == 0)],
+            notes=["generic d: ∇g(x) = 0 ⟺ Mx = ‖x‖²x; the exact solutions at d = 2 are an independent check"],
+            strength="proved")
+        return Outcome(gen.holds, gen.methods + exact.methods, gen.examples + exact.examples, gen.worst_margin,
+                       steps=gen.steps + exact.steps, notes=gen.notes, strength="proved")
 
     # (ii) numeric: stationary points found from random starts by solving ∇g = 0 (scipy), d ≤ 5
     from scipy.optimize import root
@@ -216,11 +242,6 @@ claim(
 
 
 # --- (8.10) -------------------------------------------------------------------------------------
-@lru_cache(maxsize=None)
-def _rhs89_fn():
-    return batch_lambdify([M, x, v], _RHS_89)
-
-
 @dataclass(frozen=True)
 class Eq810:
     a: float = 1.0  # predicted value a·λ + b·λ₁
@@ -228,22 +249,27 @@ class Eq810:
 
 
 def _check_810(stmt: Eq810, ctx) -> Outcome:
-    """At every stationary point with eigenvalue λ < λ₁: 2⟨x,v₁⟩² − v₁ᵀMv₁ + ‖x‖² = λ − λ₁."""
-    expr = _rhs89_fn()
+    """At every stationary point with eigenvalue λ < λ₁: 2⟨x,v₁⟩² − v₁ᵀMv₁ + ‖x‖² = λ − λ₁, at generic d.
 
-    def margin(inst):
-        lam1 = inst.eigenvalues[0]
-        v1 = inst.eigenvectors[:, 0]
-        worst = np.inf
-        for xs, lam in npca.stationary_points(inst.eigenvalues, inst.eigenvectors):
-            if lam >= lam1 - 1e-12 * max(1, lam1):
-                continue  # case 1
-            val = expr(inst.M[None], xs[None], v1[None])[0]
-            pred = stmt.a * lam + stmt.b * lam1
-            worst = min(worst, -abs(val - pred) / (1 + lam1) + 1e-9)
-        return worst if np.isfinite(worst) else 1.0
+    symbolic.pca_proof derives it: ⟨x, v₁⟩ = 0 from (λ − λ₁)⟨x, v₁⟩ = 0, ‖x‖² = λ, v₁ᵀMv₁ = λ₁.
+    """
+    from symbolic import pca_proof as P
 
-    return search(psd(kinds=("any",)), margin, ctx, name="8.10", describe=_show)
+    pf = P.steps()
+    pred = sp.nsimplify(stmt.a) * P.lam + sp.nsimplify(stmt.b) * P.lam1
+    lhs = sp.expand(P.atom(_RHS_89).xreplace({sp.Symbol("⟨xᵀ x⟩"): P.lam, sp.Symbol("⟨vᵀ M v⟩"): P.lam1})
+                    .subs(P.atom(x.T * v), 0))
+    diff = sp.expand(lhs - pred) if pf.q_case2 is not None else None
+    ok = diff == 0 and sp.expand(lhs - pf.q_case2) == 0
+    steps = [Step("orthogonality", "(λ − λ₁)⟨x, v₁⟩ = 0 from M symmetric, Mx = λx, Mv₁ = λ₁v₁",
+                  derived=pf.orthogonality, holds=pf.c_quotient == P.c),
+             Step("(8.10)", "2⟨x,v₁⟩² − v₁ᵀMv₁ + ‖x‖² at ⟨x, v₁⟩ = 0, ‖x‖² = λ, v₁ᵀMv₁ = λ₁, minus the printed "
+                  "value", printed=r"0 - \lambda_1 + \lambda", derived=diff, holds=ok)]
+    ce = None if ok else {"M": "diag(2, 1)", "x": "e2 (lambda = 1)", "v1": "e1",
+                          "2<x,v1>^2 - v1'Mv1 + |x|^2": str(lhs.subs({P.lam: 1, P.lam1: 2})),
+                          "claimed": str(pred.subs({P.lam: 1, P.lam1: 2}))}
+    return Outcome(ok, ["symbolic (trace normal form, generic d)"], 1, 0.0 if ok else None, ce, steps=steps,
+                   strength="proved" if ok else "exact", sizes=[] if ok else ["M = diag(2, 1)"])
 
 
 claim(
@@ -269,25 +295,25 @@ class SecondOrder:
 
 
 def _check_83(stmt: SecondOrder, ctx) -> Outcome:
-    """At the local (= global) minima ±√λ₁u₁ (and every point of the top eigensphere),
-    ⟨v, ∇²g(x)v⟩ ≥ 0 for all v: checked as λ_min of the derived Hessian there."""
-    hess = npca.hessian()
+    """At the local (= global) minima, the points with Mx = λ₁x and ‖x‖² = λ₁ (thm:8.7), at generic d:
+    ½⟨v, ∇²g(x)v⟩ = 2⟨x,v⟩² + vᵀ(λ₁I − M)v, a square plus a PSD form (λ₁I − M ⪰ 0), so ≥ 0 for every v;
+    it is 0 for v ⊥ x with Mv = λ₁v, so '> 0' fails whenever λ₁ is repeated."""
+    from symbolic import pca_proof as P
 
-    def margin(inst):
-        lam, U = inst.eigenvalues, inst.eigenvectors
-        scale = 1.0 + lam[0]
-        k = int(np.sum(lam >= lam[0] - 1e-12 * scale))  # multiplicity of λ₁
-        worst = np.inf
-        for j in range(k):
-            x0 = np.sqrt(lam[0]) * U[:, j]
-            hmin = np.linalg.eigvalsh(hess(inst.M[None], x0[None])[0])[0] / scale
-            worst = min(worst, hmin - 1e-6 if stmt.strict else hmin + 1e-12)
-        return worst
-
-    out = search(psd(kinds=("distinct", "repeated_top", "rank_one", "diagonal")), margin, ctx, name="8.3", describe=_show)
-    out.notes.append("the local minima are the top-eigenspace points (thm:8.7); with λ₁ repeated they form a sphere "
-                     "and the Hessian is singular along it, so '≥ 0' cannot be strengthened to '> 0'")
-    return out
+    pf = P.steps()
+    ok_form = pf.q_top_gap == 0  # q = 2⟨x,v⟩² + vᵀNv with N = λ₁I − M ⪰ 0
+    steps = [Step("½⟨v, ∇²g(x)v⟩ at a minimum", "q(x, v) at ‖x‖² = λ₁ with M = λ₁I − N", derived=pf.q_top,
+                  holds=ok_form),
+             Step("degenerate direction", "q at ⟨x, v⟩ = 0, Nv = 0 (v a second top eigenvector)",
+                  derived=pf.q_top_degenerate, holds=pf.q_top_degenerate == 0)]
+    ce = None
+    if stmt.strict and pf.q_top_degenerate == 0:
+        ce = {"M": "I_2", "x": "e1", "v": "e2", "<v, hess g(x) v>": 0}
+    holds = ok_form and ce is None
+    return Outcome(holds, ["symbolic (trace normal form, generic d)"], 1, 0.0 if holds else None, ce, steps=steps,
+                   notes=["the local minima are the top-eigenspace points (thm:8.7); with λ₁ repeated they form a sphere "
+                          "and the Hessian is singular along it, so '≥ 0' cannot be strengthened to '> 0'"],
+                   strength="proved")
 
 
 claim(

@@ -63,7 +63,8 @@ def _check(stmt: Remark88, ctx) -> Outcome:
     crit = sp.solve(sp.diff(gp, xs), xs)
     steps.append(Step("critical points", "g′(x) = 0 for m > 0", derived=crit))
     steps.append(Step("second derivative", "g″ at each critical point", derived=[sp.simplify(sp.diff(gp, xs, 2).subs(xs, c)) for c in crit]))
-    form = Outcome(ok_form, ["symbolic"], 1, 0.0 if ok_form else None, None if ok_form else {"g": str(stmt.g)}, steps=steps)
+    form = Outcome(ok_form, ["symbolic"], 1, 0.0 if ok_form else None, None if ok_form else {"g": str(stmt.g)}, steps=steps,
+                   strength="proved")
 
     # exact per instance: m ∈ [0, 10] rational, including m = 0 (the degenerate x⁴/2)
     def margin(q):
@@ -74,6 +75,8 @@ def _check(stmt: Remark88, ctx) -> Outcome:
     out = search(st.fractions(0, 10, max_denominator=20), margin, ctx, name="remark-8.8",
                  max_examples=min(ctx.profile.max_examples, 60), describe=lambda q: {"m": str(q), **(margin.last or {})})
     out.methods = ["symbolic", "hypothesis", "mpmath (50-digit critical points per m)"]
+    out.notes.append("sampled: 'all local minima are global' is checked per drawn m; a proof would classify "
+                     "the critical points 0, ±√m symbolically for every m ≥ 0 (g″(0) = −2m, g″(±√m) = 4m)")
     return all_of(form, out)
 
 

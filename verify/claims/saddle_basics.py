@@ -76,7 +76,7 @@ def _gd_stop(stmt: GDStops, ctx) -> Outcome:
              holds=holds),
     ]
     return Outcome(holds, ["symbolic", "optimizer"], 1, float(gap if stmt.which == "non-global" else -gap), None if holds else
-                   {"x0": stmt.x0, "x_T": xT, "f(x_T) - f*": gap, "nearest minimum": float(near.x[0])}, steps=steps)
+                   {"x0": stmt.x0, "x_T": xT, "f(x_T) - f*": gap, "nearest minimum": float(near.x[0])}, steps=steps, strength="sampled")
 
 
 _F82, _ = SL.figure_8_2()
@@ -164,7 +164,7 @@ def _convex_part(names, extra, ctx, tol=5e-3):
         steps.append(Step(name, txt, holds=last <= tol))
     return Outcome(ce is None, ["optimizer", "sweep"], len(items), worst, ce, fits=fits, steps=steps,
                    notes=["softplus has no minimiser (inf 0 not attained): 'finds a global minimum' can only mean "
-                          "the value (footnote 1); its gap decays like 1/T, the quartic's like T⁻² (degenerate minimum)"])
+                          "the value (footnote 1); its gap decays like 1/T, the quartic's like T⁻² (degenerate minimum)"], strength="sampled")
 
 
 def _check_obs1(stmt: Obs1, ctx) -> Outcome:
@@ -213,7 +213,7 @@ def _check_fn1(stmt: Footnote1, ctx) -> Outcome:
         step = Step("no minimiser", f"softplus f = {f} > 0 = inf f for every real x (log(1 + eˣ) > 0: {proof}): "
                     "f(x_T) − inf f > 0 for every T, no iterate is a global minimiser", derived=pos, holds=False)
         return Outcome(False, ["symbolic"], 1, None, {"function": str(f), "inf f": 0, "attained": False},
-                       steps=out.steps + [step])
+                       steps=out.steps + [step], strength="proved")
     return out
 
 
@@ -342,7 +342,7 @@ def _check_def81(stmt: Def81, ctx) -> Outcome:
     return Outcome(ce is None, ["symbolic", "sweep", "mpmath"], n, worst, ce, steps=steps,
                    notes=["sampled balls: uniform points and the sphere, plus the classifier's descent/ascent curves "
                           "(degenerate points) or its most-negative-curvature line (saddles, maxima) — random samples "
-                          "alone miss the cusp-shaped descent region of Example 8.2 at small r"])
+                          "alone miss the cusp-shaped descent region of Example 8.2 at small r"], strength="sampled")
 
 
 claim(
@@ -375,42 +375,81 @@ class Necessary:
     converse_fails: bool = True
 
 
+def _taylor_lemma():
+    """The 1-D Taylor argument for an undefined smooth φ: (φ(t) − φ(0))/t → φ′(0) and, when φ′(0) = 0,
+    (φ(t) − φ(0))/t² → φ″(0)/2.  A nonzero limit of the wrong sign makes φ(t) < φ(0) for small t of
+    one sign: a local minimum needs φ′(0) = 0 and φ″(0) ≥ 0."""
+    t = sp.Symbol("t", real=True)
+    a, b = sp.symbols("a b", real=True)  # φ′(0), φ″(0)
+    phi = sp.Function("phi")
+    ser = phi(t).series(t, 0, 3)
+    ser = ser.subs({s_: (a if s_.expr.derivative_count == 1 else b) for s_ in ser.atoms(sp.Subs)})
+    first = sp.expand((ser - phi(0)) / t)  # a + b t/2 + O(t²)
+    second = sp.expand((ser.subs(a, 0) - phi(0)) / t**2)  # b/2 + O(t)
+
+    def limit_at_0(e):
+        o = e.getO()
+        vanishes = o is not None and all(p > 0 for p in sp.Poly(o.expr, t).monoms()[0])
+        return e.removeO().subs(t, 0) if vanishes else None
+
+    ok1, ok2 = limit_at_0(first) == a, limit_at_0(second) == b / 2
+    return ok1 and ok2, [
+        Step("Taylor", "φ(t) for an undefined smooth φ, to O(t³) (a = φ′(0), b = φ″(0))", derived=ser),
+        Step("first order", "(φ(t) − φ(0))/t → φ′(0): if φ′(0) ≠ 0, t = −s·sign φ′(0) gives φ(t) < φ(0)",
+             derived=first, holds=ok1),
+        Step("second order", "with φ′(0) = 0, (φ(t) − φ(0))/t² → φ″(0)/2: φ″(0) < 0 gives φ(t) < φ(0)",
+             derived=second, holds=ok2),
+    ]
+
+
+def _directional():
+    """φ(t) = f(x + tu) at generic d, from f's second-order Taylor data at x (f₀, g = ∇f(x), H = ∇²f(x)):
+    the t¹ and t² coefficients are ⟨g, u⟩ and ½uᵀHu (trace normal form, H symmetric)."""
+    from symbolic.trace_normal_form import NormalForm
+
+    d = sp.Symbol("d", integer=True, positive=True)
+    t, f0 = sp.symbols("t f0", real=True)
+    g, u, H = sp.MatrixSymbol("g", d, 1), sp.MatrixSymbol("u", d, 1), sp.MatrixSymbol("H", d, d)
+    nf = NormalForm(symmetric=[H], dim=d)
+    w = t * u
+    phi = sp.Poly(sp.expand(f0 + nf(g.T * w) + sp.Rational(1, 2) * nf(w.T * H * w)), t)
+    co = {k[0]: c for k, c in zip(phi.monoms(), phi.coeffs())}
+    return sp.expand(co.get(1, 0) - nf(g.T * u)) == 0 and sp.expand(co.get(2, 0) - nf(u.T * H * u) / 2) == 0
+
+
 def _check_necessary(stmt: Necessary, ctx) -> Outcome:
-    bank = SL.textbook()
-    steps, ce = [], None
-    n = 0
-    for name in ("himmelblau", "rosenbrock", "double-well", "x4+y4", "x2+y4", "figure-8.3", "x2-y4", "monkey",
-                 "example-8.2", "peano"):
-        f, vs = bank[name]
-        L = _landscape(f, vs)
-        for p in L.points:
-            n += 1
-            pos, neg, zero = p.inertia
-            if p.local_min:
-                ok = neg == 0 and (zero == 0 or not stmt.strict)
-                steps.append(Step(f"{name} min", f"{p.label} at {np.round(p.x, 4).tolist()}: ∇f = 0 "
-                                  f"({'exact' if p.method == 'exact' else 'numeric'}), inertia +{pos} −{neg} 0×{zero}",
-                                  holds=ok))
-                if not ok and ce is None:
-                    ce = {"function": name, "point": [float(v) for v in p.x], "inertia": p.inertia,
-                          "claim": "∇²f ≻ 0 at every local minimum"}
-            elif neg == 0 and p.local_min is False:
-                # ∇f = 0 and ∇²f ⪰ 0, yet not a local minimum: the converse fails here
-                ok = stmt.converse_fails
-                steps.append(Step(f"{name} counterexample", f"{p.label} at {np.round(p.x, 4).tolist()}: ∇f = 0, "
-                                  f"∇²f ⪰ 0 (inertia +{pos} 0×{zero}) but " + (p.higher.text if p.higher else ""),
-                                  holds=ok))
-                if not ok and ce is None:
-                    ce = {"function": name, "point": [float(v) for v in p.x], "descent curve": str(p.higher.descent_curve),
-                          "lowest term": str(p.higher.descent_term)}
-    # same gradient and Hessian, different verdicts: higher order decides
-    a = _landscape(*bank["x2+y4"]).points[0]
-    b = _landscape(*bank["x2-y4"]).points[0]
-    same = a.inertia == b.inertia and np.allclose(a.eigenvalues, b.eigenvalues)
-    steps.append(Step("higher order matters", f"x² + y⁴ and x² − y⁴ at 0: both ∇f = 0, ∇²f = diag(2, 0) "
-                      f"(same: {same}); verdicts '{a.label}' and '{b.label}'", holds=same and a.local_min and b.local_min is False))
-    holds = ce is None
-    return Outcome(holds, ["symbolic"], n, 0.0 if holds else -1.0, ce, steps=steps)
+    """Local minimum ⇒ ∇f = 0 and ∇²f ⪰ 0 for a general smooth f, by the Taylor argument along every line;
+    the converse fails on Example 8.2; ≻ 0 fails on x₁² + x₂⁴ (all exact)."""
+    ok_lemma, steps = _taylor_lemma()
+    ok_dir = _directional()
+    steps.append(Step("along a line", "φ(t) = f(x + tu) = f(x) + t⟨∇f(x), u⟩ + ½t²uᵀ∇²f(x)u + o(t²) at generic d "
+                      "(f's second-order Taylor expansion, trace normal form): φ′(0) = ⟨∇f, u⟩, φ″(0) = uᵀ∇²f u",
+                      holds=ok_dir))
+    # ⟨∇f, u⟩ = 0 for every u ⟺ ∇f = 0 (u = ∇f); uᵀ∇²f u ≥ 0 for every u is ∇²f ⪰ 0
+    x1, x2, t = sp.symbols("x1 x2 t", real=True)
+    ex = x1**2 + x2**3  # Example 8.2
+    g0 = [sp.diff(ex, v).subs({x1: 0, x2: 0}) for v in (x1, x2)]
+    H0 = sp.hessian(ex, (x1, x2)).subs({x1: 0, x2: 0})
+    down = sp.expand(ex.subs({x1: 0, x2: -t}))  # −t³ < 0 for t > 0
+    converse_ce = all(g == 0 for g in g0) and all(e >= 0 for e in H0.eigenvals()) and down == -t**3
+    steps.append(Step("converse fails", "x₁² + x₂³ at 0: ∇f = 0, ∇²f = diag(2, 0) ⪰ 0, f(0, −t) = −t³ < 0",
+                      derived=down, holds=converse_ce))
+    quart = x1**2 + x2**4  # a local minimum (f ≥ 0 = f(0), a sum of even powers) with a singular Hessian
+    Hq = sp.hessian(quart, (x1, x2)).subs({x1: 0, x2: 0})
+    singular_min = Hq.det() == 0 and all(c > 0 for c in sp.Poly(quart, x1, x2).coeffs()) and all(
+        m % 2 == 0 for mon in sp.Poly(quart, x1, x2).monoms() for m in mon)
+    steps.append(Step("higher order matters", "x₁² ± x₂⁴ at 0: same ∇f = 0, ∇²f = diag(2, 0); + is a minimum "
+                      "(even powers, positive coefficients), − is not (f(0, t) = −t⁴)", derived=Hq, holds=singular_min))
+    ce = None
+    if not stmt.converse_fails and converse_ce:
+        ce = {"function": "x1^2 + x2^3", "point": [0, 0], "hessian": "diag(2, 0)", "f(0, -t)": "-t^3"}
+    if stmt.strict and singular_min and ce is None:
+        ce = {"function": "x1^2 + x2^4", "point": [0, 0], "hessian": "diag(2, 0) (singular)", "local minimum": True}
+    holds = ok_lemma and ok_dir and converse_ce and singular_min and ce is None
+    return Outcome(holds, ["symbolic (Taylor expansion of an undefined smooth function)"], 1, 0.0 if holds else None,
+                   ce, steps=steps, strength="proved",
+                   notes=["proved for every smooth f and every d: a local minimum of f is one of φ(t) = f(x + tu) for "
+                          "every u, so ⟨∇f, u⟩ = 0 and uᵀ∇²f u ≥ 0 for every u by the 1-D Taylor argument"])
 
 
 claim(

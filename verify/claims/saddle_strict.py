@@ -70,6 +70,59 @@ class Def84:
     pca_factor: float = 2.0  # β₀ = factor·(λ₁ − λ₂) for the PCA objective
     positive: tuple = ("figure-8.3", "x4+y4", "double-well", "pca", "matrix-completion")
     none: tuple = ("example-8.2", "x2-y4", "monkey")
+    definition: object = None  # Definition 8.4 at one point (default: as printed, `printed_definition`)
+
+
+def printed_definition(grad_norm, lam_min, dist, alpha, beta, gamma) -> bool:
+    """Definition 8.4 at a point x: ‖∇f(x)‖ ≥ α, or λ_min(∇²f(x)) ≤ −β, or x is γ-close to a local minimum."""
+    return bool(grad_norm >= alpha or lam_min <= -beta or dist <= gamma)
+
+
+def _definition_cases(stmt: Def84) -> tuple[bool, list[Step], dict | None]:
+    """The statement's definition applied to exact derived quantities at the points that decide it:
+    the degenerate critical points of Example 8.2 and the monkey saddle (∇f = 0, ∇²f ⪰ 0 or 0, no local
+    minimum anywhere) must be uncovered for every positive triple; PCA's stationary points with
+    M = diag(3, 1) (λ₁ − λ₂ = 2) must be covered exactly up to β₀ = factor·(λ₁ − λ₂), and no further."""
+    define = stmt.definition or printed_definition
+    bank = SL.textbook()
+    small = sp.Rational(1, 10)
+    steps, ce, ok = [], None, True
+    for name in ("example-8.2", "monkey"):
+        f, vs = bank[name]
+        at = {v: 0 for v in vs}
+        gn = sp.sqrt(sum(sp.diff(f, v).subs(at) ** 2 for v in vs))
+        lmin = min(sp.hessian(f, vs).subs(at).eigenvals())
+        covered = define(gn, lmin, sp.oo, small, small, small)  # f has no local minimum: distance ∞
+        want = name in stmt.positive and name not in stmt.none
+        good = covered == want
+        steps.append(Step(f"definition at {name}'s origin", f"‖∇f‖ = {gn}, λ_min = {lmin}, no local minimum: "
+                          f"covered by (α, β, γ) = (1/10, 1/10, 1/10): {covered}", holds=good))
+        if not good and ce is None:
+            ce = {"function": name, "point": [0, 0], "grad norm": str(gn), "lambda_min": str(lmin),
+                  "covered by the definition": covered, "claimed strict-saddle": want}
+        ok &= good
+    x1, x2 = sp.symbols("x1 x2", real=True)
+    Mq, X = sp.diag(3, 1), sp.Matrix([x1, x2])
+    g = sum(e**2 for e in (Mq - X * X.T)) / 2
+    H = sp.hessian(g, (x1, x2))
+    mins = [sp.Matrix([sp.sqrt(3), 0]), sp.Matrix([-sp.sqrt(3), 0])]
+    beta0 = sp.nsimplify(stmt.pca_factor) * (3 - 1)
+    for pt in (sp.Matrix([0, 0]), sp.Matrix([0, 1]), sp.Matrix([0, -1])):
+        sub = dict(zip((x1, x2), pt))
+        gn = sp.sqrt(sum(sp.diff(g, v).subs(sub) ** 2 for v in (x1, x2)))
+        lmin = min(H.subs(sub).eigenvals())
+        dist = min(sp.sqrt(((pt - m).T * (pt - m))[0]) for m in mins)
+        at_b0 = define(gn, lmin, dist, small, beta0, small)
+        above = define(gn, lmin, dist, small, beta0 + sp.Rational(1, 100), small)
+        binding = pt != sp.Matrix([0, 0])  # the saddles ±u₂ have λ_min = 2(λ₂ − λ₁) = −4, the binding ones
+        good = at_b0 and (not above if binding else True)
+        steps.append(Step(f"PCA at {list(pt)}", f"‖∇g‖ = {gn}, λ_min = {lmin}, distance to ±√3e₁ = {dist}: covered "
+                          f"at β = {beta0}: {at_b0}; at β = {beta0} + 1/100: {above}", holds=good))
+        if not good and ce is None:
+            ce = {"function": "pca, M = diag(3, 1)", "point": [str(c) for c in pt], "lambda_min": str(lmin),
+                  "beta claimed": str(beta0), "covered at beta": at_b0, "covered above beta": above}
+        ok &= good
+    return ok, steps, ce
 
 
 def _mc_estimate(ctx, gamma):
@@ -95,6 +148,10 @@ def _mc_estimate(ctx, gamma):
 
 
 def _check_def84(stmt: Def84, ctx) -> Outcome:
+    ok_def, def_steps, def_ce = _definition_cases(stmt)
+    if not ok_def:  # the definition itself fails at an exactly known point: no need to sample
+        return Outcome(False, ["symbolic"], 1, None, def_ce, steps=def_steps, strength="exact",
+                       sizes=["Example 8.2 and the monkey saddle at 0; PCA with M = diag(3, 1)"])
     bank = SL.textbook()
     gamma = 0.1
     steps, ce, worst = [], None, math.inf
@@ -135,9 +192,13 @@ def _check_def84(stmt: Def84, ctx) -> Outcome:
     notes = ["a positive triple is estimated on the sampled box (uniform points plus every critical point and clouds "
              "around it at scales 1e-1…1e-3); 'none' is proved exactly where the critical list is complete",
              "x⁴ + y⁴ is strict-saddle although its minimum is degenerate: Definition 8.4 only asks for closeness to a "
-             "local minimum, not for a non-degenerate one"]
+             "local minimum, not for a non-degenerate one",
+             "the definition itself is the statement's `definition` and is applied exactly at the deciding points "
+             "(Example 8.2 and the monkey saddle at 0, PCA's stationary points for M = diag(3, 1)); the triples of "
+             "the other functions are sampled: a proof would bound ‖∇f‖ below and λ_min above on the box minus "
+             "the γ-balls, e.g. by interval arithmetic over a covering"]
     return Outcome(ce is None, ["symbolic", "sweep"], len(names), worst if math.isfinite(worst) else None, ce,
-                   steps=steps, notes=notes)
+                   steps=def_steps + steps, notes=notes, strength="sampled")
 
 
 claim(
@@ -155,6 +216,11 @@ claim(
         Mutant("Example 8.2 is (α, β, γ)-strict-saddle for some positive triple",
                Def84(positive=("figure-8.3", "example-8.2"), none=("monkey",))),
         Mutant("the monkey saddle is strict-saddle", Def84(positive=("monkey",), none=("example-8.2",))),
+        Mutant("definition with 'and' for 'or'",
+               Def84(definition=lambda g, l, dd, a, b, c: bool(g >= a and l <= -b and dd <= c))),
+        Mutant("definition with ‖∇f(x)‖ ≤ α", Def84(definition=lambda g, l, dd, a, b, c: bool(g <= a or l <= -b or dd <= c))),
+        Mutant("definition with λ_min(∇²f(x)) ≥ −β",
+               Def84(definition=lambda g, l, dd, a, b, c: bool(g >= a or l >= -b or dd <= c))),
     ],
     uses=["def:8.1", "example:8.2", "thm:8.7"],
 )
@@ -244,7 +310,7 @@ def _check_thm85(stmt, ctx) -> Outcome:
                           "perturbed GD with Jin et al.'s parameters, cubic-regularised Newton with M = ρ",
                           "exponents are effective log-log slopes over the swept range (theory column: Jin et al.'s "
                           "upper-bound degree, ε ↔ α, √(ρε) ↔ β): every measured growth is far below it; in d the "
-                          "growth is logarithmic; in 1/γ it is negative for this family (a wider basin is slower)"])
+                          "growth is logarithmic; in 1/γ it is negative for this family (a wider basin is slower)"], strength="sampled")
 
 
 claim(
@@ -301,7 +367,7 @@ def _check_thm86(stmt: Thm86, ctx) -> Outcome:
         return Outcome(False, ["symbolic"], 1, None, {"f": "x1^2 + x2^3", "lim f(0, -t)": str(lim)},
                        steps=[Step("no global minimum", "f(0, −t) → −∞: the hypothesis of Theorem 8.6 fails (0 has "
                                    "‖∇f‖ = 0, ∇²f ⪰ 0 and is not close to a global minimum) and there is nothing to "
-                                   "converge to", derived=lim, holds=False)])
+                                   "converge to", derived=lim, holds=False)], strength="proved")
     n_sel, n_viol, tau0, eps0, c = _hypothesis_86(ctx)
     steps = [Step("hypothesis", f"on {n_sel} sampled points with ‖∇f‖ ≤ ε < ε₀ = {eps0:.3g} and λ_min ≥ −τ₀ = −{tau0:g}: "
                   f"{n_viol} farther than ε^{c} from a global minimum", holds=n_viol == 0)]
@@ -358,7 +424,7 @@ def _check_thm86(stmt: Thm86, ctx) -> Outcome:
                           "'poly' → the log-log exponent's 95% upper limit is at most the degree Jin et al.'s bound "
                           "gives (τ₀⁻⁴ from ε ≈ τ₀²/ρ and 1/ε², δ⁻² and polylog d, taken as ≤ d¹ over the range)",
                           "the hypothesis holds with τ₀ = β/2, c = ½, ε₀ = (κ/4)² (κ = smallest curvature at the minima): "
-                          "checked on samples"])
+                          "checked on samples"], strength="sampled")
 
 
 claim(
@@ -428,7 +494,7 @@ def _check_escape(stmt: Escape, ctx) -> Outcome:
     ce = None if holds else {"gd stayed": stayed, "pgd escaped": escaped, "trials": n, "t_thres": t_thres}
     return Outcome(holds, ["optimizer"], 2 * n, (t_thres - max(steps_needed)) / t_thres if steps_needed else None, ce,
                    steps=steps, notes=["family d = 10, β = 0.1; perturbed GD with Jin et al.'s parameters "
-                                       "(from_theory: radius, g_thres, t_thres, f_thres) for ε = 1e-3·κ/2"])
+                                       "(from_theory: radius, g_thres, t_thres, f_thres) for ε = 1e-3·κ/2"], strength="sampled")
 
 
 claim(
@@ -498,7 +564,7 @@ def _check_nss(stmt: NoStrictSaddle, ctx) -> Outcome:
                           "Example 8.2: x₂ ← x₂ − 3ηx₂² creeps to 0 like 1/(3ηt), so ‖∇f‖ ≤ ε after ~ε^{-1/2} steps; the "
                           "point returned satisfies every first- and second-order test yet f has no local minimum "
                           "(it is unbounded below along −x₂): without the strict-saddle condition an approximate "
-                          "second-order point says nothing about closeness to a minimum"])
+                          "second-order point says nothing about closeness to a minimum"], strength="sampled")
 
 
 claim(
@@ -550,7 +616,7 @@ def _check_fig83(stmt: Fig83, ctx) -> Outcome:
     holds = all_global and strict and est.exists
     return Outcome(holds, ["symbolic", "sweep"], len(L.points), est.beta0 if math.isfinite(est.beta0) else None,
                    None if holds else {"f": str(stmt.f), "classes": L.counts(), "all minima global": all_global,
-                                       "saddles strict": strict}, steps=steps)
+                                       "saddles strict": strict}, steps=steps, strength="sampled")
 
 
 claim(
