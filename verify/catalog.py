@@ -25,6 +25,12 @@ class Equation:
     latex: str
     section: str
     line: int
+    lhs: str = ""  # for a display that continues a chain (``= …``), the chain's left-hand side
+
+    @property
+    def printed(self) -> str:
+        """The display as a statement: a continuation gets its left-hand side back (eq:8.8 is "½⟨v, ∇²g v⟩ = …")."""
+        return f"{self.lhs} {self.latex}" if self.lhs else self.latex
 
 
 @dataclass(frozen=True)
