@@ -167,6 +167,8 @@ def cmd_report(args) -> int:
 
     profile = get_profile(args.profile)
     outs = check_outputs({"--out": args.out, "--json": args.json}, force=args.force)
+    if args.figures is not None and not args.figures.strip():
+        raise OutputError("empty --figures directory")
     fig_dir = Path(args.figures) if args.figures is not None else outs["--out"].parent / "figures"
     _check_figures_dir(fig_dir, outs)
     return make_report(profile, args.seed, outs["--out"], outs["--json"], _progress(sys.stderr), jobs=args.jobs,
@@ -174,8 +176,6 @@ def cmd_report(args) -> int:
 
 
 def _check_figures_dir(d: Path, outs: dict) -> None:
-    if str(d).strip() == "":
-        raise OutputError("empty --figures directory")
     if d.exists() and not d.is_dir():
         raise OutputError(f"--figures {str(d)!r} is not a directory")
     for name, p in outs.items():

@@ -63,7 +63,7 @@ def _parse(p: Path) -> Stored:
     return Stored(p, doc, claims)
 
 
-def load(path: str | None, warn=sys.stderr) -> Stored:
+def load(path: str | None, warn=None) -> Stored:
     """The results named by ``--results`` (errors are ResultsError), or the project's (errors are warnings)."""
     if path is not None:
         if str(path).strip() == "":
@@ -73,5 +73,5 @@ def load(path: str | None, warn=sys.stderr) -> Stored:
     try:
         return _parse(p)
     except ResultsError as e:
-        print(f"verify: warning: {e}; every claim shows 'not run'", file=warn)
+        print(f"verify: warning: {e}; every claim shows 'not run'", file=warn or sys.stderr)
         return Stored(None)
