@@ -130,9 +130,6 @@ def _guard_subset(path, ids, force: bool) -> None:
 
 
 def cmd_check(args) -> int:
-    from .runner import run_claims
-    from .results import build
-
     from . import index
 
     profile = get_profile(args.profile)
@@ -140,6 +137,9 @@ def cmd_check(args) -> int:
     if args.json is not None:
         check_outputs({"--json": args.json}, force=args.force)
         _guard_subset(args.json, ids, args.force)
+    from .results import build
+    from .runner import run_claims
+
     by_id = {c.id: c for c in registry.all_claims()}
     claims = [by_id[i] for i in ids]
     if args.jobs > 1:

@@ -91,7 +91,8 @@ def build() -> dict:
             "claims": [info_of(c).as_json() for c in registry.all_claims()]}
 
 
-def write(doc: dict, path: Path = INDEX_PATH) -> None:
+def write(doc: dict, path: Path | None = None) -> None:
+    path = INDEX_PATH if path is None else path
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -140,4 +141,4 @@ def used_by(claim_id: str) -> list[str]:
 if __name__ == "__main__":  # pragma: no cover
     d = build()
     write(d)
-    print(f"wrote {INDEX_PATH} ({len(d['claims'])} claims)")
+    print(f"wrote {INDEX_PATH} ({len(d['claims'])} claims)")  # noqa: T201
