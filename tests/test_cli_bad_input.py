@@ -18,7 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NINES = "8." + "9" * 10_000
 OURS = {"schema": 1, "generated": "2026-01-01T00:00:00+00:00", "profile": "ci", "seed": 0, "versions": {},
-        "claims": [{"id": "eq:8.8", "status": "verified"}, {"id": "thm:8.7", "status": "verified"}],
+        "claims": [{"id": "eq:8.8", "status": "verified"}, {"id": "eq:8.9", "status": "erratum"}],
         "equations": {}}
 
 
@@ -147,16 +147,20 @@ def test_the_battery_is_big_enough():
     assert len(CASES) >= 30
 
 
-def test_force_overwrites_a_file_that_is_not_ours(scratch):
-    code, out, err = verify("check", "eq:8.8", "--json", "pyproject.toml", "--force", cwd=scratch)
-    assert code == 0, err
+def test_force_overwrites_a_file_that_is_not_ours(scratch, monkeypatch, capsys):
+    from verify.cli import main
+
+    monkeypatch.chdir(scratch)
+    assert main(["check", "eq:8.8", "--json", "pyproject.toml", "--force"]) == 0
     assert json.loads((scratch / "pyproject.toml").read_text())["claims"][0]["id"] == "eq:8.8"
 
 
-def test_a_previous_output_of_ours_covering_the_run_is_replaced(scratch):
-    code, out, err = verify("check", "eq:8.8", "thm:8.7", "--json", "results.json", cwd=scratch)
-    assert code == 0, err
-    assert {c["id"] for c in json.loads((scratch / "results.json").read_text())["claims"]} == {"eq:8.8", "thm:8.7"}
+def test_a_previous_output_of_ours_covering_the_run_is_replaced(scratch, monkeypatch, capsys):
+    from verify.cli import main
+
+    monkeypatch.chdir(scratch)
+    assert main(["check", "eq:8.8", "eq:8.9", "--json", "results.json"]) == 0
+    assert {c["id"] for c in json.loads((scratch / "results.json").read_text())["claims"]} == {"eq:8.8", "eq:8.9"}
 
 
 def test_results_are_found_beside_the_project_from_any_directory(tmp_path):
