@@ -95,3 +95,21 @@ def test_check_streams_its_lines_when_piped():
         p.kill()
         p.wait()
     assert first.startswith("ok  eq:8.8") and still_running
+
+
+def test_report_writes_figures_where_it_says(tmp_path, monkeypatch, capsys):
+    """--figures puts the figures there, the report links them relative to itself, and the last line names the directory."""
+    import verify.figures as figures
+
+    one = [c for c in registry.all_claims() if c.id == "eq:8.8"]
+    monkeypatch.setattr(registry, "all_claims", lambda: one)
+    monkeypatch.setattr(figures, "draw_all", lambda profile, seed: [("f.png", "a figure", b"\x89PNG fake")])
+    (tmp_path / "out").mkdir()
+    (tmp_path / "figs").mkdir()
+    assert main(["report", "--profile", "ci", "--jobs", "1", "--out", str(tmp_path / "out" / "R.md"),
+                 "--json", str(tmp_path / "out" / "r.json"), "--figures", str(tmp_path / "figs")]) == 0
+    out = capsys.readouterr().out
+    assert (tmp_path / "figs" / "f.png").read_bytes() == b"\x89PNG fake"
+    assert not (tmp_path / "out" / "figures").exists()
+    assert "../figs/f.png" in (tmp_path / "out" / "R.md").read_text()
+    assert f"1 figure(s) in {tmp_path / 'figs'}" in out
