@@ -211,3 +211,12 @@ def test_committed_catalog_matches_the_chapter():
     fresh = build_catalog.build(SEED.read_text(encoding="utf-8"))
     assert build_catalog.dumps(fresh) == COMMITTED.read_text(encoding="utf-8")
     assert fresh == json.loads(COMMITTED.read_text(encoding="utf-8"))
+
+
+def test_a_continued_display_carries_its_left_hand_side():
+    """(8.8) is printed as '= 2⟨x, v⟩² + …': the catalog gives it the chain's left-hand side back."""
+    e = catalog.get("eq:8.8")
+    assert e.latex.startswith("=") and e.lhs == r"\frac{1}{2} \langle v, \nabla^2 g(x) v \rangle"
+    assert e.printed.startswith(r"\frac{1}{2} \langle v, \nabla^2 g(x) v \rangle = 2\langle x, v")
+    assert catalog.get("eq:8.12").printed.startswith("f(x) = ")
+    assert catalog.get("eq:8.1").lhs == ""  # not a continuation

@@ -177,8 +177,9 @@ def test_list_with_a_bad_strength_is_one_line_exit_2(tmp_path, capsys):
     assert main(["list", "--strength", "proved", "--results", str(tmp_path / "none.json")]) == 2
 
 
-def test_show_prints_strength_and_sizes(capsys):
-    assert main(["show", "eq:8.8", "--results", "/nonexistent.json"]) == 0
+def test_show_prints_strength_and_sizes(tmp_path, capsys):
+    # stored evidence first, then (--check) the fresh run's: both give the strength
+    assert main(["show", "eq:8.8", "--check", "--results", str(_results(tmp_path))]) == 0
     assert "strength: proved" in capsys.readouterr().out
 
 

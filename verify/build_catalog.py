@@ -29,6 +29,9 @@ _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FOOT = re.compile(rf"^([{_SUPERSCRIPTS[1:]}][{_SUPERSCRIPTS}]*)(\S.*)$")
 _TAG = re.compile(r"\s*\\quad \((8\.\d+)\)\s*$")
 _LIST_ITEM = re.compile(r"^(?:\d+\.|-|\([a-z]+\)) ")
+_RELATIONS = ("=", r"\leq", r"\geq", r"\le ", r"\ge ", "<", ">", r"\approx", r"\lesssim", r"\gtrsim",
+              r"\triangleq", r"\rightarrow")
+_MINMAX = re.compile(r"^\\(?:min|max)_\{(?:[^{}]|\{[^{}]*\})*\}\s*")  # "\min_{x} f(x) ≜ …": the lhs is f(x)
 _PREFIX = {"Definition": "def", "Example": "example", "Theorem": "thm", "Lemma": "lemma", "Remark": "remark"}
 
 
@@ -92,6 +95,28 @@ def _statement(units: list[tuple[int, str]], k: int, head: str, proof_bound: boo
     return "\n\n".join(p.strip() for p in parts), last
 
 
+def _continues(body: str) -> bool:
+    """A display that starts with a relation (``= …``, ``\\leq …``) continues the chain of the display before it."""
+    t = body.strip()
+    if t.startswith(r"\begin{aligned}"):
+        t = t[len(r"\begin{aligned}"):].lstrip().lstrip("&").lstrip()
+    return t.startswith(_RELATIONS)
+
+
+def _lhs(body: str) -> str:
+    """The left-hand side of a display: the text before its first relation outside braces ('' if none)."""
+    t = body.strip()
+    if t.startswith(r"\begin{aligned}"):
+        return ""
+    depth = 0
+    for i, ch in enumerate(t):
+        depth += ch == "{"
+        depth -= ch == "}"
+        if depth == 0 and i > 0 and t.startswith(_RELATIONS, i) and t[i - 1] != "\\":
+            return _MINMAX.sub("", t[:i].strip())
+    return ""
+
+
 def build(text: str) -> dict:
     """Parse the chapter into {source, sections, equations, objects} (all in printed order)."""
     units = [(n, ln.rstrip()) for n, ln in enumerate(text.splitlines(), start=1) if ln.strip()]
@@ -99,6 +124,7 @@ def build(text: str) -> dict:
     sections: dict[str, str] = {}
     equations: dict[str, dict] = {}
     objects: dict[str, dict] = {}
+    last = None  # the label of the latest display
 
     def add_object(oid: str, kind: str, number: str, title: str, statement: str, line: int) -> None:
         if oid in objects:
@@ -126,8 +152,13 @@ def build(text: str) -> dict:
                 raise ValueError(f"line {line}: ({label}) appears twice (first at line {equations[label]['line']})")
             if section is None:
                 raise ValueError(f"line {line}: ({label}) before the first section heading")
-            equations[label] = {"label": label, "id": f"eq:{label}", "latex": body[: t.start()].rstrip(),
-                                "section": section, "line": line}
+            latex = body[: t.start()].rstrip()
+            # a chain "A = B (8.7)" then "= C (8.8)": (8.8) says A = C; its left-hand side is A, carried along
+            prev = equations[last] if last else None
+            lhs = (prev["lhs"] or _lhs(prev["latex"])) if prev and _continues(latex) else ""
+            equations[label] = {"label": label, "id": f"eq:{label}", "latex": latex,
+                                "section": section, "line": line, "lhs": lhs}
+            last = label
         elif m := _ENV.match(ln):
             word, number, title, rest = m.groups()
             proof_bound = word in ("Theorem", "Lemma")

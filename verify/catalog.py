@@ -25,6 +25,12 @@ class Equation:
     latex: str
     section: str
     line: int
+    lhs: str = ""  # for a display that continues a chain (``= …``), the chain's left-hand side
+
+    @property
+    def printed(self) -> str:
+        """The display as a statement: a continuation gets its left-hand side back (eq:8.8 is "½⟨v, ∇²g v⟩ = …")."""
+        return f"{self.lhs} {self.latex}" if self.lhs else self.latex
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ class UnknownLabel(ValueError):
     def __init__(self, label: str, suggestions: list[str]):
         self.label, self.suggestions = label, list(suggestions)
         near = f"; nearest: {', '.join(self.suggestions)}" if self.suggestions else ""
-        super().__init__(f"unknown label {_one_line(label)!r}{near}")
+        super().__init__(f"unknown label {_clip(label)!r}{near}")
 
 
 class UnknownSection(ValueError):
@@ -55,11 +61,17 @@ class UnknownSection(ValueError):
     def __init__(self, section: str, suggestions: list[str]):
         self.section, self.suggestions = section, list(suggestions)
         near = f"; nearest: {', '.join(self.suggestions)}" if self.suggestions else ""
-        super().__init__(f"unknown section {_one_line(section)!r}{near}")
+        super().__init__(f"unknown section {_clip(section)!r}{near}")
 
 
 def _one_line(s: str) -> str:
     return " ".join(str(s).split())
+
+
+def _clip(s: str, n: int = 60) -> str:
+    """One line, at most ``n`` characters: what an error message echoes of user input."""
+    s = _one_line(s)
+    return s if len(s) <= n else s[: n - 1] + "…"
 
 
 @lru_cache(maxsize=None)
@@ -178,7 +190,7 @@ def resolve(label: str) -> list[str]:
 
 def _key(num: str) -> int | None:
     """A number's position on its own scale: 8.17 -> 17, obs 2 -> 2 (None if not a number)."""
-    m = re.fullmatch(r"(?:\d+\.)?(\d+)", num.strip())
+    m = re.fullmatch(r"(?:\d+\.)?(\d{1,9})", num.strip())  # more digits is no number of the chapter
     return int(m.group(1)) if m else None
 
 

@@ -1,7 +1,9 @@
 """The ``verify`` command: list, show, check, report.
 
 Bad input (an unknown label, section, profile, an unwritable path) is one line on
-stderr and exit status 2; outputs are written atomically.
+stderr and exit status 2; outputs are validated before any work starts and written
+atomically. ``list`` and ``show`` read the claim index, the catalog and results.json
+only (no claim module is imported), so they answer in well under a second.
 """
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ from pathlib import Path
 
 from . import catalog, registry
 from .claim import KINDS, STRENGTHS
-from .io import OutputError, check_writable, write_atomic
-from .profiles import UnknownProfile, get_profile
+from .io import OutputError, check_outputs, is_our_output, write_atomic
+from .profiles import PROFILES, UnknownProfile, get_profile
+from .stored import ResultsError
 
 
 class UsageError(Exception):
@@ -48,9 +51,50 @@ def _progress(stream):
     return show
 
 
-def _select(labels):
+MAX_LABEL = 100  # characters: longer is not a label (and int() of 4300+ digits raises)
+
+
+def _positive_int(text: str) -> int:
     try:
-        return registry.select(labels)
+        n = int(text) if len(text) <= 6 else 0
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive integer, not {text[:20]!r}")
+    return n
+
+
+def _seed(text: str) -> int:
+    try:
+        n = int(text) if len(text) <= 10 else -1
+    except ValueError:
+        n = -1
+    if not 0 <= n < 2**32:
+        raise argparse.ArgumentTypeError(f"must be an integer in [0, 2³²), not {text[:20]!r}")
+    return n
+
+
+def _check_labels(labels) -> None:
+    for sel in labels:
+        if len(sel) > MAX_LABEL:
+            raise UsageError(f"label of {len(sel)} characters is too long to be a label (at most {MAX_LABEL})")
+        if not sel.strip():
+            raise UsageError("empty label")
+
+
+def _note_bare_numbers(labels) -> None:
+    """A bare 8.3 means the objects numbered 8.3, as in every command; say so when it is also a section."""
+    for sel in labels:
+        if sel.strip().count(".") == 1 and ":" not in sel and catalog.is_section(sel.strip()):
+            print(f"verify: note: {sel.strip()!r} means the objects numbered {sel.strip()} (equation ({sel.strip()}) …); "
+                  f"for section {sel.strip()} say sec:{sel.strip()}", file=sys.stderr)
+
+
+def _select(labels, claims=None):
+    _check_labels(labels)
+    _note_bare_numbers(labels)
+    try:
+        return registry.select(labels, claims)
     except (catalog.UnknownLabel, catalog.UnknownSection, registry.NoClaim) as e:
         raise UsageError(str(e)) from None
 
@@ -66,54 +110,55 @@ def cmd_list(args) -> int:
         for c in informal_without_reading(registry.all_claims()):
             print(f"{c.id:<71} informal: {c.informal_reason}")
         return 0
-    claims = registry.all_claims()
+    from . import index, stored
+
+    claims = index.claims()
     if args.what:
         if args.what in KINDS:
             claims = [c for c in claims if c.kind == args.what]
         else:
-            claims = _select([args.what if registry.looks_like_section(args.what) else f"sec:{args.what}"])
-    status = _load_statuses(args.results)
-    strength = _load_strengths(args.results) if args.strength else {}
+            claims = _select([args.what], claims)
+    results = stored.load(args.results)
     if args.strength:
         if args.strength not in STRENGTHS:
             raise UsageError(f"unknown strength {args.strength!r} (one of {', '.join(STRENGTHS)})")
-        if not strength:
-            raise UsageError(f"no strengths in {args.results}: write it with `verify check --json` or `verify report`")
+        strength = {cid: c.get("strength") for cid, c in results.claims.items()}
+        if not any(strength.values()):
+            raise UsageError("no strengths in the results file: write it with `verify check --json` or `verify report`")
         claims = [c for c in claims if strength.get(c.id) == args.strength]
     for c in claims:
-        print(f"{c.id:<34} {status.get(c.id, 'not run'):<13} {c.title}")
+        print(f"{c.id:<34} {results.status(c.id):<13} {c.title}")
     return 0
 
 
-def _load_strengths(path) -> dict[str, str]:
-    """Effective strength per claim id from a schema-2 results.json ({} when absent or older)."""
+def _guard_subset(path, ids, force: bool) -> None:
+    """Refuse to replace a results file of ours by one that drops some of its claims (a subset run), unless --force."""
     p = Path(path)
-    if not p.exists():
-        return {}
+    if force or not p.is_file() or not is_our_output(p):
+        return
     try:
-        return {c["id"]: c["strength"] for c in json.loads(p.read_text())["claims"] if "strength" in c}
-    except (ValueError, KeyError, TypeError):
-        return {}
-
-
-def _load_statuses(path) -> dict[str, str]:
-    p = Path(path)
-    if not p.exists():
-        return {}
-    try:
-        return {c["id"]: c["status"] for c in json.loads(p.read_text())["claims"]}
-    except (ValueError, KeyError):
-        return {}
+        old = {c.get("id") for c in json.loads(p.read_text(encoding="utf-8")).get("claims", []) if isinstance(c, dict)}
+    except (OSError, ValueError, AttributeError):
+        return
+    dropped = old - set(ids)
+    if dropped:
+        raise OutputError(f"refusing to overwrite {str(p)!r}: it holds {len(dropped)} claim(s) this run does not "
+                          f"check (use --force, or another --json)")
 
 
 def cmd_check(args) -> int:
-    from .runner import run_claims
-    from .results import build
+    from . import index
 
     profile = get_profile(args.profile)
-    claims = _select(args.labels)
-    if args.json:
-        check_writable(args.json)
+    ids = [c.id for c in _select(args.labels, index.claims())]  # fast: bad labels fail before any import
+    if args.json is not None:
+        check_outputs({"--json": args.json}, force=args.force)
+        _guard_subset(args.json, ids, args.force)
+    from .results import build
+    from .runner import run_claims
+
+    by_id = {c.id: c for c in registry.all_claims()}
+    claims = [by_id[i] for i in ids]
     if args.jobs > 1:
         from .runner import run_claims_parallel
 
@@ -126,6 +171,7 @@ def cmd_check(args) -> int:
         print(f"{flag} {ev.claim.id:<34} {ev.status:<13} mutants {ev.killed}/{len(ev.mutants)}  {ev.seconds:6.2f}s")
         for p in ev.problems():
             print(f"     - {p}")
+        sys.stdout.flush()
         bad += not ev.matches_expectation
     if args.json:
         write_atomic(args.json, json.dumps(build(evs, profile.name, args.seed), indent=1) + "\n")
@@ -137,18 +183,33 @@ def cmd_report(args) -> int:
     from .report_command import make_report
 
     profile = get_profile(args.profile)
-    check_writable(args.out)
-    check_writable(args.json)
-    return make_report(profile, args.seed, Path(args.out), Path(args.json), _progress(sys.stderr), jobs=args.jobs)
+    outs = check_outputs({"--out": args.out, "--json": args.json}, force=args.force)
+    if args.figures is not None and not args.figures.strip():
+        raise OutputError("empty --figures directory")
+    fig_dir = Path(args.figures) if args.figures is not None else outs["--out"].parent / "figures"
+    _check_figures_dir(fig_dir, outs)
+    return make_report(profile, args.seed, outs["--out"], outs["--json"], _progress(sys.stderr), jobs=args.jobs,
+                       fig_dir=fig_dir)
+
+
+def _check_figures_dir(d: Path, outs: dict) -> None:
+    if d.exists() and not d.is_dir():
+        raise OutputError(f"--figures {str(d)!r} is not a directory")
+    for name, p in outs.items():
+        if p.resolve() == d.resolve():
+            raise OutputError(f"--figures and {name} name the same path {str(d)!r}")
+    probe = d if d.is_dir() else d.parent
+    check_outputs({"--figures": probe / ".verify-figures-probe"}, force=True)
 
 
 def cmd_show(args) -> int:
     import difflib
 
-    from . import registry
+    from . import index, stored
     from .show import show
 
-    claim_ids = set(registry.load())
+    _check_labels([args.label])
+    claim_ids = set(index.by_id())
     if args.label.strip() in claim_ids:  # a claim id such as sec:8.3.1:pca-gradient
         ids = [args.label.strip()]
     else:
@@ -159,7 +220,7 @@ def cmd_show(args) -> int:
             if near and args.label.strip().startswith("sec:"):
                 raise UsageError(f"unknown claim id {args.label.strip()!r}; nearest: {', '.join(near)}") from None
             raise UsageError(str(e)) from None
-    return show(ids, latex=args.latex, results=Path(args.results), run=args.run)
+    return show(ids, stored.load(args.results), latex=args.latex, check=args.check, seed=args.seed)
 
 
 def cmd_site(args) -> int:
@@ -167,7 +228,9 @@ def cmd_site(args) -> int:
     from .site.model import SiteError
 
     try:
-        info = build(Path(args.out), Path(args.results))
+        from .stored import default_path
+
+        info = build(Path(args.out), Path(args.results) if args.results else default_path())
     except SiteError as e:
         raise UsageError(str(e)) from None
     print(f"wrote {args.out}: {info['pages']} pages ({info['claims']} claims, {info['equations']} equations, "
@@ -198,42 +261,65 @@ def _port(s: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="verify", description="Check the mathematics of Chapter 8, Nonconvex Optimization.")
+    p = _Parser(prog="verify", description="Check the mathematics of Chapter 8, Nonconvex Optimization.",
+                epilog="Labels: eq:8.17 is equation (8.17), lemma:8.17 is Lemma 8.17, a bare 8.17 is every object "
+                       "numbered 8.17; sections are 8.3.1, sec:8.3 or §8.3.")
     sub = p.add_subparsers(dest="cmd", required=True, parser_class=_Parser)
+    results_help = ("read verdicts from this results.json (default: the project's results.json, beside verify/, "
+                    "whatever the working directory)")
+    profiles = ", ".join(PROFILES)
 
-    sp = sub.add_parser("list", help="one line per claim: id, status, title")
-    sp.add_argument("what", nargs="?", help="a section (8.3.1) or a kind (identity, inequality, …)")
-    sp.add_argument("--results", default="results.json", help="where to read statuses from")
+    sp = sub.add_parser("list", help="one line per claim: id, status, title",
+                        description="One line per claim: id, stored status, title.")
+    sp.add_argument("what", nargs="?", help="a section (8.3.1, sec:8.3), a label (8.8, eq:8.8, lemma:8.17) "
+                                            "or a kind (" + ", ".join(KINDS) + ")")
+    sp.add_argument("--results", metavar="PATH", help=results_help)
     sp.add_argument("--uncovered", action="store_true", help="the prose no claim checks, each with its reason")
     sp.add_argument("--strength", help="only claims of this (effective) strength: " + ", ".join(STRENGTHS))
     sp.set_defaults(fn=cmd_list)
 
-    sp = sub.add_parser("show", help="printed form, derivation, verdict, uses / used by")
-    sp.add_argument("label", help="8.8, eq:8.8, lemma:8.17, thm:8.7, …")
-    sp.add_argument("--latex", action="store_true", help="print derived expressions as LaTeX")
-    sp.add_argument("--results", default="results.json", help="verdicts from this results.json")
-    sp.add_argument("--run", action="store_true", help="run the check now (ci profile) instead of reading results")
+    sp = sub.add_parser("show", help="printed form, stored verdict and evidence, uses / used by",
+                        description="The printed form, the stored verdict and evidence (from results.json), "
+                                    "uses / used by; --check also runs the check now and prints its derivation.")
+    sp.add_argument("label", help="8.8 (every object numbered 8.8), eq:8.8, lemma:8.17, thm:8.7, a claim id, …")
+    sp.add_argument("--latex", action="store_true", help="print derived expressions as LaTeX (with --check)")
+    sp.add_argument("--results", metavar="PATH", help=results_help)
+    sp.add_argument("--check", "--run", dest="check", action="store_true",
+                    help="also run the check now (ci profile) and print its derivation, marked as a fresh run")
+    sp.add_argument("--seed", type=_seed, default=0, help="seed of the --check run (default: %(default)s)")
     sp.set_defaults(fn=cmd_show)
 
-    sp = sub.add_parser("check", help="run the checks of some claims (all by default)")
+    sp = sub.add_parser("check", help="run the checks of some claims (all by default)",
+                        description="Run the checks of some claims (all by default); exit 1 if any verdict "
+                                    "differs from the declared one or a mutant survives.")
     sp.add_argument("labels", nargs="*", help="labels or sections (8.8, eq:8.8, 8.3.1, sec:8.2)")
-    sp.add_argument("--profile", default="ci")
-    sp.add_argument("--seed", type=int, default=0)
-    sp.add_argument("--json", help="also write results.json-style output here")
-    sp.add_argument("--jobs", type=int, default=1, help="worker processes (verdicts do not depend on it)")
+    sp.add_argument("--profile", default="ci", choices=list(PROFILES),
+                    help=f"how hard to look: {profiles} (default: %(default)s)")
+    sp.add_argument("--seed", type=_seed, default=0, help="seed of every random stream (default: %(default)s)")
+    sp.add_argument("--json", metavar="PATH", help="also write results.json-style output here (default: none)")
+    sp.add_argument("--force", action="store_true",
+                    help="overwrite --json even if it is not an output of verify or holds claims this run drops")
+    sp.add_argument("--jobs", type=_positive_int, default=1,
+                    help="worker processes; verdicts do not depend on it (default: %(default)s)")
     sp.set_defaults(fn=cmd_check)
 
-    sp = sub.add_parser("report", help="write REPORT.md, results.json and the figures")
-    sp.add_argument("--profile", default="report")
-    sp.add_argument("--seed", type=int, default=0)
-    sp.add_argument("--out", default="REPORT.md")
-    sp.add_argument("--json", default="results.json")
-    sp.add_argument("--jobs", type=int, default=2, help="worker processes (verdicts do not depend on it)")
+    sp = sub.add_parser("report", help="write REPORT.md, results.json and the figures",
+                        description="Run every claim, write the report, results.json and the figures.")
+    sp.add_argument("--profile", default="report", choices=list(PROFILES),
+                    help=f"how hard to look: {profiles} (default: %(default)s)")
+    sp.add_argument("--seed", type=_seed, default=0, help="seed of every random stream (default: %(default)s)")
+    sp.add_argument("--out", metavar="PATH", default="REPORT.md", help="the report (default: %(default)s)")
+    sp.add_argument("--json", metavar="PATH", default="results.json", help="the results (default: %(default)s)")
+    sp.add_argument("--figures", metavar="DIR",
+                    help="directory for the figures (default: figures/ beside --out)")
+    sp.add_argument("--force", action="store_true", help="overwrite --out/--json even if not outputs of verify")
+    sp.add_argument("--jobs", type=_positive_int, default=2,
+                    help="worker processes; verdicts do not depend on it (default: %(default)s)")
     sp.set_defaults(fn=cmd_report)
 
     sp = sub.add_parser("site", help="build the static web blueprint from results.json")
     sp.add_argument("--out", default="site", help="the site's folder (replaced whole)")
-    sp.add_argument("--results", default="results.json", help="verdicts and evidence from this file")
+    sp.add_argument("--results", metavar="PATH", help=results_help)
     sp.add_argument("--serve", nargs="?", type=_port, const=8000, default=None, metavar="PORT",
                     help="then serve it on http://127.0.0.1:PORT/ (default 8000)")
     sp.set_defaults(fn=cmd_site)
@@ -244,8 +330,8 @@ def main(argv=None) -> int:
     try:
         args = build_parser().parse_args(argv)
         return args.fn(args)
-    except (UsageError, UnknownProfile, OutputError, catalog.UnknownLabel, catalog.UnknownSection) as e:
-        print(f"verify: error: {e}", file=sys.stderr)
+    except (UsageError, UnknownProfile, OutputError, ResultsError, catalog.UnknownLabel, catalog.UnknownSection) as e:
+        print(f"verify: error: {' '.join(str(e).split())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("verify: interrupted", file=sys.stderr)

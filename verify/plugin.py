@@ -24,7 +24,8 @@ def pytest_addoption(parser):
         default=os.environ.get("VERIFY_PROFILE", "ci"),
         help="claim-check profile: ci (default), report, thorough",
     )
-    group.addoption("--verify-seed", type=int, default=int(os.environ.get("VERIFY_SEED", "0")))
+    group.addoption("--verify-seed", type=int, default=int(os.environ.get("VERIFY_SEED", "0")),
+                    help="seed of every random stream (default 0, or $VERIFY_SEED)")
 
 
 def section_markers(section: str) -> list[str]:
@@ -33,6 +34,10 @@ def section_markers(section: str) -> list[str]:
 
 
 def pytest_configure(config):
+    try:  # a bad profile is one usage error, not a failure of every claim
+        get_profile(config.getoption("--verify-profile"))
+    except ValueError as e:
+        raise pytest.UsageError(f"--verify-profile: {e}") from None
     for sec in catalog.sections():
         for m in section_markers(sec):
             config.addinivalue_line("markers", f"{m}: claims of section {m[4:].replace('_', '.')}")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hypothesis import HealthCheck, settings
+# hypothesis is imported on first use, not here: `verify list`/`show` import this module
+# for the profile names and must start in a fraction of a second.
 
 
 @dataclass(frozen=True)
@@ -18,7 +19,10 @@ class Profile:
     trials: int  # Monte-Carlo trials / optimizer restarts
     scale: int  # 1 (ci), larger means bigger dimensions and longer fits
 
-    def hypothesis_settings(self, **overrides) -> settings:
+    def hypothesis_settings(self, **overrides):
+        from hypothesis import HealthCheck, settings
+
+        register_hypothesis_profiles()
         kw = dict(
             max_examples=self.max_examples,
             derandomize=True,
@@ -37,8 +41,19 @@ PROFILES: dict[str, Profile] = {
     "thorough": Profile("thorough", max_examples=2000, sweep=20000, trials=1000, scale=16),
 }
 
-for _p in PROFILES.values():
-    settings.register_profile(_p.name, _p.hypothesis_settings())
+_REGISTERED = False
+
+
+def register_hypothesis_profiles() -> None:
+    """Register the profiles with hypothesis (``settings.load_profile("ci")``), once, on first use."""
+    global _REGISTERED
+    if _REGISTERED:
+        return
+    _REGISTERED = True
+    from hypothesis import settings
+
+    for p in PROFILES.values():
+        settings.register_profile(p.name, p.hypothesis_settings())
 
 
 class UnknownProfile(ValueError):

@@ -91,12 +91,14 @@ def used_by(claim_id: str) -> list[str]:
     return sorted(c.id for c in load().values() if claim_id in c.uses)
 
 
-def select(selectors: Iterable[str]) -> list[Claim]:
+def select(selectors: Iterable[str], claims=None) -> list[Claim]:
     """Claims named by labels or sections (``8.8``, ``eq:8.8``, ``8.3.1``, ``sec:8.2:gd-update``).
 
+    ``claims`` defaults to the registry; ``verify.index.claims()`` (same attributes, no
+    claim module imported) gives the same selection for lookups.
     Raises catalog.UnknownLabel / catalog.UnknownSection with a one-line message.
     """
-    claims = all_claims()
+    claims = all_claims() if claims is None else list(claims)
     selectors = list(selectors)
     if not selectors:
         return claims

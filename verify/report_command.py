@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 from . import registry
@@ -13,7 +14,9 @@ from .results import build
 from .runner import run_claims
 
 
-def make_report(profile: Profile, seed: int, out: Path, json_path: Path, progress=None, jobs: int = 1) -> int:
+def make_report(profile: Profile, seed: int, out: Path, json_path: Path, progress=None, jobs: int = 1,
+                fig_dir: Path | None = None) -> int:
+    """``fig_dir`` defaults to figures/ beside ``out``; the report links the figures relative to itself."""
     from .figures import draw_all
 
     if jobs > 1:
@@ -23,7 +26,7 @@ def make_report(profile: Profile, seed: int, out: Path, json_path: Path, progres
     else:
         evs = run_claims(registry.all_claims(), profile, seed=seed, progress=progress)
     results = build(evs, profile.name, seed)
-    fig_dir = out.parent / "figures"
+    fig_dir = out.parent / "figures" if fig_dir is None else fig_dir
     fig_dir.mkdir(exist_ok=True)
     figures = []
     for name, caption, png in draw_all(profile, seed):
@@ -31,14 +34,14 @@ def make_report(profile: Profile, seed: int, out: Path, json_path: Path, progres
             print(f"  figure {name} failed: {caption}")
             continue
         write_atomic(fig_dir / name, png)
-        figures.append((f"figures/{name}", caption))
+        figures.append((Path(os.path.relpath(fig_dir / name, out.parent)).as_posix(), caption))
     write_atomic(json_path, json.dumps(results, indent=1, ensure_ascii=False) + "\n")
     write_atomic(out, render(results, figures))
     bad = [ev for ev in evs if not ev.matches_expectation]
     eq = results["equations"]
     covered = sum(e["status"] != "unchecked" for e in eq.values())
     print(
-        f"wrote {out} and {json_path}: {len(evs)} claims, {len(evs) - len(bad)} as expected, "
+        f"wrote {out}, {json_path} and {len(figures)} figure(s) in {fig_dir}/: {len(evs)} claims, {len(evs) - len(bad)} as expected, "
         f"{len(bad)} not; {covered}/{len(eq)} equation labels covered"
     )
     for ev in bad:

@@ -8,12 +8,13 @@ from typing import Callable, Iterable
 from .claim import Claim, Outcome
 from .context import Context
 from .evidence import Evidence, MutantResult
+from .lazy import force
 from .profiles import Profile
 
 
 def _run(claim: Claim, statement, profile: Profile, seed: int, variant: str, log) -> Outcome:
     ctx = Context(profile=profile, seed=seed, claim_id=claim.id, variant=variant, log=log)
-    out = claim.check(statement, ctx)
+    out = claim.check(force(statement), ctx)  # a lazy statement is built here, on first use
     if not isinstance(out, Outcome):
         raise TypeError(f"check of {claim.id} returned {type(out).__name__}, not Outcome")
     return out

@@ -1,18 +1,21 @@
-"""``verify show``: the printed form beside the derivation, the verdict and the graph."""
+"""``verify show``: the printed form, the stored verdict and evidence, the graph; ``--check`` adds a fresh run.
+
+Without ``--check`` nothing is imported beyond the catalog, the claim index and the
+results file, so a lookup takes well under a second. With ``--check`` the claim's ci
+check runs now and its derivation steps are printed; every number says where it
+comes from (the stored results and their profile, or the fresh run).
+"""
 from __future__ import annotations
 
-import json
-from pathlib import Path
+import math
 
-import sympy as sp
-
-from . import catalog, registry
+from . import catalog, index
+from .stored import Stored
 
 
 def _covering(ids: list[str]):
-    claims = registry.all_claims()
     labels = {i.split(":", 1)[1] for i in ids if i.startswith("eq:")}
-    return [c for c in claims if c.id in ids or labels & set(c.equations)]
+    return [c for c in index.claims() if c.id in ids or labels & set(c.equations)]
 
 
 def atom_latex(name: str) -> str | None:
@@ -30,9 +33,38 @@ def atom_latex(name: str) -> str | None:
     return None
 
 
-def _render(expr, latex: bool) -> str:
+def _num(v) -> str:
+    if isinstance(v, bool) or v is None:
+        return "–" if v is None else str(v)
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        return "nan" if math.isnan(v) else f"{v:.4g}"
+    try:  # numpy scalars
+        return _num(v.item())
+    except (AttributeError, ValueError):
+        return " ".join(str(v).split())
+
+
+def table(rows: list[dict], indent: str = "") -> str:
+    """Rows of a derivation step as an aligned table; numbers to 4 significant digits, never wrapped."""
+    cols = list(dict.fromkeys(k for r in rows for k in r))
+    cells = [[_num(r.get(k)) for k in cols] for r in rows]
+    width = [max(len(str(k)), *(len(c[j]) for c in cells)) for j, k in enumerate(cols)]
+    lines = ["  ".join(str(k).ljust(w) for k, w in zip(cols, width))]
+    lines += ["  ".join(c.rjust(w) for c, w in zip(row, width)) for row in cells]
+    return ("\n" + indent).join(lines)
+
+
+def _render(expr, latex: bool, indent: str = "") -> str:
     if expr is None:
         return ""
+    if isinstance(expr, list) and expr and all(isinstance(r, dict) for r in expr):
+        return "\n" + indent + table(expr, indent)
+    if isinstance(expr, dict):
+        return "; ".join(f"{k} = {_num(v)}" for k, v in expr.items())
+    import sympy as sp
+
     if latex:
         names = {}
         if isinstance(expr, sp.Basic):
@@ -41,71 +73,96 @@ def _render(expr, latex: bool) -> str:
                 if lt:
                     names[s] = lt
         return sp.latex(expr, symbol_names=names)
-    return sp.pretty(expr, use_unicode=True)
+    if isinstance(expr, sp.Basic) or isinstance(expr, sp.MatrixBase):
+        return sp.pretty(expr, use_unicode=True, wrap_line=False).replace("\n", "\n" + indent)
+    return " ".join(str(expr).split())
 
 
-def show(ids: list[str], latex: bool = False, results: Path | None = None, run: bool = False) -> int:
-    stored, stored_profile = {}, "?"
-    if results is not None and results.exists() and not run:
-        try:
-            doc = json.loads(results.read_text())
-            stored = {c["id"]: c for c in doc["claims"]}
-            stored_profile = doc.get("profile", "?")
-        except (ValueError, KeyError):
-            stored = {}
+def _steps(title: str, steps, latex: bool) -> None:
+    if not steps:
+        return
+    print(f"   {title}:")
+    for st in steps:
+        mark = {True: "✔", False: "✘", None: "·"}[st.holds]
+        print(f"   {mark} {st.label}: {st.text}")
+        if st.printed:
+            print(f"       printed: {st.printed}")
+        if st.derived is not None:
+            print("       derived: " + _render(st.derived, latex, " " * 16))
+
+
+def _evidence(ev: dict, src: str) -> None:
+    """The verdict and evidence of one results.json claim entry, with where they come from."""
+    parts = [f"methods {', '.join(ev.get('methods') or []) or '–'}", f"examples {ev.get('examples', '–')}"]
+    if ev.get("worst_margin") is not None:
+        parts.append(f"worst margin {_num(ev['worst_margin'])}")
+    print(f"   verdict: {ev['status']} [{src}]; " + "; ".join(parts))
+    print("   strength: " + _strength_text(ev))
+    mut = ev.get("mutants") or {}
+    if mut:
+        print(f"   mutants killed {mut.get('killed', 0)}/{mut.get('total', 0)}: "
+              + "; ".join(("✔ " if m["killed"] else "✘ ") + m["name"] for m in mut.get("list", [])))
+    if ev.get("counterexample") is not None:
+        print(f"   counterexample to the printed form: {ev['counterexample']}")
+    for f in ev.get("fits") or []:
+        rel = f.get("relation", "=")
+        print(f"   fit: {f['quantity']} ~ {f['against']}^{_num(f['exponent'])}, CI [{_num(f['interval'][0])}, "
+              f"{_num(f['interval'][1])}] (theory {rel} {_num(f['theory'])})")
+    for n in ev.get("notes") or []:
+        print(f"   note: {n}")
+    if ev.get("error"):
+        print(f"   error: {ev['error']}")
+
+
+def _fresh(cid: str, latex: bool, seed: int) -> None:
+    """Run the claim's ci check now; print its derivation and its evidence, marked as fresh."""
+    from . import registry
+    from .profiles import get_profile
+    from .runner import run_claim
+
+    c = registry.get(cid)
+    src = f"fresh run, ci profile, seed {seed}"
+    print(f"   -- {src}:")
+    if c.derivation is not None:
+        _steps("derivation (symbolic)", list(c.derivation()), latex)
+    ev = run_claim(c, get_profile("ci"), seed=seed)
+    _steps("derivation, printed form" if ev.corrected is not None else "derivation", ev.printed.steps, latex)
+    if ev.corrected is not None:
+        _steps("derivation, corrected form", ev.corrected.steps, latex)
+    _evidence(ev.as_json(), src)
+
+
+def show(ids: list[str], stored: Stored, latex: bool = False, check: bool = False, seed: int = 0) -> int:
     for oid in ids:
         try:
             obj = catalog.get(oid)
         except KeyError:  # a claim id, not a catalog label: the claim prints its own form
             continue
         print(f"== {oid} (§{obj.section})")
-        print(f"   printed: {getattr(obj, 'latex', None) or getattr(obj, 'statement', '')}")
+        print(f"   printed: {getattr(obj, 'printed', None) or getattr(obj, 'statement', '')}")
     claims = _covering(ids)
     if not claims:
         print("\nno claim covers this yet: status unchecked")
         return 0
-    from .profiles import get_profile
-    from .runner import run_claim
-
+    where = (f"{stored.path}, {stored.profile} profile, seed {stored.seed}" if stored.path else None)
     for c in claims:
         print(f"\n-- claim {c.id}: {c.title}  [{c.kind}, §{c.section}]")
         print(f"   printed: {c.printed}")
         if c.erratum:
-            print(f"   corrected: {c.erratum.corrected}")
-            print(f"   why: {c.erratum.explanation}")
-        steps = list(c.derivation()) if c.derivation is not None else []
-        fresh = run_claim(c, get_profile("ci"))  # the derivation steps come from running the check
-        steps += fresh.steps
-        if steps:
-            print("   derivation:")
-            for st in steps:
-                mark = {True: "✔", False: "✘", None: "·"}[st.holds]
-                print(f"   {mark} {st.label}: {st.text}")
-                if st.printed:
-                    print(f"       printed: {st.printed}")
-                if st.derived is not None:
-                    body = _render(st.derived, latex)
-                    print("       derived: " + body.replace("\n", "\n                "))
-        ev = stored.get(c.id)
-        if ev is None:
-            ev = fresh.as_json()
-            src = "run now, ci profile"
+            print(f"   corrected: {c.erratum['corrected']}")
+            print(f"   why: {c.erratum['explanation']}")
+        ev = stored.claims.get(c.id)
+        if ev is not None:
+            _evidence(ev, f"stored in {where}")
         else:
-            src = f"from {results}, {stored_profile} profile"
-        print(f"   verdict: {ev['status']} ({src}); methods {', '.join(ev['methods'])}; "
-              f"examples {ev['examples']}; worst margin {ev['worst_margin']}")
-        print("   strength: " + _strength_text(ev)
-              + (" (own check only: its uses were not run)" if ev is not stored.get(c.id) and c.uses else ""))
-        print(f"   mutants killed {ev['mutants']['killed']}/{ev['mutants']['total']}: "
-              + "; ".join(("✔ " if m["killed"] else "✘ ") + m["name"] for m in ev["mutants"]["list"]))
-        if ev.get("counterexample") is not None:
-            print(f"   counterexample to the printed form: {ev['counterexample']}")
-        for f in ev.get("fits", []):
-            print(f"   fit: {f['quantity']} ~ {f['against']}^{f['exponent']} CI {f['interval']} (theory {f['theory']})")
-        for n in ev.get("notes", []):
-            print(f"   note: {n}")
+            print(f"   verdict: not run [{'no entry in ' + where if where else 'no results file'}]"
+                  + ("" if check else "; `--check` runs it now"))
+        if check:
+            _fresh(c.id, latex, seed)
+        elif c.mutants and ev is None:
+            print(f"   mutants: {'; '.join(c.mutants)}")
         print(f"   uses: {', '.join(c.uses) or '–'}")
-        print(f"   used by: {', '.join(registry.used_by(c.id)) or '–'}")
+        print(f"   used by: {', '.join(index.used_by(c.id)) or '–'}")
     return 0
 
 

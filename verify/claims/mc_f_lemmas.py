@@ -28,6 +28,7 @@ from numeric.stats import wilson_interval
 
 from ..checks.identity import check_matrix_identity
 from ..claim import Erratum, Mutant, Outcome, Step, all_of
+from ..lazy import lazy
 from ..registry import claim
 from .mc_g_lemmas import ZZ, x, z, zident
 from .mc_implication import Implication, box, check_implication
@@ -298,9 +299,9 @@ claim(
     title="(8.25): ⟨x, (zzᵀ − xxᵀ)x⟩ = ⟨x, z⟩² − ‖x‖⁴, so |·| ≤ ε gives ⟨x, z⟩² ≥ ‖x‖⁴ − ε",
     printed=r"\implies \langle x, z\rangle^2 \geq \|x\|_2^4 - \epsilon \text{ w.h.p.}",
     equations=["8.25"],
-    statement=_id825(2),
+    statement=lazy(lambda: _id825(2)),
     check=check_matrix_identity,
-    mutants=[Mutant("⟨x, z⟩² − ‖x‖²", _id825(1))],
+    mutants=[Mutant("⟨x, z⟩² − ‖x‖²", lazy(lambda: _id825(1)))],
     uses=["eq:8.24"],
     notes=["the identity holds for every z (no ‖z‖ = 1 needed); with it, −ε ≤ ⟨x, z⟩² − ‖x‖⁴ is (8.25)"],
 )

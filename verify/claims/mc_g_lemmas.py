@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Callable
 
 import numpy as np
@@ -14,6 +15,7 @@ from symbolic import pca
 
 from ..checks.identity import MatrixIdentity, check_matrix_identity
 from ..claim import Erratum, Mutant, Outcome, Step, all_of
+from ..lazy import lazy
 from ..registry import claim
 from ..search import search
 
@@ -24,10 +26,12 @@ ZZ = z * z.T
 UNIT = (("⟨zᵀ z⟩", sp.Integer(1)),)
 
 
+@cache
 def _g_hessian():
     return pca.hessian_matrix_generic().subs(pca.SYMBOLS.M, ZZ)
 
 
+@cache
 def _g_gradient():
     return pca.gradient_generic().subs(pca.SYMBOLS.M, ZZ)
 
@@ -121,21 +125,22 @@ claim(
     title="Step (8.20): the cited gradient ∇g(x) = (M − xxᵀ)x",
     printed=r"\implies \langle x, (zz^\top - xx^\top)x\rangle = 0 \quad (\text{because } \nabla g(x) = (M - xx^\top)x)",
     equations=["8.20"],
-    statement=_grad_cited(1),
+    statement=lazy(lambda: _grad_cited(1)),
     check=check_matrix_identity,
     erratum=Erratum(
         printed=r"\nabla g(x) = (M - xx^\top)x",
         corrected=r"\nabla g(x) = -2(M - xx^\top)x",
         explanation="the reason cited is off by the factor −2 (see sec:8.3.1:pca-gradient, where the chapter wrote "
         "−(M − xxᵀ)x); the conclusion ⟨x, (zzᵀ − xxᵀ)x⟩ = 0 is unaffected because it only uses ∇g(x) = 0.",
-        corrected_statement=_grad_cited(-2),
+        corrected_statement=lazy(lambda: _grad_cited(-2)),
     ),
-    mutants=[Mutant("∇g(x) = 2(M − xxᵀ)x", _grad_cited(2))],
+    mutants=[Mutant("∇g(x) = 2(M − xxᵀ)x", lazy(lambda: _grad_cited(2)))],
     uses=["lemma:8.18"],
 )
 
 
 # --- Lemma 8.20 and its steps ----------------------------------------------------------------------
+@cache
 def _hz():
     return z.T * _g_hessian() * z
 
@@ -147,11 +152,13 @@ claim(
     title="⟨z, ∇²g(x) z⟩ = ‖zxᵀ + xzᵀ‖² − 2zᵀ(zzᵀ − xxᵀ)z",
     printed=r"\|zx^\top + xz^\top\|_F^2 - 2z^\top(zz^\top - xx^\top)z \geq 0",
     equations=["8.26", "8.27"],
-    statement=zident(_hz(), sp.Trace((z * x.T + x * z.T).T * (z * x.T + x * z.T)) - 2 * sp.Trace(z.T * (ZZ - x * x.T) * z),
-                     "(8.27)", atom_subs=()),
+    statement=lazy(lambda: zident(
+        _hz(), sp.Trace((z * x.T + x * z.T).T * (z * x.T + x * z.T)) - 2 * sp.Trace(z.T * (ZZ - x * x.T) * z), "(8.27)",
+        atom_subs=())),
     check=check_matrix_identity,
-    mutants=[Mutant("coefficient 1 on zᵀ(zzᵀ − xxᵀ)z", zident(
-        _hz(), sp.Trace((z * x.T + x * z.T).T * (z * x.T + x * z.T)) - sp.Trace(z.T * (ZZ - x * x.T) * z), "m", atom_subs=()))],
+    mutants=[Mutant("coefficient 1 on zᵀ(zzᵀ − xxᵀ)z", lazy(lambda: zident(
+        _hz(), sp.Trace((z * x.T + x * z.T).T * (z * x.T + x * z.T)) - sp.Trace(z.T * (ZZ - x * x.T) * z), "m",
+        atom_subs=())))],
     uses=["eq:8.17"],
     notes=["⟨z, ∇²g z⟩ from the derived Hessian with M = zzᵀ; (8.26) is the definition of ∇²g ⪰ 0 applied to v = z"],
 )
@@ -165,9 +172,9 @@ claim(
     title="(8.27) expanded with ‖z‖ = 1",
     printed=r"2\|x\|_2^2 + 2\langle x, z\rangle^2 - 2 + 2\langle x, z\rangle^2 \geq 0",
     equations=["8.28"],
-    statement=zident(_hz(), _R28, "(8.28)"),
+    statement=lazy(lambda: zident(_hz(), _R28, "(8.28)")),
     check=check_matrix_identity,
-    mutants=[Mutant("2‖x‖² + 2⟨x, z⟩² − 2 (one ⟨x, z⟩² term)", zident(_hz(), _R28 - 2 * _XZ**2, "m"))],
+    mutants=[Mutant("2‖x‖² + 2⟨x, z⟩² − 2 (one ⟨x, z⟩² term)", lazy(lambda: zident(_hz(), _R28 - 2 * _XZ**2, "m")))],
     uses=["eq:8.27", "sec:8.3.2:trace-rule"],
 )
 

@@ -18,6 +18,7 @@ from symbolic.matrix_completion import Instance
 
 from ..checks.identity import check_matrix_identity
 from ..claim import Erratum, Mutant, Outcome, Step, all_of
+from ..lazy import lazy
 from ..registry import claim
 from .mc_g_lemmas import ZZ, x, z, zident
 from .mc_implication import Implication, box, check_implication
@@ -330,9 +331,9 @@ claim(
     title="‖x − z‖² = ‖x‖² + ‖z‖² − 2⟨x, z⟩ (= ‖x‖² + 1 − 2⟨x, z⟩)",
     printed=r"\|x - z\|_2^2 = \|x\|_2^2 + \|z\|_2^2 - 2\langle x, z\rangle \leq \|x\|_2^2 + 1 - 2\langle x, z\rangle",
     equations=["8.49", "8.50"],
-    statement=_id49(-1),
+    statement=lazy(lambda: _id49(-1)),
     check=check_matrix_identity,
-    mutants=[Mutant("+2⟨x, z⟩", _id49(+1))],
+    mutants=[Mutant("+2⟨x, z⟩", lazy(lambda: _id49(+1)))],
     notes=["(8.50)'s '≤' is an equality since ‖z‖ = 1 (true, loose in form); the same line opens the proof"],
 )
 

@@ -9,6 +9,7 @@ from symbolic.trace_normal_form import frob2, inner
 
 from ..checks.identity import MatrixIdentity, check_matrix_identity
 from ..claim import Erratum, Mutant, Step
+from ..lazy import lazy
 from ..registry import claim
 
 S = pca.SYMBOLS
@@ -49,19 +50,19 @@ claim(
     kind="identity",
     title="Gradient of the PCA objective",
     printed=r"From HW0, we know that $\nabla g(x) = -(M - xx^\top)x$",
-    statement=_grad_stmt(pca.printed_gradient()),
+    statement=lazy(lambda: _grad_stmt(pca.printed_gradient())),
     check=check_matrix_identity,
     erratum=Erratum(
         printed=r"\nabla g(x) = -(M - xx^\top)x",
         corrected=r"\nabla g(x) = -2(M - xx^\top)x",
         explanation="d/dx ½‖M − xxᵀ‖² = −(M − xxᵀ)x − (M − xxᵀ)ᵀx = −2(M − xxᵀ)x for symmetric M; "
         "for d = 1, g = ½(m − x²)² has g′ = −2x(m − x²). The conclusion (8.2) is unaffected.",
-        corrected_statement=_grad_stmt(pca.corrected_gradient()),
+        corrected_statement=lazy(lambda: _grad_stmt(pca.corrected_gradient())),
     ),
     mutants=[
-        Mutant("sign flipped: +2(M − xxᵀ)x", _grad_stmt(2 * (M - x * x.T) * x)),
-        Mutant("−2(M + xxᵀ)x", _grad_stmt(-2 * (M + x * x.T) * x)),
-        Mutant("−2Mx (xxᵀ term dropped)", _grad_stmt(-2 * M * x)),
+        Mutant("sign flipped: +2(M − xxᵀ)x", lazy(lambda: _grad_stmt(2 * (M - x * x.T) * x))),
+        Mutant("−2(M + xxᵀ)x", lazy(lambda: _grad_stmt(-2 * (M + x * x.T) * x))),
+        Mutant("−2Mx (xxᵀ term dropped)", lazy(lambda: _grad_stmt(-2 * M * x))),
     ],
     uses=["eq:8.1"],
     derivation=_grad_derivation,
@@ -81,12 +82,12 @@ claim(
     title="Stationary points satisfy Mx = ‖x‖²x",
     printed=r"\nabla g(x) = 0 \implies Mx = \|x\|_2^2 \cdot x",
     equations=["8.2"],
-    statement=_stationary_stmt(x * (x.T * x)),
+    statement=lazy(lambda: _stationary_stmt(x * (x.T * x))),
     check=check_matrix_identity,
     mutants=[
-        Mutant("Mx = x (the ‖x‖² factor dropped)", _stationary_stmt(x)),
-        Mutant("Mx = 2‖x‖²x", _stationary_stmt(2 * x * (x.T * x))),
-        Mutant("Mx = ‖x‖⁴x", _stationary_stmt(x * (x.T * x) * (x.T * x))),
+        Mutant("Mx = x (the ‖x‖² factor dropped)", lazy(lambda: _stationary_stmt(x))),
+        Mutant("Mx = 2‖x‖²x", lazy(lambda: _stationary_stmt(2 * x * (x.T * x)))),
+        Mutant("Mx = ‖x‖⁴x", lazy(lambda: _stationary_stmt(x * (x.T * x) * (x.T * x)))),
     ],
     uses=["sec:8.3.1:pca-gradient"],
     notes=["proved as the identity (M − xxᵀ)x = Mx − ‖x‖²x, so ∇g(x) = 0 ⟺ Mx = ‖x‖²x "
@@ -115,12 +116,12 @@ claim(
     printed=r"g(x+v) = \tfrac12\|M - xx^\top\|_F^2 - \langle M - xx^\top, xv^\top + vx^\top\rangle "
     r"+ \tfrac12\langle xv^\top + vx^\top, xv^\top + vx^\top\rangle - \langle M - xx^\top, vv^\top\rangle + \text{h.o.t.}",
     equations=["8.4", "8.5"],
-    statement=_expansion_stmt(_expansion()),
+    statement=lazy(lambda: _expansion_stmt(_expansion())),
     check=check_matrix_identity,
     mutants=[
-        Mutant("½ dropped on ⟨B, B⟩", _expansion_stmt(_expansion(half=1))),
-        Mutant("sign of ⟨M − xxᵀ, vvᵀ⟩ flipped", _expansion_stmt(_expansion(sign_c=+1))),
-        Mutant("sign of the linear term flipped", _expansion_stmt(_expansion(sign_b=+1))),
+        Mutant("½ dropped on ⟨B, B⟩", lazy(lambda: _expansion_stmt(_expansion(half=1)))),
+        Mutant("sign of ⟨M − xxᵀ, vvᵀ⟩ flipped", lazy(lambda: _expansion_stmt(_expansion(sign_c=+1)))),
+        Mutant("sign of the linear term flipped", lazy(lambda: _expansion_stmt(_expansion(sign_b=+1)))),
     ],
     uses=["eq:8.1"],
     notes=["checked as: the t⁰, t¹, t² coefficients of g(x + tv) equal those of (8.5) with v ↦ tv; "
@@ -142,12 +143,12 @@ claim(
     title="Half the Hessian quadratic form, as inner products",
     printed=r"\tfrac12\langle v, \nabla^2 g(x) v\rangle = \tfrac12\langle xv^\top + vx^\top, xv^\top + vx^\top\rangle - \langle M - xx^\top, vv^\top\rangle",
     equations=["8.6"],
-    statement=_q_stmt(pca.printed_8_6(), "(8.6)"),
+    statement=lazy(lambda: _q_stmt(pca.printed_8_6(), "(8.6)")),
     check=check_matrix_identity,
     mutants=[
-        Mutant("without the ½ on the left", _q_stmt(pca.printed_8_6(), "(8.6)", scale=1)),
-        Mutant("factor 2 on ⟨M − xxᵀ, vvᵀ⟩ (as in (8.17))", _q_stmt(
-            Rational(1, 2) * inner(x * v.T + v * x.T, x * v.T + v * x.T) - 2 * inner(M - x * x.T, v * v.T), "(8.6)")),
+        Mutant("without the ½ on the left", lazy(lambda: _q_stmt(pca.printed_8_6(), "(8.6)", scale=1))),
+        Mutant("factor 2 on ⟨M − xxᵀ, vvᵀ⟩ (as in (8.17))", lazy(lambda: _q_stmt(
+            Rational(1, 2) * inner(x * v.T + v * x.T, x * v.T + v * x.T) - 2 * inner(M - x * x.T, v * v.T), "(8.6)"))),
     ],
     uses=["eq:8.5"],
     notes=["the Hessian here is derived independently of (8.5): ∇²g is the polarisation of the t² "
@@ -162,11 +163,11 @@ claim(
     title="Expanding the inner products of (8.6)",
     printed=r"= \langle x, v\rangle^2 + \|x\|_2^2\|v\|_2^2 - v^\top M v + \langle x, v\rangle^2",
     equations=["8.7"],
-    statement=ident(pca.printed_8_6(), pca.printed_8_7(), "(8.6) = (8.7)"),
+    statement=lazy(lambda: ident(pca.printed_8_6(), pca.printed_8_7(), "(8.6) = (8.7)")),
     check=check_matrix_identity,
     mutants=[
-        Mutant("one ⟨x, v⟩² only", ident(pca.printed_8_6(), pca.printed_8_7() - (x.T * v) * (x.T * v), "(8.7)")),
-        Mutant("2‖x‖²‖v‖²", ident(pca.printed_8_6(), pca.printed_8_7() + (x.T * x) * (v.T * v), "(8.7)")),
+        Mutant("one ⟨x, v⟩² only", lazy(lambda: ident(pca.printed_8_6(), pca.printed_8_7() - (x.T * v) * (x.T * v), "(8.7)"))),
+        Mutant("2‖x‖²‖v‖²", lazy(lambda: ident(pca.printed_8_6(), pca.printed_8_7() + (x.T * x) * (v.T * v), "(8.7)"))),
     ],
     uses=["eq:8.6"],
 )
@@ -178,12 +179,12 @@ claim(
     title="Hessian quadratic form of the PCA objective",
     printed=r"\tfrac12\langle v, \nabla^2 g(x) v\rangle = 2\langle x, v\rangle^2 + \|x\|_2^2\|v\|_2^2 - v^\top M v",
     equations=["8.8"],
-    statement=_q_stmt(pca.printed_8_8(), "(8.8)"),
+    statement=lazy(lambda: _q_stmt(pca.printed_8_8(), "(8.8)")),
     check=check_matrix_identity,
     mutants=[
-        Mutant("⟨x, v⟩² with coefficient 1", _q_stmt(pca.printed_8_8() - (x.T * v) * (x.T * v), "(8.8)")),
-        Mutant("‖x‖²‖v‖² dropped", _q_stmt(pca.printed_8_8() - (x.T * x) * (v.T * v), "(8.8)")),
-        Mutant("+vᵀMv", _q_stmt(pca.printed_8_8() + 2 * (v.T * M * v), "(8.8)")),
+        Mutant("⟨x, v⟩² with coefficient 1", lazy(lambda: _q_stmt(pca.printed_8_8() - (x.T * v) * (x.T * v), "(8.8)"))),
+        Mutant("‖x‖²‖v‖² dropped", lazy(lambda: _q_stmt(pca.printed_8_8() - (x.T * x) * (v.T * v), "(8.8)"))),
+        Mutant("+vᵀMv", lazy(lambda: _q_stmt(pca.printed_8_8() + 2 * (v.T * M * v), "(8.8)"))),
     ],
     uses=["eq:8.7"],
 )

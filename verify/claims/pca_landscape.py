@@ -18,6 +18,7 @@ from symbolic import pca
 
 from ..checks.identity import MatrixIdentity, check_matrix_identity
 from ..claim import Erratum, Mutant, Outcome, Step, all_of
+from ..lazy import lazy
 from ..registry import claim
 from ..search import search
 from .. import strategies as vst
@@ -223,18 +224,18 @@ claim(
     title="Curvature along the top eigenvector v₁",
     printed=r"\langle v_1, \nabla^2 g(x) v_1\rangle = 2\langle x, v_1\rangle^2 - v_1^\top M v_1 + \|x\|_2^2 \geq 0",
     equations=["8.9"],
-    statement=_eq89(1, _RHS_89),
+    statement=lazy(lambda: _eq89(1, _RHS_89)),
     check=check_matrix_identity,
     erratum=Erratum(
         printed=r"\langle v_1, \nabla^2 g(x) v_1\rangle = 2\langle x, v_1\rangle^2 - v_1^\top M v_1 + \|x\|_2^2",
         corrected=r"\tfrac12\langle v_1, \nabla^2 g(x) v_1\rangle = 2\langle x, v_1\rangle^2 - v_1^\top M v_1 + \|x\|_2^2",
         explanation="(8.8) with v = v₁, ‖v₁‖ = 1 gives ½⟨v₁, ∇²g v₁⟩; the ½ was dropped. "
         "The sign condition ≥ 0 used next is the same either way.",
-        corrected_statement=_eq89(sp.Rational(1, 2), _RHS_89),
+        corrected_statement=lazy(lambda: _eq89(sp.Rational(1, 2), _RHS_89)),
     ),
     mutants=[
-        Mutant("+v₁ᵀMv₁", _eq89(sp.Rational(1, 2), _RHS_89 + 2 * v.T * M * v)),
-        Mutant("⟨x, v₁⟩² with coefficient 1", _eq89(sp.Rational(1, 2), _RHS_89 - (x.T * v) * (x.T * v))),
+        Mutant("+v₁ᵀMv₁", lazy(lambda: _eq89(sp.Rational(1, 2), _RHS_89 + 2 * v.T * M * v))),
+        Mutant("⟨x, v₁⟩² with coefficient 1", lazy(lambda: _eq89(sp.Rational(1, 2), _RHS_89 - (x.T * v) * (x.T * v)))),
     ],
     uses=["eq:8.8"],
     erratum_equations=["8.9"],

@@ -1,0 +1,144 @@
+"""A small generated index of the claims, so that lookups need not import them.
+
+The registry (the claim modules) stays the one source of truth. This module keeps a
+JSON snapshot of what ``verify list`` and ``verify show`` print about each claim (id,
+section, kind, title, printed form, equations, uses, erratum text, mutant names), in
+chapter order, stamped with a fingerprint of the sources it was made from (the claim
+modules, the Claim type, the registry and the catalog). When the fingerprint no longer
+matches, the index is rebuilt from the registry (slow once) and rewritten when the
+package directory is writable. Stdlib only: importing it costs nothing.
+
+    python -m verify.index      # rebuild verify/data/claims_index.json
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+PKG = Path(__file__).resolve().parent
+INDEX_PATH = PKG / "data" / "claims_index.json"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class ClaimInfo:
+    """What a lookup shows of a claim; attribute names match :class:`verify.claim.Claim`."""
+
+    id: str
+    section: str
+    kind: str
+    title: str
+    printed: str
+    equations: tuple[str, ...] = ()
+    uses: tuple[str, ...] = ()
+    expected_status: str = "verified"
+    erratum: dict | None = None  # {"printed", "corrected", "explanation"}
+    mutants: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+    def as_json(self) -> dict:
+        d = dict(self.__dict__)
+        for k in ("equations", "uses", "mutants", "notes"):
+            d[k] = list(d[k])
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict) -> "ClaimInfo":
+        d = dict(d)
+        for k in ("equations", "uses", "mutants", "notes"):
+            d[k] = tuple(d.get(k, ()))
+        return cls(**d)
+
+
+def _sources() -> list[Path]:
+    files = sorted((PKG / "claims").rglob("*.py"))
+    return files + [PKG / "claim.py", PKG / "registry.py", PKG / "data" / "catalog.json"]
+
+
+def fingerprint() -> str:
+    """sha256 over the sources the index is made from (their paths and bytes)."""
+    h = hashlib.sha256(f"index v{VERSION}".encode())
+    for p in _sources():
+        h.update(str(p.relative_to(PKG)).encode() + b"\0")
+        h.update(p.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def info_of(c) -> ClaimInfo:
+    """A registry Claim as a ClaimInfo."""
+    err = None
+    if c.erratum is not None:
+        err = {"printed": c.erratum.printed, "corrected": c.erratum.corrected, "explanation": c.erratum.explanation}
+    return ClaimInfo(
+        id=c.id, section=c.section, kind=c.kind, title=c.title, printed=c.printed,
+        equations=tuple(c.equations), uses=tuple(c.uses), expected_status=c.expected_status,
+        erratum=err, mutants=tuple(m.name for m in c.mutants),
+        notes=tuple(c.notes) + ((c.informal_reason,) if c.informal_reason else ()),
+    )
+
+
+def build() -> dict:
+    """The index document, made from the registry (imports every claim module)."""
+    from . import registry
+
+    return {"version": VERSION, "fingerprint": fingerprint(),
+            "claims": [info_of(c).as_json() for c in registry.all_claims()]}
+
+
+def write(doc: dict, path: Path | None = None) -> None:
+    path = INDEX_PATH if path is None else path
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _read() -> dict | None:
+    try:
+        doc = json.loads(INDEX_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(doc, dict) or doc.get("version") != VERSION or not isinstance(doc.get("claims"), list):
+        return None
+    return doc
+
+
+@lru_cache(maxsize=None)
+def claims() -> tuple[ClaimInfo, ...]:
+    """Every claim in chapter order, from the index when it is fresh, else from the registry."""
+    doc = _read()
+    if doc is None or doc.get("fingerprint") != fingerprint():
+        doc = build()
+        try:
+            write(doc)
+        except OSError:  # a read-only install: serve the fresh index without caching it
+            pass
+    return tuple(ClaimInfo.from_json(d) for d in doc["claims"])
+
+
+def by_id() -> dict[str, ClaimInfo]:
+    return {c.id: c for c in claims()}
+
+
+def used_by(claim_id: str) -> list[str]:
+    return sorted(c.id for c in claims() if claim_id in c.uses)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    d = build()
+    write(d)
+    print(f"wrote {INDEX_PATH} ({len(d['claims'])} claims)")  # noqa: T201
