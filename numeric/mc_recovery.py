@@ -40,27 +40,35 @@ def _instances(rng, ds, pds, n_instances: int, coherent: bool, mu: float):
                 yield d, pd, p, k, z, masks.bernoulli(d, p, rng)
 
 
-def sweep(seed: int, ds, pds, n_instances: int, methods=("GD", "GD", "PGD", "cubic"), coherent: bool = False,
-          mu: float = 2.0, max_iter: int = 3000, cubic_max_d: int = 400, cubic_min_pd: float = 0.0) -> list[RunRecord]:
+def run_instance(seed: int, d: int, pd: float, k: int, methods=("GD", "GD", "PGD", "cubic"), coherent: bool = False,
+                 mu: float = 2.0, max_iter: int = 3000, cubic: bool = True) -> list[RunRecord]:
+    """The runs of ``methods`` on one instance (z, Ω) drawn from ``seed``, each from its own start x₀ ~ N(0, I/d).
+
+    A pure function of its arguments, so one instance is one cell of a sweep (numeric.sweeps).
+    """
     rng = np.random.default_rng(seed)
+    p = min(1.0, pd / d)
+    z = mc.basis_vector(d) if coherent else mc.incoherent_unit_vector(d, mu, rng)
+    ob = mc.Objective(z, masks.bernoulli(d, p, rng))
     out = []
-    for d, pd, p, k, z, m in _instances(rng, ds, pds, n_instances, coherent, mu):
-        ob = mc.Objective(z, m)
-        for meth in methods:
-            if meth == "cubic" and (d > cubic_max_d or pd < cubic_min_pd):
-                continue
-            x0 = rng.standard_normal(d) / np.sqrt(d)
-            r = ml.run(meth, ob, x0, rng, max_iter=max_iter)
-            dist = ml.distance_to_pm(r.x, z)
-            if dist <= 1e-3:  # ±z is a global minimum (f = 0): a local minimum, no eigenvalue needed
-                lam, lm = float("nan"), True
-            else:
-                lam = r.lambda_min if r.lambda_min is not None else ob.lambda_min(r.x)
-                lm = bool(r.converged and lam >= -1e-7 * p)
-            nx = np.linalg.norm(r.x)
-            out.append(RunRecord(d, pd, k, meth, dist, lm, float(lam), float(r.cost),
-                                 mc.coherence(r.x) if nx > 0 else 0.0, int(r.iterations)))
+    for meth in methods:
+        if meth == "cubic" and not cubic:
+            continue
+        x0 = rng.standard_normal(d) / np.sqrt(d)
+        out.append(_record(ml.run(meth, ob, x0, rng, max_iter=max_iter), ob, d, pd, p, k, meth))
     return out
+
+
+def _record(r, ob, d, pd, p, k, meth) -> RunRecord:
+    dist = ml.distance_to_pm(r.x, ob.z)
+    if dist <= 1e-3:  # ±z is a global minimum (f = 0): a local minimum, no eigenvalue needed
+        lam, lm = float("nan"), True
+    else:
+        lam = r.lambda_min if r.lambda_min is not None else ob.lambda_min(r.x)
+        lm = bool(r.converged and lam >= -1e-7 * p)
+    nx = np.linalg.norm(r.x)
+    return RunRecord(d, pd, k, meth, dist, lm, float(lam), float(r.cost), mc.coherence(r.x) if nx > 0 else 0.0,
+                     int(r.iterations))
 
 
 def success_rates(records, d):

@@ -79,19 +79,16 @@ def _load_statuses(path) -> dict[str, str]:
 
 
 def cmd_check(args) -> int:
-    from .runner import run_claims
     from .results import build
 
     profile = get_profile(args.profile)
     claims = _select(args.labels)
     if args.json:
         check_writable(args.json)
-    if args.jobs > 1:
-        from .runner import run_claims_parallel
+    from .execute import run_all
 
-        evs = run_claims_parallel(claims, profile, seed=args.seed, jobs=args.jobs, progress=_progress(sys.stderr))
-    else:
-        evs = run_claims(claims, profile, seed=args.seed, progress=_progress(sys.stderr))
+    evs = run_all(claims, profile, seed=args.seed, jobs=args.jobs, scheduler=args.scheduler,
+                  use_cache=not args.no_cache, progress=_progress(sys.stderr))
     bad = 0
     for ev in evs:
         flag = "ok " if ev.matches_expectation else "FAIL"
@@ -111,7 +108,8 @@ def cmd_report(args) -> int:
     profile = get_profile(args.profile)
     check_writable(args.out)
     check_writable(args.json)
-    return make_report(profile, args.seed, Path(args.out), Path(args.json), _progress(sys.stderr), jobs=args.jobs)
+    return make_report(profile, args.seed, Path(args.out), Path(args.json), _progress(sys.stderr), jobs=args.jobs,
+                       scheduler=args.scheduler, use_cache=not args.no_cache)
 
 
 def cmd_show(args) -> int:
@@ -155,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--profile", default="ci")
     sp.add_argument("--seed", type=int, default=0)
     sp.add_argument("--json", help="also write results.json-style output here")
-    sp.add_argument("--jobs", type=int, default=1, help="worker processes (verdicts do not depend on it)")
+    _executor_options(sp)
     sp.set_defaults(fn=cmd_check)
 
     sp = sub.add_parser("report", help="write REPORT.md, results.json and the figures")
@@ -163,9 +161,50 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--seed", type=int, default=0)
     sp.add_argument("--out", default="REPORT.md")
     sp.add_argument("--json", default="results.json")
-    sp.add_argument("--jobs", type=int, default=2, help="worker processes (verdicts do not depend on it)")
+    _executor_options(sp)
     sp.set_defaults(fn=cmd_report)
+
+    sp = sub.add_parser("cache", help="the content-addressed cache of sweep cells and claim evidence")
+    sp.add_argument("action", choices=["clear", "path"], help="clear: delete every entry; path: print the directory")
+    sp.set_defaults(fn=cmd_cache)
     return p
+
+
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--jobs must be a whole number, not {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"--jobs must be at least 1, not {n}")
+    return n
+
+
+def _scheduler(text: str) -> str:
+    if text != "local" and not text.startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://")):
+        raise argparse.ArgumentTypeError(f"--scheduler must be 'local' or an address like tcp://host:8786, not {text!r}")
+    return text
+
+
+def _executor_options(sp) -> None:
+    sp.add_argument("--jobs", type=_jobs, default=None,
+                    help="worker processes (default: one per core); verdicts do not depend on it")
+    sp.add_argument("--scheduler", type=_scheduler, default=None,
+                    help="run claims and sweep cells on Dask distributed: 'local' (a LocalCluster of --jobs workers) "
+                    "or a scheduler address tcp://host:port")
+    sp.add_argument("--no-cache", action="store_true",
+                    help="neither read nor write the cache of sweep cells and claim evidence (.verify-cache/)")
+
+
+def cmd_cache(args) -> int:
+    from numeric.sweeps import cache
+
+    if args.action == "path":
+        print(cache.directory())
+        return 0
+    n = cache.clear()
+    print(f"removed {n} cache entries from {cache.directory()}")
+    return 0
 
 
 def main(argv=None) -> int:

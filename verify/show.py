@@ -64,8 +64,8 @@ def show(ids: list[str], latex: bool = False, results: Path | None = None, run: 
     if not claims:
         print("\nno claim covers this yet: status unchecked")
         return 0
+    from .evidence_cache import run_claim
     from .profiles import get_profile
-    from .runner import run_claim
 
     for c in claims:
         print(f"\n-- claim {c.id}: {c.title}  [{c.kind}, §{c.section}]")
@@ -74,7 +74,7 @@ def show(ids: list[str], latex: bool = False, results: Path | None = None, run: 
             print(f"   corrected: {c.erratum.corrected}")
             print(f"   why: {c.erratum.explanation}")
         steps = list(c.derivation()) if c.derivation is not None else []
-        fresh = run_claim(c, get_profile("ci"))  # the derivation steps come from running the check
+        fresh = run_claim(c, get_profile("ci"), full=True)  # the derivation steps: the check's run (cached)
         steps += fresh.steps
         if steps:
             print("   derivation:")
