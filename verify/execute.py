@@ -101,8 +101,8 @@ def run_all(claims, profile: Profile, seed: int = 0, jobs: int | None = None, sc
         else:
             with ex:
                 _run_on(ex, todo, profile, seed, use_cache, finish)
-    evs = [done[c.id] for c in claims]
-    _record_seconds(evs)
+        evs = [done[c.id] for c in claims]
+        _record_seconds(evs)
     return evs
 
 
@@ -140,9 +140,9 @@ def _run_on(ex, todo, profile, seed, use_cache, finish) -> None:
                         pending[ex.submit(_claim_task, c.id, profile.name, seed, use_cache)] = ("claim", c)
                 continue
             cid, entry, fresh = fut.result()
-            if use_cache and fresh:
-                cache.store(claim_key(obj, profile, seed), entry) if cache.is_miss(
-                    cache.load(claim_key(obj, profile, seed))) else None
+            k = claim_key(obj, profile, seed)
+            if fresh and cache.is_miss(cache.load(k)):  # a remote worker's cache is not this one
+                cache.store(k, entry)
             ev = Cached(obj, entry)
             ev.cached = not fresh
             finish(obj, ev)

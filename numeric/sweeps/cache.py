@@ -95,8 +95,8 @@ def _imports(name: str, path: Path) -> set[str]:
 
 
 @lru_cache(maxsize=None)
-def source_digest(module: str) -> str:
-    """SHA-256 of the sources of ``module`` and of every project module it imports, transitively."""
+def modules(module: str) -> dict[str, Path]:
+    """``module`` and every project module it imports, transitively: {name: file}."""
     seen: dict[str, Path] = {}
     todo = [module]
     while todo:
@@ -108,6 +108,13 @@ def source_digest(module: str) -> str:
             continue
         seen[name] = path
         todo.extend(_imports(name, path) - set(seen))
+    return seen
+
+
+@lru_cache(maxsize=None)
+def source_digest(module: str) -> str:
+    """SHA-256 of the sources of ``module`` and of every project module it imports, transitively."""
+    seen = modules(module)
     h = hashlib.sha256()
     for name in sorted(seen):
         h.update(name.encode() + b"\0" + seen[name].read_bytes() + b"\0")
