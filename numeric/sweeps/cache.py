@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]  # the project root (holds numeric/, 
 PACKAGES = ("numeric", "symbolic", "verify")
 MAGIC = b"NCVC1\n"
 _MISS = object()
+MISS = _MISS  # what load returns for an absent or corrupt entry
 
 
 _OFF = False  # set by ``off()`` for the tasks of a --no-cache run on a long-lived worker

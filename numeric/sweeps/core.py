@@ -74,20 +74,26 @@ def use_executor(executor):
         _executor = old
 
 
+_memo: dict[str, Any] = {}  # this process's values by key (what lru_cache did before; also under --no-cache)
+
+
 def compute(cells: Sequence[Cell]) -> list[Any]:
-    """The values of cells, in order: cached ones read, the others computed (by the executor, if one is set)."""
+    """The values of cells, in order: remembered or cached ones read, the others computed (by the executor, if set)."""
     values: list[Any] = [None] * len(cells)
+    keys = [c.key for c in cells]
     todo = []
-    for i, c in enumerate(cells):
-        v = cache.load(c.key)
+    for i, k in enumerate(keys):
+        v = _memo.get(k, cache.MISS)
+        if cache.is_miss(v):
+            v = cache.load(k)
         if cache.is_miss(v):
             todo.append(i)
         else:
-            values[i] = v
+            values[i] = _memo[k] = v
     if todo and _executor is not None:
         for i, v in zip(todo, _executor.map_cells([cells[i] for i in todo])):
-            values[i] = v
+            values[i] = _memo[keys[i]] = v
     else:
         for i in todo:
-            values[i] = compute_cell(cells[i])[0]
+            values[i] = _memo[keys[i]] = compute_cell(cells[i])[0]
     return values
