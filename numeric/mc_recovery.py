@@ -49,14 +49,20 @@ def run_instance(seed: int, d: int, pd: float, k: int, methods=("GD", "GD", "PGD
     rng = np.random.default_rng(seed)
     p = min(1.0, pd / d)
     z = mc.basis_vector(d) if coherent else mc.incoherent_unit_vector(d, mu, rng)
-    ob = mc.Objective(z, masks.bernoulli(d, p, rng))
-    out = []
-    for meth in methods:
+    m = masks.bernoulli(d, p, rng)
+    ob = mc.Objective(z, m)
+    runs, gd_starts = {}, {}
+    for i, meth in enumerate(methods):
         if meth == "cubic" and not cubic:
             continue
         x0 = rng.standard_normal(d) / np.sqrt(d)
-        out.append(_record(ml.run(meth, ob, x0, rng, max_iter=max_iter), ob, d, pd, p, k, meth))
-    return out
+        if meth == "GD" and m.symmetric:  # GD draws nothing from rng: its restarts run together, after
+            gd_starts[i] = x0
+        else:
+            runs[i] = ml.run(meth, ob, x0, rng, max_iter=max_iter)
+    if gd_starts:
+        runs.update(zip(gd_starts, ml.gd_restarts(ob, np.array(list(gd_starts.values())), max_iter=max_iter)))
+    return [_record(runs[i], ob, d, pd, p, k, methods[i]) for i in sorted(runs)]
 
 
 def _record(r, ob, d, pd, p, k, meth) -> RunRecord:
