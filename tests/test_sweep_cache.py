@@ -160,3 +160,30 @@ def test_bad_scheduler_is_a_usage_error(capsys):
 
     assert main(["check", "eq:8.40", "--scheduler", "somewhere"]) == 2
     assert "--scheduler" in capsys.readouterr().err
+
+
+def test_editing_one_claim_module_invalidates_only_the_claims_that_import_it(monkeypatch):
+    """After an edit of verify/claims/mc_theorem.py, its claims (and the claims importing it) get new keys; others keep theirs."""
+    from pathlib import Path
+
+    from verify import evidence_cache, registry
+    from verify.profiles import get_profile
+
+    prof = get_profile("ci")
+    claims = registry.all_claims()
+    before = {c.id: evidence_cache.claim_key(c, prof, 0) for c in claims}
+    read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes",
+                        lambda self: read(self) + (b"\n# edited\n" if self.name == "mc_theorem.py" else b""))
+    cache.source_digest.cache_clear()
+    try:
+        after = {c.id: evidence_cache.claim_key(c, prof, 0) for c in claims}
+    finally:
+        monkeypatch.undo()
+        cache.source_digest.cache_clear()
+    changed = {cid for cid in before if before[cid] != after[cid]}
+    importers = {m for m in {registry.module_of(c.id) for c in claims}
+                 if "verify.claims.mc_theorem" in cache.modules(m)}
+    assert changed == {c.id for c in claims if registry.module_of(c.id) in importers}
+    assert "eq:8.40" in changed and "thm:8.33" not in changed and "eq:8.8" not in changed
+    assert len(changed) < len(claims) / 4
