@@ -28,6 +28,8 @@ from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parents[2]  # the project root (holds numeric/, symbolic/, verify/)
 PACKAGES = ("numeric", "symbolic", "verify")
+# where values are kept and how cells are dispatched: no value depends on them, so editing them keeps the cache
+INFRASTRUCTURE = frozenset({"numeric.sweeps.cache", "numeric.sweeps.core"})
 MAGIC = b"NCVC1\n"
 _MISS = object()
 MISS = _MISS  # what load returns for an absent or corrupt entry
@@ -60,6 +62,7 @@ def directory() -> Path:
 
 
 # --- keys ---------------------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
 def _module_file(name: str) -> Path | None:
     parts = name.split(".")
     if parts[0] not in PACKAGES:
@@ -71,7 +74,8 @@ def _module_file(name: str) -> Path | None:
     return None
 
 
-def _imports(name: str, path: Path) -> set[str]:
+@lru_cache(maxsize=None)
+def _imports(name: str, path: Path) -> frozenset[str]:
     """Project modules named by the import statements of one module (anywhere in it, also inside functions)."""
     pkg = name if path.name == "__init__.py" else name.rpartition(".")[0]
     out: set[str] = set()
@@ -92,7 +96,7 @@ def _imports(name: str, path: Path) -> set[str]:
         for i in range(1, len(parts) + 1):  # a module and its parent packages
             if _module_file(".".join(parts[:i])) is not None:
                 found.add(".".join(parts[:i]))
-    return found
+    return frozenset(found)
 
 
 @lru_cache(maxsize=None)
@@ -105,7 +109,7 @@ def modules(module: str) -> dict[str, Path]:
         if name in seen:
             continue
         path = _module_file(name)
-        if path is None:
+        if path is None or name in INFRASTRUCTURE:
             continue
         seen[name] = path
         todo.extend(_imports(name, path) - set(seen))
