@@ -187,3 +187,13 @@ def test_editing_one_claim_module_invalidates_only_the_claims_that_import_it(mon
     assert changed == {c.id for c in claims if registry.module_of(c.id) in importers}
     assert "eq:8.40" in changed and "thm:8.33" not in changed and "eq:8.8" not in changed
     assert len(changed) < len(claims) / 4
+
+
+def test_show_reads_the_derivation_back_from_the_cache(tmp_cache, capsys):
+    from verify.cli import main
+
+    assert main(["show", "eq:8.40", "--results", "/nonexistent.json"]) == 0
+    first = capsys.readouterr().out
+    assert any(tmp_cache.rglob("*.pkl"))
+    assert main(["show", "eq:8.40", "--results", "/nonexistent.json"]) == 0
+    assert capsys.readouterr().out == first and "derivation:" in first
