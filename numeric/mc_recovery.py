@@ -40,23 +40,25 @@ def _instances(rng, ds, pds, n_instances: int, coherent: bool, mu: float):
                 yield d, pd, p, k, z, masks.bernoulli(d, p, rng)
 
 
-def run_instance(seed: int, d: int, pd: float, k: int, methods=("GD", "GD", "PGD", "cubic"), coherent: bool = False,
-                 mu: float = 2.0, max_iter: int = 3000, cubic: bool = True) -> list[RunRecord]:
-    """The runs of ``methods`` on one instance (z, Ω) drawn from ``seed``, each from its own start x₀ ~ N(0, I/d).
-
-    A pure function of its arguments, so one instance is one cell of a sweep (numeric.sweeps).
-    """
+def sweep(seed: int, ds, pds, n_instances: int, methods=("GD", "GD", "PGD", "cubic"), coherent: bool = False,
+          mu: float = 2.0, max_iter: int = 3000, cubic_max_d: int = 400, cubic_min_pd: float = 0.0) -> list[RunRecord]:
+    """Every instance of the grid from one stream, each run by ``methods`` from its own start x₀ ~ N(0, I/d)."""
     rng = np.random.default_rng(seed)
-    p = min(1.0, pd / d)
-    z = mc.basis_vector(d) if coherent else mc.incoherent_unit_vector(d, mu, rng)
-    m = masks.bernoulli(d, p, rng)
-    ob = mc.Objective(z, m)
+    out = []
+    for d, pd, p, k, z, m in _instances(rng, ds, pds, n_instances, coherent, mu):
+        cubic = d <= cubic_max_d and pd >= cubic_min_pd
+        out += _runs(rng, mc.Objective(z, m), d, pd, p, k, methods, cubic, max_iter)
+    return out
+
+
+def _runs(rng, ob, d, pd, p, k, methods, cubic, max_iter) -> list[RunRecord]:
+    """The runs on one instance; the GD restarts go together (gd_restarts), in the stream's order of draws."""
     runs, gd_starts = {}, {}
     for i, meth in enumerate(methods):
         if meth == "cubic" and not cubic:
             continue
         x0 = rng.standard_normal(d) / np.sqrt(d)
-        if meth == "GD" and m.symmetric:  # GD draws nothing from rng: its restarts run together, after
+        if meth == "GD" and ob.mask.symmetric:  # GD draws nothing from rng: its restarts can run after the others
             gd_starts[i] = x0
         else:
             runs[i] = ml.run(meth, ob, x0, rng, max_iter=max_iter)

@@ -34,8 +34,8 @@ def tmp_cache(tmp_path, monkeypatch):
 
 
 def _cells():
-    return [cell(S.instance_cell, s, "ci", d=24, pd=6.0, k=s, methods=("GD",), coherent=False, cubic=False)
-            for s in range(3)]
+    return [cell(S.runs_cell, s, "ci", ds=(24,), pds=(6.0,), n=1, methods=("GD",), coherent=False, cubic_max_d=0,
+                 cubic_min_pd=8) for s in range(3)]
 
 
 def _strip(evs):

@@ -104,13 +104,11 @@ def test_batched_gd_restarts_are_bit_identical_to_single_runs(d, pd, max_iter):
     assert batched[2].iterations == 0 and batched[2].converged
 
 
-def test_an_instance_cell_is_the_runs_one_by_one():
-    """run_instance batches its GD restarts; its records equal those of each optimizer run on its own."""
-    rng = np.random.default_rng(11)
-    z = mc.incoherent_unit_vector(50, 2.0, rng)
-    recs = mr.run_instance(11, 50, 8.0, 0, ("GD", "PGD", "GD"), cubic=False)
+def test_a_sweep_is_the_runs_one_by_one():
+    """sweep batches each instance's GD restarts; its records equal those of each optimizer run on its own."""
+    recs = mr.sweep(11, (50,), (8.0,), 1, ("GD", "PGD", "GD"))
     assert [r.method for r in recs] == ["GD", "PGD", "GD"]
-    # the same instance and starts, run one optimizer at a time
+    # the same instance and starts, from the same stream, one optimizer at a time
     rng = np.random.default_rng(11)
     z = mc.incoherent_unit_vector(50, 2.0, rng)
     o = mc.Objective(z, masks.bernoulli(50, 8.0 / 50, rng))

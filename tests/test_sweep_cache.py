@@ -21,7 +21,8 @@ def tmp_cache(tmp_path, monkeypatch):
 
 
 def _small_cell(seed=3):
-    return cell(S.instance_cell, seed, "ci", d=30, pd=8.0, k=0, methods=("GD", "PGD"), coherent=False, cubic=False)
+    return cell(S.runs_cell, seed, "ci", ds=(30,), pds=(8.0,), n=1, methods=("GD", "PGD"), coherent=False,
+                cubic_max_d=0, cubic_min_pd=8)
 
 
 def test_a_cached_cell_is_bit_identical_to_a_fresh_one():
@@ -40,8 +41,8 @@ def test_cells_are_pure_functions_of_params_and_seed():
 
 def test_the_key_covers_params_seed_profile_and_the_imported_sources():
     base = _small_cell()
-    other = [cell(S.instance_cell, 4, "ci", **dict(base.params)), cell(S.instance_cell, 3, "report", **dict(base.params)),
-             cell(S.instance_cell, 3, "ci", **{**dict(base.params), "d": 31})]
+    other = [cell(S.runs_cell, 4, "ci", **dict(base.params)), cell(S.runs_cell, 3, "report", **dict(base.params)),
+             cell(S.runs_cell, 3, "ci", **{**dict(base.params), "ds": (31,)})]
     assert len({base.key, *(o.key for o in other)}) == 4
     mods = cache.modules("numeric.sweeps.mc_recovery")
     # the optimizer code the cell runs is part of its key; unrelated modules are not
