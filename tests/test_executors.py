@@ -149,7 +149,7 @@ def test_a_real_dask_cluster_gives_the_serial_results_and_survives_a_killed_work
 
 
 def _start_check(tmp_path):
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "VERIFY_NO_CACHE": "1"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "VERIFY_NO_CACHE": "1", "PYTHONFAULTHANDLER": "1"}
     p = subprocess.Popen([sys.executable, "-m", "verify.cli", "check", "thm:8.14", "sec:8.4.2:lazy-training",
                           "lemma:8.19", "--jobs", "2"], cwd=tmp_path, env=env, start_new_session=True,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -172,7 +172,12 @@ def test_ctrl_c_exits_within_3_seconds_and_stops_the_workers(tmp_path):
     p, kids = _start_check(tmp_path)
     t0 = time.time()
     os.killpg(p.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the foreground process group
-    rc = p.wait(10)
+    try:
+        rc = p.wait(10)
+    except subprocess.TimeoutExpired:  # show where it hangs (faulthandler dumps the stacks on SIGABRT)
+        os.kill(p.pid, signal.SIGABRT)
+        p.wait(10)
+        pytest.fail("no exit 10 s after SIGINT; stacks:\n" + p.stderr.read().decode()[-6000:])
     assert time.time() - t0 <= 3.0
     assert rc == 130
     assert p.stderr.read().decode().strip().splitlines()[-1] == "verify: interrupted"
