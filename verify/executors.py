@@ -71,7 +71,11 @@ class Processes:
         return out
 
     def pids(self) -> list[int]:
-        return [p.pid for p in (self.pool._processes or {}).values()]
+        """The workers' process ids (the pool's, and any child multiprocessing still knows of)."""
+        import multiprocessing as mp
+
+        pids = {p.pid for p in (self.pool._processes or {}).values()}
+        return sorted(pids | {p.pid for p in mp.active_children()})
 
     def close(self, kill: bool = False) -> None:
         if kill:
