@@ -9,7 +9,6 @@ same as a serial run's (each claim and cell is a pure function of its inputs and
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from numeric.sweeps import cache

@@ -24,7 +24,7 @@ import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]  # the project root (holds numeric/, symbolic/, verify/)
 PACKAGES = ("numeric", "symbolic", "verify")
@@ -192,14 +192,6 @@ def store(k: str, value: Any) -> bool:
 
 def is_miss(value: Any) -> bool:
     return value is _MISS
-
-
-def cached(k: str, compute: Callable[[], Any]) -> Any:
-    value = load(k)
-    if value is _MISS:
-        value = compute()
-        store(k, value)
-    return value
 
 
 def clear() -> int:

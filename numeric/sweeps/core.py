@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import time
-import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
@@ -42,11 +41,6 @@ class Cell:
 
 def cell(fn: Callable, seed: int, profile: str = "", cost: float = 1.0, **params) -> Cell:
     return Cell(f"{fn.__module__}:{fn.__qualname__}", tuple(sorted(params.items())), int(seed), profile, cost)
-
-
-def cell_seed(seed: int, *parts) -> int:
-    """A 31-bit seed for one cell from the sweep's seed and the cell's coordinates (independent streams)."""
-    return zlib.crc32("|".join(map(str, (seed, *parts))).encode()) & 0x7FFFFFFF
 
 
 def compute_cell(c: Cell) -> tuple[Any, float]:

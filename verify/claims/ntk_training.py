@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from numeric import ntk as nn
 from numeric import ntk_train as tr
 from numeric.sweeps import ntk as E
-from numeric.sweeps.ntk import lazy_data, pair_data, steps_needed
+from numeric.sweeps.ntk import lazy_data, steps_needed
 from symbolic import ntk as S
 from symbolic import ntk_gd as G
 
