@@ -17,6 +17,7 @@ import sympy as sp
 from sympy import Rational as R
 
 from numeric import mc_recovery as mr
+from numeric.sweeps import mc_recovery as sweep
 from numeric.stats import fit_power_law, wilson_interval
 
 from ..claim import Fit, Mutant, Outcome, Step, all_of
@@ -27,19 +28,12 @@ E16 = R(1, 16)
 
 
 def _grid(scale: int):
-    if scale == 1:
-        return dict(ds=(60, 120), pds=(2, 4, 8, 16), n=3, cubic_max_d=60)
-    return dict(ds=(250, 500, 1000, 2000), pds=(2, 3, 4, 6, 8, 12, 16, 24), n=6, cubic_max_d=250)
+    return sweep.grid(scale)
 
 
-@lru_cache(maxsize=None)
-def _sweep(seed: int, scale: int, coherent: bool = False, pd_override: float | None = None):
-    g = _grid(scale)
-    pds = g["pds"] if pd_override is None else (pd_override,)
-    n = g["n"] if pd_override is None else max(3, g["n"] // 2)
-    methods = ("GD", "GD", "PGD", "cubic") if not coherent and pd_override is None else ("GD", "PGD")
-    return tuple(mr.sweep(seed, g["ds"], pds, n, methods=methods, coherent=coherent, cubic_max_d=g["cubic_max_d"],
-                          cubic_min_pd=8))
+def _sweep(ctx, variant: str = "main"):
+    """The shared §8.3.2 optimizer sweep (numeric.sweeps.mc_recovery): every claim reading it gets the same cells."""
+    return sweep.records(ctx.seed, ctx.profile.scale, variant, ctx.profile.name)
 
 
 @lru_cache(maxsize=None)
@@ -63,13 +57,11 @@ class Recovery:
 
 
 def _records(stmt: Recovery, ctx):
-    seed = _seed(ctx, "mc-recovery")
     if stmt.pd == "1":
-        return _sweep(seed, ctx.profile.scale, stmt.coherent, 1.0), (lambda d, pd: True)
+        return _sweep(ctx, "pd1"), (lambda d, pd: True)
     if stmt.coherent:
-        top = max(_grid(ctx.profile.scale)["pds"])
-        return _sweep(seed, ctx.profile.scale, True, float(top)), (lambda d, pd: True)
-    return _sweep(seed, ctx.profile.scale), regime
+        return _sweep(ctx, "coherent"), (lambda d, pd: True)
+    return _sweep(ctx), regime
 
 
 def _regime_outcome(stmt: Recovery, ctx, what: str):

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from numeric import kernels as K
 from numeric import ntk as nn
 from numeric.stats import wilson_interval
+from numeric.sweeps.ntk import beta_sweep
 from symbolic import ntk as S
 from symbolic import ntk_kernels as SK
 
@@ -856,27 +857,8 @@ class BetaRate:
     exponent: float = -0.5  # β = O(m^exponent)
 
 
-@lru_cache(maxsize=None)
 def _beta_sweep(seed: int, scale: int):
-    rng = np.random.default_rng(seed)
-    n, d = 6, 5
-    Xd = nn.sphere(n, d, rng)
-    ms = [16, 64, 256, 1024, 4096] + ([16384, 65536] if scale > 1 else [])
-    rows = []
-    pair_worst = np.inf
-    for m in ms:
-        net = nn.init(m, d, rng, "erf")
-        up = net.beta_certified(Xd)
-        lo = nn.beta_lower(net, Xd, radius=3.0, rng=rng, samples=8 if scale == 1 else 32)
-        dq = max(nn.difference_quotient(net, x) for x in Xd)
-        # the Lipschitz inequality (8.102) with its explicit constant on random pairs θ, θ′
-        for _ in range(4):
-            th2 = net.theta + rng.standard_normal(net.p) * rng.choice([1e-3, 1e-1, 1.0])
-            J1, J2 = net.jacobian(Xd), net.with_theta(th2).jacobian(Xd)
-            lhs = float(np.max(np.linalg.norm(J1 - J2, axis=1)))
-            pair_worst = min(pair_worst, up * np.linalg.norm(th2 - net.theta) - lhs)
-        rows.append((m, up, lo, dq))
-    return rows, pair_worst
+    return beta_sweep(seed, scale)
 
 
 @lru_cache(maxsize=None)
