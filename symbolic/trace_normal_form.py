@@ -365,6 +365,8 @@ class NormalForm:
             return sp.Add(*[c * self.trace_word(w, n) for c, w in self.words(e.arg)])
         if isinstance(e, MatrixElement):
             return self._scalar(e.parent) if e.parent.shape == (1, 1) else _fail(e)
+        if isinstance(e, sp.Sum):
+            return self._entry_sum(e)
         if isinstance(e, sp.Add):
             return sp.Add(*[self._scalar(a) for a in e.args])
         if isinstance(e, sp.Mul):
@@ -372,6 +374,50 @@ class NormalForm:
         if isinstance(e, sp.Pow):
             return self._scalar(e.base) ** e.exp
         return e
+
+
+    def _entry_sum(self, e: sp.Sum) -> sp.Expr:
+        """Σ_{i,j} X_ij Y_ij = ⟨X, Y⟩ and Σ_{i,j} W_ij X_ij Y_ij = ⟨P_Ω(X), Y⟩ over the full index ranges
+        (an entry X_ji reads as (Xᵀ)_ij; Σ_i x_i y_i over vectors likewise); anything else is refused."""
+        idx = [lim[0] for lim in e.limits]
+        if len(idx) not in (1, 2) or any(len(lim) != 3 or lim[1] != 0 for lim in e.limits):
+            _fail(e)
+        out = sp.Integer(0)
+        for term in sp.Add.make_args(sp.expand(e.function)):
+            coeff, mats, mask = sp.Integer(1), [], None
+            for f, k in term.as_powers_dict().items():
+                if not isinstance(f, MatrixElement):
+                    if f.free_symbols & set(idx):
+                        _fail(e)
+                    coeff *= f**k
+                    continue
+                X, a, b = f.parent, f.i, f.j
+                if len(idx) == 2 and (a, b) == tuple(idx):
+                    pass
+                elif len(idx) == 2 and (b, a) == tuple(idx):
+                    X = Transpose(X)
+                elif len(idx) == 1 and (a, b) == (idx[0], 0) and X.shape[1] == 1:
+                    pass
+                else:
+                    _fail(e)
+                if any(sp.expand(lim[2] - (sz - 1)) != 0 for lim, sz in zip(e.limits, X.shape)):
+                    _fail(e)  # the sum must run over every entry
+                base = X.arg if isinstance(X, Transpose) else X
+                if isinstance(base, MatrixSymbol) and (base.name, _shape_key(base)) in self.masks:
+                    if mask is not None and mask != X:
+                        _fail(e)
+                    mask = X  # W_ij^k = W_ij
+                else:
+                    mats += [X] * int(k)
+            if len(mats) != 2:
+                _fail(e)
+            X, Y = mats
+            if mask is not None:
+                if isinstance(mask, Transpose):  # Σ (Wᵀ)_ij X_ij Y_ij = Σ W_ij (Xᵀ)_ij (Yᵀ)_ij
+                    mask, X, Y = mask.arg, Transpose(X), Transpose(Y)
+                X = HadamardProduct(mask, X)
+            out += coeff * self._scalar(Trace(Transpose(X) * Y))
+        return out
 
 
 def _fail(e):

@@ -317,3 +317,20 @@ def test_hadamard_powers_only_collapse_for_the_mask():
     except TypeError:
         ok = False
     assert not ok
+
+
+def test_entry_sums_read_as_inner_products_and_mask_forms():
+    i, j = sp.symbols("i j", integer=True)
+    full = ((i, 0, n - 1), (j, 0, n - 1))
+    assert proved_equal(sp.Sum(A[i, j] * B[i, j], *full), inner(A, B))[0]
+    assert proved_equal(sp.Sum(W[i, j] * A[i, j] * B[i, j], *full), inner(A, P(W, B)), masks=[W])[0]
+    assert proved_equal(sp.Sum(W[j, i] * A[i, j] * B[i, j], *full), inner(A.T, P(W, B.T)), masks=[W])[0]
+    assert not proved_equal(sp.Sum(W[i, j] * A[i, j] * B[i, j], *full), inner(A, B), masks=[W])[0]
+    assert not proved_equal(sp.Sum(A[j, i] * B[i, j], *full), inner(A, B))[0]
+    for bad in (sp.Sum(A[i, j] * B[i, j], (i, 0, n - 1), (j, 0, n - 2)), sp.Sum(A[i, i] * B[i, j], *full),
+                sp.Sum(A[i, j], *full)):
+        try:
+            ok = proved_equal(bad, inner(A, B))[0]
+        except TypeError:
+            ok = False
+        assert not ok
