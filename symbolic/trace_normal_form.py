@@ -29,6 +29,8 @@ from itertools import product as cartesian
 
 import sympy as sp
 from sympy import MatrixSymbol
+
+from .indexed import as_matrix_expression
 from sympy.matrices.expressions.matexpr import MatrixElement
 from sympy.matrices.expressions import (
     HadamardPower,
@@ -83,11 +85,12 @@ class NormalForm:
     A mask that is also in ``symmetric`` commutes with the transpose.
     """
 
-    def __init__(self, symmetric=(), dim: sp.Symbol | None = None, masks=()):
+    def __init__(self, symmetric=(), dim: sp.Symbol | None = None, masks=(), units=()):
         self._sym_names = frozenset(s for s in symmetric if isinstance(s, str))
         self._sym_keys = frozenset((s.name, _shape_key(s)) for s in symmetric if not isinstance(s, str))
         self.symmetric = self._sym_names | frozenset(k[0] for k in self._sym_keys)
         self.masks = {(W.name, _shape_key(W)): W for W in masks}
+        self.units = tuple(units)  # letters whose entries are ±1 (aᵢ² = 1 inside indexed sums)
         self.dim = dim  # kept for callers; tr(I) takes the size of its own identity
         self.atoms: dict[str, Word] = {}
         self._shown: dict[str, str] = {}  # first shape seen per name: shown without its shape
@@ -366,7 +369,10 @@ class NormalForm:
         if isinstance(e, MatrixElement):
             return self._scalar(e.parent) if e.parent.shape == (1, 1) else _fail(e)
         if isinstance(e, sp.Sum):
-            return self._entry_sum(e)
+            try:
+                return self._scalar(as_matrix_expression(e, self.units))
+            except TypeError:
+                return self._entry_sum(e)
         if isinstance(e, sp.Add):
             return sp.Add(*[self._scalar(a) for a in e.args])
         if isinstance(e, sp.Mul):
@@ -439,9 +445,9 @@ def P(W, A):
     return HadamardProduct(W, A)
 
 
-def proved_equal(lhs, rhs, symmetric=(), dim=None, masks=()) -> tuple[bool, sp.Expr]:
+def proved_equal(lhs, rhs, symmetric=(), dim=None, masks=(), units=()) -> tuple[bool, sp.Expr]:
     """(normal forms agree, normal form of lhs − rhs)."""
-    nf = NormalForm(symmetric, dim, masks)
+    nf = NormalForm(symmetric, dim, masks, units)
     diff = sp.expand(nf(lhs) - nf(rhs))
     return diff == 0, diff
 

@@ -46,6 +46,7 @@ class MatrixIdentity:
     label: str = "identity"
     masks: tuple[MatrixSymbol, ...] = ()  # 0/1 patterns W, used as P_Ω(A) = HadamardProduct(W, A)
     only_order: bool = False  # compare only the t^order coefficient (not t^0..t^order)
+    units: tuple[MatrixSymbol, ...] = ()  # letters with entries ±1: aᵢ² = 1 inside indexed sums (a hypothesis)
 
 
 def _truncate(expr: sp.Expr, t: sp.Symbol | None, order: int | None, only: bool = False) -> sp.Expr:
@@ -63,7 +64,7 @@ def integer_instance(stmt: MatrixIdentity, rng: np.random.Generator, d: int = 3)
     for S in stmt.symbols:
         r = d if S.shape[0] != 1 else 1
         c = d if S.shape[1] != 1 else 1
-        A = rng.integers(-3, 4, size=(r, c))
+        A = rng.integers(-3, 4, size=(r, c)) if S not in stmt.units else rng.choice([-1, 1], size=(r, c))
         if S.name in sym:
             A = A @ A.T
         out[S] = ImmutableMatrix(A.tolist())
@@ -77,7 +78,7 @@ def integer_instance(stmt: MatrixIdentity, rng: np.random.Generator, d: int = 3)
 
 def check_matrix_identity(stmt: MatrixIdentity, ctx: Context) -> Outcome:
     subs = {sp.Symbol(k): v for k, v in stmt.atom_subs}
-    nf = NormalForm(stmt.symmetric, stmt.dim, stmt.masks)
+    nf = NormalForm(stmt.symmetric, stmt.dim, stmt.masks, stmt.units)
     l_nf, r_nf = nf(stmt.lhs).xreplace(subs), nf(stmt.rhs).xreplace(subs)
     diff = _truncate(sp.expand(l_nf - r_nf), stmt.series_in, stmt.order, stmt.only_order)
     steps = [
@@ -93,7 +94,8 @@ def check_matrix_identity(stmt: MatrixIdentity, ctx: Context) -> Outcome:
     # reduced modulo their Gröbner basis (zero proves it on the solutions at that size)
     nvec = sum(1 for S in stmt.symbols if 1 in S.shape)
     d = stmt.explicit_d or nvec + 2
-    vals = symbolic_instance(list(stmt.symbols) + list(stmt.masks), d, stmt.symmetric)
+    vals = symbolic_instance(list(stmt.symbols) + list(stmt.masks) + [u for u in stmt.units if u not in stmt.symbols],
+                             d, stmt.symmetric)
     ediff = _explicit_difference(stmt, nf, vals, d)
     explicit_ok = ediff == 0
     methods.append(f"explicit d={d}")
@@ -134,6 +136,10 @@ def _explicit_difference(stmt: MatrixIdentity, nf: NormalForm, vals: dict, d: in
     if mask_syms:
         diff = sp.expand(diff).replace(lambda e: e.is_Pow and e.base in mask_syms and e.exp.is_Integer and e.exp > 0,
                                        lambda e: e.base)
+    unit_syms = set().union(*(vals[u].free_symbols for u in stmt.units)) if stmt.units else set()
+    if unit_syms:  # aᵢ ∈ {±1}: aᵢ^k = aᵢ^(k mod 2)
+        diff = sp.expand(diff).replace(lambda e: e.is_Pow and e.base in unit_syms and e.exp.is_Integer and e.exp > 1,
+                                       lambda e: e.base ** (int(e.exp) % 2))
     if not stmt.atom_subs or diff == 0:
         return sp.expand(diff)
     by_name = {S.name: S for S in stmt.symbols}

@@ -12,8 +12,11 @@ from numeric import kernels as K
 from numeric import ntk as nn
 from numeric.stats import wilson_interval
 from symbolic import ntk as S
+from symbolic import ntk_generic as NG
 from symbolic import ntk_kernels as SK
 
+from ..checks.generic import EntryIdentity, generic_too
+from ..checks.identity import MatrixIdentity
 from ..claim import Erratum, Mutant, Outcome, Step, all_of
 from ..registry import claim
 from ..search import search
@@ -184,6 +187,39 @@ claim(
 
 
 # --- (8.87): the gradient in wᵢ ---------------------------------------------------------------------------------------------
+# --- the same statements at symbolic m, d (symbolic.ntk_generic), proved by the trace normal form -----------
+def _generic_887(stmt):
+    """Coordinate q of block p of ∂f/∂W, derived at symbolic p, q, m, d, against the printed entry."""
+    return EntryIdentity(NG.grad(), NG.printed_8_87(with_a=stmt.with_a, power=stmt.power), "(8.87) entry (p, q)")
+
+
+def _generic_897(stmt):
+    return EntryIdentity(NG.grad(NG.W, NG.x) - NG.grad(NG.Wp, NG.x),
+                         NG.printed_8_97(with_a=stmt.with_a, power=stmt.power), "(8.97) entry (p, q)")
+
+
+def _generic_sign(stmt):
+    """Σ over neurons i < m and coordinates k < d of the derived gradient entries, against the printed sums."""
+    G = NG.grad
+    if stmt.which == "8.88":
+        lhs, rhss = NG.grad_sum(lambda r, c: G(NG.W, NG.x, r, c) ** 2), {"8.88": NG.printed_8_88(), "8.89": NG.printed_8_89()}
+    elif stmt.which == "8.92":
+        lhs, rhss = NG.grad_sum(lambda r, c: G(NG.W, NG.x, r, c) * G(NG.W, NG.xp, r, c)), {"8.92": NG.printed_8_92()}
+    else:
+        lhs, rhss = NG.grad_sum(lambda r, c: (G(NG.W, NG.x, r, c) - G(NG.Wp, NG.x, r, c)) ** 2), {"8.98": NG.printed_8_98()}
+    return [MatrixIdentity(lhs, stmt.rhs_scale * rhs, symbols=(NG.a, NG.x, NG.xp, NG.s_x, NG.s_xp, NG.s_Wp),
+                           units=(NG.a,) if stmt.unit_signs else (), explicit_d=2, label=f"({lab}) at symbolic m, d")
+            for lab, rhs in rhss.items()]
+
+
+def _generic_8101(stmt):
+    i, k = NG.i, NG.k
+    lhs = sp.Sum(sp.Sum((NG.W[i, k] - NG.Wp[i, k]) ** 2, (k, 0, NG.d - 1)), (i, 0, NG.m - 1)) / NG.m
+    D = NG.W - NG.Wp  # θ − θ′ = vec(W − W′): ‖θ − θ′‖² = ‖W − W′‖_F²
+    return MatrixIdentity(lhs, sp.Trace(D.T * D) / NG.m**stmt.m_power, symbols=(NG.W, NG.Wp), explicit_d=3,
+                          label="(8.101) at symbolic m, d")
+
+
 @dataclass(frozen=True)
 class GradForm:
     with_a: bool = False  # printed (8.87) has no aᵢ
@@ -218,7 +254,7 @@ claim(
     printed=r"\frac{\partial f_\theta(x)}{\partial w_i} = \frac{1}{\sqrt{m}} \sigma'(w_i^\top x) \cdot x",
     equations=["8.87"],
     statement=GradForm(False),
-    check=_check_887,
+    check=generic_too(_check_887, _generic_887),
     erratum=Erratum(
         printed=r"\frac{\partial f_\theta(x)}{\partial w_i} = \frac{1}{\sqrt{m}} \sigma'(w_i^\top x) \cdot x",
         corrected=r"\frac{\partial f_\theta(x)}{\partial w_i} = \frac{1}{\sqrt{m}} a_i \sigma'(w_i^\top x) \cdot x",
@@ -277,7 +313,7 @@ claim(
             r"\frac{1}{m} \|x\|_2^2 \cdot \sum_{i=1}^m (\sigma'(w_i^\top x))^2",
     equations=["8.88", "8.89"],
     statement=SignIdentity("8.88"),
-    check=_check_sign_identity,
+    check=generic_too(_check_sign_identity, _generic_sign),
     mutants=[Mutant("without aᵢ² = 1 (aᵢ real)", SignIdentity("8.88", unit_signs=False)),
              Mutant("1/√m in place of 1/m", SignIdentity("8.88", rhs_scale=sp.sqrt(3)))],
     uses=["eq:8.87", "eq:8.78"],
@@ -292,7 +328,7 @@ claim(
             r"\rangle \sum_{i=1}^m \sigma'(w_i^{\top} x) \sigma'(w_i^{\top} x')",
     equations=["8.92"],
     statement=SignIdentity("8.92"),
-    check=_check_sign_identity,
+    check=generic_too(_check_sign_identity, _generic_sign),
     mutants=[Mutant("without aᵢ² = 1 (aᵢ real)", SignIdentity("8.92", unit_signs=False)),
              Mutant("factor 2", SignIdentity("8.92", rhs_scale=sp.Integer(2)))],
     uses=["eq:8.87", "def:8.24"],
@@ -309,7 +345,7 @@ claim(
             r"(\sigma'(w_i^{\top} x) - \sigma'(w_i'^{\top} x))^2",
     equations=["8.98"],
     statement=SignIdentity("8.98"),
-    check=_check_sign_identity,
+    check=generic_too(_check_sign_identity, _generic_sign),
     mutants=[Mutant("without aᵢ² = 1 (aᵢ real)", SignIdentity("8.98", unit_signs=False)),
              Mutant("1/√m in place of 1/m", SignIdentity("8.98", rhs_scale=sp.sqrt(3)))],
     uses=["eq:8.97"],
@@ -338,7 +374,7 @@ claim(
             r"- \sigma'(w_i'^{\top} x) \right) \cdot x \right]_{i=1}^m",
     equations=["8.97"],
     statement=GradForm(False),
-    check=_check_897,
+    check=generic_too(_check_897, _generic_897),
     erratum=Erratum(
         printed=r"\left[\frac{1}{\sqrt{m}} (\sigma'(w_i^{\top} x) - \sigma'(w_i'^{\top} x)) x \right]_{i=1}^m",
         corrected=r"\left[\frac{1}{\sqrt{m}} a_i (\sigma'(w_i^{\top} x) - \sigma'(w_i'^{\top} x)) x \right]_{i=1}^m",
@@ -834,7 +870,7 @@ claim(
     printed=r"= O \left(\frac{1}{m} \|\theta - \theta'\|_2^2 \right)",
     equations=["8.101"],
     statement=Vec101(1),
-    check=_check_8101,
+    check=generic_too(_check_8101, _generic_8101),
     mutants=[Mutant("1/m²", Vec101(2))],
     uses=["eq:8.84"],
 )

@@ -1,0 +1,79 @@
+"""A claim's concrete check, and beside it a proof of the same statement for every size.
+
+Many §8.4 identities were checked exactly at one small size (m = d = 3, n = 3).
+``generic_too(check, generic)`` keeps that check, and runs a second, independent one:
+``generic(statement)`` restates the same statement (the printed form, a correction or
+a mutant alike) at symbolic sizes (a MatrixIdentity for the trace normal form, or an
+EntryIdentity at symbolic indices).  When both hold the verdict is ``proved``; when
+both fail, the concrete counterexample stands; when they disagree the verdict is
+inconclusive, which is a bug to look at.  A generic form outside the normal form's
+language (a TypeError) leaves the concrete check alone, with its own strength.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import wraps
+from typing import Any, Callable
+
+import sympy as sp
+
+from ..claim import Outcome, Step
+from .identity import MatrixIdentity, check_matrix_identity
+
+
+@dataclass(frozen=True)
+class EntryIdentity:
+    """lhs = rhs as scalar expressions at symbolic indices and sizes (an entry of a vector identity)."""
+
+    lhs: sp.Expr
+    rhs: sp.Expr
+    label: str = "entry"
+
+
+def check_entry_identity(stmt: EntryIdentity, ctx) -> Outcome:
+    diff = sp.expand(stmt.lhs - stmt.rhs)
+    ok = diff == 0
+    step = Step(stmt.label, "entry at symbolic indices, lhs − rhs (symbolic sizes)", derived=diff, holds=ok)
+    if ok:
+        return Outcome(True, ["symbolic (symbolic indices)"], 1, 0.0, steps=[step], strength="proved",
+                       notes=[f"{stmt.label}: proved at symbolic indices, for every size"])
+    return Outcome(None, ["symbolic (symbolic indices)"], steps=[step])
+
+
+def _run(g, ctx) -> Outcome:
+    if isinstance(g, (list, tuple)):
+        out = None
+        for one in g:
+            o = _run(one, ctx)
+            out = o if out is None else out.merge(o)
+        return out
+    if isinstance(g, EntryIdentity):
+        return check_entry_identity(g, ctx)
+    return check_matrix_identity(g, ctx)
+
+
+def generic_too(check: Callable[[Any, Any], Outcome], generic: Callable[[Any], Any]):
+    @wraps(check)
+    def both(stmt, ctx) -> Outcome:
+        c = check(stmt, ctx)
+        try:
+            g_stmt = generic(stmt)
+            g = None if g_stmt is None else _run(g_stmt, ctx)
+        except TypeError as exc:  # outside the normal form's language
+            c.notes.append(f"no generic proof for this form ({exc})")
+            return c
+        if g is None or g.holds is None:
+            if g is not None:
+                c.steps.extend(g.steps)
+            return c
+        steps = c.steps + [Step("every size: " + s.label, s.text, derived=s.derived, holds=s.holds) for s in g.steps]
+        methods = list(dict.fromkeys(c.methods + g.methods))
+        if g.holds is True and c.holds is True:
+            return Outcome(True, methods, c.examples + g.examples, c.worst_margin, None, c.fits, steps,
+                           c.notes + g.notes, c.figures, strength="proved")
+        if g.holds is False and c.holds is False:
+            return Outcome(False, methods, c.examples + g.examples, c.worst_margin, c.counterexample, c.fits, steps,
+                           c.notes, c.figures, strength=c.strength or g.strength, sizes=c.sizes or g.sizes)
+        return Outcome(None, methods, steps=steps, notes=c.notes + [
+            f"the concrete check ({c.holds}) and the proof for every size ({g.holds}) disagree"])
+    return both
