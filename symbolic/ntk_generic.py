@@ -110,3 +110,19 @@ def printed_8_92():
 def printed_8_98():
     """(8.98): (1/m) Σᵢ ‖x‖² (σ'(wᵢᵀx) − σ'(w′ᵢᵀx))²."""
     return sp.Sum(sq_norm_x() * (dsig(W, x, i) - dsig(Wp, x, i)) ** 2, (i, 0, m - 1)) / m
+
+
+# --- (8.130): the gradient of L̂ at symbolic n --------------------------------------------------------------------
+t_coord = sp.Symbol("theta_q", real=True)  # any one coordinate θ_q of θ (the others held fixed)
+y = MatrixSymbol("y", n, 1)
+F = sp.Function("f")  # f(i, θ_q) = f_θ(x⁽ⁱ⁾) as a function of θ_q
+
+
+def loss_gradient_coordinate():
+    """∂L̂/∂θ_q for L̂ = (1/n) Σ_{i<n} (f_θ(x⁽ⁱ⁾) − yᵢ)², derived by SymPy at symbolic n."""
+    return sp.diff(sp.Sum((F(i, t_coord) - y[i, 0]) ** 2, (i, 0, n - 1)) / n, t_coord)
+
+
+def printed_8_130_coordinate(coef=1):
+    """coordinate q of coef·Σᵢ (f_θ(x⁽ⁱ⁾) − yᵢ) ∇f_θ(x⁽ⁱ⁾)."""
+    return coef * sp.Sum((F(i, t_coord) - y[i, 0]) * sp.Derivative(F(i, t_coord), t_coord), (i, 0, n - 1))

@@ -85,12 +85,14 @@ class NormalForm:
     A mask that is also in ``symmetric`` commutes with the transpose.
     """
 
-    def __init__(self, symmetric=(), dim: sp.Symbol | None = None, masks=(), units=()):
+    def __init__(self, symmetric=(), dim: sp.Symbol | None = None, masks=(), units=(), orthogonal=()):
         self._sym_names = frozenset(s for s in symmetric if isinstance(s, str))
         self._sym_keys = frozenset((s.name, _shape_key(s)) for s in symmetric if not isinstance(s, str))
         self.symmetric = self._sym_names | frozenset(k[0] for k in self._sym_keys)
         self.masks = {(W.name, _shape_key(W)): W for W in masks}
         self.units = tuple(units)  # letters whose entries are ±1 (aᵢ² = 1 inside indexed sums)
+        # square letters U with UᵀU = UUᵀ = I (a hypothesis): adjacent U Uᵀ and Uᵀ U cancel in a word
+        self.orthogonal = frozenset((U.name, _shape_key(U)) for U in orthogonal)
         self.dim = dim  # kept for callers; tr(I) takes the size of its own identity
         self.atoms: dict[str, Word] = {}
         self._shown: dict[str, str] = {}  # first shape seen per name: shown without its shape
@@ -185,7 +187,7 @@ class NormalForm:
                 for ci, wi in combo:
                     c *= ci
                     w += wi
-                out.append((c, w))
+                out.append((c, self._cancel(w)))
             return out
         if isinstance(e, HadamardProduct):
             return self._masked(e)
@@ -194,6 +196,22 @@ class NormalForm:
         if isinstance(e, sp.Mul) and any(getattr(a, "is_Matrix", False) for a in e.args):
             return self.words(MatMul(*e.args))
         raise TypeError(f"normal form: unsupported matrix expression {type(e).__name__}: {e}")
+
+    def _cancel(self, w: Word) -> Word:
+        """U Uᵀ = Uᵀ U = I for the declared orthogonal letters."""
+        if not self.orthogonal:
+            return w
+        changed = True
+        while changed:
+            changed = False
+            for i in range(len(w) - 1):
+                a, b = w[i], w[i + 1]
+                if (a.name, a.shape) in self.orthogonal and not a.masked and (a.name, a.shape) == (b.name, b.shape) \
+                        and not b.masked and a.transposed != b.transposed:
+                    w = w[:i] + w[i + 2 :]
+                    changed = True
+                    break
+        return w
 
     def _masked(self, e: HadamardProduct) -> list[tuple[sp.Expr, Word]]:
         """P_Ω(A) from HadamardProduct(W, A) (or SymPy's transposed form HadamardProduct(Aᵀ, Wᵀ))."""

@@ -47,6 +47,7 @@ class MatrixIdentity:
     masks: tuple[MatrixSymbol, ...] = ()  # 0/1 patterns W, used as P_Ω(A) = HadamardProduct(W, A)
     only_order: bool = False  # compare only the t^order coefficient (not t^0..t^order)
     units: tuple[MatrixSymbol, ...] = ()  # letters with entries ±1: aᵢ² = 1 inside indexed sums (a hypothesis)
+    orthogonal: tuple[MatrixSymbol, ...] = ()  # square letters with UᵀU = UUᵀ = I (a hypothesis)
 
 
 def _truncate(expr: sp.Expr, t: sp.Symbol | None, order: int | None, only: bool = False) -> sp.Expr:
@@ -65,6 +66,8 @@ def integer_instance(stmt: MatrixIdentity, rng: np.random.Generator, d: int = 3)
         r = d if S.shape[0] != 1 else 1
         c = d if S.shape[1] != 1 else 1
         A = rng.integers(-3, 4, size=(r, c)) if S not in stmt.units else rng.choice([-1, 1], size=(r, c))
+        if S in stmt.orthogonal:  # an orthogonal integer matrix: a signed permutation
+            A = np.eye(d, dtype=int)[rng.permutation(d)] * rng.choice([-1, 1], size=d)
         if S.name in sym:
             A = A @ A.T
         out[S] = ImmutableMatrix(A.tolist())
@@ -78,7 +81,7 @@ def integer_instance(stmt: MatrixIdentity, rng: np.random.Generator, d: int = 3)
 
 def check_matrix_identity(stmt: MatrixIdentity, ctx: Context) -> Outcome:
     subs = {sp.Symbol(k): v for k, v in stmt.atom_subs}
-    nf = NormalForm(stmt.symmetric, stmt.dim, stmt.masks, stmt.units)
+    nf = NormalForm(stmt.symmetric, stmt.dim, stmt.masks, stmt.units, stmt.orthogonal)
     l_nf, r_nf = nf(stmt.lhs).xreplace(subs), nf(stmt.rhs).xreplace(subs)
     diff = _truncate(sp.expand(l_nf - r_nf), stmt.series_in, stmt.order, stmt.only_order)
     steps = [
@@ -104,9 +107,10 @@ def check_matrix_identity(stmt: MatrixIdentity, ctx: Context) -> Outcome:
                       derived=ediff if ediff != 0 else sp.Integer(0), holds=explicit_ok))
 
     if generic_ok and explicit_ok:
-        note = "proved for every d (trace normal form" + (", with the hypotheses as rewrite rules" if stmt.atom_subs else "") + \
+        hyp = bool(stmt.atom_subs or stmt.orthogonal or stmt.units)
+        note = "proved for every d (trace normal form" + (", with the hypotheses as rewrite rules" if hyp else "") + \
             f"); independently exact at d = {d} with symbolic entries" + (
-                " (reduced modulo the hypotheses' Gröbner basis)" if stmt.atom_subs else "")
+                " (reduced modulo the hypotheses)" if hyp else "")
         return Outcome(True, methods, examples=1, worst_margin=0.0, steps=steps, notes=[note], strength="proved")
 
     # look for an exact counterexample
@@ -140,10 +144,14 @@ def _explicit_difference(stmt: MatrixIdentity, nf: NormalForm, vals: dict, d: in
     if unit_syms:  # aᵢ ∈ {±1}: aᵢ^k = aᵢ^(k mod 2)
         diff = sp.expand(diff).replace(lambda e: e.is_Pow and e.base in unit_syms and e.exp.is_Integer and e.exp > 1,
                                        lambda e: e.base ** (int(e.exp) % 2))
-    if not stmt.atom_subs or diff == 0:
+    if not (stmt.atom_subs or stmt.orthogonal) or diff == 0:
         return sp.expand(diff)
     by_name = {S.name: S for S in stmt.symbols}
     eqs = []
+    for U in stmt.orthogonal:  # UUᵀ = I and UᵀU = I, entry by entry
+        Uv = vals[U]
+        eqs += [sp.expand(e) for e in list(Uv * Uv.T - sp.eye(Uv.shape[0])) + list(Uv.T * Uv - sp.eye(Uv.shape[0]))]
+        eqs = [e for e in dict.fromkeys(eqs) if e != 0]
     for name, value in stmt.atom_subs:
         w = nf.atoms.get(name)
         if w is None:

@@ -13,6 +13,8 @@ from numeric import ntk as nn
 from symbolic import ntk as S
 from symbolic import ntk_toy as T
 
+from ..checks.generic import generic_too
+from ..checks.identity import MatrixIdentity
 from ..claim import Mutant, Outcome, Step, all_of
 from ..registry import claim
 from ..search import search
@@ -356,6 +358,17 @@ def _check_863(stmt: Quadratic863, ctx) -> Outcome:
                           "'y⁽ⁱ⁾ = O(1) and ‖y‖₂ = O(√n)': the second follows from the first (‖y‖₂ ≤ √n maxᵢ|y⁽ⁱ⁾|)"])
 
 
+def _generic_863(stmt: Quadratic863):
+    """(8.63) at symbolic n, p: (1/n) Σ_{i<n} (yᵢ − Σ_{k<p} Φᵢₖ Δθₖ)² against coef·(1/n)‖y − ΦΔθ‖²."""
+    n, p = sp.symbols("n p", integer=True, positive=True)
+    i, k = sp.symbols("i k", integer=True)
+    Phi, dth, y = sp.MatrixSymbol("Phi", n, p), sp.MatrixSymbol("Delta_theta", p, 1), sp.MatrixSymbol("y", n, 1)
+    lhs = sp.Sum((y[i, 0] - sp.Sum(Phi[i, k] * dth[k, 0], (k, 0, p - 1))) ** 2, (i, 0, n - 1)) / n
+    r = y - Phi * dth
+    return MatrixIdentity(lhs, stmt.coef * sp.Trace(r.T * r) / n, symbols=(Phi, dth, y), explicit_d=3,
+                          label="(8.63) at symbolic n, p")
+
+
 claim(
     id="eq:8.63",
     section=SEC,
@@ -365,7 +378,7 @@ claim(
             r"\frac{1}{n} \|\vec{y} - \Phi \cdot \Delta\theta\|_2^2",
     equations=["8.63"],
     statement=Quadratic863(),
-    check=_check_863,
+    check=generic_too(_check_863, _generic_863),
     mutants=[Mutant("½ on the right", Quadratic863(sp.Rational(1, 2)))],
     uses=["eq:8.59", "eq:8.61", "eq:8.55"],
 )

@@ -14,6 +14,7 @@ from numeric import ntk_train as tr
 from symbolic import ntk as S
 from symbolic import ntk_gd as G
 
+from ..checks.generic import generic_too, vector_identity
 from ..claim import Erratum, Mutant, Outcome, Step
 from ..registry import claim
 from ..search import search
@@ -313,6 +314,59 @@ claim(
 )
 
 
+# --- (8.109)–(8.121) by the trace normal form at symbolic n, p: a second proof beside SymPy's matrix algebra ----
+def _gd_syms():
+    s_ = G.syms()
+    return s_, (s_.Phi, s_.dth, s_.y, s_.yhat)
+
+
+def _generic_8109(stmt):
+    s_, syms_ = _gd_syms()
+    derived = G.update_gd(s_, lambda ss: stmt.scale * G.objective_8_107(ss))
+    return vector_identity(derived, G.update_printed(s_), syms_, label="(8.109) by the trace normal form")
+
+
+def _generic_8110(stmt):
+    s_, syms_ = _gd_syms()
+    builders = G.steps_8_110(s_)
+    if stmt.flip_8_114:
+        builders = dict(builders)
+        builders["8.114"] = lambda: (s_.I + eta * s_.Phi * s_.Phi.T) * (s_.Phi * s_.dth - s_.y)
+    ref = builders["8.110"]()
+    out = []
+    for lab in stmt.steps:
+        e = builders[lab]()
+        if lab == "8.115":
+            e = e.subs(s_.yhat, s_.Phi * s_.dth)  # ŷᵗ = ΦΔθᵗ
+        out.append(vector_identity(e, ref, syms_, label=f"({lab}) by the trace normal form"))
+    return out
+
+
+def _generic_8112(stmt):
+    if G.shape_error(_build_112(stmt.form)):
+        return None  # the printed form has no meaning for p ≠ n: the concrete check shows the shape error
+    s_, syms_ = _gd_syms()
+    return vector_identity(_build_112(stmt.form)(s_), G.steps_8_110(s_)["8.110"](), syms_,
+                           label="(8.112) by the trace normal form")
+
+
+def _generic_8119(stmt):
+    """Φ = UΣVᵀ with U (n×n), V (p×p) orthogonal and Σ n×p, at symbolic n, p; Σ² := ΣΣᵀ."""
+    if stmt.sigma_power != 2:
+        return None  # I − ηΣ needs a square Σ: the concrete check (n = 2, p = 3) refutes it
+    U, V = sp.MatrixSymbol("U", G.n, G.n), sp.MatrixSymbol("V", G.p, G.p)
+    Sig = sp.MatrixSymbol("Sigma", G.n, G.p)
+    w = sp.MatrixSymbol("w_test", G.n, 1)
+    Phi = U * Sig * V.T
+    I = sp.Identity(G.n)
+    lhs = (I - eta * Phi * Phi.T) * w
+    forms = {"8.119": (I - eta * U * Sig * Sig.T * U.T) * w,
+             "8.120": (U * U.T - eta * U * Sig * Sig.T * U.T) * w,
+             "8.121": U * (I - eta * Sig * Sig.T) * U.T * w}
+    return [vector_identity(lhs, rhs, (U, V, Sig, w), label=f"({lab}) with UᵀU = UUᵀ = I, VᵀV = I", orthogonal=(U, V),
+                            explicit_d=2) for lab, rhs in forms.items()]
+
+
 @dataclass(frozen=True)
 class Update109:
     scale: sp.Expr = sp.Integer(1)  # the update is GD with rate η on scale·(8.107)
@@ -341,7 +395,7 @@ claim(
     printed=r"\Delta\theta^{t+1} = \Delta\theta^t - \eta\Phi^\top(\Phi\Delta\theta^t - \vec{y})",
     equations=["8.109"],
     statement=Update109(sp.Integer(1)),
-    check=_check_8109,
+    check=generic_too(_check_8109, _generic_8109),
     erratum=Erratum(
         printed=r"\text{GD with rate } \eta \text{ on } \|\vec{y} - \Phi\Delta\theta\|_2^2\text{: } \Delta\theta^t - "
                 r"\eta\Phi^\top(\Phi\Delta\theta^t - \vec{y})",
@@ -393,7 +447,7 @@ claim(
     printed=r"\hat{y}^{t+1} - \vec{y} = \Phi\Delta\theta^{t+1} - \vec{y} = \ldots = (I - \eta\Phi\Phi^\top)(\hat{y}^t - \vec{y})",
     equations=["8.110", "8.111", "8.113", "8.114", "8.115"],
     statement=Chain110(),
-    check=_check_8110,
+    check=generic_too(_check_8110, _generic_8110),
     mutants=[Mutant("(8.114) with I + ηΦΦᵀ", Chain110(flip_8_114=True))],
     uses=["eq:8.109"],
 )
@@ -436,7 +490,7 @@ claim(
     printed=r"= (\Phi - \eta\Phi\Phi^\top)\Delta\theta^t - (I - \eta\Phi\Phi^\top)\vec{y}",
     equations=["8.112"],
     statement=Step112("printed"),
-    check=_check_8112,
+    check=generic_too(_check_8112, _generic_8112),
     erratum=Erratum(
         printed=r"(\Phi - \eta\Phi\Phi^\top)\Delta\theta^t",
         corrected=r"(\Phi - \eta\Phi\Phi^\top\Phi)\Delta\theta^t",
@@ -612,7 +666,7 @@ claim(
     printed=r"I - \eta\Phi\Phi^\top = I - \eta U\Sigma^2 U^\top = UU^\top - \eta U\Sigma^2 U^\top = U(I - \eta\Sigma^2)U^\top",
     equations=["8.119", "8.120", "8.121"],
     statement=Eig119(2),
-    check=_check_8119,
+    check=generic_too(_check_8119, _generic_8119),
     mutants=[Mutant("U(I − ηΣ)Uᵀ", Eig119(1))],
     uses=["eq:8.116"],
 )
