@@ -91,8 +91,43 @@ def apply_units(t: Term, units: tuple[MatrixSymbol, ...]) -> Term:
     return Term(t.coeff, keep, t.limits)
 
 
+class Diag(MatrixSymbol):
+    """diag(v) for a column vector v, as a (symmetric) matrix letter: Σ_i vᵢ aᵢ bᵢ = Σ_ij diag(v)_ij a_j b_i."""
+
+    def __new__(cls, v: MatrixSymbol):
+        obj = super().__new__(cls, f"diag⟨{v.name}⟩", v.shape[0], v.shape[0])
+        return obj
+
+
+def _diagonalise(t: Term) -> Term:
+    """An index in more than two slots: move vector entries vᵢ into diag(v)_ij, one at a time."""
+    factors, limits = list(t.factors), dict(t.limits)
+    while True:
+        occ: dict = {}
+        for fi, f in enumerate(factors):
+            for slot, idx in enumerate((f.i, f.j)):
+                if idx in limits:
+                    occ.setdefault(idx, []).append((fi, slot))
+        over = sorted((idx for idx, w in occ.items() if len(w) > 2), key=str)
+        if not over:
+            return Term(t.coeff, factors, limits)
+        idx = over[0]
+        vec = next((fi for fi, slot in occ[idx] if slot == 0 and factors[fi].parent.shape[1] == 1
+                    and not isinstance(factors[fi].parent, Diag)), None)
+        if vec is None:
+            raise TypeError(f"indexed sum: index {idx} occurs {len(occ[idx])} times in entries that are not vector entries")
+        other = next((fi, slot) for fi, slot in occ[idx] if fi != vec)
+        j = sp.Dummy(f"k{next(_fresh)}", integer=True)
+        limits[j] = limits[idx]
+        v = factors[vec].parent
+        factors[vec] = MatrixElement(Diag(v), idx, j)  # vᵢ δᵢⱼ, summed over j
+        g = factors[other[0]]
+        factors[other[0]] = MatrixElement(g.parent, j, g.j) if other[1] == 0 else MatrixElement(g.parent, g.i, j)
+
+
 def to_matrix_scalar(t: Term):
     """The term as coeff × (product of 1×1 matrix products and traces), or TypeError."""
+    t = _diagonalise(t)
     occ: dict = {}
     for fi, f in enumerate(t.factors):
         for slot, idx in enumerate((f.i, f.j)):

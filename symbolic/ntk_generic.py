@@ -126,3 +126,28 @@ def loss_gradient_coordinate():
 def printed_8_130_coordinate(coef=1):
     """coordinate q of coef·Σᵢ (f_θ(x⁽ⁱ⁾) − yᵢ) ∇f_θ(x⁽ⁱ⁾)."""
     return coef * sp.Sum((F(i, t_coord) - y[i, 0]) * sp.Derivative(F(i, t_coord), t_coord), (i, 0, n - 1))
+
+
+# --- (8.54)–(8.55): the linearisation along a direction V (m×d) ----------------------------------------------------
+V = MatrixSymbol("V", m, d)
+t_line = sp.Symbol("t", real=True)
+
+
+def along_line_derivative(Wm=W, Vm=V, xv=x):
+    """d/dt f(W + tV)(x) at t = 0, derived by SymPy at symbolic m, d, with σ' named by its vector letter."""
+    phi = f(Wm + t_line * Vm, xv)
+    g = sp.diff(phi, t_line).subs(t_line, 0).doit()
+    g = g.replace(lambda e: isinstance(e, sp.Subs), lambda e: DSIGMA(e.point[0]) if _is_dsigma(e) else e)
+    return as_vectors(g, LETTERS)
+
+
+def grad_pairing(Vm=V, Wm=W, xv=x):
+    """⟨∇_W f, V⟩ = Σ_{i<m} Σ_{k<d} (∂f/∂W_ik) V_ik."""
+    return grad_sum(lambda r, c: grad(Wm, xv, r, c) * Vm[r, c])
+
+
+def symmetric_init_output(m0, second_sign=-1, shared=True):
+    """f_{θ⁰}(x) for width 2m₀ whose second half is (second_sign·aᵢ, wᵢ) (or an independent W′ when not shared)."""
+    W2 = W if shared else Wp
+    return sp.Sum(a[i, 0] * SIGMA(pre(W, x, i)) + second_sign * a[i, 0] * SIGMA(pre(W2, x, i)),
+                  (i, 0, m0 - 1)) / sp.sqrt(2 * m0)

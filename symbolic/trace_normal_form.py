@@ -30,7 +30,7 @@ from itertools import product as cartesian
 import sympy as sp
 from sympy import MatrixSymbol
 
-from .indexed import as_matrix_expression
+from .indexed import Diag, as_matrix_expression
 from sympy.matrices.expressions.matexpr import MatrixElement
 from sympy.matrices.expressions import (
     HadamardPower,
@@ -99,12 +99,14 @@ class NormalForm:
         self._shape_text: dict[str, str] = {}
         self._keys: dict[str, object] = {}  # atom name -> canonical key
         self.mask_atoms: dict[str, tuple] = {}
+        self._diag_keys: set = set()  # diag(v) letters made from indexed sums: symmetric
 
     # -- letters -------------------------------------------------------------
     def _is_symmetric(self, l: Letter) -> bool:
         if l.masked:
             return False
-        return l.shape[0] == l.shape[1] and ((l.name, l.shape) in self._sym_keys or l.name in self._sym_names)
+        return l.shape[0] == l.shape[1] and ((l.name, l.shape) in self._sym_keys or l.name in self._sym_names
+                                             or (l.name, l.shape) in self._diag_keys)
 
     def _mask_symmetric(self, l: Letter) -> bool:
         return l.masked and ((l.name, l.shape) in self._sym_keys or l.name in self._sym_names)
@@ -163,6 +165,8 @@ class NormalForm:
             if (e.name, _shape_key(e)) in self.masks:
                 raise TypeError(f"normal form: the mask {e.name} may only appear as P_Ω(A) = HadamardProduct({e.name}, A)")
             self._shape_text[_shape_key(e)] = f"{e.shape[0]}×{e.shape[1]}"
+            if isinstance(e, Diag):
+                self._diag_keys.add((e.name, _shape_key(e)))
             return [(sp.Integer(1), (Letter(e.name, _shape_key(e), False, bool(r1), bool(c1)),))]
         if isinstance(e, Identity):
             return [(sp.Integer(1), ())]

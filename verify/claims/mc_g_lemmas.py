@@ -78,7 +78,17 @@ def _check_818(stmt: AtStationary, ctx) -> Outcome:
     exact = Outcome(ce is None, ["symbolic (sympy.solve of ∇g = 0, d = 2)"], pts, 0.0 if ce is None else None, ce,
                     steps=[Step("stationary points", "all real solutions of ∇g = 0 for z = (3/5, 4/5) and (5/13, −12/13)",
                                 derived=[list(p) for zv in Z_EXACT for p in exact_stationary(zv)])])
-    return all_of(ident, exact) if stmt.text == "printed" else exact
+    if stmt.text != "printed":
+        return exact
+    out = all_of(ident, exact)
+    # ∇g = 0 ⇒ ⟨x, ∇g⟩ = 0 ⇒ ⟨x, z⟩² − ‖x‖⁴ = 0 at every d: proved when the relation is a multiple of it
+    C, Sq = sp.symbols("c s")
+    ratio = sp.simplify(stmt.relation(C, Sq) / (C**2 - Sq**2))
+    if out.holds is True and ident.strength == "proved" and ratio.is_number and ratio != 0:
+        out.strength = "proved"
+        out.notes.append("the implication for every d: ∇g(x) = 0 gives ⟨x, ∇g(x)⟩ = −2(⟨x, z⟩² − ‖x‖⁴) = 0 "
+                         "(identity proved by the trace normal form); the stationary points at d = 2 are a second check")
+    return out
 
 
 claim(

@@ -13,7 +13,9 @@ from numeric import ntk as nn
 from symbolic import ntk as S
 from symbolic import ntk_toy as T
 
-from ..checks.generic import generic_too
+from symbolic import ntk_generic as NG
+
+from ..checks.generic import EntryIdentity, generic_too
 from ..checks.identity import MatrixIdentity
 from ..claim import Mutant, Outcome, Step, all_of
 from ..registry import claim
@@ -57,6 +59,17 @@ def _check_854(stmt: Linearisation, ctx) -> Outcome:
                           "in θ, so f − g is the 'higher order terms' of (8.54)"])
 
 
+def _generic_854(stmt: Linearisation):
+    """At symbolic width m and input dimension d, along any direction V: g(W + tV) = [f(W)] + c·t⟨∇f(W), V⟩
+    has the value and the t-derivative of f(W + tV) at t = 0, and is affine in t."""
+    t = NG.t_line
+    g_line = (NG.f() if stmt.with_value else 0) + stmt.grad_coef * t * NG.grad_pairing()
+    return [EntryIdentity(g_line.subs(t, 0), NG.f(), "f − g at θ⁰ (symbolic m, d)"),
+            MatrixIdentity(NG.along_line_derivative(), sp.diff(g_line, t), symbols=(NG.a, NG.s_x, NG.V, NG.x),
+                           explicit_d=2, label="d/dt (f − g) at t = 0, every direction V (symbolic m, d)"),
+            EntryIdentity(sp.diff(g_line, t, 2), sp.Integer(0), "d²g/dt² = 0 (affine)")]
+
+
 claim(
     id="eq:8.54",
     section=SEC,
@@ -66,7 +79,7 @@ claim(
             r"_{\triangleq g_\theta(x)} + \text{higher order terms}",
     equations=["8.54"],
     statement=Linearisation(),
-    check=_check_854,
+    check=generic_too(_check_854, _generic_854),
     mutants=[Mutant("without f_{θ⁰}(x)", Linearisation(with_value=False)),
              Mutant("½⟨∇f, Δθ⟩", Linearisation(grad_coef=sp.Rational(1, 2)))],
 )
@@ -108,6 +121,13 @@ def _check_855(stmt: ZeroInit, ctx) -> Outcome:
                           "scaling of (8.78) the cancellation is the same"])
 
 
+def _generic_855(stmt: ZeroInit):
+    """f_{θ⁰} ≡ 0 at any half-width m₀ (symbolic): the halves (aᵢ, wᵢ) and (±aᵢ, wᵢ or w′ᵢ)."""
+    m0 = sp.Symbol("m_0", integer=True, positive=True)
+    return EntryIdentity(sp.simplify(NG.symmetric_init_output(m0, stmt.second_a_sign, stmt.shared_w)), sp.Integer(0),
+                         "f_{θ⁰} at width 2m₀ (symbolic m₀)")
+
+
 claim(
     id="eq:8.55",
     section=SEC,
@@ -116,7 +136,7 @@ claim(
     printed=r"f_{\theta^0}(x) \equiv 0 \implies g_\theta(x) = \langle \nabla_\theta f_{\theta^0}(x), \Delta\theta \rangle",
     equations=["8.55"],
     statement=ZeroInit(),
-    check=_check_855,
+    check=generic_too(_check_855, _generic_855),
     mutants=[Mutant("second half with +aᵢ", ZeroInit(second_a_sign=1)),
              Mutant("second half with independent wᵢ", ZeroInit(shared_w=False))],
     uses=["eq:8.54"],
