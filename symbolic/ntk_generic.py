@@ -151,3 +151,15 @@ def symmetric_init_output(m0, second_sign=-1, shared=True):
     W2 = W if shared else Wp
     return sp.Sum(a[i, 0] * SIGMA(pre(W, x, i)) + second_sign * a[i, 0] * SIGMA(pre(W2, x, i)),
                   (i, 0, m0 - 1)) / sp.sqrt(2 * m0)
+
+
+# --- Remark 8.32: L̂(f) and L̂(gᵗ) along a line through θᵗ, at symbolic n ------------------------------------------
+tau = sp.Symbol("tau", real=True)
+
+
+def loss_along_line(linearised: bool):
+    """L̂ along θᵗ + τv: fᵢ(τ) = f(i, τ), its linearisation gᵢ(τ) = f(i, 0) + τ f′(i, 0); (1/n) Σᵢ (· − yᵢ)²."""
+    fi = F(i, tau)
+    if linearised:
+        fi = F(i, 0) + tau * sp.Derivative(F(i, tau), tau).subs(tau, 0)
+    return sp.Sum((fi - y[i, 0]) ** 2, (i, 0, n - 1)) / n

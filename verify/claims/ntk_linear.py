@@ -14,7 +14,9 @@ from numeric import ntk_train as tr
 from symbolic import ntk as S
 from symbolic import ntk_gd as G
 
-from ..checks.generic import generic_too, vector_identity
+from symbolic import ntk_generic as NG
+
+from ..checks.generic import EntryIdentity, generic_too, vector_identity
 from ..claim import Erratum, Mutant, Outcome, Step
 from ..registry import claim
 from ..search import search
@@ -213,6 +215,18 @@ def _check_832(stmt: FirstOrder, ctx) -> Outcome:
                           "'L(f_θ)' in the text is L̂"])
 
 
+def _generic_832(stmt: FirstOrder):
+    """At symbolic n and for any f: along every line θᵗ + τv, the τ-derivatives of L̂(f) and L̂(gᵗ) (order
+    ``order``) agree at τ = 0 (or at τ = δ for the shifted mutant); every direction v gives ∇L̂(f) = ∇L̂(gᵗ)."""
+    t = NG.tau
+    at = sp.Symbol("delta", real=True) if stmt.shift else 0
+    val = EntryIdentity(NG.F(NG.i, 0), NG.F(NG.i, 0) + 0 * NG.tau, "fᵢ − gᵗᵢ at θᵗ (symbolic n)")
+    ders = [EntryIdentity(sp.diff(NG.loss_along_line(False), t, k).subs(t, at),
+                          sp.diff(NG.loss_along_line(True), t, k).subs(t, at), f"(8.106) order {k} (symbolic n)")
+            for k in range(1, stmt.order + 1)]
+    return [val] + ders
+
+
 claim(
     id="remark:8.32",
     section=SEC,
@@ -222,7 +236,7 @@ claim(
             r"\nabla \hat{L}(f_{\theta^t}) = \nabla \hat{L}(g_{\theta^t}^t)",
     equations=["8.105", "8.106"],
     statement=FirstOrder(1),
-    check=_check_832,
+    check=generic_too(_check_832, _generic_832),
     mutants=[Mutant("they agree to second order", FirstOrder(2)),
              Mutant("(8.106) away from θᵗ", FirstOrder(1, shift=True))],
     uses=["eq:8.54"],
