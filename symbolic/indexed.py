@@ -15,6 +15,7 @@ from itertools import count, product
 
 import sympy as sp
 from sympy import MatMul, MatrixSymbol, Trace, Transpose
+from sympy.matrices.expressions.diagonal import DiagMatrix
 from sympy.matrices.expressions.matexpr import MatrixElement
 
 _fresh = count()
@@ -91,12 +92,9 @@ def apply_units(t: Term, units: tuple[MatrixSymbol, ...]) -> Term:
     return Term(t.coeff, keep, t.limits)
 
 
-class Diag(MatrixSymbol):
-    """diag(v) for a column vector v, as a (symmetric) matrix letter: Σ_i vᵢ aᵢ bᵢ = Σ_ij diag(v)_ij a_j b_i."""
-
-    def __new__(cls, v: MatrixSymbol):
-        obj = super().__new__(cls, f"diag⟨{v.name}⟩", v.shape[0], v.shape[0])
-        return obj
+def Diag(v):
+    """diag(v) for a column vector v (SymPy's DiagMatrix): Σ_i vᵢ aᵢ bᵢ = Σ_ij diag(v)_ij a_j b_i."""
+    return DiagMatrix(v)
 
 
 def _diagonalise(t: Term) -> Term:
@@ -113,7 +111,9 @@ def _diagonalise(t: Term) -> Term:
             return Term(t.coeff, factors, limits)
         idx = over[0]
         vec = next((fi for fi, slot in occ[idx] if slot == 0 and factors[fi].parent.shape[1] == 1
-                    and not isinstance(factors[fi].parent, Diag)), None)
+                    and not isinstance(factors[fi].parent, DiagMatrix)), None)
+        if vec is None and _collapse(factors, limits, occ, idx):
+            continue
         if vec is None:
             raise TypeError(f"indexed sum: index {idx} occurs {len(occ[idx])} times in entries that are not vector entries")
         other = next((fi, slot) for fi, slot in occ[idx] if fi != vec)
@@ -123,6 +123,27 @@ def _diagonalise(t: Term) -> Term:
         factors[vec] = MatrixElement(Diag(v), idx, j)  # vᵢ δᵢⱼ, summed over j
         g = factors[other[0]]
         factors[other[0]] = MatrixElement(g.parent, j, g.j) if other[1] == 0 else MatrixElement(g.parent, g.i, j)
+
+
+def _collapse(factors, limits, occ, idx) -> bool:
+    """Σ_a v_a X_{a,idx} = (Xᵀv)_idx: fold a vector end into a matrix entry at an over-occupied index."""
+    for fi, slot in occ[idx]:
+        f = factors[fi]
+        if f.parent.shape[1] == 1 or isinstance(f.parent, DiagMatrix):
+            continue
+        a = (f.i, f.j)[1 - slot]
+        if a not in limits or len(occ.get(a, ())) != 2:
+            continue
+        gi, gslot = next(w for w in occ[a] if w != (fi, 1 - slot))
+        g = factors[gi]
+        if gi == fi or gslot != 0 or g.parent.shape[1] != 1:
+            continue
+        X = f.parent if slot == 0 else Transpose(f.parent)  # X[idx, a] as a row of X (or of Xᵀ)
+        factors[fi] = MatrixElement(MatMul(X, g.parent), idx, 0)
+        del factors[gi]
+        del limits[a]
+        return True
+    return False
 
 
 def to_matrix_scalar(t: Term):

@@ -30,7 +30,8 @@ from itertools import product as cartesian
 import sympy as sp
 from sympy import MatrixSymbol
 
-from .indexed import Diag, as_matrix_expression
+from .indexed import as_matrix_expression
+from sympy.matrices.expressions.diagonal import DiagMatrix
 from sympy.matrices.expressions.matexpr import MatrixElement
 from sympy.matrices.expressions import (
     HadamardPower,
@@ -165,9 +166,13 @@ class NormalForm:
             if (e.name, _shape_key(e)) in self.masks:
                 raise TypeError(f"normal form: the mask {e.name} may only appear as P_Ω(A) = HadamardProduct({e.name}, A)")
             self._shape_text[_shape_key(e)] = f"{e.shape[0]}×{e.shape[1]}"
-            if isinstance(e, Diag):
-                self._diag_keys.add((e.name, _shape_key(e)))
             return [(sp.Integer(1), (Letter(e.name, _shape_key(e), False, bool(r1), bool(c1)),))]
+        if isinstance(e, DiagMatrix):  # diag(v) from an indexed sum: an opaque symmetric letter, keyed by v exactly
+            v = e.args[0]
+            key = (sp.srepr(v), sp.srepr(v))
+            self._diag_keys.add((f"diag⟨{v}⟩", key))
+            self._shape_text[key] = f"{e.shape[0]}×{e.shape[1]}"
+            return [(sp.Integer(1), (Letter(f"diag⟨{v}⟩", key, False, False, False),))]
         if isinstance(e, Identity):
             return [(sp.Integer(1), ())]
         if isinstance(e, ZeroMatrix):

@@ -17,6 +17,7 @@ import numpy as np
 import sympy as sp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sympy.matrices.expressions.diagonal import DiagMatrix
 from sympy.matrices.expressions.matexpr import MatrixElement
 from sympy import HadamardProduct, Identity, MatAdd, MatMul, MatPow, MatrixSymbol, Trace, Transpose, ZeroMatrix
 
@@ -188,6 +189,8 @@ def value(e, env, sizes):
     if isinstance(e, MatrixSymbol):
         r, c = (int(s.xreplace(sizes)) for s in e.shape)
         return env[(e.name, r, c, e in SYMMETRIC or e == W)]
+    if isinstance(e, DiagMatrix):  # diag(v), from indexed sums
+        return np.diag(value(e.args[0], env, sizes)[:, 0]).astype(object)
     if isinstance(e, Identity):
         return np.eye(int(e.shape[0].xreplace(sizes)), dtype=int).astype(object)
     if isinstance(e, ZeroMatrix):

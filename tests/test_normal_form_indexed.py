@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from sympy import MatrixSymbol
 from sympy.matrices.expressions.matexpr import MatrixElement
 
-from symbolic.indexed import Diag, as_matrix_expression
+from symbolic.indexed import as_matrix_expression
 from symbolic.trace_normal_form import proved_equal
 from tests.test_normal_form_battery import value
 
@@ -148,10 +148,7 @@ class Env(dict):
 
     def __missing__(self, key):
         name, r, c, _ = key
-        if name.startswith("diag⟨"):
-            v = self[(name[5:-1], r, 1, False)]
-            V = np.diag(v[:, 0]).astype(object)
-        elif name == "a":
+        if name == "a":
             V = self.rng.choice([-1, 1], size=(r, c)).astype(object)
         else:
             V = self.rng.integers(-3, 4, size=(r, c)).astype(object)
