@@ -15,7 +15,7 @@ from symbolic import ntk as S
 from symbolic import ntk_generic as NG
 from symbolic import ntk_kernels as SK
 
-from ..checks.generic import EntryIdentity, generic_too
+from ..checks.generic import EntryIdentity, generic_too, vector_identity
 from ..checks.identity import MatrixIdentity
 from ..claim import Erratum, Mutant, Outcome, Step, all_of
 from ..registry import claim
@@ -170,6 +170,28 @@ def _check_885(stmt: SigmaDef, ctx) -> Outcome:
     return out
 
 
+def _generic_885(stmt: SigmaDef):
+    """At symbolic n ≤ p: with Φ = UΣVᵀ (U, V orthogonal, Σ n×p with τ₁ ≥ … ≥ τₙ ≥ 0 on its diagonal),
+    ΦΦᵀU = U(ΣΣᵀ): the columns of U are eigenvectors of ΦΦᵀ with eigenvalues τⱼ², so σ_min(Φ) = τₙ = √λ_min(ΦΦᵀ);
+    and (ΦΦᵀ)ᵢⱼ = Σₖ ΦᵢₖΦⱼₖ = ⟨φ⁽ⁱ⁾, φ⁽ʲ⁾⟩ for the rows φ⁽ⁱ⁾ = ∇f(x⁽ⁱ⁾) of Φ."""
+    if stmt.form != "sqrt" or not stmt.wide:
+        return None  # no square root, or p < n (σ_min(Φ) is then not √λ_min(ΦΦᵀ) = 0): the search refutes these
+    n, p = sp.symbols("n p", integer=True, positive=True)
+    U, V, Sig = sp.MatrixSymbol("U", n, n), sp.MatrixSymbol("V", p, p), sp.MatrixSymbol("Sigma", n, p)
+    w = sp.MatrixSymbol("w_test", n, 1)
+    Phi = U * Sig * V.T
+    eig = vector_identity(Phi * Phi.T * U * w, U * Sig * Sig.T * w, (U, V, Sig, w), orthogonal=(U, V), explicit_d=2,
+                          label="ΦΦᵀU = U(ΣΣᵀ) (UUᵀ = UᵀU = I, VᵀV = VVᵀ = I)")
+    P_ = sp.MatrixSymbol("Phi", n, p)
+    e_i, e_j = sp.MatrixSymbol("e_i", n, 1), sp.MatrixSymbol("e_j", n, 1)
+    k, r, c = sp.symbols("k r c", integer=True)
+    # (ΦΦᵀ)ᵢⱼ = e_iᵀΦΦᵀe_j against Σₖ (Σ_r e_i,r Φ_rk)(Σ_c e_j,c Φ_ck): the Gram matrix of the rows
+    gram = MatrixIdentity((e_i.T * P_ * P_.T * e_j)[0, 0],
+                          sp.Sum(sp.Sum(e_i[r, 0] * P_[r, k], (r, 0, n - 1)) * sp.Sum(e_j[c, 0] * P_[c, k], (c, 0, n - 1)),
+                                 (k, 0, p - 1)), symbols=(P_, e_i, e_j), explicit_d=2, label="(8.86) (ΦΦᵀ)ᵢⱼ = ⟨φ⁽ⁱ⁾, φ⁽ʲ⁾⟩")
+    return [eig, gram]
+
+
 claim(
     id="eq:8.85",
     section=SEC,
@@ -179,7 +201,7 @@ claim(
             r"\langle \nabla_\theta f_{\theta^0}(x^{(i)}), \nabla_\theta f_{\theta^0}(x^{(j)}) \rangle",
     equations=["8.85", "8.86"],
     statement=SigmaDef(),
-    check=_check_885,
+    check=generic_too(_check_885, _generic_885),
     mutants=[Mutant("σ_min(Φ) = σ_min(ΦΦᵀ) (no square root)", SigmaDef("eig")),
              Mutant("the same for p < n", SigmaDef("sqrt", wide=False))],
     uses=["eq:8.61"],
