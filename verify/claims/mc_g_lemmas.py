@@ -376,4 +376,8 @@ claim(
     check=_check_822,
     mutants=[Mutant("every stationary point of g is a local minimum", MinimaOfG("all"))],
     uses=["lemma:8.18", "lemma:8.20", "eq:8.37", "sec:8.3.2:lemma-8.22-step", "thm:8.7"],
+    notes=["not proved for every d here: 'no bad local minimum' is a theorem about Hessian inertia at the "
+           "stationary points, solved exactly at d = 2; a generic proof composes Lemmas 8.18-8.21 (each proved "
+           "for every d) with the classification of ∇g = 0, which the trace normal form does not do (it proves "
+           "identities, not case analyses)"],
 )

@@ -371,6 +371,9 @@ claim(
         Mutant("amplitude 2ε keeps |f − g| ≤ ε", SampledPCA(amplitude=2.0)),
     ],
     uses=["eq:8.12", "def:8.10"],
+    notes=["not proved for every d: the remark compares one sampled objective f with g (a random mask, a margin"
+           " ε), so there is no identity in the dimension to generalise; a proof would need a statement "
+           "quantified over masks"],
 )
 
 

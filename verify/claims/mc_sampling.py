@@ -279,7 +279,11 @@ claim(
     check=_check_remark_813,
     mutants=[Mutant("the same with the corner observed", CornerUnobserved(True))],
     uses=["def:8.12", "eq:8.12"],
-    notes=["exactly what fails: with (1,1) ∉ Ω, P_Ω(e₁e₁ᵀ) = 0 = P_Ω(0), so f is the same function for M = e₁e₁ᵀ and "
+    notes=["not proved for every d: the symbolic half does hold at every d (with (1,1) ∉ Ω, P_Ω(e₁e₁ᵀ) = 0 = "
+           "P_Ω(0), an entrywise fact checked at d = 3 with a symbolic mask), but 'cannot be recovered' also "
+           "rests on GD runs (sampled); a proof would replace them by the exact statement that f is the same "
+           "function for M = e₁e₁ᵀ and M = 0",
+           "exactly what fails: with (1,1) ∉ Ω, P_Ω(e₁e₁ᵀ) = 0 = P_Ω(0), so f is the same function for M = e₁e₁ᵀ and "
            "M = 0 (and any M = c e₁e₁ᵀ); every c·e₁ (c = 0 included) is a global minimum (f = 0). f is not constant "
            "along x₁ in general, only where x_j = 0 for every observed (1, j)",
            "e₁ has μ = √d, so Theorem 8.14's p = poly(μ, log d)/(dε²) ≥ 1: the theorem asks for every entry"],

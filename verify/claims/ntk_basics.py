@@ -264,7 +264,10 @@ claim(
     mutants=[Mutant("ℓ(f_θ(x), y) convex too", (ConvexPart("square", "f", True),)),
              Mutant("ℓ∘g convex for a non-convex ℓ = −(u − y)²", (ConvexPart("neg-square", "g", True),))],
     uses=["eq:8.54"],
-    notes=["erf network, m = d = 2; the '≈' near θ⁰ is quantified by Lemma 8.28"],
+    notes=["not proved for every width: the convex half is the identity ∂²ₜ(g(θ + tv) − y)² = 2(∂ₜg)² (g affine"
+           " in t), but 'ℓ(f_θ, y) need not be convex' is an existence claim witnessed by a float Hessian "
+           "eigenvalue; a proof would need one exact non-convex instance",
+           "erf network, m = d = 2; the '≈' near θ⁰ is quantified by Lemma 8.28"],
 )
 
 
@@ -771,6 +774,9 @@ claim(
     mutants=[Mutant("ReLU gradient continuous (β finite)", Kink("relu", False)),
              Mutant("the same for σ = erf", Kink("erf", True))],
     uses=["lemma:8.28"],
+    notes=["not proved: a statement about one activation (ReLU) and its kink, seen on a sweep; a proof would "
+           "need the exact one-sided derivatives of a one-neuron network at the kink (no dimension to "
+           "generalise)"],
 )
 
 

@@ -717,6 +717,10 @@ claim(
     check=_check_8122,
     mutants=[Mutant("(8.123) for η ≤ 2/τ²", Chain122(2.0))],
     uses=["eq:8.119"],
+    notes=["not proved for every n, p: (8.122)-(8.124) are an operator-norm bound and a max over the spectrum, "
+           "searched in floats; a proof would combine (8.119) (proved for every n, p) with ‖UDUᵀ‖_op = maxⱼ|dⱼ|"
+           " and the scalar bound 0 ≤ 1 − ητⱼ² ≤ 1 − ητₙ² for η ≤ 1/τ₁², which the normal form (identities "
+           "only) does not state"],
 )
 
 
@@ -769,6 +773,9 @@ claim(
     ),
     mutants=[Mutant("≤ ‖I − ηΦΦᵀ‖²·‖ŷᵗ − y‖", Step125("<=", 2))],
     uses=["eq:8.115", "eq:8.118"],
+    notes=["the refutation is exact (Φ = diag(1, 1/2), η = 1/2, r = e₁); the corrected '≤' is the definition of"
+           " the operator norm, searched in floats here: an inequality, outside the normal form (which proves "
+           "identities)"],
 )
 
 

@@ -92,6 +92,8 @@ claim(
     mutants=[Mutant("β/σ² ∝ 1/α²", AlphaScaling(ratio_exponent=-2.0)),
              Mutant("σ = α²σ̄", AlphaScaling(sigma_power=2, ratio_exponent=-3.0))],
     uses=["lemma:8.28"],
+    notes=["the scalings σ = ασ̄, β = αβ̄ are exact in α, but the claim also rests on a sweep and a fitted "
+           "exponent (sampled); no identity in the size is left to generalise"],
 )
 
 

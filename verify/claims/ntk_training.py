@@ -938,6 +938,8 @@ claim(
     erratum_equations=["8.158"],
     mutants=[Mutant("‖ΦΔθᵗ + y‖", Centre158("delta", sign=1))],
     uses=["eq:8.157", "lemma:8.25"],
+    notes=["not an identity in the size: the printed chain is judged on a sweep of trained networks (sampled); "
+           "a proof would need the bounds of Theorem 8.35's proof as exact inequalities"],
 )
 
 
