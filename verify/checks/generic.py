@@ -42,6 +42,28 @@ def check_entry_identity(stmt: EntryIdentity, ctx) -> Outcome:
     return Outcome(None, ["symbolic (symbolic indices)"], steps=[step])
 
 
+@dataclass(frozen=True)
+class NonNegative:
+    """expr ≥ 0 for all nonnegative values of ``variables``: certified when expr (times a positive ``denominator``)
+    expands to a polynomial whose coefficients are all ≥ 0."""
+
+    expr: sp.Expr
+    variables: tuple
+    label: str = "inequality"
+
+
+def check_nonnegative(stmt: NonNegative, ctx) -> Outcome:
+    num, den = sp.fraction(sp.together(stmt.expr))
+    poly = sp.Poly(sp.expand(num), *stmt.variables)
+    den_poly = sp.Poly(sp.expand(den), *stmt.variables)
+    ok = all(c >= 0 for c in poly.coeffs()) and all(c > 0 for c in den_poly.coeffs())
+    step = Step(stmt.label, "numerator and denominator: polynomials with nonnegative coefficients in nonnegative "
+                "variables (a certificate)", derived=sp.expand(num), holds=ok if ok else None)
+    if ok:
+        return Outcome(True, ["symbolic (nonnegative-coefficient certificate)"], 1, 0.0, steps=[step], strength="proved")
+    return Outcome(None, ["symbolic (nonnegative-coefficient certificate)"], steps=[step])
+
+
 def _run(g, ctx) -> Outcome:
     if isinstance(g, (list, tuple)):
         out = None
@@ -51,6 +73,8 @@ def _run(g, ctx) -> Outcome:
         return out
     if isinstance(g, EntryIdentity):
         return check_entry_identity(g, ctx)
+    if isinstance(g, NonNegative):
+        return check_nonnegative(g, ctx)
     return check_matrix_identity(g, ctx)
 
 
