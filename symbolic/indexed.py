@@ -148,6 +148,8 @@ def _collapse(factors, limits, occ, idx) -> bool:
 
 def to_matrix_scalar(t: Term):
     """The term as coeff × (product of 1×1 matrix products and traces), or TypeError."""
+    if t.coeff.free_symbols & set(t.limits):
+        raise TypeError(f"indexed sum: the coefficient {t.coeff} depends on a summed index")
     t = _diagonalise(t)
     occ: dict = {}
     for fi, f in enumerate(t.factors):

@@ -126,11 +126,11 @@ class NormalForm:
 
     def _mask_letter(self, name, shape, arg: Word, rows_one, cols_one) -> Letter:
         """P_Ω(arg), canonical: P_Ω(P_Ω(a)) = P_Ω(a); for a symmetric mask P_Ω(a)ᵀ = P_Ω(aᵀ)."""
-        if len(arg) == 1 and arg[0].masked and arg[0].name == name and not arg[0].transposed:
+        if len(arg) == 1 and arg[0].masked and (arg[0].name, arg[0].shape) == (name, shape) and not arg[0].transposed:
             return arg[0]
         l = Letter(name, shape, False, rows_one, cols_one, arg, True)
         if self._mask_symmetric(l):
-            if len(arg) == 1 and arg[0].masked and arg[0].name == name:
+            if len(arg) == 1 and arg[0].masked and (arg[0].name, arg[0].shape) == (name, shape):
                 return arg[0]  # P(P(a)ᵀ) = P(P(aᵀ)) = P(aᵀ) = P(a)ᵀ
             at = self.transpose(arg)
             if at < arg:
@@ -172,7 +172,8 @@ class NormalForm:
             key = (sp.srepr(v), sp.srepr(v))
             self._diag_keys.add((f"diag⟨{v}⟩", key))
             self._shape_text[key] = f"{e.shape[0]}×{e.shape[1]}"
-            return [(sp.Integer(1), (Letter(f"diag⟨{v}⟩", key, False, False, False),))]
+            one = bool(e.shape[0] == 1)
+            return [(sp.Integer(1), (Letter(f"diag⟨{v}⟩", key, False, one, one),))]
         if isinstance(e, Identity):
             return [(sp.Integer(1), ())]
         if isinstance(e, ZeroMatrix):

@@ -186,3 +186,16 @@ def test_proved_equal_on_sums_is_sound_on_examples():
     assert not proved_equal(sp.Sum(x[i, 0] * A[j, i] * u[j, 0], *full), (x.T * A * u)[0, 0])[0]
     assert proved_equal(sp.Sum(a[i, 0] ** 2 * x[i, 0] ** 2, (i, 0, n - 1)), (x.T * x)[0, 0], units=[a])[0]
     assert not proved_equal(sp.Sum(a[i, 0] * x[i, 0] ** 2, (i, 0, n - 1)), (x.T * x)[0, 0], units=[a])[0]
+
+
+def test_a_coefficient_that_depends_on_the_index_is_refused():
+    i = I_N[0]
+    for bad in (sp.Sum(i * x[i, 0] * u[i, 0], (i, 0, n - 1)),
+                sp.Sum(sp.KroneckerDelta(i, 0) * x[i, 0] * u[i, 0], (i, 0, n - 1)),
+                sp.Sum(x[i, 0] * u[i, 0], (i, 1, n - 1)),  # not the full range
+                sp.Sum(x[i, 0] * u[i, 0], (i, 0, m - 1))):  # the range of another size
+        try:
+            ok = proved_equal(bad, (x.T * u)[0, 0])[0]
+        except TypeError:
+            ok = False
+        assert not ok, bad
