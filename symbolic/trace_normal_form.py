@@ -86,7 +86,7 @@ class NormalForm:
     A mask that is also in ``symmetric`` commutes with the transpose.
     """
 
-    def __init__(self, symmetric=(), dim: sp.Symbol | None = None, masks=(), units=(), orthogonal=()):
+    def __init__(self, symmetric=(), dim: sp.Symbol | None = None, masks=(), units=(), orthogonal=(), eigen=()):
         self._sym_names = frozenset(s for s in symmetric if isinstance(s, str))
         self._sym_keys = frozenset((s.name, _shape_key(s)) for s in symmetric if not isinstance(s, str))
         self.symmetric = self._sym_names | frozenset(k[0] for k in self._sym_keys)
@@ -94,6 +94,8 @@ class NormalForm:
         self.units = tuple(units)  # letters whose entries are ±1 (aᵢ² = 1 inside indexed sums)
         # square letters U with UᵀU = UUᵀ = I (a hypothesis): adjacent U Uᵀ and Uᵀ U cancel in a word
         self.orthogonal = frozenset((U.name, _shape_key(U)) for U in orthogonal)
+        # eigenpairs (M, v, λ) with Mv = λv (a hypothesis): M v ↦ λ v, vᵀ Mᵀ ↦ λ vᵀ inside words
+        self.eigen = {((M.name, _shape_key(M)), (v.name, _shape_key(v))): lam for M, v, lam in eigen}
         self.dim = dim  # kept for callers; tr(I) takes the size of its own identity
         self.atoms: dict[str, Word] = {}
         self._shown: dict[str, str] = {}  # first shape seen per name: shown without its shape
@@ -197,7 +199,8 @@ class NormalForm:
                 for ci, wi in combo:
                     c *= ci
                     w += wi
-                out.append((c, self._cancel(w)))
+                c2, w = self._eigen(self._cancel(w))
+                out.append((c * c2, w))
             return out
         if isinstance(e, HadamardProduct):
             return self._masked(e)
@@ -222,6 +225,29 @@ class NormalForm:
                     changed = True
                     break
         return w
+
+    def _eigen(self, w: Word) -> tuple[sp.Expr, Word]:
+        """M v = λ v and vᵀ Mᵀ = λ vᵀ for the declared eigenpairs (Mᵀ = M when M is symmetric)."""
+        if not self.eigen:
+            return sp.Integer(1), w
+        c = sp.Integer(1)
+        changed = True
+        while changed:
+            changed = False
+            for i in range(len(w) - 1):
+                a, b = w[i], w[i + 1]
+                if a.masked or b.masked:
+                    continue
+                ka, kb = (a.name, a.shape), (b.name, b.shape)
+                lam = self.eigen.get((ka, kb))
+                if lam is not None and not b.transposed and (not a.transposed or self._is_symmetric(a)):
+                    c, w, changed = c * lam, w[:i] + w[i + 1 :], True  # M v ↦ λ v
+                    break
+                lam = self.eigen.get((kb, ka))
+                if lam is not None and a.transposed and (b.transposed or self._is_symmetric(b)):
+                    c, w, changed = c * lam, w[: i + 1] + w[i + 2 :], True  # vᵀ Mᵀ ↦ λ vᵀ
+                    break
+        return c, w
 
     def _masked(self, e: HadamardProduct) -> list[tuple[sp.Expr, Word]]:
         """P_Ω(A) from HadamardProduct(W, A) (or SymPy's transposed form HadamardProduct(Aᵀ, Wᵀ))."""
@@ -290,8 +316,8 @@ class NormalForm:
         start = 0
         for i, l in enumerate(w):
             if l.cols_one and (i + 1 == len(w) or w[i + 1].rows_one):
-                seg = w[start : i + 1]
-                out *= self._mask_trace(seg) if any(x.masked for x in seg) else self._atom(seg, "inner")
+                c_e, seg = self._eigen(w[start : i + 1])  # rotation can make M v adjacent
+                out *= c_e * (self._mask_trace(seg) if any(x.masked for x in seg) else self._atom(seg, "inner"))
                 start = i + 1
         if start != len(w):
             raise ValueError(f"word {list(map(str, w))} is not 1×1")
@@ -312,6 +338,10 @@ class NormalForm:
         for i, l in enumerate(w):
             if l.rows_one:
                 return self._closed(w[i:] + w[:i])
+        if self.orthogonal:  # tr(Uᵀ B U) = tr(B): cancel across the cyclic seam too
+            shorter = next((c for c in (self._cancel(w[i:] + w[:i]) for i in range(len(w))) if len(c) < len(w)), None)
+            if shorter is not None:
+                return self.trace_word(shorter, n)
         return self._atom(w, "trace")
 
     # -- the mask forms ---------------------------------------------------------
@@ -473,9 +503,9 @@ def P(W, A):
     return HadamardProduct(W, A)
 
 
-def proved_equal(lhs, rhs, symmetric=(), dim=None, masks=(), units=()) -> tuple[bool, sp.Expr]:
+def proved_equal(lhs, rhs, symmetric=(), dim=None, masks=(), units=(), orthogonal=(), eigen=()) -> tuple[bool, sp.Expr]:
     """(normal forms agree, normal form of lhs − rhs)."""
-    nf = NormalForm(symmetric, dim, masks, units)
+    nf = NormalForm(symmetric, dim, masks, units, orthogonal, eigen)
     diff = sp.expand(nf(lhs) - nf(rhs))
     return diff == 0, diff
 

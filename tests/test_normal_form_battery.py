@@ -337,3 +337,19 @@ def test_entry_sums_read_as_inner_products_and_mask_forms():
         except TypeError:
             ok = False
         assert not ok
+
+
+def test_known_facts_are_rewrite_rules_and_nothing_more():
+    lam = sp.Symbol("lambda_1")
+    E = ((S, x, lam),)  # S x = λ x, S symmetric
+    assert proved_equal(x.T * S * x, lam * (x.T * x), symmetric=[S], eigen=E)[0]
+    assert proved_equal(Trace(S * S * x * y.T), lam**2 * (y.T * x), symmetric=[S], eigen=E)[0]
+    assert not proved_equal(y.T * S * y, lam * (y.T * y), symmetric=[S], eigen=E)[0]  # y is not the eigenvector
+    assert proved_equal(x.T * A * y, lam * (x.T * y), eigen=((A, y, lam),))[0]  # A y = λ y
+    assert not proved_equal(x.T * A * y, lam * (x.T * y), eigen=((A, x, lam),))[0]  # xᵀA ≠ λxᵀ: A not symmetric
+    # orthogonal letters: UUᵀ = UᵀU = I, nothing else
+    assert proved_equal(x.T * A * A.T * y, x.T * y, orthogonal=[A])[0]
+    assert proved_equal(Trace(A.T * B * A), Trace(B), orthogonal=[A])[0]  # A and Aᵀ meet across the trace's seam
+    assert not proved_equal(Trace(A * B * A), Trace(B), orthogonal=[A])[0]
+    assert not proved_equal(x.T * A * A * y, x.T * y, orthogonal=[A])[0]
+    assert not proved_equal(x.T * A * B.T * y, x.T * y, orthogonal=[A, B])[0]

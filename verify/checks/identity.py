@@ -48,6 +48,7 @@ class MatrixIdentity:
     only_order: bool = False  # compare only the t^order coefficient (not t^0..t^order)
     units: tuple[MatrixSymbol, ...] = ()  # letters with entries ±1: aᵢ² = 1 inside indexed sums (a hypothesis)
     orthogonal: tuple[MatrixSymbol, ...] = ()  # square letters with UᵀU = UUᵀ = I (a hypothesis)
+    eigen: tuple[tuple, ...] = ()  # (M, v, λ): Mv = λv (a hypothesis)
 
 
 def _truncate(expr: sp.Expr, t: sp.Symbol | None, order: int | None, only: bool = False) -> sp.Expr:
@@ -71,6 +72,17 @@ def integer_instance(stmt: MatrixIdentity, rng: np.random.Generator, d: int = 3)
         if S.name in sym:
             A = A @ A.T
         out[S] = ImmutableMatrix(A.tolist())
+    for M_, v_, lam in stmt.eigen:  # Mv = λv: v = e_k and M with e_k as an eigenvector (λ = M_kk)
+        if M_.name not in sym:
+            raise ValueError("integer_instance: eigenpairs need a symmetric M")
+        k = int(rng.integers(0, d))
+        A = np.array(out[M_].tolist(), dtype=object)
+        A[k, :] = 0
+        A[:, k] = 0
+        A[k, k] = int(rng.integers(-3, 4))
+        out[M_] = ImmutableMatrix(A.tolist())
+        out[v_] = ImmutableMatrix([[1 if i == k else 0] for i in range(d)])
+        out[lam] = sp.Integer(A[k, k])
     for W in stmt.masks:  # a random 0/1 pattern, symmetric when declared so
         A = rng.integers(0, 2, size=(d, d))
         if W.name in sym:
@@ -81,7 +93,7 @@ def integer_instance(stmt: MatrixIdentity, rng: np.random.Generator, d: int = 3)
 
 def check_matrix_identity(stmt: MatrixIdentity, ctx: Context) -> Outcome:
     subs = {sp.Symbol(k): v for k, v in stmt.atom_subs}
-    nf = NormalForm(stmt.symmetric, stmt.dim, stmt.masks, stmt.units, stmt.orthogonal)
+    nf = NormalForm(stmt.symmetric, stmt.dim, stmt.masks, stmt.units, stmt.orthogonal, stmt.eigen)
     l_nf, r_nf = nf(stmt.lhs).xreplace(subs), nf(stmt.rhs).xreplace(subs)
     diff = _truncate(sp.expand(l_nf - r_nf), stmt.series_in, stmt.order, stmt.only_order)
     steps = [
@@ -107,7 +119,7 @@ def check_matrix_identity(stmt: MatrixIdentity, ctx: Context) -> Outcome:
                       derived=ediff if ediff != 0 else sp.Integer(0), holds=explicit_ok))
 
     if generic_ok and explicit_ok:
-        hyp = bool(stmt.atom_subs or stmt.orthogonal or stmt.units)
+        hyp = bool(stmt.atom_subs or stmt.orthogonal or stmt.units or stmt.eigen)
         note = "proved for every d (trace normal form" + (", with the hypotheses as rewrite rules" if hyp else "") + \
             f"); independently exact at d = {d} with symbolic entries" + (
                 " (reduced modulo the hypotheses)" if hyp else "")
@@ -117,12 +129,15 @@ def check_matrix_identity(stmt: MatrixIdentity, ctx: Context) -> Outcome:
     rng = ctx.rng("identity-counterexample")
     for _ in range(20):
         inst = stmt.sampler(rng, 3) if stmt.sampler else integer_instance(stmt, rng)
+        scal = {k: v for k, v in inst.items() if not getattr(k, "is_Matrix", False)}  # eigenvalues λ
+        inst = {k: v for k, v in inst.items() if getattr(k, "is_Matrix", False)}
         d = next(iter(inst.values())).shape[0]
-        lv = evaluate(stmt.lhs, inst, d)
-        rv = evaluate(stmt.rhs, inst, d)
+        lv = sp.expand(evaluate(stmt.lhs, inst, d).xreplace(scal))
+        rv = sp.expand(evaluate(stmt.rhs, inst, d).xreplace(scal))
         gap = _truncate(sp.expand(lv - rv), stmt.series_in, stmt.order, stmt.only_order)
         if gap != 0:
             ce = {S.name: np.array(V.tolist(), dtype=object).tolist() for S, V in inst.items()}
+            ce.update({str(k): str(v) for k, v in scal.items()})
             ce.update(lhs=str(_truncate(lv, stmt.series_in, stmt.order, stmt.only_order)), rhs=str(_truncate(rv, stmt.series_in, stmt.order, stmt.only_order)))
             return Outcome(False, methods + ["exact counterexample"], examples=1,
                            worst_margin=None, counterexample=ce, steps=steps,
@@ -144,10 +159,12 @@ def _explicit_difference(stmt: MatrixIdentity, nf: NormalForm, vals: dict, d: in
     if unit_syms:  # aᵢ ∈ {±1}: aᵢ^k = aᵢ^(k mod 2)
         diff = sp.expand(diff).replace(lambda e: e.is_Pow and e.base in unit_syms and e.exp.is_Integer and e.exp > 1,
                                        lambda e: e.base ** (int(e.exp) % 2))
-    if not (stmt.atom_subs or stmt.orthogonal) or diff == 0:
+    if not (stmt.atom_subs or stmt.orthogonal or stmt.eigen) or diff == 0:
         return sp.expand(diff)
     by_name = {S.name: S for S in stmt.symbols}
     eqs = []
+    for M_, v_, lam in stmt.eigen:  # Mv − λv = 0, entry by entry
+        eqs += [sp.expand(e) for e in list(vals[M_] * vals[v_] - lam * vals[v_])]
     for U in stmt.orthogonal:  # UUᵀ = I and UᵀU = I, entry by entry
         Uv = vals[U]
         eqs += [sp.expand(e) for e in list(Uv * Uv.T - sp.eye(Uv.shape[0])) + list(Uv.T * Uv - sp.eye(Uv.shape[0]))]
