@@ -8,6 +8,8 @@ EntryIdentity at symbolic indices).  When both hold the verdict is ``proved``; w
 both fail, the concrete counterexample stands; when they disagree the verdict is
 inconclusive, which is a bug to look at.  A generic form outside the normal form's
 language (a TypeError) leaves the concrete check alone, with its own strength.
+``generic`` must restate *everything* the concrete check establishes (every step,
+every printed form): the verdict's strength becomes ``proved`` on its word.
 """
 from __future__ import annotations
 
