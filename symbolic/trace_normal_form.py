@@ -21,6 +21,12 @@ transpose.  A trace with a masked factor, tr(P_Ω(A) Y), is the mask form
 Ω(A, Yᵀ), symmetric in its two arguments; Ω(P_Ω(A), B) = Ω(A, B) (idempotence);
 for rank-one arguments Ω(pqᵀ, rsᵀ) = Σ W_ij p_i r_i q_j s_j, so {p, r} and {q, s}
 are unordered pairs, swapped with each other when W is symmetric.
+
+Indexed sums Σ over the entries of MatrixSymbols with symbolic ranges are read as
+matrix products first (symbolic.indexed).  Known facts enter as rewrite rules, never
+as evaluation: ``orthogonal`` letters (U Uᵀ = Uᵀ U = I), ``eigen`` pairs (M v = λ v),
+``units`` (aᵢ² = 1 inside indexed sums); scalar hypotheses (‖v‖² = 1) are substituted
+on atoms by the caller.
 """
 from __future__ import annotations
 
@@ -30,7 +36,6 @@ from itertools import product as cartesian
 import sympy as sp
 from sympy import MatrixSymbol
 
-from .indexed import as_matrix_expression
 from sympy.matrices.expressions.diagonal import DiagMatrix
 from sympy.matrices.expressions.matexpr import MatrixElement
 from sympy.matrices.expressions import (
@@ -44,6 +49,8 @@ from sympy.matrices.expressions import (
     Transpose,
     ZeroMatrix,
 )
+
+from .indexed import as_matrix_expression
 
 
 def _shape_key(S) -> tuple[str, str]:
@@ -322,9 +329,6 @@ class NormalForm:
         if start != len(w):
             raise ValueError(f"word {list(map(str, w))} is not 1×1")
         return out
-
-    def _split_scalar_word(self, w: Word) -> sp.Expr:
-        return self._closed(w)
 
     def trace_word(self, w: Word, n=None) -> sp.Expr:
         """tr of a square word; tr(I_n) = n, the size of the identity being traced."""
