@@ -52,6 +52,7 @@ class NonNegative:
     expr: sp.Expr
     variables: tuple
     label: str = "inequality"
+    strict: bool = False  # > 0: the numerator's constant term is positive too
 
 
 def check_nonnegative(stmt: NonNegative, ctx) -> Outcome:
@@ -59,6 +60,8 @@ def check_nonnegative(stmt: NonNegative, ctx) -> Outcome:
     poly = sp.Poly(sp.expand(num), *stmt.variables)
     den_poly = sp.Poly(sp.expand(den), *stmt.variables)
     ok = all(c >= 0 for c in poly.coeffs()) and all(c > 0 for c in den_poly.coeffs())
+    if stmt.strict:
+        ok = ok and poly.coeff_monomial(1) > 0
     step = Step(stmt.label, "numerator and denominator: polynomials with nonnegative coefficients in nonnegative "
                 "variables (a certificate)", derived=sp.expand(num), holds=ok if ok else None)
     if ok:
