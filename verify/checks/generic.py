@@ -57,8 +57,9 @@ class NonNegative:
 
 def check_nonnegative(stmt: NonNegative, ctx) -> Outcome:
     num, den = sp.fraction(sp.together(stmt.expr))
-    poly = sp.Poly(sp.expand(num), *stmt.variables)
-    den_poly = sp.Poly(sp.expand(den), *stmt.variables)
+    gens = stmt.variables or (sp.Dummy("none"),)  # a constant needs a generator to be a Poly
+    poly = sp.Poly(sp.expand(num), *gens)
+    den_poly = sp.Poly(sp.expand(den), *gens)
     ok = all(c >= 0 for c in poly.coeffs()) and all(c > 0 for c in den_poly.coeffs())
     if stmt.strict:
         ok = ok and poly.coeff_monomial(1) > 0
