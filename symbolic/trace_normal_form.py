@@ -93,7 +93,8 @@ class NormalForm:
     A mask that is also in ``symmetric`` commutes with the transpose.
     """
 
-    def __init__(self, symmetric=(), dim: sp.Symbol | None = None, masks=(), units=(), orthogonal=(), eigen=()):
+    def __init__(self, symmetric=(), dim: sp.Symbol | None = None, masks=(), units=(), orthogonal=(), eigen=(),
+                 mask_zero=()):
         self._sym_names = frozenset(s for s in symmetric if isinstance(s, str))
         self._sym_keys = frozenset((s.name, _shape_key(s)) for s in symmetric if not isinstance(s, str))
         self.symmetric = self._sym_names | frozenset(k[0] for k in self._sym_keys)
@@ -103,6 +104,11 @@ class NormalForm:
         self.orthogonal = frozenset((U.name, _shape_key(U)) for U in orthogonal)
         # eigenpairs (M, v, λ) with Mv = λv (a hypothesis): M v ↦ λ v, vᵀ Mᵀ ↦ λ vᵀ inside words
         self.eigen = {((M.name, _shape_key(M)), (v.name, _shape_key(v))): lam for M, v, lam in eigen}
+        # (W, e) with P_W(eeᵀ) = 0, i.e. W_ij e_i e_j = 0 for all i, j (e = e₁ and (1, 1) ∉ Ω): a hypothesis
+        self.mask_zero: dict = {}
+        for W_, e_ in mask_zero:
+            key = (W_.name, _shape_key(W_))
+            self.mask_zero.setdefault(key, set()).add((Letter(e_.name, _shape_key(e_), False, e_.shape[0] == 1, True),))
         self.dim = dim  # kept for callers; tr(I) takes the size of its own identity
         self.atoms: dict[str, Word] = {}
         self._shown: dict[str, str] = {}  # first shape seen per name: shown without its shape
@@ -381,6 +387,10 @@ class NormalForm:
         a, b = self._unmask(m, a), self._unmask(m, b)
         sym = self._mask_symmetric(m)
         ra, rb = self._outer(a), self._outer(b)
+        zero = self.mask_zero.get((m.name, m.shape), set())
+        if zero and ((ra and ra[0] == ra[1] and ra[0] in zero) or (rb and rb[0] == rb[1] and rb[0] in zero)
+                     or (ra and rb and {ra[0], rb[0]} & {ra[1], rb[1]} & zero)):
+            return sp.Integer(0), ("zero", m.name, m.shape, "", ())  # every term carries W_ij e_i e_j = 0
         if ra and rb:  # Ω(pqᵀ, rsᵀ) = Σ W_ij p_i r_i q_j s_j
             left = tuple(sorted((ra[0], rb[0])))
             right = tuple(sorted((ra[1], rb[1])))
@@ -507,9 +517,10 @@ def P(W, A):
     return HadamardProduct(W, A)
 
 
-def proved_equal(lhs, rhs, symmetric=(), dim=None, masks=(), units=(), orthogonal=(), eigen=()) -> tuple[bool, sp.Expr]:
+def proved_equal(lhs, rhs, symmetric=(), dim=None, masks=(), units=(), orthogonal=(), eigen=(),
+                 mask_zero=()) -> tuple[bool, sp.Expr]:
     """(normal forms agree, normal form of lhs − rhs)."""
-    nf = NormalForm(symmetric, dim, masks, units, orthogonal, eigen)
+    nf = NormalForm(symmetric, dim, masks, units, orthogonal, eigen, mask_zero)
     diff = sp.expand(nf(lhs) - nf(rhs))
     return diff == 0, diff
 

@@ -353,3 +353,13 @@ def test_known_facts_are_rewrite_rules_and_nothing_more():
     assert not proved_equal(Trace(A * B * A), Trace(B), orthogonal=[A])[0]
     assert not proved_equal(x.T * A * A * y, x.T * y, orthogonal=[A])[0]
     assert not proved_equal(x.T * A * B.T * y, x.T * y, orthogonal=[A, B])[0]
+
+
+def test_an_unobserved_entry_is_a_rewrite_rule_only_where_it_applies():
+    # P_Ω(xxᵀ) = 0 (x = e₁, (1,1) ∉ Ω): the forms with x on both sides of the mask vanish, the others do not
+    hyp = dict(symmetric=[W], masks=[W], mask_zero=((W, x),))
+    assert proved_equal(inner(P(W, x * x.T), A), 0, **hyp)[0]
+    assert proved_equal(inner(P(W, x * y.T), y * x.T), 0, **hyp)[0]  # Σ W_ij x_i x_j y_i y_j = 0
+    assert not proved_equal(inner(P(W, x * y.T), x * (A * y).T), 0, **hyp)[0]  # Σ W_ij x_i² y_j (Ay)_j ≠ 0
+    assert not proved_equal(inner(P(W, y * y.T), A), 0, **hyp)[0]
+    assert not proved_equal(inner(P(W, x * x.T), A), 0, symmetric=[W], masks=[W])[0]

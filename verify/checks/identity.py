@@ -49,6 +49,7 @@ class MatrixIdentity:
     units: tuple[MatrixSymbol, ...] = ()  # letters with entries ±1: aᵢ² = 1 inside indexed sums (a hypothesis)
     orthogonal: tuple[MatrixSymbol, ...] = ()  # square letters with UᵀU = UUᵀ = I (a hypothesis)
     eigen: tuple[tuple, ...] = ()  # (M, v, λ): Mv = λv (a hypothesis)
+    mask_zero: tuple[tuple, ...] = ()  # (W, e): P_W(eeᵀ) = 0, i.e. W_ij e_i e_j = 0 (a hypothesis)
 
 
 def _truncate(expr: sp.Expr, t: sp.Symbol | None, order: int | None, only: bool = False) -> sp.Expr:
@@ -87,13 +88,18 @@ def integer_instance(stmt: MatrixIdentity, rng: np.random.Generator, d: int = 3)
         A = rng.integers(0, 2, size=(d, d))
         if W.name in sym:
             A = np.triu(A) + np.triu(A, 1).T
+        for W_, e_ in stmt.mask_zero:  # e = e_k with (k, k) ∉ Ω
+            if W_ == W:
+                k = int(rng.integers(0, d))
+                A[k, k] = 0
+                out[e_] = ImmutableMatrix([[1 if i == k else 0] for i in range(d)])
         out[W] = ImmutableMatrix(A.tolist())
     return out
 
 
 def check_matrix_identity(stmt: MatrixIdentity, ctx: Context) -> Outcome:
     subs = {sp.Symbol(k): v for k, v in stmt.atom_subs}
-    nf = NormalForm(stmt.symmetric, stmt.dim, stmt.masks, stmt.units, stmt.orthogonal, stmt.eigen)
+    nf = NormalForm(stmt.symmetric, stmt.dim, stmt.masks, stmt.units, stmt.orthogonal, stmt.eigen, stmt.mask_zero)
     l_nf, r_nf = nf(stmt.lhs).xreplace(subs), nf(stmt.rhs).xreplace(subs)
     diff = _truncate(sp.expand(l_nf - r_nf), stmt.series_in, stmt.order, stmt.only_order)
     steps = [
@@ -119,7 +125,7 @@ def check_matrix_identity(stmt: MatrixIdentity, ctx: Context) -> Outcome:
                       derived=ediff if ediff != 0 else sp.Integer(0), holds=explicit_ok))
 
     if generic_ok and explicit_ok:
-        hyp = bool(stmt.atom_subs or stmt.orthogonal or stmt.units or stmt.eigen)
+        hyp = bool(stmt.atom_subs or stmt.orthogonal or stmt.units or stmt.eigen or stmt.mask_zero)
         note = "proved for every d (trace normal form" + (", with the hypotheses as rewrite rules" if hyp else "") + \
             f"); independently exact at d = {d} with symbolic entries" + (
                 " (reduced modulo the hypotheses)" if hyp else "")
@@ -159,10 +165,13 @@ def _explicit_difference(stmt: MatrixIdentity, nf: NormalForm, vals: dict, d: in
     if unit_syms:  # aᵢ ∈ {±1}: aᵢ^k = aᵢ^(k mod 2)
         diff = sp.expand(diff).replace(lambda e: e.is_Pow and e.base in unit_syms and e.exp.is_Integer and e.exp > 1,
                                        lambda e: e.base ** (int(e.exp) % 2))
-    if not (stmt.atom_subs or stmt.orthogonal or stmt.eigen) or diff == 0:
+    if not (stmt.atom_subs or stmt.orthogonal or stmt.eigen or stmt.mask_zero) or diff == 0:
         return sp.expand(diff)
     by_name = {S.name: S for S in stmt.symbols}
     eqs = []
+    for W_, e_ in stmt.mask_zero:  # W_ij e_i e_j = 0
+        Wv, ev = vals[W_], vals[e_]
+        eqs += [sp.expand(Wv[i, j] * ev[i] * ev[j]) for i in range(Wv.shape[0]) for j in range(Wv.shape[1])]
     for M_, v_, lam in stmt.eigen:  # Mv − λv = 0, entry by entry
         eqs += [sp.expand(e) for e in list(vals[M_] * vals[v_] - lam * vals[v_])]
     for U in stmt.orthogonal:  # UUᵀ = I and UᵀU = I, entry by entry
@@ -177,5 +186,8 @@ def _explicit_difference(stmt: MatrixIdentity, nf: NormalForm, vals: dict, d: in
         e = sp.Trace(e) if e.shape != (1, 1) else e
         eqs.append(sp.expand(evaluate(e, vals, d) - value))
     gens = sorted(set().union(*(e.free_symbols for e in eqs)) | diff.free_symbols, key=str)
-    G = sp.groebner(eqs, *gens, order="grevlex")
+    try:
+        G = sp.groebner(eqs, *gens, order="grevlex", domain=sp.QQ)
+    except sp.polys.polyerrors.PolynomialError:  # irrational coefficients: let SymPy pick the domain
+        G = sp.groebner(eqs, *gens, order="grevlex")
     return sp.expand(G.reduce(sp.expand(diff))[1])
