@@ -20,6 +20,8 @@ from numeric import tensor as NT
 from numeric.optimizers import GD
 from symbolic import landscapes as SL
 
+from ..checks.generic import generic_too
+from ..checks.identity import MatrixIdentity
 from ..claim import Mutant, Outcome, Step
 from ..registry import claim
 
@@ -54,6 +56,18 @@ def _check_853(stmt: Eq853, ctx) -> Outcome:
                           "handled on the sphere in sec:8.3.3:tensor-landscape"], strength="exact", sizes=["(d, k) ∈ {(2, 2), (3, 3)}"])
 
 
+def _generic_853(stmt: Eq853):
+    """At symbolic d and rank k: Σ_{ijkl} (Σᵣ A_ir A_jr A_kr A_lr) x_i x_j x_k x_l against c·Σᵣ (Σᵢ A_ir x_i)^power
+    (the columns aᵣ of A), read as matrix products by the indexed-sum normal form."""
+    d, k = sp.symbols("d k", integer=True, positive=True)
+    A, x = sp.MatrixSymbol("A", d, k), sp.MatrixSymbol("x", d, 1)
+    i, j, l, q, r = sp.symbols("i j l q r", integer=True)
+    T = sp.Sum(A[i, r] * A[j, r] * A[l, r] * A[q, r], (r, 0, k - 1))
+    lhs = sp.Sum(T * x[i, 0] * x[j, 0] * x[l, 0] * x[q, 0], (i, 0, d - 1), (j, 0, d - 1), (l, 0, d - 1), (q, 0, d - 1))
+    rhs = stmt.coeff * sp.Sum(sp.Sum(A[i, r] * x[i, 0], (i, 0, d - 1)) ** stmt.power, (r, 0, k - 1))
+    return MatrixIdentity(lhs, rhs, symbols=(A, x), explicit_d=2, label="(8.53) at symbolic d, k")
+
+
 claim(
     id="eq:8.53",
     section="8.3.3",
@@ -62,7 +76,7 @@ claim(
     printed=r"\text{maximize} \sum_{i,j,k,l=1}^d T_{ijkl} x_i x_j x_k x_l \ \text{such that}\ \|x\|_2 = 1",
     equations=["8.53"],
     statement=Eq853(),
-    check=_check_853,
+    check=generic_too(_check_853, _generic_853),
     mutants=[Mutant("Σᵣ (aᵣᵀx)²", Eq853(power=2)), Mutant("4Σᵣ (aᵣᵀx)⁴", Eq853(coeff=4))],
 )
 

@@ -371,7 +371,10 @@ claim(
         Mutant("amplitude 2ε keeps |f − g| ≤ ε", SampledPCA(amplitude=2.0)),
     ],
     uses=["eq:8.12", "def:8.10"],
-    notes=["sampled: the spurious minima of the example pair are located with mpmath floats; a proof would bracket each by sign changes of f′ in exact or interval arithmetic (verify.checks.interval)"],
+    notes=["not proved for every d: the remark compares one sampled objective f with g (a random mask, a margin"
+           " ε), so there is no identity in the dimension to generalise; a proof would need a statement "
+           "quantified over masks",
+           "sampled: the spurious minima of the example pair are located with mpmath floats; a proof would bracket each by sign changes of f′ in exact or interval arithmetic (verify.checks.interval)"],
 )
 
 

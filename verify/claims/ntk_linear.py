@@ -14,6 +14,9 @@ from numeric import ntk_train as tr
 from symbolic import ntk as S
 from symbolic import ntk_gd as G
 
+from symbolic import ntk_generic as NG
+
+from ..checks.generic import EntryIdentity, NonNegative, generic_too, vector_identity
 from ..claim import Erratum, Mutant, Outcome, Step
 from ..registry import claim
 from ..search import search
@@ -212,6 +215,18 @@ def _check_832(stmt: FirstOrder, ctx) -> Outcome:
                           "'L(f_θ)' in the text is L̂"], strength="exact", sizes=["m = d = 2, n = 2, σ undefined"])
 
 
+def _generic_832(stmt: FirstOrder):
+    """At symbolic n and for any f: along every line θᵗ + τv, the τ-derivatives of L̂(f) and L̂(gᵗ) (order
+    ``order``) agree at τ = 0 (or at τ = δ for the shifted mutant); every direction v gives ∇L̂(f) = ∇L̂(gᵗ)."""
+    t = NG.tau
+    at = sp.Symbol("delta", real=True) if stmt.shift else 0
+    val = EntryIdentity(NG.F(NG.i, 0), NG.F(NG.i, 0) + 0 * NG.tau, "fᵢ − gᵗᵢ at θᵗ (symbolic n)")
+    ders = [EntryIdentity(sp.diff(NG.loss_along_line(False), t, k).subs(t, at),
+                          sp.diff(NG.loss_along_line(True), t, k).subs(t, at), f"(8.106) order {k} (symbolic n)")
+            for k in range(1, stmt.order + 1)]
+    return [val] + ders
+
+
 claim(
     id="remark:8.32",
     section=SEC,
@@ -221,7 +236,7 @@ claim(
             r"\nabla \hat{L}(f_{\theta^t}) = \nabla \hat{L}(g_{\theta^t}^t)",
     equations=["8.105", "8.106"],
     statement=FirstOrder(1),
-    check=_check_832,
+    check=generic_too(_check_832, _generic_832),
     mutants=[Mutant("they agree to second order", FirstOrder(2)),
              Mutant("(8.106) away from θᵗ", FirstOrder(1, shift=True))],
     uses=["eq:8.54"],
@@ -313,6 +328,59 @@ claim(
 )
 
 
+# --- (8.109)–(8.121) by the trace normal form at symbolic n, p: a second proof beside SymPy's matrix algebra ----
+def _gd_syms():
+    s_ = G.syms()
+    return s_, (s_.Phi, s_.dth, s_.y, s_.yhat)
+
+
+def _generic_8109(stmt):
+    s_, syms_ = _gd_syms()
+    derived = G.update_gd(s_, lambda ss: stmt.scale * G.objective_8_107(ss))
+    return vector_identity(derived, G.update_printed(s_), syms_, label="(8.109) by the trace normal form")
+
+
+def _generic_8110(stmt):
+    s_, syms_ = _gd_syms()
+    builders = G.steps_8_110(s_)
+    if stmt.flip_8_114:
+        builders = dict(builders)
+        builders["8.114"] = lambda: (s_.I + eta * s_.Phi * s_.Phi.T) * (s_.Phi * s_.dth - s_.y)
+    ref = builders["8.110"]()
+    out = []
+    for lab in stmt.steps:
+        e = builders[lab]()
+        if lab == "8.115":
+            e = e.subs(s_.yhat, s_.Phi * s_.dth)  # ŷᵗ = ΦΔθᵗ
+        out.append(vector_identity(e, ref, syms_, label=f"({lab}) by the trace normal form"))
+    return out
+
+
+def _generic_8112(stmt):
+    if G.shape_error(_build_112(stmt.form)):
+        return None  # the printed form has no meaning for p ≠ n: the concrete check shows the shape error
+    s_, syms_ = _gd_syms()
+    return vector_identity(_build_112(stmt.form)(s_), G.steps_8_110(s_)["8.110"](), syms_,
+                           label="(8.112) by the trace normal form")
+
+
+def _generic_8119(stmt):
+    """Φ = UΣVᵀ with U (n×n), V (p×p) orthogonal and Σ n×p, at symbolic n, p; Σ² := ΣΣᵀ."""
+    if stmt.sigma_power != 2:
+        return None  # I − ηΣ needs a square Σ: the concrete check (n = 2, p = 3) refutes it
+    U, V = sp.MatrixSymbol("U", G.n, G.n), sp.MatrixSymbol("V", G.p, G.p)
+    Sig = sp.MatrixSymbol("Sigma", G.n, G.p)
+    w = sp.MatrixSymbol("w_test", G.n, 1)
+    Phi = U * Sig * V.T
+    I = sp.Identity(G.n)
+    lhs = (I - eta * Phi * Phi.T) * w
+    forms = {"8.119": (I - eta * U * Sig * Sig.T * U.T) * w,
+             "8.120": (U * U.T - eta * U * Sig * Sig.T * U.T) * w,
+             "8.121": U * (I - eta * Sig * Sig.T) * U.T * w}
+    return [vector_identity(lhs, rhs, (U, V, Sig, w), label=f"({lab}) with UᵀU = UUᵀ = I, VᵀV = I", orthogonal=(U, V),
+                            explicit_d=2) for lab, rhs in forms.items()]
+
+
 @dataclass(frozen=True)
 class Update109:
     scale: sp.Expr = sp.Integer(1)  # the update is GD with rate η on scale·(8.107)
@@ -342,7 +410,7 @@ claim(
     printed=r"\Delta\theta^{t+1} = \Delta\theta^t - \eta\Phi^\top(\Phi\Delta\theta^t - \vec{y})",
     equations=["8.109"],
     statement=Update109(sp.Integer(1)),
-    check=_check_8109,
+    check=generic_too(_check_8109, _generic_8109),
     erratum=Erratum(
         printed=r"\text{GD with rate } \eta \text{ on } \|\vec{y} - \Phi\Delta\theta\|_2^2\text{: } \Delta\theta^t - "
                 r"\eta\Phi^\top(\Phi\Delta\theta^t - \vec{y})",
@@ -394,7 +462,7 @@ claim(
     printed=r"\hat{y}^{t+1} - \vec{y} = \Phi\Delta\theta^{t+1} - \vec{y} = \ldots = (I - \eta\Phi\Phi^\top)(\hat{y}^t - \vec{y})",
     equations=["8.110", "8.111", "8.113", "8.114", "8.115"],
     statement=Chain110(),
-    check=_check_8110,
+    check=generic_too(_check_8110, _generic_8110),
     mutants=[Mutant("(8.114) with I + ηΦΦᵀ", Chain110(flip_8_114=True))],
     uses=["eq:8.109"],
 )
@@ -437,7 +505,7 @@ claim(
     printed=r"= (\Phi - \eta\Phi\Phi^\top)\Delta\theta^t - (I - \eta\Phi\Phi^\top)\vec{y}",
     equations=["8.112"],
     statement=Step112("printed"),
-    check=_check_8112,
+    check=generic_too(_check_8112, _generic_8112),
     erratum=Erratum(
         printed=r"(\Phi - \eta\Phi\Phi^\top)\Delta\theta^t",
         corrected=r"(\Phi - \eta\Phi\Phi^\top\Phi)\Delta\theta^t",
@@ -613,7 +681,7 @@ claim(
     printed=r"I - \eta\Phi\Phi^\top = I - \eta U\Sigma^2 U^\top = UU^\top - \eta U\Sigma^2 U^\top = U(I - \eta\Sigma^2)U^\top",
     equations=["8.119", "8.120", "8.121"],
     statement=Eig119(2),
-    check=_check_8119,
+    check=generic_too(_check_8119, _generic_8119),
     mutants=[Mutant("U(I − ηΣ)Uᵀ", Eig119(1))],
     uses=["eq:8.116"],
 )
@@ -639,6 +707,20 @@ def _check_8122(stmt: Chain122, ctx) -> Outcome:
     return out
 
 
+def _generic_8122(stmt: Chain122):
+    """For every n ≤ p: by (8.119) I − ηΦΦᵀ = U(I − ηΣΣᵀ)Uᵀ with U orthogonal, so its operator norm is maxⱼ|1 − ητⱼ²|
+    (unitary invariance: (8.122) with equality). With τₙ = s, τⱼ = s + u, τ₁ = s + u + w (s, u, w ≥ 0) and
+    η = 1/(τ₁² + e) (e ≥ 0: every 0 < η ≤ 1/τ₁²): 1 − ητⱼ² ≥ 0, so |1 − ητⱼ²| = 1 − ητⱼ², and
+    (1 − ητₙ²) − (1 − ητⱼ²) ≥ 0: the max is 1 − ητₙ² = 1 − ησ² ((8.123)-(8.124), σ = τₙ by (8.85))."""
+    if stmt.eta_factor != 1.0:
+        return None  # η up to 2/τ₁²: 1 − ητⱼ² may be negative; the search finds where (8.123) fails
+    s_, u, w, e = sp.symbols("s u w e", nonnegative=True)
+    tn, tj, t1 = s_, s_ + u, s_ + u + w
+    eta_ = 1 / (t1**2 + e)
+    return [NonNegative(1 - eta_ * tj**2, (s_, u, w, e), "1 − ητⱼ² ≥ 0 for η ≤ 1/τ₁²"),
+            NonNegative((1 - eta_ * tn**2) - (1 - eta_ * tj**2), (s_, u, w, e), "1 − ητₙ² ≥ 1 − ητⱼ²")]
+
+
 claim(
     id="eq:8.122",
     section=SEC,
@@ -647,10 +729,12 @@ claim(
     printed=r"\|I - \eta\Phi\Phi^\top\|_{\text{op}} \leq \max_j |1 - \eta\tau_j^2| = 1 - \eta\tau_n^2 = 1 - \eta\sigma^2",
     equations=["8.122", "8.123", "8.124"],
     statement=Chain122(1.0),
-    check=_check_8122,
+    check=generic_too(_check_8122, _generic_8122),
     mutants=[Mutant("(8.123) for η ≤ 2/τ²", Chain122(2.0))],
     uses=["eq:8.119"],
-    notes=["sampled: a proof is the spectral theorem for ΦΦᵀ: ‖I − ηΦΦᵀ‖ = maxⱼ|1 − ητⱼ²|, which is 1 − ητₙ² when η ≤ 1/τ₁²"],
+    notes=["for every n ≤ p: (8.119) (proved) and the unitary invariance of the operator norm (a cited fact) give "
+           "(8.122) with equality; (8.123) is certified by nonnegative-coefficient polynomials for every "
+           "0 < η ≤ 1/τ₁²; the float search over Φ is a second, independent check"],
 )
 
 
@@ -703,7 +787,9 @@ claim(
     ),
     mutants=[Mutant("≤ ‖I − ηΦΦᵀ‖²·‖ŷᵗ − y‖", Step125("<=", 2))],
     uses=["eq:8.115", "eq:8.118"],
-    notes=["the refutation of '=' is exact (Φ = diag(1, 1/2), η = 1/2); the corrected '≤' is sampled, and a proof is the definition of the operator norm (‖Av‖ ≤ ‖A‖‖v‖)"],
+    notes=["the refutation is exact (Φ = diag(1, 1/2), η = 1/2, r = e₁); the corrected '≤' is the definition of"
+           " the operator norm, searched in floats here: an inequality, outside the normal form (which proves "
+           "identities)"],
 )
 
 

@@ -15,7 +15,10 @@ from numeric.sweeps import ntk as E
 from numeric.sweeps.ntk import lazy_data, steps_needed
 from symbolic import ntk as S
 from symbolic import ntk_gd as G
+from symbolic import ntk_generic as NG
 
+from ..checks.generic import EntryIdentity, generic_too, vector_identity
+from ..checks.identity import MatrixIdentity
 from ..claim import Erratum, Mutant, Outcome, Step, all_of
 from ..registry import claim
 from ..search import search
@@ -155,19 +158,56 @@ claim(
 )
 
 
+# --- (8.130)–(8.141) at symbolic n, p (beside the checks at n = 3, p = 2) ------------------------------------
+def _generic_8130(stmt):
+    """Coordinate θ_q of ∇L̂, derived at symbolic n, against coef·Σᵢ(fᵢ − yᵢ)∂_q fᵢ."""
+    coef = stmt.coef / NG.n if stmt.over_n else stmt.coef
+    return EntryIdentity(NG.loss_gradient_coordinate(), NG.printed_8_130_coordinate(coef), "(8.130) coordinate q")
+
+
+def _generic_8133(stmt):
+    """Coordinate q of ∇L̂ against coef·((Φᵗ)ᵀ(ŷᵗ − y))_q = coef·Σᵢ Φᵗ_iq (ŷᵢ − yᵢ), Φᵗ_iq = ∂_q fᵢ, ŷᵢ = fᵢ."""
+    i, f, t = NG.i, NG.F, NG.t_coord
+    coef = stmt.coef / NG.n if stmt.over_n else stmt.coef
+    rhs = coef * sp.Sum(sp.Derivative(f(i, t), t) * (f(i, t) - NG.y[i, 0]), (i, 0, NG.n - 1))
+    return EntryIdentity(NG.loss_gradient_coordinate(), rhs, "(8.134) coordinate q")
+
+
+def _generic_8131(stmt):
+    """Σᵢ rᵢ φᵢ = sign·Φᵀr at symbolic n, p, tested against a free u ∈ ℝᵖ: Σᵢ Σₖ rᵢ Φᵢₖ uₖ = sign·uᵀΦᵀr."""
+    Phi, r, u = sp.MatrixSymbol("Phi", G.n, G.p), sp.MatrixSymbol("r", G.n, 1), sp.MatrixSymbol("u", G.p, 1)
+    i, k = NG.i, NG.k
+    lhs = sp.Sum(sp.Sum(r[i, 0] * Phi[i, k] * u[k, 0], (k, 0, G.p - 1)), (i, 0, G.n - 1))
+    return MatrixIdentity(lhs, stmt.sign * (u.T * Phi.T * r), symbols=(Phi, r, u), explicit_d=3,
+                          label="(8.132) at symbolic n, p")
+
+
+def _generic_8138(stmt):
+    s_ = G.syms()
+    builders = dict(G.steps_8_138(s_))
+    if stmt.flip:
+        builders["8.141"] = lambda: (s_.I + eta * s_.Phit * s_.Phit.T) * (s_.yhat - s_.y)
+    ref = builders["8.138"]()
+    syms_ = (s_.Phit, s_.yhat, s_.y)
+    return [vector_identity(builders[lab](), ref, syms_, label=f"({lab}) by the trace normal form")
+            for lab in ("8.139", "8.140", "8.141")]
+
+
 @dataclass(frozen=True)
 class Grad130:
     coef: sp.Expr = sp.Integer(1)  # ∇L̂(f) = coef·Σᵢ(f(xᵢ) − yᵢ)∇f(xᵢ)
+    over_n: bool = False  # the coefficient is coef/n (n = 3 in the concrete check, symbolic in the generic one)
 
 
 def _check_8130(stmt: Grad130, ctx) -> Outcome:
     derived, printed, th, ys, fs = G.empirical_loss_gradient(3, 2)
-    diff = sp.simplify(derived - stmt.coef * printed)
+    coef = stmt.coef / 3 if stmt.over_n else stmt.coef
+    diff = sp.simplify(derived - coef * printed)
     ok = diff == sp.zeros(*diff.shape)
     ce = None
     if not ok:
         ce = {"n": 3, "derived (1/n)Σ(f−y)² gradient": "(2/3)·Σ(f_i − y_i)∇f_i",
-              "printed": f"{stmt.coef}·Σ(f_i − y_i)∇f_i", "difference, first coordinate": str(diff[0])[:200]}
+              "printed": f"{coef}·Σ(f_i − y_i)∇f_i", "difference, first coordinate": str(diff[0])[:200]}
     return Outcome(ok, ["symbolic"], 1, 0.0 if ok else None, ce,
                    steps=[Step("∇L̂(f_θ)", "L̂ = (1/n)Σ(fᵢ(θ) − yᵢ)², fᵢ undefined functions, n = 3", derived=derived.T),
                           Step("derived − printed", "", derived=diff.T, holds=ok)],
@@ -182,7 +222,7 @@ claim(
     printed=r"\nabla \hat{L}(f_{\theta^t}) = \sum_{i=1}^n \left( f_{\theta^t}(x^{(i)}) - y^{(i)} \right) \nabla f_{\theta^t}(x^{(i)})",
     equations=["8.130"],
     statement=Grad130(sp.Integer(1)),
-    check=_check_8130,
+    check=generic_too(_check_8130, _generic_8130),
     erratum=Erratum(
         printed=r"\nabla \hat{L}(f_{\theta^t}) = \sum_{i=1}^n (f_{\theta^t}(x^{(i)}) - y^{(i)}) \nabla f_{\theta^t}(x^{(i)})",
         corrected=r"\nabla \hat{L}(f_{\theta^t}) = \frac{2}{n}\sum_{i=1}^n (f_{\theta^t}(x^{(i)}) - y^{(i)}) "
@@ -190,9 +230,9 @@ claim(
         explanation="L̂ is defined with 1/n (8.59) and the square loss of (8.63) has no ½, so the chain rule gives 2/n; "
                     "the printed sum is the gradient of ½Σ(f − y)² = (n/2)L̂. The analysis that follows is unaffected "
                     "if η is read as the step on ½Σ(f − y)² (rate nη/2 on L̂), which is how the runs here take it",
-        corrected_statement=Grad130(sp.Rational(2, 3)),
+        corrected_statement=Grad130(sp.Integer(2), over_n=True),
     ),
-    mutants=[Mutant("coefficient 1/n", Grad130(sp.Rational(1, 3)))],
+    mutants=[Mutant("coefficient 1/n", Grad130(sp.Integer(1), over_n=True))],
     uses=["eq:8.59", "eq:8.63"],
 )
 
@@ -223,7 +263,7 @@ claim(
     printed=r"= \sum_{i=1}^n \left(\hat{y}^{(i),t} - y^{(i)} \right) \nabla f_{\theta^t}(x^{(i)}) = (\Phi^t)^\top (\hat{y}^t - \vec{y})",
     equations=["8.131", "8.132"],
     statement=Sum131(1),
-    check=_check_8131,
+    check=generic_too(_check_8131, _generic_8131),
     mutants=[Mutant("(Φᵗ)ᵀ(y − ŷᵗ)", Sum131(-1))],
     uses=["eq:8.130", "eq:8.129"],
 )
@@ -232,16 +272,18 @@ claim(
 @dataclass(frozen=True)
 class Update134:
     coef: sp.Expr = sp.Integer(1)  # θᵗ⁺¹ = θᵗ − η·coef·(Φᵗ)ᵀ(ŷᵗ − y), claimed equal to θᵗ − η∇L̂(f_θᵗ)
+    over_n: bool = False  # the coefficient is coef/n
 
 
 def _check_8133(stmt: Update134, ctx) -> Outcome:
     derived, printed, th, ys, fs = G.empirical_loss_gradient(3, 2)
     # printed (8.130) is Σ(f − y)∇f = (Φᵗ)ᵀ(ŷ − y); the update is θ − η∇L̂ = θ − η·derived
-    diff = sp.simplify(derived - stmt.coef * printed)
+    coef = stmt.coef / 3 if stmt.over_n else stmt.coef
+    diff = sp.simplify(derived - coef * printed)
     ok = diff == sp.zeros(*diff.shape)
     return Outcome(ok, ["symbolic"], 1, 0.0 if ok else None,
                    None if ok else {"n": 3, "eta*grad L(f)": "(2/3)·eta·(Phi^t)^T(yhat - y)",
-                                    "printed (8.134)": f"{stmt.coef}·eta·(Phi^t)^T(yhat - y)"},
+                                    "printed (8.134)": f"{coef}·eta·(Phi^t)^T(yhat - y)"},
                    steps=[Step("(8.133)→(8.134)", "∇L̂(f_θᵗ) − coef·(Φᵗ)ᵀ(ŷᵗ − y), n = 3", derived=diff.T, holds=ok)],
                    notes=["(8.133) (the GD step) and (8.135) (bᵗ := (Φᵗ)ᵀ(ŷᵗ − y)) are definitions; (8.134) inherits "
                           "the missing 2/n of (8.130)"], strength="exact", sizes=["n = 3, p = 2"])
@@ -256,16 +298,16 @@ claim(
             r"= \theta^t - \eta b^t",
     equations=["8.133", "8.134", "8.135"],
     statement=Update134(sp.Integer(1)),
-    check=_check_8133,
+    check=generic_too(_check_8133, _generic_8133),
     erratum=Erratum(
         printed=r"\theta^t - \eta \nabla \hat{L}(f_{\theta^t}) = \theta^t - \eta (\Phi^t)^\top (\hat{y}^t - \vec{y})",
         corrected=r"\theta^t - \eta \nabla \hat{L}(f_{\theta^t}) = \theta^t - \frac{2\eta}{n} (\Phi^t)^\top (\hat{y}^t - \vec{y})",
         explanation="the same factor as (8.130): with L̂ = (1/n)Σ(f − y)² the gradient step is (2η/n)(Φᵗ)ᵀ(ŷᵗ − y); "
                     "bᵗ and the recursion (8.138)–(8.141) are right for the printed update (GD on ½Σ(f − y)²)",
-        corrected_statement=Update134(sp.Rational(2, 3)),
+        corrected_statement=Update134(sp.Integer(2), over_n=True),
     ),
     erratum_equations=["8.134"],
-    mutants=[Mutant("coefficient 1/n", Update134(sp.Rational(1, 3)))],
+    mutants=[Mutant("coefficient 1/n", Update134(sp.Integer(1), over_n=True))],
     uses=["eq:8.130", "eq:8.131"],
 )
 
@@ -350,7 +392,7 @@ claim(
             r"\hat{y}^{t+1} - \vec{y} = \left(I - \eta \Phi^t (\Phi^t)^\top \right) (\hat{y}^t - \vec{y})",
     equations=["8.138", "8.139", "8.140", "8.141"],
     statement=Chain138(False),
-    check=_check_8138,
+    check=generic_too(_check_8138, _generic_8138),
     mutants=[Mutant("(I + ηΦᵗΦᵗᵀ)", Chain138(True))],
     uses=["eq:8.136"],
 )
@@ -795,7 +837,9 @@ claim(
     erratum_equations=["8.158"],
     mutants=[Mutant("‖ΦΔθᵗ + y‖", Centre158("delta", sign=1))],
     uses=["eq:8.157", "lemma:8.25"],
-    notes=["sampled: a proof would follow θᵗ − θ̂ through the linear GD recursion (8.115) in closed form, (I − ηΦᵀΦ)ᵗ(θ⁰ − θ̂)"],
+    notes=["not an identity in the size: the printed chain is judged on a sweep of trained networks (sampled); "
+           "a proof would need the bounds of Theorem 8.35's proof as exact inequalities",
+           "sampled: a proof would follow θᵗ − θ̂ through the linear GD recursion (8.115) in closed form, (I − ηΦᵀΦ)ᵗ(θ⁰ − θ̂)"],
 )
 
 

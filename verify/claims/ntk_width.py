@@ -13,8 +13,11 @@ from numeric import ntk as nn
 from numeric.stats import wilson_interval
 from numeric.sweeps.ntk import beta_sweep
 from symbolic import ntk as S
+from symbolic import ntk_generic as NG
 from symbolic import ntk_kernels as SK
 
+from ..checks.generic import EntryIdentity, generic_too, vector_identity
+from ..checks.identity import MatrixIdentity
 from ..claim import Erratum, Mutant, Outcome, Step, all_of
 from ..registry import claim
 from ..search import search
@@ -168,6 +171,28 @@ def _check_885(stmt: SigmaDef, ctx) -> Outcome:
     return out
 
 
+def _generic_885(stmt: SigmaDef):
+    """At symbolic n ≤ p: with Φ = UΣVᵀ (U, V orthogonal, Σ n×p with τ₁ ≥ … ≥ τₙ ≥ 0 on its diagonal),
+    ΦΦᵀU = U(ΣΣᵀ): the columns of U are eigenvectors of ΦΦᵀ with eigenvalues τⱼ², so σ_min(Φ) = τₙ = √λ_min(ΦΦᵀ);
+    and (ΦΦᵀ)ᵢⱼ = Σₖ ΦᵢₖΦⱼₖ = ⟨φ⁽ⁱ⁾, φ⁽ʲ⁾⟩ for the rows φ⁽ⁱ⁾ = ∇f(x⁽ⁱ⁾) of Φ."""
+    if stmt.form != "sqrt" or not stmt.wide:
+        return None  # no square root, or p < n (σ_min(Φ) is then not √λ_min(ΦΦᵀ) = 0): the search refutes these
+    n, p = sp.symbols("n p", integer=True, positive=True)
+    U, V, Sig = sp.MatrixSymbol("U", n, n), sp.MatrixSymbol("V", p, p), sp.MatrixSymbol("Sigma", n, p)
+    w = sp.MatrixSymbol("w_test", n, 1)
+    Phi = U * Sig * V.T
+    eig = vector_identity(Phi * Phi.T * U * w, U * Sig * Sig.T * w, (U, V, Sig, w), orthogonal=(U, V), explicit_d=2,
+                          label="ΦΦᵀU = U(ΣΣᵀ) (UUᵀ = UᵀU = I, VᵀV = VVᵀ = I)")
+    P_ = sp.MatrixSymbol("Phi", n, p)
+    e_i, e_j = sp.MatrixSymbol("e_i", n, 1), sp.MatrixSymbol("e_j", n, 1)
+    k, r, c = sp.symbols("k r c", integer=True)
+    # (ΦΦᵀ)ᵢⱼ = e_iᵀΦΦᵀe_j against Σₖ (Σ_r e_i,r Φ_rk)(Σ_c e_j,c Φ_ck): the Gram matrix of the rows
+    gram = MatrixIdentity((e_i.T * P_ * P_.T * e_j)[0, 0],
+                          sp.Sum(sp.Sum(e_i[r, 0] * P_[r, k], (r, 0, n - 1)) * sp.Sum(e_j[c, 0] * P_[c, k], (c, 0, n - 1)),
+                                 (k, 0, p - 1)), symbols=(P_, e_i, e_j), explicit_d=2, label="(8.86) (ΦΦᵀ)ᵢⱼ = ⟨φ⁽ⁱ⁾, φ⁽ʲ⁾⟩")
+    return [eig, gram]
+
+
 claim(
     id="eq:8.85",
     section=SEC,
@@ -177,7 +202,7 @@ claim(
             r"\langle \nabla_\theta f_{\theta^0}(x^{(i)}), \nabla_\theta f_{\theta^0}(x^{(j)}) \rangle",
     equations=["8.85", "8.86"],
     statement=SigmaDef(),
-    check=_check_885,
+    check=generic_too(_check_885, _generic_885),
     mutants=[Mutant("σ_min(Φ) = σ_min(ΦΦᵀ) (no square root)", SigmaDef("eig")),
              Mutant("the same for p < n", SigmaDef("sqrt", wide=False))],
     uses=["eq:8.61"],
@@ -186,6 +211,39 @@ claim(
 
 
 # --- (8.87): the gradient in wᵢ ---------------------------------------------------------------------------------------------
+# --- the same statements at symbolic m, d (symbolic.ntk_generic), proved by the trace normal form -----------
+def _generic_887(stmt):
+    """Coordinate q of block p of ∂f/∂W, derived at symbolic p, q, m, d, against the printed entry."""
+    return EntryIdentity(NG.grad(), NG.printed_8_87(with_a=stmt.with_a, power=stmt.power), "(8.87) entry (p, q)")
+
+
+def _generic_897(stmt):
+    return EntryIdentity(NG.grad(NG.W, NG.x) - NG.grad(NG.Wp, NG.x),
+                         NG.printed_8_97(with_a=stmt.with_a, power=stmt.power), "(8.97) entry (p, q)")
+
+
+def _generic_sign(stmt):
+    """Σ over neurons i < m and coordinates k < d of the derived gradient entries, against the printed sums."""
+    G = NG.grad
+    if stmt.which == "8.88":
+        lhs, rhss = NG.grad_sum(lambda r, c: G(NG.W, NG.x, r, c) ** 2), {"8.88": NG.printed_8_88(), "8.89": NG.printed_8_89()}
+    elif stmt.which == "8.92":
+        lhs, rhss = NG.grad_sum(lambda r, c: G(NG.W, NG.x, r, c) * G(NG.W, NG.xp, r, c)), {"8.92": NG.printed_8_92(stmt.misprint)}
+    else:
+        lhs, rhss = NG.grad_sum(lambda r, c: (G(NG.W, NG.x, r, c) - G(NG.Wp, NG.x, r, c)) ** 2), {"8.98": NG.printed_8_98()}
+    return [MatrixIdentity(lhs, stmt.rhs_scale * rhs, symbols=(NG.a, NG.x, NG.xp, NG.s_x, NG.s_xp, NG.s_Wp),
+                           units=(NG.a,) if stmt.unit_signs else (), explicit_d=2, label=f"({lab}) at symbolic m, d")
+            for lab, rhs in rhss.items()]
+
+
+def _generic_8101(stmt):
+    i, k = NG.i, NG.k
+    lhs = sp.Sum(sp.Sum((NG.W[i, k] - NG.Wp[i, k]) ** 2, (k, 0, NG.d - 1)), (i, 0, NG.m - 1)) / NG.m
+    D = NG.W - NG.Wp  # θ − θ′ = vec(W − W′): ‖θ − θ′‖² = ‖W − W′‖_F²
+    return MatrixIdentity(lhs, sp.Trace(D.T * D) / NG.m**stmt.m_power, symbols=(NG.W, NG.Wp), explicit_d=3,
+                          label="(8.101) at symbolic m, d")
+
+
 @dataclass(frozen=True)
 class GradForm:
     with_a: bool = False  # printed (8.87) has no aᵢ
@@ -220,7 +278,7 @@ claim(
     printed=r"\frac{\partial f_\theta(x)}{\partial w_i} = \frac{1}{\sqrt{m}} \sigma'(w_i^\top x) \cdot x",
     equations=["8.87"],
     statement=GradForm(False),
-    check=_check_887,
+    check=generic_too(_check_887, _generic_887),
     erratum=Erratum(
         printed=r"\frac{\partial f_\theta(x)}{\partial w_i} = \frac{1}{\sqrt{m}} \sigma'(w_i^\top x) \cdot x",
         corrected=r"\frac{\partial f_\theta(x)}{\partial w_i} = \frac{1}{\sqrt{m}} a_i \sigma'(w_i^\top x) \cdot x",
@@ -286,7 +344,7 @@ claim(
             r"\frac{1}{m} \|x\|_2^2 \cdot \sum_{i=1}^m (\sigma'(w_i^\top x))^2",
     equations=["8.88", "8.89"],
     statement=SignIdentity("8.88"),
-    check=_check_sign_identity,
+    check=generic_too(_check_sign_identity, _generic_sign),
     mutants=[Mutant("without aᵢ² = 1 (aᵢ real)", SignIdentity("8.88", unit_signs=False)),
              Mutant("1/√m in place of 1/m", SignIdentity("8.88", rhs_scale=sp.sqrt(3)))],
     uses=["eq:8.87", "eq:8.78"],
@@ -301,7 +359,7 @@ claim(
             r"\rangle \sum_{i=1}^m \sigma'(w_i^{\top} x) \sigma'(w_i^{\top} x')",
     equations=["8.92"],
     statement=SignIdentity("8.92"),
-    check=_check_sign_identity,
+    check=generic_too(_check_sign_identity, _generic_sign),
     mutants=[Mutant("without aᵢ² = 1 (aᵢ real)", SignIdentity("8.92", unit_signs=False)),
              Mutant("factor 2", SignIdentity("8.92", rhs_scale=sp.Integer(2))),
              Mutant("σ'(wᵢᵀx)² for σ'(wᵢᵀx)σ'(wᵢᵀx′)", SignIdentity("8.92", misprint="square")),
@@ -320,7 +378,7 @@ claim(
             r"(\sigma'(w_i^{\top} x) - \sigma'(w_i'^{\top} x))^2",
     equations=["8.98"],
     statement=SignIdentity("8.98"),
-    check=_check_sign_identity,
+    check=generic_too(_check_sign_identity, _generic_sign),
     mutants=[Mutant("without aᵢ² = 1 (aᵢ real)", SignIdentity("8.98", unit_signs=False)),
              Mutant("1/√m in place of 1/m", SignIdentity("8.98", rhs_scale=sp.sqrt(3)))],
     uses=["eq:8.97"],
@@ -349,7 +407,7 @@ claim(
             r"- \sigma'(w_i'^{\top} x) \right) \cdot x \right]_{i=1}^m",
     equations=["8.97"],
     statement=GradForm(False),
-    check=_check_897,
+    check=generic_too(_check_897, _generic_897),
     erratum=Erratum(
         printed=r"\left[\frac{1}{\sqrt{m}} (\sigma'(w_i^{\top} x) - \sigma'(w_i'^{\top} x)) x \right]_{i=1}^m",
         corrected=r"\left[\frac{1}{\sqrt{m}} a_i (\sigma'(w_i^{\top} x) - \sigma'(w_i'^{\top} x)) x \right]_{i=1}^m",
@@ -845,7 +903,7 @@ claim(
     printed=r"= O \left(\frac{1}{m} \|\theta - \theta'\|_2^2 \right)",
     equations=["8.101"],
     statement=Vec101(1),
-    check=_check_8101,
+    check=generic_too(_check_8101, _generic_8101),
     mutants=[Mutant("1/m²", Vec101(2))],
     uses=["eq:8.84"],
 )
