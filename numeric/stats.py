@@ -53,3 +53,131 @@ def fit_power_law(x, y, confidence: float = 0.95) -> PowerFit:
     half = t * res.stderr
     return PowerFit(float(res.slope), (float(res.slope - half), float(res.slope + half)),
                     float(np.exp(res.intercept)), float(res.rvalue**2), n)
+
+
+# --- exponents pooled over seeds -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class SeedFit:
+    """An exponent fitted on several independent seeds, with an interval that pools both spreads.
+
+    Each seed's curve gets its own log-log least-squares slope bₛ with standard error eₛ.
+    The estimate is the mean slope; its variance is (s_b² + ē²)/S, where s_b² is the
+    sample variance of the slopes between seeds (noise that differs between seeds) and
+    ē² the mean squared within-fit standard error (scatter of one curve about its line,
+    including any curvature of the range, which is the same for every seed and so does
+    not show between seeds). The t quantile uses the Welch–Satterthwaite degrees of freedom
+    of that sum. ``drift`` is the change of the local slope across the range (slope over
+    the upper half of the x-range minus slope over the lower half, pooled over seeds): the
+    size of the finite-range bias of an asymptotic exponent.
+    """
+
+    exponent: float
+    interval: tuple[float, float]
+    slopes: tuple[float, ...]
+    between_sd: float
+    within_se: float
+    drift: float
+    n: int  # points per seed (the smallest)
+
+    @property
+    def seeds(self) -> int:
+        return len(self.slopes)
+
+    def contains(self, value: float) -> bool:
+        return self.interval[0] <= value <= self.interval[1]
+
+
+def _loglog(x, y):
+    x = np.asarray(x, float)
+    y = np.asarray(y, float)
+    keep = (x > 0) & (y > 0) & np.isfinite(x) & np.isfinite(y)
+    return np.log(x[keep]), np.log(y[keep])
+
+
+def _slope(lx, ly) -> tuple[float, float]:
+    """OLS slope and its standard error (0 for an exact line)."""
+    if np.ptp(ly) == 0.0:
+        return 0.0, 0.0
+    res = stats.linregress(lx, ly)
+    se = float(res.stderr) if np.isfinite(res.stderr) else 0.0
+    return float(res.slope), se
+
+
+def fit_power_law_seeds(curves, confidence: float = 0.95) -> SeedFit:
+    """Fit y ≈ c·x^a on each seed's curve ``(x, y)`` and pool: see SeedFit.
+
+    ``curves`` is a sequence of (x, y) pairs, one per independent seed (x may differ
+    between seeds, e.g. thresholds located per seed). At least 3 seeds, 3 points each.
+    """
+    curves = [_loglog(x, y) for x, y in curves]
+    S = len(curves)
+    if S < 3:
+        raise ValueError(f"an exponent pooled over seeds needs at least 3 seeds, got {S}")
+    if min(lx.size for lx, _ in curves) < 3:
+        raise ValueError("a power-law fit needs at least 3 positive points per seed")
+    fits = [_slope(lx, ly) for lx, ly in curves]
+    b = np.array([f[0] for f in fits])
+    e = np.array([f[1] for f in fits])
+    n = min(lx.size for lx, _ in curves)
+    var_b = float(np.var(b, ddof=1))
+    var_w = float(np.mean(e**2))
+    a_, w_ = var_b / S, var_w / S
+    se = np.sqrt(a_ + w_)
+    if se == 0.0:
+        half = 0.0
+    else:
+        df_w = max(S * (n - 2), 1)
+        df = (a_ + w_) ** 2 / ((a_**2 / (S - 1) if a_ else 0.0) + (w_**2 / df_w if w_ else 0.0))
+        half = float(stats.t.ppf(0.5 + confidence / 2, df) * se)
+    drifts = []
+    for lx, ly in curves:
+        mid = 0.5 * (lx.min() + lx.max())
+        lo, hi = lx <= mid, lx >= mid
+        if lo.sum() >= 2 and hi.sum() >= 2:
+            drifts.append(_slope(lx[hi], ly[hi])[0] - _slope(lx[lo], ly[lo])[0])
+    drift = float(np.mean(drifts)) if drifts else 0.0
+    m = float(b.mean())
+    return SeedFit(m, (m - half, m + half), tuple(float(v) for v in b), float(np.sqrt(var_b)),
+                   float(np.sqrt(var_w)), drift, int(n))
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What an interval says about a theory value: consistent (True), excluded (False) or
+    excluded only by a margin the finite range explains (None); ``reason`` says which."""
+
+    holds: bool | None
+    reason: str
+
+
+def judge_exponent(fit, theory: float, relation: str = "=") -> Judgement:
+    """Compare a theory exponent with a fitted interval in the sense of ``relation``.
+
+    ``=``: the exponent is ``theory``; ``<=``: it is at most ``theory`` (an upper-bound
+    degree); ``>=``: at least. Inside the interval (or on its right side, for a bound)
+    → holds. Outside, by less than the local slope's drift across the range
+    (``fit.drift``, when the fit has one) → None: the range is too short to decide, the
+    asymptotic regime might still bring it in. Outside by more → False. No fixed widening.
+    """
+    lo, hi = fit.interval
+    if relation == "=":
+        gap = lo - theory if theory < lo else theory - hi if theory > hi else 0.0
+    elif relation == "<=":
+        gap = max(0.0, lo - theory)
+    elif relation == ">=":
+        gap = max(0.0, theory - hi)
+    else:
+        raise ValueError(f"unknown relation {relation!r}")
+    where = f"[{lo:.3f}, {hi:.3f}]"
+    if gap == 0.0:
+        sense = {"=": "inside", "<=": "at or above", ">=": "at or below"}[relation]
+        return Judgement(True, f"theory {theory:g} {sense} the interval {where}")
+    drift = abs(getattr(fit, "drift", 0.0))
+    # a finite range can only explain a miss on the side the local slope is moving to
+    toward = getattr(fit, "drift", 0.0) * (theory - fit.exponent) > 0
+    if toward and gap <= drift:
+        return Judgement(None, f"theory {theory:g} outside {where} by {gap:.3f}, less than the drift "
+                               f"{fit.drift:+.3f} of the local slope across the range: finite-size")
+    return Judgement(False, f"theory {theory:g} excluded by {where} (by {gap:.3f}; drift of the local slope "
+                            f"{getattr(fit, 'drift', 0.0):+.3f})")
