@@ -79,6 +79,9 @@ class SeedFit:
     within_se: float
     drift: float
     n: int  # points per seed (the smallest)
+    # the same fit on the upper part of the range (the k smallest x of every seed dropped, ≥ 3 points left):
+    # (smallest x kept, exponent, interval), for reading an asymptotic exponent in its asymptotic regime
+    tails: tuple = ()
 
     @property
     def seeds(self) -> int:
@@ -104,7 +107,7 @@ def _slope(lx, ly) -> tuple[float, float]:
     return float(res.slope), se
 
 
-def fit_power_law_seeds(curves, confidence: float = 0.95) -> SeedFit:
+def fit_power_law_seeds(curves, confidence: float = 0.95, tails: bool = True) -> SeedFit:
     """Fit y ≈ c·x^a on each seed's curve ``(x, y)`` and pool: see SeedFit.
 
     ``curves`` is a sequence of (x, y) pairs, one per independent seed (x may differ
@@ -138,8 +141,15 @@ def fit_power_law_seeds(curves, confidence: float = 0.95) -> SeedFit:
             drifts.append(_slope(lx[hi], ly[hi])[0] - _slope(lx[lo], ly[lo])[0])
     drift = float(np.mean(drifts)) if drifts else 0.0
     m = float(b.mean())
+    tl = []
+    if tails:
+        order = [np.argsort(lx) for lx, _ in curves]
+        for k in range(1, n - 2):
+            cut = [(lx[o][k:], ly[o][k:]) for (lx, ly), o in zip(curves, order)]
+            t = fit_power_law_seeds([(np.exp(a), np.exp(c)) for a, c in cut], confidence, tails=False)
+            tl.append((float(np.exp(min(a.min() for a, _ in cut))), t.exponent, t.interval))
     return SeedFit(m, (m - half, m + half), tuple(float(v) for v in b), float(np.sqrt(var_b)),
-                   float(np.sqrt(var_w)), drift, int(n))
+                   float(np.sqrt(var_w)), drift, int(n), tuple(tl))
 
 
 @dataclass(frozen=True)
@@ -151,28 +161,41 @@ class Judgement:
     reason: str
 
 
+def _gap(lo: float, hi: float, theory: float, relation: str) -> float:
+    if relation == "=":
+        return lo - theory if theory < lo else theory - hi if theory > hi else 0.0
+    if relation == "<=":
+        return max(0.0, lo - theory)
+    if relation == ">=":
+        return max(0.0, theory - hi)
+    raise ValueError(f"unknown relation {relation!r}")
+
+
 def judge_exponent(fit, theory: float, relation: str = "=") -> Judgement:
     """Compare a theory exponent with a fitted interval in the sense of ``relation``.
 
     ``=``: the exponent is ``theory``; ``<=``: it is at most ``theory`` (an upper-bound
     degree); ``>=``: at least. Inside the interval (or on its right side, for a bound)
-    → holds. Outside, by less than the local slope's drift across the range
+    → holds; or inside on every upper part of the range from some x on (the asymptotic regime; the
+    reason names the range). Outside, by less than the local slope's drift across the range
     (``fit.drift``, when the fit has one) → None: the range is too short to decide, the
     asymptotic regime might still bring it in. Outside by more → False. No fixed widening.
     """
     lo, hi = fit.interval
-    if relation == "=":
-        gap = lo - theory if theory < lo else theory - hi if theory > hi else 0.0
-    elif relation == "<=":
-        gap = max(0.0, lo - theory)
-    elif relation == ">=":
-        gap = max(0.0, theory - hi)
-    else:
-        raise ValueError(f"unknown relation {relation!r}")
-    where = f"[{lo:.3f}, {hi:.3f}]"
+    gap = _gap(lo, hi, theory, relation)
+    where = f"[{lo:.6g}, {hi:.6g}]"
+    sense = {"=": "inside", "<=": "at or above", ">=": "at or below"}[relation]
     if gap == 0.0:
-        sense = {"=": "inside", "<=": "at or above", ">=": "at or below"}[relation]
         return Judgement(True, f"theory {theory:g} {sense} the interval {where}")
+    # the asymptotic regime: the same seeds, the smallest x dropped; every tail must agree, so a
+    # wrong value cannot pass through one short, wide tail while a longer one excludes it
+    tails = getattr(fit, "tails", ())
+    for i, (x_from, e, (tlo, thi)) in enumerate(tails):
+        if _gap(tlo, thi, theory, relation) == 0.0 and all(
+                _gap(a, b, theory, relation) == 0.0 for _, _, (a, b) in tails[i:]):
+            return Judgement(True, f"theory {theory:g} outside the full-range interval {where} but {sense} "
+                                   f"[{tlo:.6g}, {thi:.6g}] (exponent {e:.6g}) on the range x ≥ {x_from:g}: the "
+                                   "asymptotic regime needs that range")
     drift = abs(getattr(fit, "drift", 0.0))
     # a finite range can only explain a miss on the side the local slope is moving to
     toward = getattr(fit, "drift", 0.0) * (theory - fit.exponent) > 0

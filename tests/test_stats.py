@@ -43,7 +43,7 @@ def _curves(rng, a, seeds, x=np.logspace(1, 3, 6), sd=0.1, seed_sd=0.05):
 def test_pooled_interval_covers_the_true_exponent_at_the_nominal_rate(seeds):
     rng = np.random.default_rng(1)
     reps = 400
-    cover = sum(fit_power_law_seeds(_curves(rng, -0.5, seeds)).contains(-0.5) for _ in range(reps))
+    cover = sum(fit_power_law_seeds(_curves(rng, -0.5, seeds), tails=False).contains(-0.5) for _ in range(reps))
     # nominal 95%: binomial sd over 400 reps is ~1.1%; pooling both spreads may over-cover, never badly under
     assert cover / reps >= 0.92
 
@@ -89,3 +89,15 @@ def test_the_spread_between_seeds_widens_the_interval():
     spread = [(x, x**-0.4), (x, x**-0.5), (x, x**-0.6)]
     lo, hi = fit_power_law_seeds(spread).interval
     assert lo < -0.6 and hi > -0.4
+
+
+def test_a_longer_range_brings_the_asymptotic_exponent_in_and_says_from_where():
+    # y = x^-1/2 (1 + 3/x) with noise: the full range is biased, its upper part is not
+    x = np.logspace(0.5, 4, 10)
+    curves = [(x, x**-0.5 * (1 + 3 / x) * np.exp(r.normal(0, 0.01, x.size)))
+              for r in (np.random.default_rng(s) for s in range(3))]
+    fit = fit_power_law_seeds(curves)
+    assert not fit.contains(-0.5)
+    j = judge_exponent(fit, -0.5)
+    assert j.holds is True and "x ≥" in j.reason
+    assert judge_exponent(fit, -1.0).holds is False  # no tail rescues a wrong value
