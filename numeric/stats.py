@@ -184,7 +184,7 @@ def judge_exponent(fit, theory: float, relation: str = "=") -> Judgement:
     lo, hi = fit.interval
     gap = _gap(lo, hi, theory, relation)
     where = f"[{lo:.6g}, {hi:.6g}]"
-    sense = {"=": "inside", "<=": "at or above", ">=": "at or below"}[relation]
+    sense = {"=": "inside", "<=": "consistent with an exponent ≤ it, given", ">=": "consistent with an exponent ≥ it, given"}[relation]
     if gap == 0.0:
         return Judgement(True, f"theory {theory:g} {sense} the interval {where}")
     # the asymptotic regime: the same seeds, the smallest x dropped; every tail must agree, so a
