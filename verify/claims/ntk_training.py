@@ -163,6 +163,7 @@ def _seeds(ctx, name, k=None):
 class Theorem833:
     eta_factor: float = 0.9  # η = eta_factor/τ²
     T_uses: str = "sigma"  # T = ⌈8 log(L̂⁰/ε)/(9η·s)⌉ with s = σ² (or τ², a mutant)
+    log_power: float = 1.0  # T = O(log(1/ε)^log_power/(ησ²))
 
 
 def _check_833(stmt: Theorem833, ctx) -> Outcome:
@@ -188,8 +189,9 @@ def _check_833(stmt: Theorem833, ctx) -> Outcome:
             any_regime = True
             ok &= L_T <= EPS and (rate_ok and inside if stmt.eta_factor <= 1 else True)
     holds = ok and any_regime
-    return Outcome(holds, ["optimizer"], len(table), None, None if holds else {"runs": table},
-                   steps=[Step("runs", "GD (8.134) on the erf network, pair data, symmetric init", derived=table,
+    rate = _eps_rate_833(stmt, ctx, X, y)
+    return all_of(Outcome(holds, ["optimizer"], len(table), None, None if holds else {"runs": table},
+                  steps=[Step("runs", "GD (8.134) on the erf network, pair data, symmetric init", derived=table,
                                holds=holds)],
                    notes=[f"c₀ = 1/8 (from Lemma 8.25 with max|y| = 1 and the factor 2 of (8.164)); ε = {EPS}; "
                           "T = ⌈8 log(L̂⁰/ε)/(9ησ²)⌉ = O(log(1/ε)/(ησ²)); η = 0.9/τ²",
@@ -197,7 +199,28 @@ def _check_833(stmt: Theorem833, ctx) -> Outcome:
                           "every step and the trajectory stays inside the radius (8.142); outside it (smaller m) the "
                           "runs converge too — the condition is sufficient, far from necessary",
                           "empirical evidence on one instance family, not a proof (the theorem's c₀ and 'sufficiently "
-                          "small η' are existential); see Du et al. 2019 for a complete proof"])
+                          "small η' are existential); see Du et al. 2019 for a complete proof"]), rate)
+
+
+def _eps_rate_833(stmt: Theorem833, ctx, X, y) -> Outcome:
+    """T against ε: the first step with L̂ ≤ ε, times ησ², against log(L̂⁰/ε), pooled over seeds (O(·): exponent ≤ 1)."""
+    from numeric.ntk_eps import steps_to_eps
+
+    m = 1024 if ctx.profile.scale == 1 else 4096
+    epss = tuple(10.0 ** -k for k in range(2, 11))
+    seeds = _seeds(ctx, "thm-eps")
+    runs = [steps_to_eps(sd, m, tuple(map(tuple, X)), tuple(y), epss, stmt.eta_factor) for sd in seeds]
+    if any(p is None for rs in runs for p in rs):
+        return Outcome(False, ["optimizer", "sweep"], len(epss) * len(seeds), None,
+                       {"eta": f"{stmt.eta_factor}/tau^2", "eps never reached": [e for e, p in zip(epss, runs[0]) if p is None]},
+                       notes=[f"η = {stmt.eta_factor}/τ²: L̂ never reaches every ε of the sweep"], strength="sampled")
+    fit, sf = pooled_fit("first GD step T with L̂(f_θᵀ) ≤ ε, times ησ²", "log(L̂⁰/ε)",
+                         [([a for a, _ in rs], [b for _, b in rs]) for rs in runs], stmt.log_power, "<=", seeds)
+    j = judge(fit, sf)
+    return Outcome(j.holds, ["optimizer", "sweep", "fit"], len(epss) * len(seeds), None,
+                   None if j.holds else {"fitted exponent": [fit.exponent, fit.interval]}, fits=[fit],
+                   notes=[f"ε sweep (1e-2 … 1e-10, m = {m}, one run per seed read at every ε): " + describe(fit, sf) +
+                          "; " + j.reason + ". T = O(log(1/ε)/(ησ²)) reads as exponent ≤ 1"], strength="sampled")
 
 
 claim(
@@ -211,7 +234,8 @@ claim(
     statement=Theorem833(),
     check=_check_833,
     mutants=[Mutant("T = O(log(1/ε)/(ητ²))", Theorem833(T_uses="tau")),
-             Mutant("η = 2.2/τ² (not small)", Theorem833(eta_factor=2.2))],
+             Mutant("η = 2.2/τ² (not small)", Theorem833(eta_factor=2.2)),
+             Mutant("T = O(√log(1/ε)/(ησ²))", Theorem833(log_power=0.5))],
     uses=["eq:8.128", "eq:8.150", "eq:8.165", "lemma:8.25", "lemma:8.28"],
 )
 
