@@ -25,7 +25,7 @@ from numeric.stats import fit_power_law, wilson_interval
 from symbolic.matrix_completion import Instance, reduce_mask
 
 from ..claim import Fit, Mutant, Outcome, Step, all_of
-from ..rates import judge, pooled_fit
+from ..rates import judge, n_seeds, pooled_fit
 from ..registry import claim
 
 MU = 2.0  # incoherence of the vectors in the sweeps (u, v, z)
@@ -192,7 +192,7 @@ def _check_817(stmt: Lemma817, ctx) -> Outcome:
     # O(ε) (exponent in ε at least 1) and must not grow with d at fixed ε (exponent in d at most 0). The spectral
     # certificate bounds the sup from above, so it can verify; the greedy adversary bounds it from below, so it
     # can only refute. Both are pooled over 3 (ci) / 5 (report) independent seeds.
-    useeds = [seed] + [ctx.seed_for(f"lemma-8.17#{i}") for i in range(1, 3 if prof.scale == 1 else 5)]
+    useeds = [seed] + [ctx.seed_for(f"lemma-8.17#{i}") for i in range(1, n_seeds(prof))]
     uruns = [_uniform_along_rate(sd, prof.scale, stmt.d_power, stmt.eps_power) for sd in useeds]
     (epss, De, Ce), (ds, Dd, Cd, eps0) = uruns[0]
     along = "along the rate"
@@ -457,7 +457,7 @@ def _forms_sweep(seed: int, scale: int, trials: int):
 
 def _check_fig85(stmt: FormsConcentrate, ctx) -> Outcome:
     pair = _check_815(SampledPCA(), ctx)
-    fseeds = [ctx.seed_for("figure-8.5")] + [ctx.seed_for(f"figure-8.5#{i}") for i in range(1, 3 if ctx.profile.scale == 1 else 5)]
+    fseeds = [ctx.seed_for("figure-8.5")] + [ctx.seed_for(f"figure-8.5#{i}") for i in range(1, n_seeds(ctx.profile))]
     fruns = [_forms_sweep(sd, ctx.profile.scale, ctx.profile.trials) for sd in fseeds]
     d, ps = fruns[0][0], fruns[0][1]
     odds = [list(r[1] / (1 - r[1])) for r in fruns]

@@ -20,7 +20,7 @@ import mpmath as mp
 import numpy as np
 
 from ..claim import Mutant, Outcome, Step, all_of
-from ..rates import describe, judge, pooled_fit
+from ..rates import describe, judge, n_seeds, pooled_fit
 from ..registry import claim
 from .mc_lemma817 import _uniform_vs_pd
 
@@ -81,7 +81,7 @@ def _eps_part(stmt: Rates823) -> Outcome:
 
 
 def _p_part(stmt: Rates823, ctx) -> Outcome:
-    k = 3 if ctx.profile.scale == 1 else 5
+    k = n_seeds(ctx.profile)
     seeds = [ctx.seed_for(f"thm8.23-p#{i}") for i in range(k)]
     runs = [_uniform_vs_pd(sd, ctx.profile.scale) for sd in seeds]
     # the chain's bound at the concentration error the certificate gives: √(3ε/2)

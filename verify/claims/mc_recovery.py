@@ -32,10 +32,10 @@ def _grid(scale: int):
 
 
 @lru_cache(maxsize=None)
-def _sweep(seed: int, scale: int, coherent: bool = False, pd_override: float | None = None):
+def _sweep(seed: int, scale: int, coherent: bool = False, pd_override: float | None = None, n: int | None = None):
     g = _grid(scale)
     pds = g["pds"] if pd_override is None else (pd_override,)
-    n = g["n"] if pd_override is None else max(3, g["n"] // 2)
+    n = n or (g["n"] if pd_override is None else max(3, g["n"] // 2))
     methods = ("GD", "GD", "PGD", "cubic") if not coherent and pd_override is None else ("GD", "PGD")
     return tuple(mr.sweep(seed, g["ds"], pds, n, methods=methods, coherent=coherent, cubic_max_d=g["cubic_max_d"],
                           cubic_min_pd=8))
@@ -140,7 +140,9 @@ def _check_814(stmt: Recovery, ctx) -> Outcome:
         extra, seeds = (), (_seed(ctx, "mc-recovery"),)
         if len(_grid(ctx.profile.scale)["ds"]) >= 3:  # the fit (report): two more independent sweeps
             more = [_seed(ctx, f"mc-recovery#{i}") for i in (1, 2)]
-            extra, seeds = tuple(_sweep(sd, ctx.profile.scale) for sd in more), seeds + tuple(more)
+            # half the instances each: the threshold is located per seed, the regime verdict reads the first
+            n_half = max(3, _grid(ctx.profile.scale)["n"] // 2)
+            extra, seeds = tuple(_sweep(sd, ctx.profile.scale, n=n_half) for sd in more), seeds + tuple(more)
         rows, fits, notes = _phase(recs, ctx.profile.scale, extra, seeds)
         out.fits += fits
         out.notes += notes

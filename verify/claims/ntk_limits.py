@@ -12,7 +12,7 @@ from numeric import ntk_sample as ns
 
 from ..claim import Mutant, Outcome, Step
 from ..registry import claim
-from ..rates import describe, judge
+from ..rates import describe, judge, n_seeds
 from .ntk_common import pooled_fit
 
 SEC = "8.4.3"
@@ -128,7 +128,7 @@ def sample_complexity_experiment(seed: int, scale: int):
 def _check_835(stmt, ctx) -> Outcome:
     # independent seeds: each locates its own threshold crossing n*(d), so the spread of the crossings between
     # seeds (the crossing's own error) enters the pooled interval of the exponent
-    k = 3 if ctx.profile.scale == 1 else 5
+    k = n_seeds(ctx.profile)
     seeds = [zlib.crc32(f"{ctx.seed}|ntk|thm8.35#{i}".encode()) % 100_000 for i in range(k)]
     runs = [sample_complexity_experiment(s, ctx.profile.scale) for s in seeds]
     ds, out = runs[0]

@@ -15,7 +15,7 @@ from symbolic import ntk as S
 from symbolic import ntk_gd as G
 
 from ..claim import Erratum, Mutant, Outcome, Step, all_of
-from ..rates import describe, judge
+from ..rates import describe, judge, n_seeds
 from ..registry import claim
 from ..search import search
 from .ntk_common import phi_matrices, pooled_fit, rational_orthogonal, show_matrix
@@ -791,7 +791,7 @@ def _check_8128(stmt: Iterations128, ctx) -> Outcome:
 
     out = search(gd_instances(), margin, ctx, name="8.128", tol=1e-10, describe=_show)
     # the rate in ε: T·ησ² against log(1/ε), pooled over seeds; O(log(1/ε)^k) reads as exponent ≤ k
-    seeds = [ctx.seed_for(f"8.128-eps#{i}") % 100_000 for i in range(3 if ctx.profile.scale == 1 else 5)]
+    seeds = [ctx.seed_for(f"8.128-eps#{i}") % 100_000 for i in range(n_seeds(ctx.profile))]
     runs = [_iterations_vs_eps(sd, ctx.profile.scale) for sd in seeds]
     fit, sf = pooled_fit("fewest GD steps T to ‖ŷᵀ − y‖ ≤ ε‖ŷ⁰ − y‖, times ησ²", "log(1/ε)",
                          [([a for a, _ in rs], [b for _, b in rs]) for rs in runs], stmt.log_power, "<=", seeds)

@@ -19,7 +19,7 @@ from ..claim import Erratum, Mutant, Outcome, Step, all_of
 from ..registry import claim
 from ..search import search
 from .ntk_basics import MinNorm, _check_825
-from ..rates import combine, describe, judge
+from ..rates import combine, describe, judge, n_seeds
 from .ntk_common import curves, phi_matrices, pooled_fit, show_matrix
 
 SEC = "8.4.2"
@@ -153,8 +153,8 @@ def _seed(ctx, name):
 
 
 def _seeds(ctx, name, k=None):
-    """Independent seeds of a shared experiment for a pooled fit (the first is ``_seed``): 3 in ci, 5 in report."""
-    k = k or (3 if ctx.profile.scale == 1 else 5)
+    """Independent seeds of a shared experiment for a pooled fit (the first is ``_seed``; how many: ``n_seeds``)."""
+    k = k or n_seeds(ctx.profile)
     return [_seed(ctx, name)] + [_seed(ctx, f"{name}#{i}") for i in range(1, k)]
 
 

@@ -20,7 +20,7 @@ from numeric.stats import fit_power_law, wilson_interval
 from symbolic import landscapes as SL
 
 from ..claim import Fit, Mutant, Outcome, Step, all_of
-from ..rates import judge, pooled_fit
+from ..rates import judge, n_seeds, pooled_fit
 from ..registry import claim
 
 X, Y = SL.x, SL.y
@@ -202,7 +202,7 @@ def _fit_rows(rows, key, invert=True):
 
 
 def _sweeps(ctx, optimizer="pgd", dials=("beta", "alpha", "gamma", "d", "eps")):
-    seeds = 3 if ctx.profile.scale == 1 else 5  # independent starts and perturbation streams, pooled per seed
+    seeds = n_seeds(ctx.profile)  # independent starts and perturbation streams, pooled per seed
     out = {}
     spec = {
         "beta": (_values(ctx, [0.16, 0.08, 0.04, 0.02, 0.01, 0.005], [0.16, 0.04, 0.01]), "1/β", True, 4.0),
@@ -326,7 +326,7 @@ def _check_thm86(stmt: Thm86, ctx) -> Outcome:
     steps = [Step("hypothesis", f"on {n_sel} sampled points with ‖∇f‖ ≤ ε < ε₀ = {eps0:.3g} and λ_min ≥ −τ₀ = −{tau0:g}: "
                   f"{n_viol} farther than ε^{c} from a global minimum", holds=n_viol == 0)]
     fits, ce = [], None
-    seeds = 3 if ctx.profile.scale == 1 else 5  # independent starts and perturbation streams, pooled per seed
+    seeds = n_seeds(ctx.profile)  # independent starts and perturbation streams, pooled per seed
     fam0 = SS.SaddleFamily(**_BASE)
     # τ₀ via β (τ₀ = β/2 satisfies the hypothesis), δ via the target distance, and d
     runs = {
