@@ -82,6 +82,9 @@ class SeedFit:
     # the same fit on the upper part of the range (the k smallest x of every seed dropped, ≥ 3 points left):
     # (smallest x kept, exponent, interval), for reading an asymptotic exponent in its asymptotic regime
     tails: tuple = ()
+    # the limit of the local slopes when they converge geometrically on every seed (near-noiseless curves):
+    # (estimate, interval), else None. See _local_slope_limit.
+    limit: tuple | None = None
 
     @property
     def seeds(self) -> int:
@@ -149,7 +152,42 @@ def fit_power_law_seeds(curves, confidence: float = 0.95, tails: bool = True) ->
             t = fit_power_law_seeds([(np.exp(a), np.exp(c)) for a, c in cut], confidence, tails=False)
             tl.append((float(np.exp(min(a.min() for a, _ in cut))), t.exponent, t.interval))
     return SeedFit(m, (m - half, m + half), tuple(float(v) for v in b), float(np.sqrt(var_b)),
-                   float(np.sqrt(var_w)), drift, int(n), tuple(tl))
+                   float(np.sqrt(var_w)), drift, int(n), tuple(tl),
+                   _local_slope_limit(curves, float(np.sqrt(var_w)), confidence) if tails else None)
+
+
+def _local_slope_limit(curves, within_se: float, confidence: float):
+    """Aitken's Δ² limit of each seed's last three local slopes, pooled over seeds; None unless it applies.
+
+    An asymptotic exponent is the limit of the local slopes. On a curve with next to no noise the full-range
+    interval is narrower than the finite-range bias, so it excludes the limit it is heading to. When the local
+    slopes move monotonically and contract by at least half per step on every seed, alike (ratios within a
+    factor 2, one direction), the limit is s₃ − Δ₂²/(Δ₂ − Δ₁); its interval pools the spread of the per-seed
+    limits with the size of the extrapolation (s∞ − s₃) itself, and must be narrower than the last step.
+    """
+    lims, corr, ratios, last = [], [], [], []
+    for lx, ly in curves:
+        o = np.argsort(lx)
+        lx, ly = lx[o], ly[o]
+        if lx.size < 4:
+            return None
+        sl = np.diff(ly) / np.diff(lx)
+        d1, d2 = sl[-2] - sl[-3], sl[-1] - sl[-2]
+        if d1 == 0 or not (0 < d2 / d1 <= 0.5):
+            return None  # not a monotone, geometric approach on this seed
+        lims.append(sl[-1] - d2 * d2 / (d2 - d1))
+        corr.append(lims[-1] - sl[-1])
+        ratios.append(d2 / d1)
+        last.append(abs(d2))
+    if max(ratios) > 2 * min(ratios) or np.sign(corr).min() != np.sign(corr).max():
+        return None  # the seeds do not contract alike: noise, not a convergent sequence
+    S = len(lims)
+    se = np.sqrt((np.var(lims, ddof=1) + np.mean(np.square(corr))) / S)
+    half = float(stats.t.ppf(0.5 + confidence / 2, S - 1) * se)
+    if half > min(last):
+        return None  # the extrapolation is less certain than the last step it extends: not a limit
+    mu = float(np.mean(lims))
+    return (mu, (mu - half, mu + half))
 
 
 @dataclass(frozen=True)
@@ -196,6 +234,11 @@ def judge_exponent(fit, theory: float, relation: str = "=") -> Judgement:
             return Judgement(True, f"theory {theory:g} outside the full-range interval {where} but {sense} "
                                    f"[{tlo:.6g}, {thi:.6g}] (exponent {e:.6g}) on the range x ≥ {x_from:g}: the "
                                    "asymptotic regime needs that range")
+    lim = getattr(fit, "limit", None)
+    if lim is not None and _gap(lim[1][0], lim[1][1], theory, relation) == 0.0:
+        return Judgement(True, f"theory {theory:g} outside the interval {where}, but the local slopes converge "
+                               f"geometrically on every seed to {lim[0]:.6g}, 95% [{lim[1][0]:.6g}, {lim[1][1]:.6g}] "
+                               "(Aitken's Δ² limit): the asymptotic exponent, which a finite range only approaches")
     drift = abs(getattr(fit, "drift", 0.0))
     # a finite range can only explain a miss on the side the local slope is moving to
     toward = getattr(fit, "drift", 0.0) * (theory - fit.exponent) > 0

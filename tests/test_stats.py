@@ -101,3 +101,21 @@ def test_a_longer_range_brings_the_asymptotic_exponent_in_and_says_from_where():
     j = judge_exponent(fit, -0.5)
     assert j.holds is True and "x ≥" in j.reason
     assert judge_exponent(fit, -1.0).holds is False  # no tail rescues a wrong value
+
+
+def test_noiseless_local_slopes_converging_geometrically_give_the_limit():
+    # y = x^-1 (1 + a/x²): local slopes -1 - O(1/x²), contracting by 16 per step (as Training f = αf̄ does)
+    x = 4.0 ** np.arange(5)
+    curves = [(x, c * x**-1.0 * (1 + a / x**2)) for c, a in ((1, 0.5), (2, 0.7), (3, 0.6))]
+    fit = fit_power_law_seeds(curves)
+    assert not fit.contains(-1.0) and fit.limit is not None
+    j = judge_exponent(fit, -1.0)
+    assert j.holds is True and "limit" in j.reason
+    assert judge_exponent(fit, -0.5).holds is False and judge_exponent(fit, -1.5).holds is False
+
+
+def test_no_rescue_makes_noise_accept_a_wrong_exponent():
+    rng = np.random.default_rng(7)
+    wrong = sum(judge_exponent(fit_power_law_seeds(_curves(rng, -0.5, 3)), -1.0).holds is not False
+                for _ in range(200))
+    assert wrong == 0
