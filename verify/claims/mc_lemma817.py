@@ -24,7 +24,7 @@ from numeric import mc_concentration as cc
 from numeric.stats import fit_power_law, wilson_interval
 from symbolic.matrix_completion import Instance, reduce_mask
 
-from ..claim import Fit, Mutant, Outcome, Step, all_of
+from ..claim import Mutant, Outcome, Step, all_of
 from ..rates import judge, n_seeds, pooled_fit
 from ..registry import claim
 

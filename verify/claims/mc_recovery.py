@@ -17,9 +17,9 @@ import sympy as sp
 from sympy import Rational as R
 
 from numeric import mc_recovery as mr
-from numeric.stats import fit_power_law, wilson_interval
+from numeric.stats import wilson_interval
 
-from ..claim import Fit, Mutant, Outcome, Step, all_of
+from ..claim import Mutant, Outcome, Step, all_of
 from ..rates import judge, pooled_fit
 from ..registry import claim
 from .mc_implication import Implication, box, check_implication

@@ -18,7 +18,7 @@ from ..claim import Erratum, Mutant, Outcome, Step, all_of
 from ..registry import claim
 from ..search import search
 from ..rates import combine, describe, judge, rate_seeds
-from .ntk_common import agrees, curves, excludes, phi_matrices, pooled_fit, show_matrix
+from .ntk_common import curves, excludes, phi_matrices, pooled_fit, show_matrix
 
 SEC = "8.4.1"
 z = S.z

@@ -14,11 +14,10 @@ import sympy as sp
 
 from numeric import classify as C
 from numeric import landscapes as NL
-from numeric.stats import fit_power_law
 from symbolic import landscapes as SL
 
 from ..rates import judge, pooled_fit
-from ..claim import Fit, Mutant, Outcome, Step, all_of
+from ..claim import Mutant, Outcome, Step, all_of
 from ..registry import claim
 
 X, Y = SL.x, SL.y

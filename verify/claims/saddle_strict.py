@@ -19,7 +19,7 @@ from numeric import strict_saddle as SS
 from numeric.stats import fit_power_law, wilson_interval
 from symbolic import landscapes as SL
 
-from ..claim import Fit, Mutant, Outcome, Step, all_of
+from ..claim import Mutant, Outcome, Step, all_of
 from ..rates import judge, n_seeds, pooled_fit
 from ..registry import claim
 
