@@ -39,6 +39,8 @@ def variant(name: str, scale: int) -> dict:
     g = grid(scale)
     if name == "main":
         pds, n, methods, coherent = g["pds"], g["n"], ("GD", "GD", "PGD", "cubic"), False
+    elif name == "half":  # the theorem's grid with half the instances: the extra seeds of the threshold fit
+        pds, n, methods, coherent = g["pds"], max(3, g["n"] // 2), ("GD", "GD", "PGD", "cubic"), False
     elif name in ("coherent", "pd1"):
         pds = (float(max(g["pds"])),) if name == "coherent" else (1.0,)
         n, methods, coherent = max(3, g["n"] // 2), ("GD", "PGD"), name == "coherent"
@@ -50,8 +52,13 @@ def variant(name: str, scale: int) -> dict:
 
 def cells(run_seed: int, scale: int, name: str = "main", profile: str = "") -> list[Cell]:
     """One cell per variant and seed: a variant's instances share one stream (the claims' numbers always have)."""
+    return cells_at(sweep_seed(run_seed), scale, name, profile)
+
+
+def cells_at(stream_seed: int, scale: int, name: str = "main", profile: str = "") -> list[Cell]:
+    """The cell of a variant on an explicit stream (an independent seed of a fit)."""
     v = variant(name, scale)
-    return [cell(runs_cell, sweep_seed(run_seed), profile, cost=float(sum(v["ds"]) * len(v["pds"]) * v["n"]), **v)]
+    return [cell(runs_cell, stream_seed, profile, cost=float(sum(v["ds"]) * len(v["pds"]) * v["n"]), **v)]
 
 
 def records(run_seed: int, scale: int, name: str = "main", profile: str = "") -> tuple[mr.RunRecord, ...]:
@@ -59,6 +66,18 @@ def records(run_seed: int, scale: int, name: str = "main", profile: str = "") ->
     return tuple(r for rs in compute(cells(run_seed, scale, name, profile)) for r in rs)
 
 
+def records_at(stream_seed: int, scale: int, name: str = "main", profile: str = "") -> tuple[mr.RunRecord, ...]:
+    return tuple(r for rs in compute(cells_at(stream_seed, scale, name, profile)) for r in rs)
+
+
+def extra_seed(run_seed: int, i: int) -> int:
+    """The stream of the i-th extra seed of the threshold fit (thm:8.14, report profile)."""
+    return zlib.crc32(f"{run_seed}|mc-recovery#{i}".encode()) & 0x7FFFFFFF
+
+
 def plan(run_seed: int, scale: int, profile: str = "") -> list[Cell]:
     """All cells of the sweep's variants: what an executor can compute ahead of the claims."""
-    return [c for v in ("main", "coherent", "pd1") for c in cells(run_seed, scale, v, profile)]
+    out = [c for v in ("main", "coherent", "pd1") for c in cells(run_seed, scale, v, profile)]
+    if len(grid(scale)["ds"]) >= 3:  # the threshold fit's two extra seeds (thm:8.14)
+        out += [c for i in (1, 2) for c in cells_at(extra_seed(run_seed, i), scale, "half", profile)]
+    return out

@@ -15,7 +15,8 @@ from symbolic import ntk_toy as T
 from ..checks.generic import EntryIdentity, generic_too
 from ..claim import Erratum, Mutant, Outcome, Step, all_of
 from ..registry import claim
-from .ntk_common import agrees, power_fit
+from ..rates import rate_seeds
+from .ntk_common import curves, pooled_fit
 
 SEC = "8.4.1"
 th, beta, alpha, X = T.theta, T.beta, T.alpha, T.x
@@ -60,12 +61,18 @@ def _check_873(stmt: AlphaScaling, ctx) -> Outcome:
     derived_ratio = (a_ * bb) / (a_ * sb) ** 2
     sym_ok = g_ok and h_ok and stmt.sigma_power == 1 and stmt.beta_power == 1 and \
         sp.simplify(derived_ratio - bb / sb**2 * a_**sp.nsimplify(stmt.ratio_exponent)) == 0
-    rows, sig0, b0 = _alpha_sweep(ctx.seed_for("8.73") % 1000)
-    fit, _ = power_fit("β/σ² for f = α f̄ (erf net, m = 64)", "α", [r[0] for r in rows], [r[3] for r in rows],
-                       stmt.ratio_exponent)
-    sig_dev = max(abs(r[1] - r[0] ** stmt.sigma_power * sig0) / (r[0] ** stmt.sigma_power * sig0) for r in rows)
-    b_dev = max(abs(r[2] - r[0] ** stmt.beta_power * b0) / (r[0] ** stmt.beta_power * b0) for r in rows)
-    num_ok = sig_dev < 1e-9 and b_dev < 1e-9 and agrees(fit, stmt.ratio_exponent, 0.02)
+    seeds = rate_seeds(ctx, "8.73")
+    runs = [_alpha_sweep(s) for s in seeds]
+    rows, sig0, b0 = runs[0]
+    fit, _ = pooled_fit("β/σ² for f = α f̄ (erf net, m = 64)", "α", curves([r for r, _, _ in runs], lambda r: r[0],
+                                                                          lambda r: r[3]), stmt.ratio_exponent, "=", seeds)
+    # the scalings are exact, so they are checked as identities to rounding on every net, not through the fit
+    sig_dev = max(abs(r[1] - r[0] ** stmt.sigma_power * s0) / (r[0] ** stmt.sigma_power * s0)
+                  for rs, s0, _ in runs for r in rs)
+    b_dev = max(abs(r[2] - r[0] ** stmt.beta_power * bb0) / (r[0] ** stmt.beta_power * bb0) for rs, _, bb0 in runs for r in rs)
+    q_dev = max(abs(r[3] - r[0] ** stmt.ratio_exponent * b_ / s_**2) / (r[0] ** stmt.ratio_exponent * b_ / s_**2)
+                for rs, s_, b_ in runs for r in rs)
+    num_ok = sig_dev < 1e-9 and b_dev < 1e-9 and q_dev < 1e-9
     ok = sym_ok and num_ok
     steps = [Step("∇(αf̄) = α∇f̄", "SymPy, σ undefined, m = d = 2", holds=g_ok),
              Step("∇²(αf̄) = α∇²f̄", "so β = αβ̄ (β = sup‖∇²f‖)", holds=h_ok),
@@ -74,10 +81,11 @@ def _check_873(stmt: AlphaScaling, ctx) -> Outcome:
                    None if ok else {"statement": [stmt.sigma_power, stmt.beta_power, stmt.ratio_exponent],
                                     "fitted exponent of beta/sigma^2": fit.exponent,
                                     "max rel. deviation of sigma from alpha^k sigma_bar": sig_dev,
-                                    "max rel. deviation of beta": b_dev},
+                                    "max rel. deviation of beta": b_dev,
+                                    "max rel. deviation of beta/sigma^2 from alpha^k": q_dev},
                    fits=[fit], steps=steps,
                    notes=["numbers: erf network m = 64, n = 5, α ∈ {1/4 … 64}: σ = ασ̄ and β = αβ̄ to rounding, "
-                          "β/σ² ∝ α^-1 exactly"], strength="sampled")
+                          f"β/σ² ∝ α^-1 exactly (relative deviation ≤ {q_dev:.1e} on {len(seeds)} networks)"], strength="sampled")
 
 
 def _generic_873(stmt: AlphaScaling):
