@@ -83,6 +83,18 @@ class Landscape:
     complete: bool
     method: str
     notes: list[str] = field(default_factory=list)
+    # positive-dimensional components of the critical set (symbolic.components.Component), each
+    # classified as a set; isolated points stay in ``points``
+    components: list = field(default_factory=list)
+    bound: object = None  # numeric.sos.LowerBound: the certified global lower bound, if any
+
+    def summary(self) -> list[str]:
+        """One line per isolated point and per positive-dimensional component."""
+        out = [f"point {tuple(round(float(c), 6) for c in p.x)}, f = {p.value:.10g}: {p.label}" for p in self.points]
+        out += ["component " + c.line() for c in self.components]
+        if self.bound is not None:
+            out.append("global lower bound: " + self.bound.text)
+        return out
 
     def of(self, *labels) -> list[CriticalPoint]:
         return [p for p in self.points if p.label in labels or p.kind in labels]
@@ -366,11 +378,12 @@ def _numeric_landscape(f, vs, box, starts, rng, lower_bound, dps, extra_starts=(
 
 def critical_points(f: sp.Expr, vs, *, box=(-5.0, 5.0), starts: int = 200, seed: int = 0, dps: int = 50,
                     lower_bound: LowerBound | None = None, exact: bool = True, extra_starts=(),
-                    grid: bool = True, max_bezout: int = 40) -> Landscape:
+                    grid: bool = True, max_bezout: int = 40, components: bool = True) -> Landscape:
     """All (exact) or many (numeric) real critical points of f, classified.
 
     The exact path is taken for rational polynomials whose gradient system has at most ``max_bezout``
-    complex solutions by Bézout's bound (Gröbner bases grow fast beyond that)."""
+    complex solutions by Bézout's bound (Gröbner bases grow fast beyond that).  A positive-dimensional
+    critical set is decomposed into components (``components=True``, see ``component_landscape``)."""
     vs = tuple(vs)
     f = sp.sympify(f)
     bezout = None
@@ -382,6 +395,8 @@ def critical_points(f: sp.Expr, vs, *, box=(-5.0, 5.0), starts: int = 200, seed:
         if sol.zero_dimensional:
             return Landscape(f, vs, _exact_landscape(f, vs, sol, lower_bound, dps), True, "exact: " + sol.method)
         note = sol.method
+        if components:
+            return component_landscape(f, vs, lower_bound, dps)
     elif bezout is not None:
         note = f"Bézout bound {bezout} > {max_bezout}: exact elimination skipped"
     else:
@@ -391,6 +406,26 @@ def critical_points(f: sp.Expr, vs, *, box=(-5.0, 5.0), starts: int = 200, seed:
     return Landscape(f, vs, pts, False, f"numeric ({note}): Newton from {starts + len(extra_starts) + grid * 5 ** len(vs)} "
                      "starts (5-point grid per axis and random), "
                      f"mpmath polish at {dps} digits", notes=[note])
+
+
+def component_landscape(f: sp.Expr, vs, lower_bound: LowerBound | None = None, dps: int = 50,
+                        candidates=None) -> Landscape:
+    """The exact landscape of a polynomial with a positive-dimensional critical set: isolated points as
+    ``points`` (classified as usual), the other components classified as sets, the global minima
+    certified by an exact SOS lower bound (numeric.critical_sets)."""
+    from .critical_sets import classify_critical_set
+
+    vs = tuple(vs)
+    cs = classify_critical_set(f, vs, candidates)
+    iso = [c for c in cs.components if c.dimension == 0]
+    sol = scp.ExactSolution([c.point for c in iso], True, "decomposition")
+    pts = _exact_landscape(f, vs, sol, lower_bound, dps)
+    for p, c in zip(pts, iso):
+        if c.global_min and not p.local_min:
+            p.local_min = True
+            p.evidence.append(c.evidence[-1])
+    return Landscape(f, vs, pts, True, "exact: critical set decomposed into components (" + cs.decomposition.method + ")",
+                     components=cs.decomposition.positive_dimensional, bound=cs.bound)
 
 
 # --- Definition 8.1 on a sampled neighbourhood -----------------------------------------------------

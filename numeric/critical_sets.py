@@ -47,9 +47,34 @@ def _candidates(dec: CO.Decomposition):
     return [(v, ideals, points) for v, (ideals, points) in sorted(by.items(), key=lambda kv: kv[0])]
 
 
-def classify_critical_set(f: sp.Expr, vs, candidates=(), certify: bool = True) -> CriticalSets:
-    """Decompose the critical set of the rational polynomial f and certify its global minima by SOS."""
+def numeric_values(f: sp.Expr, vs, starts: int = 60, box: float = 3.0, seed: int = 0) -> list:
+    """Critical values read off Newton's limits from random starts, as small-denominator rationals.
+
+    Only candidates: symbolic.components accepts them after proving Π(f − cⱼ) ∈ √⟨∇f⟩."""
+    import numpy as np
+
+    from .classify import _compiled, newton_float
+
+    c = _compiled(sp.sympify(f), tuple(vs))
+    rng = np.random.default_rng(seed)
+    vals = set()
+    X0 = np.concatenate([rng.uniform(-s, s, size=(starts, len(vs))) for s in (box / 10, box / 3, box)])
+    for x0 in X0:
+        x, ok = newton_float(c, x0)
+        if ok:
+            r = sp.nsimplify(float(c["f"](*x)), rational=True, tolerance=1e-7)
+            if r.q <= 10**4:
+                vals.add(r)
+    return sorted(vals)
+
+
+def classify_critical_set(f: sp.Expr, vs, candidates=None, certify: bool = True) -> CriticalSets:
+    """Decompose the critical set of the rational polynomial f and certify its global minima by SOS.
+
+    ``candidates``: critical values to try first (default: read off numeric critical points)."""
     vs = tuple(vs)
+    if candidates is None:
+        candidates = numeric_values(f, vs)
     dec = CO.decompose(f, vs, candidates)
     bound = None
     if certify:

@@ -260,7 +260,35 @@ def component(G, vs, f, value) -> Component:
                               + ("nowhere on the component (Gröbner basis {1})" if c.degeneracy < 0 else
                                  f"a subvariety of complex dimension {c.degeneracy}"))
     _classify(c)
+    if not c.inertia_along and c.degeneracy is not None and c.degeneracy >= 0 and c.kind.startswith("Morse–Bott"):
+        # the normal spectrum can change sign where the Morse–Bott condition fails: the class is local
+        c.kind += " near the point"
+        c.local_min = c.local_min and None
+        c.local_max = c.local_max and None
+        c.evidence.append("the class holds near the point only: across the failure locus the normal eigenvalue "
+                          "can change sign (the component is not known to be a set of one class)")
+    if c.kind == "degenerate" and P.is_rational:
+        _higher_order(c, f, vs)
     return c
+
+
+def _higher_order(c: Component, f, vs) -> None:
+    """A non-Morse–Bott component: the higher-order test at its rational point decides that point."""
+    try:
+        ho = scp.higher_order(f, vs, P := c.point.coords())
+    except ValueError:
+        return
+    if ho.descent_curve is not None:
+        c.local_min = False
+    if ho.ascent_curve is not None:
+        c.local_max = False
+    c.evidence.append(f"higher order at {tuple(P)}: {ho.text}"
+                      + ("; the component holds a point that is not a local minimum" if c.local_min is False else "")
+                      + ("; nor a local maximum" if c.local_max is False else ""))
+    if c.local_min is False and c.local_max is False:
+        c.kind = "degenerate: not an extremum"
+    elif c.local_min is False:
+        c.kind = "degenerate: not a local minimum"
 
 
 @dataclass
