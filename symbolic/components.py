@@ -40,12 +40,36 @@ def groebner(polys, vs) -> list[sp.Expr]:
     return list(sp.groebner(polys, *vs, order="grevlex").exprs)
 
 
+@lru_cache(maxsize=16)
+def _ring(vs: tuple):
+    from sympy.polys.domains import QQ
+    from sympy.polys.orderings import grevlex
+    from sympy.polys.rings import ring
+
+    return ring(list(vs), QQ, grevlex)[0]
+
+
 def reduce(p, G, vs) -> sp.Expr:
-    """Normal form of p modulo the grevlex Gröbner basis G."""
+    """Normal form of p modulo the grevlex Gröbner basis G (sparse polynomial ring arithmetic)."""
     p = sp.expand(p)
     if not G or p == 0:
         return p
-    return sp.expand(sp.reduced(p, G, *vs, order="grevlex")[1])
+    R = _ring(tuple(vs))
+    return R(p).rem([R(g) for g in G]).as_expr()
+
+
+def reduce_chain(factors, G, vs, max_power: int = 3) -> bool:
+    """Π factors ∈ √⟨G⟩: (Π factors)ᵐ reduces to 0 for some m ≤ max_power, reducing after each factor."""
+    R = _ring(tuple(vs))
+    GR = [R(g) for g in G]
+    base = [R(sp.expand(f)) for f in factors]
+    q = R(1)
+    for _ in range(max_power):
+        for b in base:
+            q = (q * b).rem(GR)
+            if not q:
+                return True
+    return False
 
 
 def dimension(G, vs) -> tuple[int, tuple]:
@@ -64,12 +88,7 @@ def dimension(G, vs) -> tuple[int, tuple]:
 
 def in_radical(p, G, vs, max_power: int = 4) -> bool:
     """p ∈ √⟨G⟩, shown by some power pᵐ (m ≤ max_power) reducing to 0 (a sufficient test)."""
-    q = sp.Integer(1)
-    for _ in range(max_power):
-        q = reduce(q * p, G, vs)
-        if q == 0:
-            return True
-    return False
+    return reduce_chain([p], G, vs, max_power)
 
 
 def contained(G_small, G_big, vs) -> bool:
@@ -157,45 +176,37 @@ def _find_point(G, vs, free) -> scp.AlgebraicPoint | None:
     tries = list(itertools.islice(itertools.product(vals, repeat=len(free)), 40))
     tries.sort(key=lambda t: (len(set(t)) == 1 and len(t) > 1, 0))  # distinct values first (generic)
     best = None
-    for t in tries[:24]:
+    for t in tries[:8]:
         sol = scp.solve_system(list(G) + [v - a for v, a in zip(free, t)], vs)
         if not sol.zero_dimensional or not sol.points:
             continue
         rat = [P for P in sol.points if P.is_rational]
         if rat:
             return rat[0]
-        best = best or sol.points[0]
+        low = min(sol.points, key=lambda P: P.degree)
+        best = low if best is None or low.degree < best.degree else best
     return best
 
 
 def _smooth_at(G, vs, P, k) -> tuple[bool | None, str]:
-    """Jacobian criterion: an (n − k)-minor of ∂(G)/∂x exactly nonzero at P."""
-    import mpmath
+    """Jacobian criterion: an (n − k)-minor of ∂(G)/∂x exactly nonzero at P (rows and columns chosen
+    by pivoted QR in floats, the minor itself decided exactly)."""
+    import numpy as np
+    from scipy.linalg import qr
 
     n = len(vs)
     r = n - k
     if r == 0:
         return True, "open set"
     J = sp.Matrix([[sp.diff(g, v) for v in vs] for g in G])
-    xs = P.evalf(30)
-    with mpmath.workdps(30):
-        Jn = mpmath.matrix([[mpmath.mpf(str(sp.N(e.subs(dict(zip(vs, xs))), 30))) for e in row] for row in J.tolist()])
-        rows, cols = Jn.rows, Jn.cols
-        best, arg = 0, None
-        for R in itertools.combinations(range(rows), r):
-            for Cc in itertools.combinations(range(cols), r):
-                sub = mpmath.matrix([[Jn[i, j] for j in Cc] for i in R])
-                d = abs(mpmath.det(sub))
-                if d > best:
-                    best, arg = d, (R, Cc)
-            if best > 1e-3:
-                break
-    if arg is None:
-        return False, f"every {r}-minor of the Jacobian vanishes numerically at the point"
-    minor = J.extract(list(arg[0]), list(arg[1])).det()
+    xs = [float(c) for c in P.evalf(30)]
+    Jn = np.array(sp.lambdify(vs, J, "numpy")(*xs), dtype=float).reshape(J.shape)
+    _, _, cols = qr(Jn, pivoting=True)
+    _, _, rows = qr(Jn[:, cols[:r]].T, pivoting=True)
+    minor = J.extract(sorted(rows[:r].tolist()), sorted(cols[:r].tolist())).det()
     if P.sign(minor, vs) != 0:
         return True, f"a {r}-minor of the Jacobian of the equations is nonzero (exact): smooth of dimension {k} there"
-    return False, f"no nonzero {r}-minor found: singular there (or the equations are not reduced)"
+    return None, f"the {r}-minor chosen by pivoted QR vanishes: smoothness there not shown"
 
 
 def _classify(c: Component) -> None:
@@ -313,8 +324,7 @@ def value_split(f, vs, G, candidates) -> tuple[list, str] | None:
     """The critical values as pieces J + ⟨m(f)⟩, m irreducible over Q, proved to cover V(J)."""
     if candidates:
         cands = sorted(set(sp.nsimplify(c) for c in candidates))
-        prod = sp.Mul(*[f - c for c in cands])
-        if in_radical(prod, G, vs):
+        if reduce_chain([f - c for c in cands], G, vs):
             return [f - c for c in cands], ("critical values " + ", ".join(map(str, cands)) +
                                             ": Π(f − cⱼ) ∈ √⟨∇f⟩ (a power reduces to 0 modulo its Gröbner basis)")
     E = scp.critical_values(sp.expand(f), tuple(vs))

@@ -67,7 +67,7 @@ def ideal_subspace(basis: list[tuple], vs, ideals=(), points=()) -> list[dict]:
     images = [dict() for _ in xs]  # (constraint, key) -> value
     for k, G in enumerate(ideals):
         for i, x in enumerate(xs):
-            for m, c in poly_dict(sp.reduced(x, list(G), *vs, order="grevlex")[1], vs).items():
+            for m, c in poly_dict(_nf(x, G, vs), vs).items():
                 images[i][("G", k, m)] = c
     for k, P in enumerate(points):
         for i, x in enumerate(xs):
@@ -91,6 +91,12 @@ def ideal_subspace(basis: list[tuple], vs, ideals=(), points=()) -> list[dict]:
                 d[m] = d.get(m, 0) + a
         out.append(d)
     return out
+
+
+def _nf(x, G, vs):
+    from .components import reduce
+
+    return reduce(x, list(G), vs)
 
 
 def _mul(p: dict, q: dict) -> dict:
