@@ -31,11 +31,15 @@ def _basis(f, vs):
 
 
 def _solve(prob):
+    import warnings
+
     import cvxpy as cp
 
     for solver in (cp.CLARABEL, cp.SCS):
         try:
-            prob.solve(solver=solver)
+            with warnings.catch_warnings():  # an inaccurate float answer is judged by the exact check, not here
+                warnings.simplefilter("ignore")
+                prob.solve(solver=solver)
         except cp.error.SolverError:
             continue
         if prob.status in ("optimal", "optimal_inaccurate"):

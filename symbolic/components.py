@@ -128,6 +128,7 @@ class Component:
     local_min: bool | None = None
     local_max: bool | None = None
     global_min: bool | None = None  # proved by a certificate (numeric.sos) or None
+    real_failure: bool | None = None  # False: the Morse–Bott failure locus has no real point
     evidence: list[str] = field(default_factory=list)
 
     def point_text(self) -> str:
@@ -169,23 +170,34 @@ def _inertia_from_signs(signs: list[int]) -> scp.Inertia:
     return scp.Inertia(changes, n - z - changes, z)
 
 
-def _find_point(G, vs, free) -> scp.AlgebraicPoint | None:
+def _find_point(G, vs, free) -> tuple[scp.AlgebraicPoint | None, tuple]:
     """A real point of V(G): the free variables set to small rationals, the rest solved exactly."""
     vals = [sp.Integer(1), sp.Integer(2), sp.Rational(1, 2), sp.Integer(-1), sp.Integer(3), sp.Rational(1, 3),
             sp.Integer(0)]
     tries = list(itertools.islice(itertools.product(vals, repeat=len(free)), 40))
     tries.sort(key=lambda t: (len(set(t)) == 1 and len(t) > 1, 0))  # distinct values first (generic)
-    best = None
+    best, best_t = None, ()
     for t in tries[:8]:
         sol = scp.solve_system(list(G) + [v - a for v, a in zip(free, t)], vs)
         if not sol.zero_dimensional or not sol.points:
             continue
         rat = [P for P in sol.points if P.is_rational]
         if rat:
-            return rat[0]
+            return rat[0], t
         low = min(sol.points, key=lambda P: P.degree)
-        best = low if best is None or low.degree < best.degree else best
-    return best
+        if best is None or low.degree < best.degree:
+            best, best_t = low, t
+    return best, best_t
+
+
+def _more_points(G, vs, free, t) -> list:
+    """Real points of V(G) with the free variables at −t and 2t (other branches, other places)."""
+    out = []
+    for tt in ({tuple(-a for a in t), tuple(2 * a for a in t)} - {tuple(t)}):
+        sol = scp.solve_system(list(G) + [v - a for v, a in zip(free, tt)], vs)
+        if sol.zero_dimensional:
+            out += sol.points
+    return out
 
 
 def _smooth_at(G, vs, P, k) -> tuple[bool | None, str]:
@@ -243,7 +255,7 @@ def component(G, vs, f, value) -> Component:
     """Describe and classify the piece V(G) of the critical set of f (f = value on it)."""
     vs = tuple(vs)
     k, free = dimension(G, vs)
-    P = _find_point(G, vs, free) if k > 0 else None
+    P, t = _find_point(G, vs, free) if k > 0 else (None, ())
     c = Component(k, G, value, P, None, None, False, None)
     if P is None:
         c.kind = "no real point found"
@@ -266,12 +278,30 @@ def component(G, vs, f, value) -> Component:
         a = red[n - k] if n - k < len(red) else None
         if a is not None and c.inertia.zero == k:
             c.degeneracy = dimension(groebner(list(G) + [a], vs), vs)[0]
+            real_txt = ""
+            if c.degeneracy == 0:
+                fail = scp.solve_system(list(G) + [a], vs)
+                if fail.zero_dimensional and not fail.points:
+                    c.real_failure = False
+                    real_txt = (", with no real point: Morse–Bott at every real point of the component, so the "
+                                "inertia is the same along each connected piece of it")
+            elif c.degeneracy < 0:
+                c.real_failure = False
             c.evidence.append(f"inertia exact at the point; the Morse–Bott condition fails only where the "
                               f"coefficient of λ^{k} of det(λI − ∇²f) vanishes: "
                               + ("nowhere on the component (Gröbner basis {1})" if c.degeneracy < 0 else
-                                 f"a subvariety of complex dimension {c.degeneracy}"))
+                                 f"a subvariety of complex dimension {c.degeneracy}{real_txt}"))
+        others = _more_points(G, vs, free, t)
+        H = scp.hessian(f, vs)
+        inn = [scp.inertia_at(H, Q, vs) for Q in others]
+        same = all(i == c.inertia for i in inn)
+        c.evidence.append(f"inertia exact at {len(inn)} more point(s) of the component (free variables at −t, 2t): "
+                          + ("the same" if same else "different: " + ", ".join(map(str, inn))))
+        if not same:
+            c.real_failure = True
     _classify(c)
-    if not c.inertia_along and c.degeneracy is not None and c.degeneracy >= 0 and c.kind.startswith("Morse–Bott"):
+    if (not c.inertia_along and c.degeneracy is not None and c.degeneracy >= 0 and c.real_failure is not False
+            and c.kind.startswith("Morse–Bott")):
         # the normal spectrum can change sign where the Morse–Bott condition fails: the class is local
         c.kind += " near the point"
         c.local_min = c.local_min and None
