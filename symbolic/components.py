@@ -155,6 +155,16 @@ class Component:
                 f"equations {{{eqs}}}")
 
 
+MAX_SYMBOLIC_CHARPOLY = 6  # beyond this many variables the symbolic det(λI − ∇²f) is too large to form
+
+
+def inertia_fast(H, P, vs) -> scp.Inertia:
+    """Exact inertia of ∇²f at P: a rational point substitutes first (a rational matrix)."""
+    if P.is_rational:
+        return scp.inertia_rational(H.subs(dict(zip(vs, P.coords())), simultaneous=True))
+    return scp.inertia_at(H, P, vs)
+
+
 @lru_cache(maxsize=32)
 def _charpoly(f: sp.Expr, vs: tuple) -> list:
     return scp.charpoly_coeffs(scp.hessian(f, vs))
@@ -263,9 +273,13 @@ def component(G, vs, f, value) -> Component:
         return c
     c.smooth, why = _smooth_at(G, vs, P, k)
     c.evidence.append(f"dimension {k} (independent variables {free}); point {c.point_text()}: {why}")
-    coeffs = _charpoly(f, vs)
-    red = [reduce(a, G, vs) for a in coeffs]
-    if all(r.is_number for r in red):
+    n = len(vs)
+    red = [reduce(a, G, vs) for a in _charpoly(f, vs)] if n <= MAX_SYMBOLIC_CHARPOLY else None
+    if red is None:
+        c.inertia = inertia_fast(scp.hessian(f, vs), P, vs)
+        c.evidence.append(f"n = {n} > {MAX_SYMBOLIC_CHARPOLY}: the characteristic polynomial along the component is "
+                          "not formed (too large); inertia exact at the point")
+    elif all(r.is_number for r in red):
         c.inertia = _inertia_from_signs([int(sp.sign(r)) for r in red])
         c.inertia_along = True
         c.degeneracy = -1 if c.inertia.zero == k else None
@@ -273,8 +287,7 @@ def component(G, vs, f, value) -> Component:
                           f"{sp.expand(sum(r * _LAM ** (len(red) - 1 - i) for i, r in enumerate(red)))} "
                           "(constant coefficients: the same spectrum at every point, complex ones included)")
     else:
-        c.inertia = scp.inertia_at(scp.hessian(f, vs), P, vs)
-        n = len(vs)
+        c.inertia = inertia_fast(scp.hessian(f, vs), P, vs)
         a = red[n - k] if n - k < len(red) else None
         if a is not None and c.inertia.zero == k:
             c.degeneracy = dimension(groebner(list(G) + [a], vs), vs)[0]
@@ -291,16 +304,17 @@ def component(G, vs, f, value) -> Component:
                               f"coefficient of λ^{k} of det(λI − ∇²f) vanishes: "
                               + ("nowhere on the component (Gröbner basis {1})" if c.degeneracy < 0 else
                                  f"a subvariety of complex dimension {c.degeneracy}{real_txt}"))
+    if not c.inertia_along:
         others = _more_points(G, vs, free, t)
         H = scp.hessian(f, vs)
-        inn = [scp.inertia_at(H, Q, vs) for Q in others]
+        inn = [inertia_fast(H, Q, vs) for Q in others]
         same = all(i == c.inertia for i in inn)
         c.evidence.append(f"inertia exact at {len(inn)} more point(s) of the component (free variables at −t, 2t): "
                           + ("the same" if same else "different: " + ", ".join(map(str, inn))))
         if not same:
             c.real_failure = True
     _classify(c)
-    if (not c.inertia_along and c.degeneracy is not None and c.degeneracy >= 0 and c.real_failure is not False
+    if (not c.inertia_along and (c.degeneracy is None or c.degeneracy >= 0) and c.real_failure is not False
             and c.kind.startswith("Morse–Bott")):
         # the normal spectrum can change sign where the Morse–Bott condition fails: the class is local
         c.kind += " near the point"
@@ -393,7 +407,7 @@ def decompose(f: sp.Expr, vs, candidates=()) -> Decomposition:
             for pt in sol.points:
                 val = pt.value(f, vs) if not pt.is_rational else f.subs(dict(zip(vs, pt.coords())))
                 c = Component(0, P, sp.nsimplify(val) if pt.is_rational else val, pt, True, None, True, -1)
-                c.inertia = scp.inertia_at(scp.hessian(f, vs), pt, vs)
+                c.inertia = inertia_fast(scp.hessian(f, vs), pt, vs)
                 c.evidence.append(f"isolated point {pt.describe()}; inertia exact")
                 _classify(c)
                 comps.append(c)
