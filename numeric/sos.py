@@ -81,11 +81,14 @@ def _rational(x: float, den: int = 10**9) -> Fraction:
     return Fraction(round(x * den), den)
 
 
-def certify(f, vs, c, ideals=(), points=(), margin: float = 1e-7) -> S.Certificate | None:
+def certify(f, vs, c, ideals=(), points=(), margin: float = 1e-7, rounds: int = 3) -> S.Certificate | None:
     """An exact certificate that f − c is SOS (c rational), or None; ``ideals`` (grevlex bases) and
-    ``points`` (AlgebraicPoints) describe a set where f = c, on which the squared polynomials vanish."""
-    import cvxpy as cp
+    ``points`` (AlgebraicPoints) describe a set where f = c, on which the squared polynomials vanish.
 
+    When no Gram matrix is strictly feasible in the basis, the solver's (maximal-rank) answer shows a
+    kernel; its vectors, rounded to small-denominator rationals, are removed from the basis (facial
+    reduction) and the solve is repeated, at most ``rounds`` times.  Rounding here is harmless: only
+    the final exact check counts."""
     vs = tuple(vs)
     c = sp.Rational(c)
     basis, _ = _basis(sp.expand(f - c), vs)
@@ -93,12 +96,34 @@ def certify(f, vs, c, ideals=(), points=(), margin: float = 1e-7) -> S.Certifica
         return None
     polys = (S.ideal_subspace(basis, vs, ideals, points) if (ideals or points)
              else [{m: Fraction(1)} for m in basis])
-    if not polys:
-        return None
     target = S.poly_dict(sp.expand(f - c), vs)
-    space = S.gram_space(target, polys)
-    if space is None:
-        return None
+    for _ in range(rounds):
+        if not polys:
+            return None
+        space = S.gram_space(target, polys)
+        if space is None:
+            return None
+        t, Qf, Q = _gram_solve(space)
+        if t is not None and t >= margin:
+            ok, piv = S.ldl_psd(Q)
+            if not ok:
+                return None
+            r = space.size
+            cert = S.Certificate(sp.expand(f), vs, c, [S.to_expr(p, vs) for p in polys],
+                                 sp.Matrix(r, r, lambda i, j: sp.Rational(Q[i][j].numerator, Q[i][j].denominator)), piv)
+            return cert if cert.check() else None
+        if Qf is None:
+            return None
+        polys = _reduce_face(polys, Qf)
+        if polys is None:
+            return None
+    return None
+
+
+def _gram_solve(space: S.GramSpace):
+    """max t s.t. Q(y) ⪰ tI: (t, the float Q, the rational Q from y rounded), or Nones."""
+    import cvxpy as cp
+
     r, K = space.size, len(space.N)
     Q0 = np.array(space.Q0, dtype=float)
     if K:
@@ -112,16 +137,40 @@ def certify(f, vs, c, ideals=(), points=(), margin: float = 1e-7) -> S.Certifica
     cons = [Qs - t * np.eye(r) >> 0, t <= 1]
     if y is not None:
         cons.append(cp.norm(y, "inf") <= 1e4)
-    if not _solve(cp.Problem(cp.Maximize(t), cons)) or t.value is None or t.value < margin:
+    if not _solve(cp.Problem(cp.Maximize(t), cons)) or t.value is None:
+        return None, None, None
+    yv = y.value if y is not None else []
+    yr = [_rational(float(v)) for v in yv]
+    Qf = Q0 + (Nv @ np.asarray(yv) if K else 0).reshape(r, r) if K else Q0
+    return float(t.value), Qf, space.at(yr)
+
+
+def _reduce_face(polys, Qf, tol: float = 1e-6):
+    """Drop the numeric kernel of Qf from the basis: new polynomials Σⱼ Nⱼᵢ pⱼ with N spanning the
+    orthogonal complement of the kernel vectors rounded to rationals (None: no kernel to drop)."""
+    w, V = np.linalg.eigh((Qf + Qf.T) / 2)
+    ker = V[:, w < tol * max(1.0, float(np.max(np.abs(w))))]
+    if ker.shape[1] == 0 or ker.shape[1] == len(polys):
         return None
-    yr = [_rational(float(v)) for v in (y.value if y is not None else [])]
-    Q = space.at(yr)
-    ok, piv = S.ldl_psd(Q)
-    if not ok:
+    # a rational basis of the kernel: reduced row echelon form of its span, entries rounded
+    K = sp.Matrix(ker.T)
+    K = K.rref(iszerofunc=lambda v: abs(v) < 1e-9)[0]
+    rows = []
+    for i in range(ker.shape[1]):
+        rows.append([sp.Rational(Fraction(float(v)).limit_denominator(1000)) for v in K.row(i)])
+    comp = sp.Matrix(rows).nullspace()
+    if not comp:
         return None
-    cert = S.Certificate(sp.expand(f), vs, c, [S.to_expr(p, vs) for p in polys],
-                         sp.Matrix(r, r, lambda i, j: sp.Rational(Q[i][j].numerator, Q[i][j].denominator)), piv)
-    return cert if cert.check() else None
+    out = []
+    for vec in comp:
+        d: dict = {}
+        for a, p in zip(vec, polys):
+            if a != 0:
+                a = Fraction(int(sp.Rational(a).p), int(sp.Rational(a).q))
+                for m, cf in p.items():
+                    d[m] = d.get(m, 0) + a * cf
+        out.append({m: cf for m, cf in d.items() if cf})
+    return out
 
 
 @dataclass
