@@ -115,3 +115,17 @@ def test_classifier_reports_components_and_is_complete():
     assert L.complete and len(L.components) == 1 and L.components[0].global_min
     assert [p.label for p in L.points] == ["maximum"]
     assert len(L.summary()) == 3  # the point, the component, the bound
+
+
+def test_facial_reduction_drops_the_solver_kernel():
+    """A Gram matrix with a kernel direction (here p₁ − p₂ carries no weight): the basis loses it, exactly."""
+    import numpy as np
+
+    F = Fraction
+    polys = [{(1, 0): F(1)}, {(0, 1): F(1)}, {(0, 0): F(1)}]
+    Qf = np.array([[1.0, 1.0, 0.0], [1.0, 1.0, 0.0], [0.0, 0.0, 2.0]]) + 1e-12
+    out = NS._reduce_face(polys, Qf)
+    assert len(out) == 2
+    # every new polynomial is orthogonal to the kernel vector (1, −1, 0): coefficients of x and y agree
+    assert all(p.get((1, 0), 0) == p.get((0, 1), 0) for p in out)
+    assert NS._reduce_face(polys, np.eye(3)) is None  # no kernel: nothing to drop
