@@ -7,7 +7,11 @@ the evidence for it.
   (symbolic.critical_points.solve_polynomial: complete list, algebraic coordinates).
 * Otherwise numerically: Newton's method on ∇f = 0 (lambdified gradient and Hessian, least
   squares steps so singular Hessians do not stop it) from many starts in a box, polished by
-  Newton in mpmath at ``dps`` digits and de-duplicated.  Such a list is not proved complete.
+  Newton in mpmath at ``dps`` digits and de-duplicated.  Such a list is complete only by count:
+  as many nondegenerate points as the Bézout bound Π deg ∂ᵢf (``bezout_complete``).
+* A positive-dimensional critical set (exact path): decomposed into components, each classified
+  as a set (Morse–Bott min/max, strict saddle, degenerate), global minima proved by an exact SOS
+  certificate (``component_landscape``; symbolic.components, numeric.critical_sets).
 
 Classes (``kind``):
   'minimum'        ∇²f ≻ 0 (second-order sufficient condition)
