@@ -49,6 +49,7 @@ def test_numeric_path_finds_every_exact_point_and_proves_it_by_count(exact, name
 def test_fewer_points_than_bezout_is_not_complete():
     f, vs = BANK["double-well"]  # ∂ₓ cubic, ∂ᵧ linear: bound 3, three real points — complete
     assert C.critical_points(f, vs, exact=False).complete
-    g = x**4 + y**4 - x**2  # bound 9 (3·3): 3 real points (y = 0 is triple), the count cannot prove it
+    g = x**4 / 4 + x + y**2  # bound 3 (3·1): x³ = −1 has one real root, two complex ones the count cannot see
     L = C.critical_points(g, (x, y), exact=False)
+    assert len(L.points) == 1
     assert not L.complete and "completeness not shown" in L.notes[-1]
