@@ -1,7 +1,6 @@
 """``verify report``: run every claim, draw the figures, write results.json and REPORT.md."""
 from __future__ import annotations
 
-import io
 import json
 import os
 from pathlib import Path
