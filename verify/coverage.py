@@ -212,6 +212,7 @@ def uncovered() -> list[Prose]:
 # (thm:8.5 was here: its readings showed it false under every reading, so it is now an erratum claim whose check
 # calls theirs; footnote:2 likewise became a checked claim — see CHECKED_READINGS)
 READINGS: dict[str, tuple[str, ...]] = {
+    # a part with no checkable reading keeps these informal (the network half of thm:8.35; practice at scale in obs:3)
     "thm:8.35": ("sec:8.4.3:thm-8.35-kernel-bound", "sec:8.4.3:min-norm-dense"),
     "obs:3": ("sec:8.1:obs-3-reading", "sec:8.1:vanishing-gradients"),
     # complexity statements (reductions, cited) and a conceptual diagram: no checkable reading
