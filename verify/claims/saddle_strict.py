@@ -269,7 +269,7 @@ def _sweeps(ctx, optimizer="pgd", dials=("beta", "alpha", "gamma", "d", "eps")):
                     x0 = SS.start_point(fam, np.random.default_rng(1000 + sd), 40.0)
                     opt = SS.pgd_for_target(fam, tgt, x0) if optimizer == "pgd" else _cubic(fam)
                     n = SS.hitting_time(fam, opt, x0, tgt, np.random.default_rng(2000 + sd))
-                    rows.append({"value": tgt, "evaluations": n})
+                    rows.append({"value": tgt, "seed": sd, "evaluations": n})
             out[key] = (rows, "1/ε", True, 2.0)
             continue
         vals, against, invert, jin = spec[key]
@@ -328,7 +328,8 @@ def _sweep_thm85(stmt: Thm85, ctx) -> Outcome:
             within = theory is None or fit.interval[1] <= theory
             ok &= reached and within
             fits.append(Fit(f"iterations to ε = 1e-3 of a minimum ({'perturbed GD' if name == 'pgd' else 'cubic Newton'})",
-                            against, fit.exponent, fit.interval, theory, relation="<="))
+                            against, fit.exponent, fit.interval, theory, relation="<=",
+                            seeds=tuple(sorted({r["seed"] for r in rows}))))
             steps.append(Step(f"{name} {key}", f"{against}: " + ", ".join(f"{r['value']:g}→{r['evaluations']}" for r in rows)
                               + f"; exponent {fit.exponent:.3f} [{fit.interval[0]:.3f}, {fit.interval[1]:.3f}]"
                               + (f" ≤ {theory:g} (Jin et al.)" if theory is not None else ""), holds=reached and within))
