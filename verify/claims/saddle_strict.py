@@ -134,7 +134,15 @@ def _mc_estimate(ctx, gamma):
     rng = ctx.rng("def84-mc")
     d = 8
     z = mc.incoherent_unit_vector(d, 1.5, rng)
-    ob = mc.Objective(z, masks.bernoulli(d, 0.6, rng))
+    # the positive example is matrix completion inside Theorem 8.14's regime: at d = 8 a Bernoulli(0.6) Ω can leave
+    # a row empty (seed 3), and then that coordinate is free and ±z are not the only minima; such Ω are redrawn
+    for _ in range(100):
+        omega = masks.bernoulli(d, 0.6, rng)
+        if masks.determines_up_to_sign(omega):
+            break
+    else:
+        raise RuntimeError("no Ω in 100 draws determines z up to sign")
+    ob = mc.Objective(z, omega)
     st = ml.stationary_points(ob, rng, n_random=4, n_eig=3)
     minima = [s.x for s in st if s.lambda_min >= -1e-9]
     pts = SS.sample_region(rng, [-1.2] * d, [1.2] * d, max(200, ctx.profile.sweep), centres=[s.x for s in st],
