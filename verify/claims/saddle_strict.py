@@ -387,7 +387,7 @@ claim(
         Mutant("'gradient descent' without perturbation (from the stable manifold)",
                Thm85(DescentBound(), sweep=True, perturb=False)),
     ],
-    uses=["def:8.4", "sec:8.2.1:thm-8.5-readings"],
+    uses=["def:8.4"],  # its readings claim (sec:8.2.1:thm-8.5-readings) uses it: no cycle in the uses graph
     notes=["was 'informal'; its readings (sec:8.2.1:thm-8.5-readings) show it false under every reading whose "
            "polynomial has only the listed arguments, so it is an erratum: the printed reading is refuted by the "
            "proved √(1 + x²) counterexample, the corrected one is checked by the descent-lemma count on four "
