@@ -192,3 +192,59 @@ def run(method: str, ob: mc.Objective, x0: np.ndarray, rng: np.random.Generator,
 
 def distance_to_pm(x: np.ndarray, z: np.ndarray) -> float:
     return float(min(np.linalg.norm(x - z), np.linalg.norm(x + z)))
+
+
+def gd_restarts(ob: mc.Objective, X0: np.ndarray, max_iter: int = 5000, tol: float | None = None):
+    """``run('GD', ob, x0)`` for every row x0 of X0 at once: one sparse product per step serves all restarts.
+
+    The restarts move in lockstep, and each step is W @ [z∘x₁ … z∘x_k, x₁² … x_k²], a product with
+    2k columns, instead of 2k mat-vecs.  A CSR product sums each row's entries in the same order for
+    every column, so each restart's iterates, stopping step and result are bit-identical to its own
+    run (tests/test_mc_landscape.py); a restart that stops drops out of the product.  Symmetric Ω only.
+    """
+    from .optimizers.base import Result
+
+    if not ob.mask.symmetric:
+        raise ValueError("gd_restarts needs a symmetric mask")
+    X = np.array(X0, dtype=float, ndmin=2)
+    k, d = X.shape
+    step = 1.0 / smoothness(ob)
+    tol = 1e-9 * ob.p if tol is None else tol
+    every = max(1, max_iter // 1000)
+    W, z = ob._W, ob.z
+    active = list(range(k))
+    its, reasons = [0] * k, ["max_iter"] * k
+    for it in range(max_iter + 1):
+        n = len(active)
+        Xa = X[active]
+        B = np.empty((d, 2 * n))
+        B[:, :n], B[:, n:] = (z * Xa).T, (Xa * Xa).T
+        R = W @ B
+        G = np.ascontiguousarray(-2.0 * (z * R[:, :n].T - Xa * R[:, n:].T))  # Objective.gradient, row by row
+        still = []
+        for c, j in enumerate(active):
+            x, g = X[j], G[c]
+            gn = float(np.linalg.norm(g))
+            its[j] = it
+            if it % every == 0 and not np.isfinite(ob.value(x)):
+                reasons[j] = "diverged"
+                continue
+            if not np.all(np.isfinite(g)):
+                reasons[j] = "diverged"
+                continue
+            if gn <= tol:
+                reasons[j] = "gradient_tol"
+                continue
+            if it == max_iter:
+                continue
+            X[j] = x - step * g
+            still.append(j)
+        active = still
+        if not active:
+            break
+    out = []
+    for j in range(k):
+        x = X[j].copy()
+        out.append(Result("gd", x, float(ob.value(x)), float(np.linalg.norm(ob.gradient(x))), None, its[j], {},
+                          reasons[j], reasons[j] == "gradient_tol"))
+    return out

@@ -42,25 +42,41 @@ def _instances(rng, ds, pds, n_instances: int, coherent: bool, mu: float):
 
 def sweep(seed: int, ds, pds, n_instances: int, methods=("GD", "GD", "PGD", "cubic"), coherent: bool = False,
           mu: float = 2.0, max_iter: int = 3000, cubic_max_d: int = 400, cubic_min_pd: float = 0.0) -> list[RunRecord]:
+    """Every instance of the grid from one stream, each run by ``methods`` from its own start x₀ ~ N(0, I/d)."""
     rng = np.random.default_rng(seed)
     out = []
     for d, pd, p, k, z, m in _instances(rng, ds, pds, n_instances, coherent, mu):
-        ob = mc.Objective(z, m)
-        for meth in methods:
-            if meth == "cubic" and (d > cubic_max_d or pd < cubic_min_pd):
-                continue
-            x0 = rng.standard_normal(d) / np.sqrt(d)
-            r = ml.run(meth, ob, x0, rng, max_iter=max_iter)
-            dist = ml.distance_to_pm(r.x, z)
-            if dist <= 1e-3:  # ±z is a global minimum (f = 0): a local minimum, no eigenvalue needed
-                lam, lm = float("nan"), True
-            else:
-                lam = r.lambda_min if r.lambda_min is not None else ob.lambda_min(r.x)
-                lm = bool(r.converged and lam >= -1e-7 * p)
-            nx = np.linalg.norm(r.x)
-            out.append(RunRecord(d, pd, k, meth, dist, lm, float(lam), float(r.cost),
-                                 mc.coherence(r.x) if nx > 0 else 0.0, int(r.iterations)))
+        cubic = d <= cubic_max_d and pd >= cubic_min_pd
+        out += _runs(rng, mc.Objective(z, m), d, pd, p, k, methods, cubic, max_iter)
     return out
+
+
+def _runs(rng, ob, d, pd, p, k, methods, cubic, max_iter) -> list[RunRecord]:
+    """The runs on one instance; the GD restarts go together (gd_restarts), in the stream's order of draws."""
+    runs, gd_starts = {}, {}
+    for i, meth in enumerate(methods):
+        if meth == "cubic" and not cubic:
+            continue
+        x0 = rng.standard_normal(d) / np.sqrt(d)
+        if meth == "GD" and ob.mask.symmetric:  # GD draws nothing from rng: its restarts can run after the others
+            gd_starts[i] = x0
+        else:
+            runs[i] = ml.run(meth, ob, x0, rng, max_iter=max_iter)
+    if gd_starts:
+        runs.update(zip(gd_starts, ml.gd_restarts(ob, np.array(list(gd_starts.values())), max_iter=max_iter)))
+    return [_record(runs[i], ob, d, pd, p, k, methods[i]) for i in sorted(runs)]
+
+
+def _record(r, ob, d, pd, p, k, meth) -> RunRecord:
+    dist = ml.distance_to_pm(r.x, ob.z)
+    if dist <= 1e-3:  # ±z is a global minimum (f = 0): a local minimum, no eigenvalue needed
+        lam, lm = float("nan"), True
+    else:
+        lam = r.lambda_min if r.lambda_min is not None else ob.lambda_min(r.x)
+        lm = bool(r.converged and lam >= -1e-7 * p)
+    nx = np.linalg.norm(r.x)
+    return RunRecord(d, pd, k, meth, dist, lm, float(lam), float(r.cost), mc.coherence(r.x) if nx > 0 else 0.0,
+                     int(r.iterations))
 
 
 def success_rates(records, d):

@@ -27,7 +27,22 @@ from symbolic import ntk as sym
 def act_fn(name: str, k: int = 0):
     """σ^(k) as a NumPy function, lambdified from symbolic.ntk."""
     e = sym.activation(name) if k == 0 else sym.derivative(name, k)
-    return sp.lambdify(sym.z, e, modules=["scipy", "numpy"])
+    # Heaviside(z, h₀) by _heaviside: one comparison written into floats (lambdify's default is an
+    # integer-valued np.select, ~4× slower, whose integer S makes SSᵀ an integer product)
+    e = e.replace(sp.Heaviside, sp.Function("heaviside"))
+    return sp.lambdify(sym.z, e, modules=[{"heaviside": _heaviside}, "scipy", "numpy"])
+
+
+def _heaviside(z, h0):
+    """SymPy's Heaviside(z, h₀) on arrays: 1 for z > 0, h₀ at 0, 0 below (NaN maps to 0 when h₀ = 0).
+
+    For h₀ = 0 (ReLU's σ') a single comparison into a float array, 3× faster than np.heaviside."""
+    z = np.asarray(z, dtype=float)
+    if h0 != 0:
+        return np.heaviside(z, float(h0))
+    out = np.empty(z.shape)
+    np.greater(z, 0.0, out=out)
+    return out
 
 
 @lru_cache(maxsize=None)

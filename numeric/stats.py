@@ -53,3 +53,197 @@ def fit_power_law(x, y, confidence: float = 0.95) -> PowerFit:
     half = t * res.stderr
     return PowerFit(float(res.slope), (float(res.slope - half), float(res.slope + half)),
                     float(np.exp(res.intercept)), float(res.rvalue**2), n)
+
+
+# --- exponents pooled over seeds -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class SeedFit:
+    """An exponent fitted on several independent seeds, with an interval that pools both spreads.
+
+    Each seed's curve gets its own log-log least-squares slope bₛ with standard error eₛ.
+    The estimate is the mean slope; its variance is (s_b² + ē²)/S, where s_b² is the
+    sample variance of the slopes between seeds (noise that differs between seeds) and
+    ē² the mean squared within-fit standard error (scatter of one curve about its line,
+    including any curvature of the range, which is the same for every seed and so does
+    not show between seeds). The t quantile uses the Welch–Satterthwaite degrees of freedom
+    of that sum. ``drift`` is the change of the local slope across the range (slope over
+    the upper half of the x-range minus slope over the lower half, pooled over seeds): the
+    size of the finite-range bias of an asymptotic exponent.
+    """
+
+    exponent: float
+    interval: tuple[float, float]
+    slopes: tuple[float, ...]
+    between_sd: float
+    within_se: float
+    drift: float
+    n: int  # points per seed (the smallest)
+    # the same fit on the upper part of the range (the k smallest x of every seed dropped, ≥ 3 points left):
+    # (smallest x kept, exponent, interval), for reading an asymptotic exponent in its asymptotic regime
+    tails: tuple = ()
+    # the limit of the local slopes when they converge geometrically on every seed (near-noiseless curves):
+    # (estimate, interval), else None. See _local_slope_limit.
+    limit: tuple | None = None
+
+    @property
+    def seeds(self) -> int:
+        return len(self.slopes)
+
+    def contains(self, value: float) -> bool:
+        return self.interval[0] <= value <= self.interval[1]
+
+
+def _loglog(x, y):
+    x = np.asarray(x, float)
+    y = np.asarray(y, float)
+    keep = (x > 0) & (y > 0) & np.isfinite(x) & np.isfinite(y)
+    return np.log(x[keep]), np.log(y[keep])
+
+
+def _slope(lx, ly) -> tuple[float, float]:
+    """OLS slope and its standard error (0 for an exact line)."""
+    if np.ptp(ly) == 0.0:
+        return 0.0, 0.0
+    res = stats.linregress(lx, ly)
+    se = float(res.stderr) if np.isfinite(res.stderr) else 0.0
+    return float(res.slope), se
+
+
+def fit_power_law_seeds(curves, confidence: float = 0.95, tails: bool = True) -> SeedFit:
+    """Fit y ≈ c·x^a on each seed's curve ``(x, y)`` and pool: see SeedFit.
+
+    ``curves`` is a sequence of (x, y) pairs, one per independent seed (x may differ
+    between seeds, e.g. thresholds located per seed). At least 3 seeds, 3 points each.
+    """
+    curves = [_loglog(x, y) for x, y in curves]
+    S = len(curves)
+    if S < 3:
+        raise ValueError(f"an exponent pooled over seeds needs at least 3 seeds, got {S}")
+    if min(lx.size for lx, _ in curves) < 3:
+        raise ValueError("a power-law fit needs at least 3 positive points per seed")
+    fits = [_slope(lx, ly) for lx, ly in curves]
+    b = np.array([f[0] for f in fits])
+    e = np.array([f[1] for f in fits])
+    n = min(lx.size for lx, _ in curves)
+    var_b = float(np.var(b, ddof=1))
+    var_w = float(np.mean(e**2))
+    a_, w_ = var_b / S, var_w / S
+    se = np.sqrt(a_ + w_)
+    if se == 0.0:
+        half = 0.0
+    else:
+        df_w = max(S * (n - 2), 1)
+        df = (a_ + w_) ** 2 / ((a_**2 / (S - 1) if a_ else 0.0) + (w_**2 / df_w if w_ else 0.0))
+        half = float(stats.t.ppf(0.5 + confidence / 2, df) * se)
+    drifts = []
+    for lx, ly in curves:
+        mid = 0.5 * (lx.min() + lx.max())
+        lo, hi = lx <= mid, lx >= mid
+        if lo.sum() >= 2 and hi.sum() >= 2:
+            drifts.append(_slope(lx[hi], ly[hi])[0] - _slope(lx[lo], ly[lo])[0])
+    drift = float(np.mean(drifts)) if drifts else 0.0
+    m = float(b.mean())
+    tl = []
+    if tails:
+        order = [np.argsort(lx) for lx, _ in curves]
+        for k in range(1, n - 2):
+            cut = [(lx[o][k:], ly[o][k:]) for (lx, ly), o in zip(curves, order)]
+            t = fit_power_law_seeds([(np.exp(a), np.exp(c)) for a, c in cut], confidence, tails=False)
+            tl.append((float(np.exp(min(a.min() for a, _ in cut))), t.exponent, t.interval))
+    return SeedFit(m, (m - half, m + half), tuple(float(v) for v in b), float(np.sqrt(var_b)),
+                   float(np.sqrt(var_w)), drift, int(n), tuple(tl),
+                   _local_slope_limit(curves, float(np.sqrt(var_w)), confidence) if tails else None)
+
+
+def _local_slope_limit(curves, within_se: float, confidence: float):
+    """Aitken's Δ² limit of each seed's last three local slopes, pooled over seeds; None unless it applies.
+
+    An asymptotic exponent is the limit of the local slopes. On a curve with next to no noise the full-range
+    interval is narrower than the finite-range bias, so it excludes the limit it is heading to. When the local
+    slopes move monotonically and contract by at least half per step on every seed, alike (ratios within a
+    factor 2, one direction), the limit is s₃ − Δ₂²/(Δ₂ − Δ₁); its interval pools the spread of the per-seed
+    limits with the size of the extrapolation (s∞ − s₃) itself, and must be narrower than the last step.
+    """
+    lims, corr, ratios, last = [], [], [], []
+    for lx, ly in curves:
+        o = np.argsort(lx)
+        lx, ly = lx[o], ly[o]
+        if lx.size < 4:
+            return None
+        sl = np.diff(ly) / np.diff(lx)
+        d1, d2 = sl[-2] - sl[-3], sl[-1] - sl[-2]
+        if d1 == 0 or not (0 < d2 / d1 <= 0.5):
+            return None  # not a monotone, geometric approach on this seed
+        lims.append(sl[-1] - d2 * d2 / (d2 - d1))
+        corr.append(lims[-1] - sl[-1])
+        ratios.append(d2 / d1)
+        last.append(abs(d2))
+    if max(ratios) > 2 * min(ratios) or np.sign(corr).min() != np.sign(corr).max():
+        return None  # the seeds do not contract alike: noise, not a convergent sequence
+    S = len(lims)
+    se = np.sqrt((np.var(lims, ddof=1) + np.mean(np.square(corr))) / S)
+    half = float(stats.t.ppf(0.5 + confidence / 2, S - 1) * se)
+    if half > min(last):
+        return None  # the extrapolation is less certain than the last step it extends: not a limit
+    mu = float(np.mean(lims))
+    return (mu, (mu - half, mu + half))
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What an interval says about a theory value: consistent (True), excluded (False) or
+    excluded only by a margin the finite range explains (None); ``reason`` says which."""
+
+    holds: bool | None
+    reason: str
+
+
+def _gap(lo: float, hi: float, theory: float, relation: str) -> float:
+    if relation == "=":
+        return lo - theory if theory < lo else theory - hi if theory > hi else 0.0
+    if relation == "<=":
+        return max(0.0, lo - theory)
+    if relation == ">=":
+        return max(0.0, theory - hi)
+    raise ValueError(f"unknown relation {relation!r}")
+
+
+def judge_exponent(fit, theory: float, relation: str = "=") -> Judgement:
+    """Compare a theory exponent with a fitted interval in the sense of ``relation``.
+
+    ``=``: the exponent is ``theory``; ``<=``: it is at most ``theory`` (an upper-bound
+    degree); ``>=``: at least. Inside the interval (or on its right side, for a bound)
+    → holds; or inside on every upper part of the range from some x on (the asymptotic regime; the
+    reason names the range). Outside, by less than the local slope's drift across the range
+    (``fit.drift``, when the fit has one) → None: the range is too short to decide, the
+    asymptotic regime might still bring it in. Outside by more → False. No fixed widening.
+    """
+    lo, hi = fit.interval
+    gap = _gap(lo, hi, theory, relation)
+    where = f"[{lo:.6g}, {hi:.6g}]"
+    sense = {"=": "inside", "<=": "consistent with an exponent ≤ it, given", ">=": "consistent with an exponent ≥ it, given"}[relation]
+    if gap == 0.0:
+        return Judgement(True, f"theory {theory:g} {sense} the interval {where}")
+    # the asymptotic regime: the same seeds, the smallest x dropped; every tail must agree, so a
+    # wrong value cannot pass through one short, wide tail while a longer one excludes it
+    tails = getattr(fit, "tails", ())
+    for i, (x_from, e, (tlo, thi)) in enumerate(tails):
+        if _gap(tlo, thi, theory, relation) == 0.0 and all(
+                _gap(a, b, theory, relation) == 0.0 for _, _, (a, b) in tails[i:]):
+            return Judgement(True, f"theory {theory:g} outside the full-range interval {where} but {sense} "
+                                   f"[{tlo:.6g}, {thi:.6g}] (exponent {e:.6g}) on the range x ≥ {x_from:g}: the "
+                                   "asymptotic regime needs that range")
+    lim = getattr(fit, "limit", None)
+    if lim is not None and _gap(lim[1][0], lim[1][1], theory, relation) == 0.0:
+        return Judgement(True, f"theory {theory:g} outside the interval {where}, but the local slopes converge "
+                               f"geometrically on every seed to {lim[0]:.6g}, 95% [{lim[1][0]:.6g}, {lim[1][1]:.6g}] "
+                               "(Aitken's Δ² limit): the asymptotic exponent, which a finite range only approaches")
+    drift = abs(getattr(fit, "drift", 0.0))
+    # a finite range can only explain a miss on the side the local slope is moving to
+    toward = getattr(fit, "drift", 0.0) * (theory - fit.exponent) > 0
+    if toward and gap <= drift:
+        return Judgement(None, f"theory {theory:g} outside {where} by {gap:.3f}, less than the drift "
+                               f"{fit.drift:+.3f} of the local slope across the range: finite-size")
+    return Judgement(False, f"theory {theory:g} excluded by {where} (by {gap:.3f}; drift of the local slope "
+                            f"{getattr(fit, 'drift', 0.0):+.3f})")

@@ -185,7 +185,15 @@ def solve_polynomial(f: sp.Expr, vs) -> ExactSolution:
     grad = [sp.expand(g) for g in gradient(f, vs)]
     if all(g == 0 for g in grad):
         return ExactSolution([], False, "constant function")
-    G = sp.groebner(grad, *vs, order="grevlex")
+    return solve_system(grad, vs)
+
+
+def solve_system(polys, vs) -> ExactSolution:
+    """All real solutions of a rational polynomial system with finitely many complex solutions."""
+    vs = list(vs)
+    G = sp.groebner([sp.expand(p) for p in polys], *vs, order="grevlex")
+    if G.exprs == [1]:
+        return ExactSolution([], True, "Gröbner basis {1}: no complex solution")
     if not G.is_zero_dimensional:
         return ExactSolution([], False, "Gröbner basis: the critical set is positive-dimensional")
     rad = list(G.exprs)

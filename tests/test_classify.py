@@ -116,7 +116,15 @@ def test_pca_distinct_eigenvalues_exact():
 
 def test_pca_repeated_top_eigenvalue_minima_are_certified_not_assumed():
     g, xs = _pca((2, 2, 1))
-    L = C.critical_points(g, xs, box=(-2, 2), starts=30)
+    L = C.critical_points(g, xs)
+    assert L.complete  # the circle of minima is one component, its value proved minimal by exact SOS
+    (circle,) = L.components
+    assert circle.dimension == 1 and circle.global_min and circle.value == sp.Rational(5, 2)
+    assert circle.kind == "Morse–Bott minimum" and circle.inertia_along
+    assert L.bound.certificate.check()
+    assert sorted(p.label for p in L.points) == ["maximum", "strict saddle", "strict saddle"]
+    # without the decomposition: points on the circle, each certified by the smallest critical value
+    L = C.critical_points(g, xs, box=(-2, 2), starts=30, components=False)
     assert not L.complete  # a circle of minima: the solver says positive-dimensional
     mins = L.local_minima
     assert mins and all(p.kind == "degenerate" for p in mins)
@@ -178,8 +186,9 @@ def test_four_variables_numeric_beyond_the_bezout_guard():
     xs = sp.symbols("a b c d", real=True)
     f = sum((v**2 - 1) ** 2 for v in xs) + sp.Rational(1, 10) * xs[0] * xs[1]
     L = C.critical_points(f, xs, box=(-1.5, 1.5), starts=100)
-    assert not L.complete and "Bézout" in L.method
+    assert "Bézout" in L.method
     assert L.counts() == {"minimum": 16, "strict saddle": 64, "maximum": 1}  # 3⁴ = 81 points, all found
+    assert L.complete and "complete by count" in L.notes[-1]  # 81 = the Bézout bound 3⁴
 
 
 def test_four_variables_degenerate_kernel_of_dimension_three():

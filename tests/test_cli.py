@@ -48,14 +48,14 @@ def test_list_shows_claims_of_a_section(capsys):
 def test_show_prints_printed_form_derivation_and_verdict(capsys):
     assert main(["show", "8.8", "--check"]) == 0
     out = capsys.readouterr().out
-    assert "printed:" in out and "derivation" in out and "verdict: verified [fresh run, ci profile, seed 0]" in out
+    assert "printed:" in out and "derivation" in out and "verdict: verified [checked now, ci profile, seed 0]" in out
     assert "used by:" in out and "eq:8.9" in out
 
 
 def test_show_reads_stored_evidence_and_runs_nothing_without_check(capsys):
     assert main(["show", "eq:8.8"]) == 0
     out = capsys.readouterr().out
-    assert "verdict: verified [stored in " in out and "fresh run" not in out and "derivation" not in out
+    assert "verdict: verified [stored in " in out and "checked now" not in out and "derivation" not in out
 
 
 def test_show_accepts_a_claim_id(capsys):

@@ -62,7 +62,7 @@ def test_show_check_labels_printed_and_corrected_derivations_apart(capsys):
     assert main(["show", "eq:8.9", "--check"]) == 0
     out = capsys.readouterr().out
     assert "derivation, printed form:" in out and "derivation, corrected form:" in out
-    assert "[fresh run, ci profile, seed 0]" in out and "[stored in " in out
+    assert "[checked now, ci profile, seed 0]" in out and "[stored in " in out
 
 
 def test_tables_keep_numbers_whole():

@@ -86,3 +86,32 @@ def test_exhibited_minima_are_global_and_far():
     assert any(far is not None and far >= 1 - 1e-12 for *_, far in out)
     coh = mr.exhibited_minima(8, (40,), (4.0,), 3, coherent=True)
     assert all(far is not None for *_, far in coh if far is not None)
+
+
+@pytest.mark.parametrize("d, pd, max_iter", [(60, 8.0, 3000), (80, 2.0, 300), (40, 16.0, 7)])
+def test_batched_gd_restarts_are_bit_identical_to_single_runs(d, pd, max_iter):
+    """gd_restarts (one sparse product for all restarts) = GD run by run: same iterates, stop, result."""
+    rng = np.random.default_rng(d)
+    z = mc.incoherent_unit_vector(d, 2.0, rng)
+    o = mc.Objective(z, masks.bernoulli(d, pd / d, rng))
+    X0 = rng.standard_normal((3, d)) / np.sqrt(d)
+    X0[2] = 0.0  # a start that is already stationary stops at once, the others go on
+    batched = ml.gd_restarts(o, X0, max_iter=max_iter)
+    for x0, b in zip(X0, batched):
+        r = ml.run("GD", o, x0, np.random.default_rng(0), max_iter=max_iter)
+        assert np.array_equal(r.x, b.x)
+        assert (r.iterations, r.converged, r.stop_reason, r.cost) == (b.iterations, b.converged, b.stop_reason, b.cost)
+    assert batched[2].iterations == 0 and batched[2].converged
+
+
+def test_a_sweep_is_the_runs_one_by_one():
+    """sweep batches each instance's GD restarts; its records equal those of each optimizer run on its own."""
+    recs = mr.sweep(11, (50,), (8.0,), 1, ("GD", "PGD", "GD"))
+    assert [r.method for r in recs] == ["GD", "PGD", "GD"]
+    # the same instance and starts, from the same stream, one optimizer at a time
+    rng = np.random.default_rng(11)
+    z = mc.incoherent_unit_vector(50, 2.0, rng)
+    o = mc.Objective(z, masks.bernoulli(50, 8.0 / 50, rng))
+    for rec, meth in zip(recs, ("GD", "PGD", "GD")):
+        r = ml.run(meth, o, rng.standard_normal(50) / np.sqrt(50), rng, max_iter=3000)
+        assert rec.distance == ml.distance_to_pm(r.x, z) and rec.iterations == r.iterations

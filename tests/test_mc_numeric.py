@@ -99,3 +99,4 @@ def test_extreme_subgraph_beats_random_sets():
     assert len(S) == 100 and dev > max(rand)
     _, low = mc.extreme_subgraph(m, 100, rng, maximize=False)
     assert low < min(rand)
+

@@ -149,3 +149,16 @@ def test_sample_complexity_helpers(rng):
     np.testing.assert_allclose(np.maximum(X @ W.T, 0) @ u, y)
     assert ns.regulariser(W, u) == pytest.approx(2 * np.sqrt(2))
     assert ns.ntk_test_error(20, 6, rng) > 0
+
+
+def test_relu_derivative_is_sympys_heaviside_as_one_float_ufunc():
+    """σ' of ReLU is lambdified from SymPy's Heaviside(z, 0) through one float comparison: same values (0 at 0)."""
+    from symbolic import ntk as sym
+
+    z = np.array([-2.0, -1e-300, 0.0, 1e-300, 3.0])
+    got = nn.act_fn("relu", 1)(z)
+    want = [float(sym.derivative("relu", 1).subs(sym.z, sp.Float(v))) for v in z]
+    assert got.dtype == np.float64 and got.tolist() == want == [0.0, 0.0, 0.0, 1.0, 1.0]
+    half = sp.lambdify(S.z, sp.Heaviside(S.z, sp.Rational(1, 2)).replace(sp.Heaviside, sp.Function("heaviside")),
+                       modules=[{"heaviside": nn._heaviside}, "numpy"])
+    assert half(z).tolist() == [float(sp.Heaviside(sp.Float(v), sp.Rational(1, 2))) for v in z]

@@ -147,7 +147,8 @@ def test_report_records_derivation_steps_and_claim_pages_typeset_them(tmp_path):
     from verify import registry
     from verify.profiles import get_profile
     from verify.results import build as build_results
-    from verify.runner import _worker, run_claim
+    from verify.execute import _claim_task
+    from verify.runner import run_claim
 
     c = registry.get("eq:8.8")
     ev = run_claim(c, get_profile("ci"))
@@ -155,7 +156,7 @@ def test_report_records_derivation_steps_and_claim_pages_typeset_them(tmp_path):
     steps = doc["claims"][0]["steps"]
     assert steps and all(s["holds"] is True for s in steps if s["label"].endswith("lhs − rhs"))
     assert any(s["derived_latex"] for s in steps)
-    assert _worker(("eq:8.8", "ci", 0))[1]["steps"] == steps  # what a worker process returns
+    assert _claim_task("eq:8.8", "ci", 0, False)[1]["json"]["steps"] == steps  # what a worker process returns
     full = json.loads(RESULTS.read_text())
     full["claims"] = [doc["claims"][0] if x["id"] == "eq:8.8" else x for x in full["claims"]]
     res = tmp_path / "results.json"

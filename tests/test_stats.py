@@ -25,3 +25,97 @@ def test_power_law_recovers_exponent_within_interval():
     fit = fit_power_law(x, y)
     assert fit.contains(-0.5)
     assert not fit.contains(-1.0)
+
+
+from numeric.stats import fit_power_law_seeds, judge_exponent  # noqa: E402
+
+
+def _curves(rng, a, seeds, x=np.logspace(1, 3, 6), sd=0.1, seed_sd=0.05):
+    """y = c_s x^a · noise, with a seed-level exponent wobble (seed_sd) the interval must absorb."""
+    out = []
+    for _ in range(seeds):
+        a_s = a + rng.normal(0, seed_sd)
+        out.append((x, 2.0 * x**a_s * np.exp(rng.normal(0, sd, x.size))))
+    return out
+
+
+@pytest.mark.parametrize("seeds", [3, 5])
+def test_pooled_interval_covers_the_true_exponent_at_the_nominal_rate(seeds):
+    rng = np.random.default_rng(1)
+    reps = 400
+    cover = sum(fit_power_law_seeds(_curves(rng, -0.5, seeds), tails=False).contains(-0.5) for _ in range(reps))
+    # nominal 95%: binomial sd over 400 reps is ~1.1%; pooling both spreads may over-cover, never badly under
+    assert cover / reps >= 0.92
+
+
+def test_pooled_interval_needs_three_seeds():
+    rng = np.random.default_rng(0)
+    with pytest.raises(ValueError):
+        fit_power_law_seeds(_curves(rng, -0.5, 2))
+
+
+def test_a_wrong_theory_value_is_excluded_and_refuted():
+    rng = np.random.default_rng(2)
+    fit = fit_power_law_seeds(_curves(rng, -0.5, 3))
+    assert judge_exponent(fit, -0.5).holds is True
+    assert judge_exponent(fit, -1.0).holds is False
+    assert judge_exponent(fit, 0.0).holds is False
+
+
+def test_bounds_read_in_their_sense():
+    rng = np.random.default_rng(3)
+    fit = fit_power_law_seeds(_curves(rng, 1.0, 3, sd=0.02, seed_sd=0.0))
+    assert judge_exponent(fit, 2.0, "<=").holds is True   # the exponent is at most 2
+    assert judge_exponent(fit, 0.5, "<=").holds is False  # ... but not at most 1/2
+    assert judge_exponent(fit, 0.5, ">=").holds is True
+    assert judge_exponent(fit, 2.0, ">=").holds is False
+
+
+def test_a_curved_range_is_finite_size_not_refutation():
+    # y = x^-1/2 (1 + 3/x): the local slope drifts from ~-0.9 toward -1/2; theory just outside → None
+    x = np.logspace(0.5, 2.5, 8)
+    curves = [(x, x**-0.5 * (1 + 3 / x) * np.exp(r.normal(0, 1e-3, x.size)))
+              for r in (np.random.default_rng(s) for s in range(3))]
+    fit = fit_power_law_seeds(curves)
+    assert not fit.contains(-0.5) and fit.drift > 0
+    assert judge_exponent(fit, -0.5).holds is None
+    assert judge_exponent(fit, -1.5).holds is False  # the side the slope is moving away from
+
+
+def test_the_spread_between_seeds_widens_the_interval():
+    x = np.logspace(1, 3, 6)
+    exact = [(x, x**-0.5), (x, 2 * x**-0.5), (x, 3 * x**-0.5)]
+    assert fit_power_law_seeds(exact).interval == pytest.approx((-0.5, -0.5))
+    spread = [(x, x**-0.4), (x, x**-0.5), (x, x**-0.6)]
+    lo, hi = fit_power_law_seeds(spread).interval
+    assert lo < -0.6 and hi > -0.4
+
+
+def test_a_longer_range_brings_the_asymptotic_exponent_in_and_says_from_where():
+    # y = x^-1/2 (1 + 3/x) with noise: the full range is biased, its upper part is not
+    x = np.logspace(0.5, 4, 10)
+    curves = [(x, x**-0.5 * (1 + 3 / x) * np.exp(r.normal(0, 0.01, x.size)))
+              for r in (np.random.default_rng(s) for s in range(3))]
+    fit = fit_power_law_seeds(curves)
+    assert not fit.contains(-0.5)
+    j = judge_exponent(fit, -0.5)
+    assert j.holds is True and "x ≥" in j.reason
+    assert judge_exponent(fit, -1.0).holds is False  # no tail rescues a wrong value
+
+
+def test_noiseless_local_slopes_converging_geometrically_give_the_limit():
+    # y = x^-1 (1 + a/x²): local slopes -1 - O(1/x²), contracting by 16 per step (as Training f = αf̄ does)
+    x = 4.0 ** np.arange(5)
+    curves = [(x, c * x**-1.0 * (1 + a / x**2)) for c, a in ((1, 0.5), (2, 0.7), (3, 0.6))]
+    fit = fit_power_law_seeds(curves)
+    assert not fit.contains(-1.0) and fit.limit is not None
+    j = judge_exponent(fit, -1.0)
+    assert j.holds is True and "limit" in j.reason
+    assert judge_exponent(fit, -0.5).holds is False and judge_exponent(fit, -1.5).holds is False
+
+
+def test_no_rescue_makes_noise_accept_a_wrong_exponent():
+    rng = np.random.default_rng(7)
+    wrong = sum(judge_exponent(fit_power_law_seeds(_curves(rng, -0.5, 3)), -1.0).holds is not False
+                for _ in range(200))
+    assert wrong == 0

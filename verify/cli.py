@@ -154,17 +154,14 @@ def cmd_check(args) -> int:
     if args.json is not None:
         check_outputs({"--json": args.json}, force=args.force)
         _guard_subset(args.json, ids, args.force)
+    from .execute import run_all
     from .results import build
-    from .runner import run_claims
 
     by_id = {c.id: c for c in registry.all_claims()}
     claims = [by_id[i] for i in ids]
-    if args.jobs > 1:
-        from .runner import run_claims_parallel
 
-        evs = run_claims_parallel(claims, profile, seed=args.seed, jobs=args.jobs, progress=_progress(sys.stderr))
-    else:
-        evs = run_claims(claims, profile, seed=args.seed, progress=_progress(sys.stderr))
+    evs = run_all(claims, profile, seed=args.seed, jobs=args.jobs, scheduler=args.scheduler,
+                  use_cache=not args.no_cache, progress=_progress(sys.stderr))
     bad = 0
     for ev in evs:
         flag = "ok " if ev.matches_expectation else "FAIL"
@@ -189,7 +186,7 @@ def cmd_report(args) -> int:
     fig_dir = Path(args.figures) if args.figures is not None else outs["--out"].parent / "figures"
     _check_figures_dir(fig_dir, outs)
     return make_report(profile, args.seed, outs["--out"], outs["--json"], _progress(sys.stderr), jobs=args.jobs,
-                       fig_dir=fig_dir)
+                       fig_dir=fig_dir, scheduler=args.scheduler, use_cache=not args.no_cache)
 
 
 def _check_figures_dir(d: Path, outs: dict) -> None:
@@ -299,8 +296,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", metavar="PATH", help="also write results.json-style output here (default: none)")
     sp.add_argument("--force", action="store_true",
                     help="overwrite --json even if it is not an output of verify or holds claims this run drops")
-    sp.add_argument("--jobs", type=_positive_int, default=1,
-                    help="worker processes; verdicts do not depend on it (default: %(default)s)")
+    _executor_options(sp)
     sp.set_defaults(fn=cmd_check)
 
     sp = sub.add_parser("report", help="write REPORT.md, results.json and the figures",
@@ -313,8 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--figures", metavar="DIR",
                     help="directory for the figures (default: figures/ beside --out)")
     sp.add_argument("--force", action="store_true", help="overwrite --out/--json even if not outputs of verify")
-    sp.add_argument("--jobs", type=_positive_int, default=2,
-                    help="worker processes; verdicts do not depend on it (default: %(default)s)")
+    _executor_options(sp)
     sp.set_defaults(fn=cmd_report)
 
     sp = sub.add_parser("site", help="build the static web blueprint from results.json")
@@ -323,7 +318,40 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--serve", nargs="?", type=_port, const=8000, default=None, metavar="PORT",
                     help="then serve it on http://127.0.0.1:PORT/ (default 8000)")
     sp.set_defaults(fn=cmd_site)
+
+    sp = sub.add_parser("cache", help="the content-addressed cache of sweep cells and claim evidence")
+    sp.add_argument("action", choices=["clear", "path"], help="clear: delete every entry; path: print the directory")
+    sp.set_defaults(fn=cmd_cache)
     return p
+
+
+
+
+def _scheduler(text: str) -> str:
+    if text != "local" and not text.startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://")):
+        raise argparse.ArgumentTypeError(f"--scheduler must be 'local' or an address like tcp://host:8786, not {text!r}")
+    return text
+
+
+def _executor_options(sp) -> None:
+    sp.add_argument("--jobs", type=_positive_int, default=None,
+                    help="worker processes (default: one per core); verdicts do not depend on it")
+    sp.add_argument("--scheduler", type=_scheduler, default=None,
+                    help="run claims and sweep cells on Dask distributed: 'local' (a LocalCluster of --jobs workers) "
+                    "or a scheduler address tcp://host:port")
+    sp.add_argument("--no-cache", action="store_true",
+                    help="neither read nor write the cache of sweep cells and claim evidence (.verify-cache/)")
+
+
+def cmd_cache(args) -> int:
+    from numeric.sweeps import cache
+
+    if args.action == "path":
+        print(cache.directory())
+        return 0
+    n = cache.clear()
+    print(f"removed {n} cache entries from {cache.directory()}")
+    return 0
 
 
 def main(argv=None) -> int:

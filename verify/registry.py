@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
 from typing import Iterable
 
 from . import catalog
 from .claim import Claim
 
 _CLAIMS: dict[str, Claim] = {}
+_MODULES: dict[str, str] = {}  # claim id -> the module that declared it (part of its cache key)
 _LOADED = False
 
 
@@ -26,7 +28,12 @@ def claim(**fields) -> Claim:
     if c.id in _CLAIMS:
         raise ValueError(f"claim id {c.id!r} declared twice")
     _CLAIMS[c.id] = c
+    _MODULES[c.id] = sys._getframe(1).f_globals.get("__name__", "")
     return c
+
+
+def module_of(claim_id: str) -> str:
+    return _MODULES.get(claim_id, "")
 
 
 def load() -> dict[str, Claim]:

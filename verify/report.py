@@ -130,7 +130,9 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
           + "; ".join(("✔ " if x["killed"] else "✘ ") + x["name"] for x in m["list"]))
         for f in c["fits"]:
             w(f"- fit: {f['quantity']} ∝ {f['against']}^{f['exponent']:.3f} "
-              f"(95% CI [{f['interval'][0]:.3f}, {f['interval'][1]:.3f}]; theory {f['theory']})")
+              f"(95% CI [{f['interval'][0]:.3f}, {f['interval'][1]:.3f}]"
+              f"{' pooled over ' + str(len(f['seeds'])) + ' seeds' if f.get('seeds') else ''}; "
+              f"theory {'exponent ' + f.get('relation', '=') + ' ' if f['theory'] is not None else ''}{f['theory']})")
         if c["counterexample"] is not None:
             w(f"- counterexample to the printed form: `{c['counterexample']}`")
         for n in c["notes"]:

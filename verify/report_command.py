@@ -1,7 +1,6 @@
 """``verify report``: run every claim, draw the figures, write results.json and REPORT.md."""
 from __future__ import annotations
 
-import io
 import json
 import os
 from pathlib import Path
@@ -11,20 +10,23 @@ from .io import write_atomic
 from .profiles import Profile
 from .report import render
 from .results import build
-from .runner import run_claims
 
 
-def make_report(profile: Profile, seed: int, out: Path, json_path: Path, progress=None, jobs: int = 1,
-                fig_dir: Path | None = None) -> int:
+def make_report(profile: Profile, seed: int, out: Path, json_path: Path, progress=None, jobs: int | None = 1,
+                scheduler: str | None = None, use_cache: bool = True, fig_dir: Path | None = None) -> int:
     """``fig_dir`` defaults to figures/ beside ``out``; the report links the figures relative to itself."""
+    from numeric.sweeps import cache
+
+    from .execute import run_all
     from .figures import draw_all
 
-    if jobs > 1:
-        from .runner import run_claims_parallel
+    evs = run_all(registry.all_claims(), profile, seed=seed, jobs=jobs, scheduler=scheduler, use_cache=use_cache,
+                  progress=progress)
+    with cache.off(not use_cache):
+        return _write(profile, seed, out, json_path, evs, draw_all, fig_dir)
 
-        evs = run_claims_parallel(registry.all_claims(), profile, seed=seed, jobs=jobs, progress=progress)
-    else:
-        evs = run_claims(registry.all_claims(), profile, seed=seed, progress=progress)
+
+def _write(profile, seed, out, json_path, evs, draw_all, fig_dir=None) -> int:
     results = build(evs, profile.name, seed)
     fig_dir = out.parent / "figures" if fig_dir is None else fig_dir
     fig_dir.mkdir(exist_ok=True)

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from ..checks.generic import generic_too
+from ..checks.identity import MatrixIdentity
 from ..claim import Mutant, Outcome, Step, all_of
 from ..registry import claim
 
@@ -44,6 +46,16 @@ def _check_gd(stmt: GDUpdate, ctx) -> Outcome:
                    notes=["exact for every smooth g: the chain rule with an undefined SymPy function"], strength="exact", sizes=["d = 3, g an undefined smooth function"])
 
 
+def _generic_gd(stmt: GDUpdate):
+    """At symbolic d: the chain rule d/dη g(θ + ηv)|₀ = Σ_{i<d} ∂ᵢg(θ) vᵢ (derived by SymPy at d = 3 in the
+    concrete check) with v = sign·∇g gives sign·Σᵢ (∂ᵢg)², which must be −‖∇g‖² (a descent direction)."""
+    d = sp.Symbol("d", integer=True, positive=True)
+    G = sp.MatrixSymbol("nabla_g", d, 1)
+    i = sp.Symbol("i", integer=True)
+    slope = sp.Sum(G[i, 0] * (stmt.sign * G[i, 0]), (i, 0, d - 1))
+    return MatrixIdentity(slope, -(G.T * G)[0, 0], symbols=(G,), explicit_d=3, label="first-order change, every d")
+
+
 claim(
     id="sec:8.1:gd-update",
     section="8.1",
@@ -51,7 +63,7 @@ claim(
     title="The gradient-descent update decreases g to first order",
     printed=r"\theta_{t+1} = \theta_t - \eta \nabla g(\theta_t)",
     statement=GDUpdate(-1),
-    check=_check_gd,
+    check=generic_too(_check_gd, _generic_gd),
     mutants=[Mutant("ascent: θ + η∇g", GDUpdate(+1))],
     notes=["the update is a definition; what is checked is that it moves downhill: "
            "d/dη g(θ − η∇g(θ))|₀ = −‖∇g(θ)‖²"],

@@ -13,6 +13,7 @@ from sympy import MatrixSymbol
 from numeric import pca as npca
 from symbolic import pca
 
+from ..checks.generic import EntryIdentity, generic_too, vector_identity
 from ..checks.identity import MatrixIdentity, check_matrix_identity
 from ..claim import Erratum, Mutant, Outcome, Step, all_of
 from ..lazy import lazy
@@ -85,12 +86,13 @@ def _check_818(stmt: AtStationary, ctx) -> Outcome:
     if stmt.text != "printed":
         return exact
     out = all_of(ident, exact)
-    t_, s_ = sp.symbols("t s", real=True)
-    if out.holds and sp.expand(stmt.relation(t_, s_) - (t_**2 - s_**2)) == 0:
-        # the relation is −½⟨x, ∇g(x)⟩ by the identity (generic d), so it holds wherever ∇g = 0
+    # ∇g = 0 ⇒ ⟨x, ∇g⟩ = 0 ⇒ ⟨x, z⟩² − ‖x‖⁴ = 0 at every d: proved when the relation is a multiple of it
+    C, Sq = sp.symbols("c s")
+    ratio = sp.simplify(stmt.relation(C, Sq) / (C**2 - Sq**2))
+    if out.holds is True and ident.strength == "proved" and ratio.is_number and ratio != 0:
         out.strength, out.sizes = "proved", []
-        out.notes.append("proved at generic d: ⟨x, z⟩² − ‖x‖⁴ = −½⟨x, ∇g(x)⟩, which is 0 at a stationary point; "
-                         "the exact stationary points at d = 2 are an independent check")
+        out.notes.append("the implication for every d: ∇g(x) = 0 gives ⟨x, ∇g(x)⟩ = −2(⟨x, z⟩² − ‖x‖⁴) = 0 "
+                         "(identity proved by the trace normal form); the stationary points at d = 2 are a second check")
     return out
 
 
@@ -390,6 +392,28 @@ def _check_822(stmt: MinimaOfG, ctx) -> Outcome:
                           "0 has λ_min = −2 (a strict saddle), ±z have PSD Hessians and g = 0"], strength="sampled")
 
 
+def _generic_822(stmt: MinimaOfG):
+    """For every d (‖z‖ = 1), the printed lemma from four identities of the trace normal form:
+    (a) ∇g(x) = −2(⟨z, x⟩z − ‖x‖²x), so a stationary x ≠ 0 is x = (⟨z, x⟩/‖x‖²)z, a multiple cz of z;
+    (b) ∇g(cz) = −2c(1 − c²)z, and c(1 − c²) = −(c − 1)c(c + 1): the stationary points are 0 and ±z;
+    (c) ⟨z, ∇²g(0)z⟩ = −2 < 0: 0 is not a local minimum;
+    (d) g(±z) = 0 ≤ g (a squared norm): ±z are global minima. Hence every local minimum is global."""
+    if stmt.minima != "pm-z":
+        return None  # 'every stationary point is a local minimum' is refuted by the exact check (0 is a saddle)
+    c = sp.Symbol("c", real=True)
+    g = pca.objective().subs(pca.SYMBOLS.M, ZZ)
+    grad = _g_gradient()
+    zero = sp.ZeroMatrix(d, 1)
+    return [vector_identity(grad, -2 * (z * (z.T * x) - x * (x.T * x)), (x, z), atom_subs=(),
+                            label="(a) ∇g(x) = −2(⟨z, x⟩z − ‖x‖²x)", sampler=_unit_z_sampler),
+            vector_identity(grad.subs(x, c * z), -2 * c * (1 - c**2) * z, (x, z), atom_subs=UNIT,
+                            label="(b) ∇g(cz) = −2c(1 − c²)z", sampler=_unit_z_sampler),
+            EntryIdentity(c * (1 - c**2), -(c - 1) * c * (c + 1), "(b) roots c ∈ {0, ±1}"),
+            zident((z.T * _g_hessian().subs(x, zero) * z)[0, 0], sp.Integer(-2), "(c) ⟨z, ∇²g(0)z⟩ = −2"),
+            zident(g.subs(x, z), sp.Integer(0), "(d) g(z) = 0"),
+            zident(g.subs(x, -z), sp.Integer(0), "(d) g(−z) = 0")]
+
+
 claim(
     id="lemma:8.22",
     section="8.3.2",
@@ -397,8 +421,10 @@ claim(
     title="g has no bad local minimum",
     printed=r"\text{All local minima of } g \text{ are global minima.}",
     statement=MinimaOfG("pm-z"),
-    check=_check_822,
+    check=generic_too(_check_822, _generic_822),
     mutants=[Mutant("every stationary point of g is a local minimum", MinimaOfG("all"))],
     uses=["lemma:8.18", "lemma:8.20", "eq:8.37", "sec:8.3.2:lemma-8.22-step", "thm:8.7"],
-    notes=["sampled: the Hessians at the exact stationary points (d = 2, rational z) are classified in floats; a proof follows from thm:8.7 with M = zzᵀ (λ₁ = 1, λ₂ = 0), whose steps are proved at generic d"],
+    notes=["proved for every d: the stationary points are 0 and ±z (∇g = −2(⟨z, x⟩z − ‖x‖²x), then ∇g(cz) = "
+           "−2c(1 − c²)z), 0 has ⟨z, ∇²g(0)z⟩ = −2 and g(±z) = 0, each step by the trace normal form; the exact "
+           "stationary points at d = 2 and their Hessians are a second check"],
 )

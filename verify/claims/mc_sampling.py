@@ -13,6 +13,10 @@ from numeric import matrix_completion as mc
 from numeric.stats import wilson_interval
 from symbolic.matrix_completion import Instance, P, reduce_mask
 
+from symbolic import trace_normal_form as TNF
+
+from ..checks.generic import generic_too
+from ..checks.identity import MatrixIdentity
 from ..claim import Mutant, Outcome, Step, all_of
 from ..registry import claim
 from ..search import search
@@ -269,6 +273,23 @@ def _check_remark_813(stmt: CornerUnobserved, ctx) -> Outcome:
     return all_of(sym, num)
 
 
+def _generic_813(stmt: CornerUnobserved):
+    """At every d, with the hypothesis P_Ω(e₁e₁ᵀ) = 0 (i.e. W₁₁ = 0, a rewrite rule of the normal form):
+    f_{M = e₁e₁ᵀ}(x) = f_{M = 0}(x) for every x (the observations cannot tell M from 0), and f(c·e₁) = 0 for every c."""
+    if stmt.corner_observed:
+        return None  # with (1, 1) ∈ Ω the two objectives differ: the d = 3 check shows where
+    d = sp.Symbol("d", integer=True, positive=True)
+    W, e, x = sp.MatrixSymbol("W", d, d), sp.MatrixSymbol("e", d, 1), sp.MatrixSymbol("x", d, 1)
+    c = sp.Symbol("c", real=True)
+
+    def f(M, X):
+        return sp.Rational(1, 2) * TNF.frob2(TNF.P(W, M - X * X.T))
+
+    kw = dict(symmetric=(W,), masks=(W,), mask_zero=((W, e),), explicit_d=3)
+    return [MatrixIdentity(f(e * e.T, x), f(sp.ZeroMatrix(d, d), x), symbols=(e, x), label="f_{e₁e₁ᵀ} = f_0, every d", **kw),
+            MatrixIdentity(f(e * e.T, c * e), sp.Integer(0), symbols=(e,), label="f(c·e₁) = 0, every d", **kw)]
+
+
 claim(
     id="remark:8.13",
     section="8.3.2",
@@ -276,10 +297,13 @@ claim(
     title="z = e₁: without the corner, M = e₁e₁ᵀ cannot be recovered",
     printed=r"z = e_1,\ M = e_1e_1^\top: \text{ no way to recover } M \text{ without observing the top-left corner}",
     statement=CornerUnobserved(False),
-    check=_check_remark_813,
+    check=generic_too(_check_remark_813, _generic_813),
     mutants=[Mutant("the same with the corner observed", CornerUnobserved(True))],
     uses=["def:8.12", "eq:8.12"],
-    notes=["exactly what fails: with (1,1) ∉ Ω, P_Ω(e₁e₁ᵀ) = 0 = P_Ω(0), so f is the same function for M = e₁e₁ᵀ and "
+    notes=["proved at every d: with P_Ω(e₁e₁ᵀ) = 0 as a rewrite rule, f is the same function for M = e₁e₁ᵀ and "
+           "M = 0, and f(c·e₁) = 0 for every c (trace normal form, and components at d = 3 under W₁₁ = 0); the GD "
+           "runs illustrate it",
+           "exactly what fails: with (1,1) ∉ Ω, P_Ω(e₁e₁ᵀ) = 0 = P_Ω(0), so f is the same function for M = e₁e₁ᵀ and "
            "M = 0 (and any M = c e₁e₁ᵀ); every c·e₁ (c = 0 included) is a global minimum (f = 0). f is not constant "
            "along x₁ in general, only where x_j = 0 for every observed (1, j)",
            "e₁ has μ = √d, so Theorem 8.14's p = poly(μ, log d)/(dε²) ≥ 1: the theorem asks for every entry", "sampled through its GD runs; the exact part (d = 3: f does not see M₁₁ when the corner is unobserved) is the proof of non-recovery, and would need the entrywise argument to hold at every d"],

@@ -5,9 +5,9 @@ import numpy as np
 import sympy as sp
 from hypothesis import strategies as st
 
-from numeric.stats import fit_power_law
+from numeric.stats import SeedFit, judge_exponent
 
-from ..claim import Fit
+from ..rates import pooled_fit  # noqa: F401  (the claims' fit)
 
 SECTION = "8.4"
 
@@ -60,20 +60,19 @@ def show_matrix(M: np.ndarray, digits: int = 6):
     return np.round(np.asarray(M, float), digits).tolist()
 
 
-def power_fit(quantity: str, against: str, xs, ys, theory: float | None) -> tuple[Fit, object]:
-    f = fit_power_law(xs, ys)
-    return Fit(quantity, against, f.exponent, f.interval, theory), f
+def curves(runs, x_of, y_of) -> list[tuple[list, list]]:
+    """One (x, y) curve per seed's rows: ``x_of(row)``, ``y_of(row)``."""
+    return [([x_of(r) for r in rows], [y_of(r) for r in rows]) for rows in runs]
 
 
-def agrees(fit: Fit | object, value: float, tol: float = 0.1) -> bool:
-    """The fitted exponent is compatible with ``value``: inside the interval widened by ``tol``."""
-    lo, hi = fit.interval
-    return lo - tol <= value <= hi + tol
+def agrees(sf: SeedFit, value: float, relation: str = "=") -> bool:
+    """The pooled interval is consistent with ``value`` in the sense of ``relation`` (no widening)."""
+    return judge_exponent(sf, value, relation).holds is True
 
 
-def excludes(fit: Fit | object, value: float, tol: float = 0.1) -> bool:
-    lo, hi = fit.interval
-    return value < lo - tol or value > hi + tol
+def excludes(sf: SeedFit, value: float, relation: str = "=") -> bool:
+    """The pooled interval excludes ``value`` by more than the finite range explains."""
+    return judge_exponent(sf, value, relation).holds is False
 
 
 def exact_svals(Phi: sp.Matrix) -> list:

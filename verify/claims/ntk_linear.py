@@ -14,10 +14,14 @@ from numeric import ntk_train as tr
 from symbolic import ntk as S
 from symbolic import ntk_gd as G
 
-from ..claim import Erratum, Mutant, Outcome, Step
+from symbolic import ntk_generic as NG
+
+from ..checks.generic import EntryIdentity, NonNegative, generic_too, vector_identity
+from ..claim import Erratum, Mutant, Outcome, Step, all_of
+from ..rates import describe, judge, n_seeds
 from ..registry import claim
 from ..search import search
-from .ntk_common import phi_matrices, rational_orthogonal, show_matrix
+from .ntk_common import phi_matrices, pooled_fit, rational_orthogonal, show_matrix
 
 SEC = "8.4.2"
 eta = G.eta
@@ -212,6 +216,18 @@ def _check_832(stmt: FirstOrder, ctx) -> Outcome:
                           "'L(f_θ)' in the text is L̂"], strength="exact", sizes=["m = d = 2, n = 2, σ undefined"])
 
 
+def _generic_832(stmt: FirstOrder):
+    """At symbolic n and for any f: along every line θᵗ + τv, the τ-derivatives of L̂(f) and L̂(gᵗ) (order
+    ``order``) agree at τ = 0 (or at τ = δ for the shifted mutant); every direction v gives ∇L̂(f) = ∇L̂(gᵗ)."""
+    t = NG.tau
+    at = sp.Symbol("delta", real=True) if stmt.shift else 0
+    val = EntryIdentity(NG.F(NG.i, 0), NG.F(NG.i, 0) + 0 * NG.tau, "fᵢ − gᵗᵢ at θᵗ (symbolic n)")
+    ders = [EntryIdentity(sp.diff(NG.loss_along_line(False), t, k).subs(t, at),
+                          sp.diff(NG.loss_along_line(True), t, k).subs(t, at), f"(8.106) order {k} (symbolic n)")
+            for k in range(1, stmt.order + 1)]
+    return [val] + ders
+
+
 claim(
     id="remark:8.32",
     section=SEC,
@@ -221,7 +237,7 @@ claim(
             r"\nabla \hat{L}(f_{\theta^t}) = \nabla \hat{L}(g_{\theta^t}^t)",
     equations=["8.105", "8.106"],
     statement=FirstOrder(1),
-    check=_check_832,
+    check=generic_too(_check_832, _generic_832),
     mutants=[Mutant("they agree to second order", FirstOrder(2)),
              Mutant("(8.106) away from θᵗ", FirstOrder(1, shift=True))],
     uses=["eq:8.54"],
@@ -313,6 +329,59 @@ claim(
 )
 
 
+# --- (8.109)–(8.121) by the trace normal form at symbolic n, p: a second proof beside SymPy's matrix algebra ----
+def _gd_syms():
+    s_ = G.syms()
+    return s_, (s_.Phi, s_.dth, s_.y, s_.yhat)
+
+
+def _generic_8109(stmt):
+    s_, syms_ = _gd_syms()
+    derived = G.update_gd(s_, lambda ss: stmt.scale * G.objective_8_107(ss))
+    return vector_identity(derived, G.update_printed(s_), syms_, label="(8.109) by the trace normal form")
+
+
+def _generic_8110(stmt):
+    s_, syms_ = _gd_syms()
+    builders = G.steps_8_110(s_)
+    if stmt.flip_8_114:
+        builders = dict(builders)
+        builders["8.114"] = lambda: (s_.I + eta * s_.Phi * s_.Phi.T) * (s_.Phi * s_.dth - s_.y)
+    ref = builders["8.110"]()
+    out = []
+    for lab in stmt.steps:
+        e = builders[lab]()
+        if lab == "8.115":
+            e = e.subs(s_.yhat, s_.Phi * s_.dth)  # ŷᵗ = ΦΔθᵗ
+        out.append(vector_identity(e, ref, syms_, label=f"({lab}) by the trace normal form"))
+    return out
+
+
+def _generic_8112(stmt):
+    if G.shape_error(_build_112(stmt.form)):
+        return None  # the printed form has no meaning for p ≠ n: the concrete check shows the shape error
+    s_, syms_ = _gd_syms()
+    return vector_identity(_build_112(stmt.form)(s_), G.steps_8_110(s_)["8.110"](), syms_,
+                           label="(8.112) by the trace normal form")
+
+
+def _generic_8119(stmt):
+    """Φ = UΣVᵀ with U (n×n), V (p×p) orthogonal and Σ n×p, at symbolic n, p; Σ² := ΣΣᵀ."""
+    if stmt.sigma_power != 2:
+        return None  # I − ηΣ needs a square Σ: the concrete check (n = 2, p = 3) refutes it
+    U, V = sp.MatrixSymbol("U", G.n, G.n), sp.MatrixSymbol("V", G.p, G.p)
+    Sig = sp.MatrixSymbol("Sigma", G.n, G.p)
+    w = sp.MatrixSymbol("w_test", G.n, 1)
+    Phi = U * Sig * V.T
+    I = sp.Identity(G.n)
+    lhs = (I - eta * Phi * Phi.T) * w
+    forms = {"8.119": (I - eta * U * Sig * Sig.T * U.T) * w,
+             "8.120": (U * U.T - eta * U * Sig * Sig.T * U.T) * w,
+             "8.121": U * (I - eta * Sig * Sig.T) * U.T * w}
+    return [vector_identity(lhs, rhs, (U, V, Sig, w), label=f"({lab}) with UᵀU = UUᵀ = I, VᵀV = I", orthogonal=(U, V),
+                            explicit_d=2) for lab, rhs in forms.items()]
+
+
 @dataclass(frozen=True)
 class Update109:
     scale: sp.Expr = sp.Integer(1)  # the update is GD with rate η on scale·(8.107)
@@ -342,7 +411,7 @@ claim(
     printed=r"\Delta\theta^{t+1} = \Delta\theta^t - \eta\Phi^\top(\Phi\Delta\theta^t - \vec{y})",
     equations=["8.109"],
     statement=Update109(sp.Integer(1)),
-    check=_check_8109,
+    check=generic_too(_check_8109, _generic_8109),
     erratum=Erratum(
         printed=r"\text{GD with rate } \eta \text{ on } \|\vec{y} - \Phi\Delta\theta\|_2^2\text{: } \Delta\theta^t - "
                 r"\eta\Phi^\top(\Phi\Delta\theta^t - \vec{y})",
@@ -394,7 +463,7 @@ claim(
     printed=r"\hat{y}^{t+1} - \vec{y} = \Phi\Delta\theta^{t+1} - \vec{y} = \ldots = (I - \eta\Phi\Phi^\top)(\hat{y}^t - \vec{y})",
     equations=["8.110", "8.111", "8.113", "8.114", "8.115"],
     statement=Chain110(),
-    check=_check_8110,
+    check=generic_too(_check_8110, _generic_8110),
     mutants=[Mutant("(8.114) with I + ηΦΦᵀ", Chain110(flip_8_114=True))],
     uses=["eq:8.109"],
 )
@@ -437,7 +506,7 @@ claim(
     printed=r"= (\Phi - \eta\Phi\Phi^\top)\Delta\theta^t - (I - \eta\Phi\Phi^\top)\vec{y}",
     equations=["8.112"],
     statement=Step112("printed"),
-    check=_check_8112,
+    check=generic_too(_check_8112, _generic_8112),
     erratum=Erratum(
         printed=r"(\Phi - \eta\Phi\Phi^\top)\Delta\theta^t",
         corrected=r"(\Phi - \eta\Phi\Phi^\top\Phi)\Delta\theta^t",
@@ -613,7 +682,7 @@ claim(
     printed=r"I - \eta\Phi\Phi^\top = I - \eta U\Sigma^2 U^\top = UU^\top - \eta U\Sigma^2 U^\top = U(I - \eta\Sigma^2)U^\top",
     equations=["8.119", "8.120", "8.121"],
     statement=Eig119(2),
-    check=_check_8119,
+    check=generic_too(_check_8119, _generic_8119),
     mutants=[Mutant("U(I − ηΣ)Uᵀ", Eig119(1))],
     uses=["eq:8.116"],
 )
@@ -639,6 +708,20 @@ def _check_8122(stmt: Chain122, ctx) -> Outcome:
     return out
 
 
+def _generic_8122(stmt: Chain122):
+    """For every n ≤ p: by (8.119) I − ηΦΦᵀ = U(I − ηΣΣᵀ)Uᵀ with U orthogonal, so its operator norm is maxⱼ|1 − ητⱼ²|
+    (unitary invariance: (8.122) with equality). With τₙ = s, τⱼ = s + u, τ₁ = s + u + w (s, u, w ≥ 0) and
+    η = 1/(τ₁² + e) (e ≥ 0: every 0 < η ≤ 1/τ₁²): 1 − ητⱼ² ≥ 0, so |1 − ητⱼ²| = 1 − ητⱼ², and
+    (1 − ητₙ²) − (1 − ητⱼ²) ≥ 0: the max is 1 − ητₙ² = 1 − ησ² ((8.123)-(8.124), σ = τₙ by (8.85))."""
+    if stmt.eta_factor != 1.0:
+        return None  # η up to 2/τ₁²: 1 − ητⱼ² may be negative; the search finds where (8.123) fails
+    s_, u, w, e = sp.symbols("s u w e", nonnegative=True)
+    tn, tj, t1 = s_, s_ + u, s_ + u + w
+    eta_ = 1 / (t1**2 + e)
+    return [NonNegative(1 - eta_ * tj**2, (s_, u, w, e), "1 − ητⱼ² ≥ 0 for η ≤ 1/τ₁²"),
+            NonNegative((1 - eta_ * tn**2) - (1 - eta_ * tj**2), (s_, u, w, e), "1 − ητₙ² ≥ 1 − ητⱼ²")]
+
+
 claim(
     id="eq:8.122",
     section=SEC,
@@ -647,10 +730,12 @@ claim(
     printed=r"\|I - \eta\Phi\Phi^\top\|_{\text{op}} \leq \max_j |1 - \eta\tau_j^2| = 1 - \eta\tau_n^2 = 1 - \eta\sigma^2",
     equations=["8.122", "8.123", "8.124"],
     statement=Chain122(1.0),
-    check=_check_8122,
+    check=generic_too(_check_8122, _generic_8122),
     mutants=[Mutant("(8.123) for η ≤ 2/τ²", Chain122(2.0))],
     uses=["eq:8.119"],
-    notes=["sampled: a proof is the spectral theorem for ΦΦᵀ: ‖I − ηΦΦᵀ‖ = maxⱼ|1 − ητⱼ²|, which is 1 − ητₙ² when η ≤ 1/τ₁²"],
+    notes=["for every n ≤ p: (8.119) (proved) and the unitary invariance of the operator norm (a cited fact) give "
+           "(8.122) with equality; (8.123) is certified by nonnegative-coefficient polynomials for every "
+           "0 < η ≤ 1/τ₁²; the float search over Φ is a second, independent check"],
 )
 
 
@@ -703,7 +788,9 @@ claim(
     ),
     mutants=[Mutant("≤ ‖I − ηΦΦᵀ‖²·‖ŷᵗ − y‖", Step125("<=", 2))],
     uses=["eq:8.115", "eq:8.118"],
-    notes=["the refutation of '=' is exact (Φ = diag(1, 1/2), η = 1/2); the corrected '≤' is sampled, and a proof is the definition of the operator norm (‖Av‖ ≤ ‖A‖‖v‖)"],
+    notes=["the refutation is exact (Φ = diag(1, 1/2), η = 1/2, r = e₁); the corrected '≤' is the definition of"
+           " the operator norm, searched in floats here: an inequality, outside the normal form (which proves "
+           "identities)"],
 )
 
 
@@ -753,6 +840,28 @@ claim(
 @dataclass(frozen=True)
 class Iterations128:
     uses: str = "sigma"  # T = ⌈log(1/ε)/(η·s)⌉, s = σ² or τ²
+    log_power: float = 1.0  # T = O(log(1/ε)^log_power / (ησ²))
+
+
+@lru_cache(maxsize=None)
+def _iterations_vs_eps(seed: int, scale: int):
+    """The fewest GD steps with ‖ŷᵀ − y‖ ≤ ε‖ŷ⁰ − y‖, times ησ², against log(1/ε), on a random full-rank Φ with
+    the worst residual (along the bottom singular vector, where (1 − ησ²) is the exact contraction)."""
+    rng = np.random.default_rng(seed)
+    n, p = (4, 8) if scale == 1 else (8, 16)
+    Phi = rng.standard_normal((n, p)) / np.sqrt(p)
+    s2, t2 = _sig_tau(Phi)
+    step = 0.5 / t2
+    A = np.eye(n) - step * Phi @ Phi.T
+    r = np.linalg.svd(Phi)[0][:, -1] + 1e-3 * rng.standard_normal(n)
+    r0 = float(np.linalg.norm(r))
+    epss = np.geomspace(1e-1, 1e-12, 6 if scale == 1 else 12)
+    out, t, k = [], 0, 0
+    for eps in epss:
+        while np.linalg.norm(r) > eps * r0:
+            r, t = A @ r, t + 1
+        out.append((float(np.log(1 / eps)), t * step * s2))
+    return out
 
 
 def _check_8128(stmt: Iterations128, ctx) -> Outcome:
@@ -770,6 +879,18 @@ def _check_8128(stmt: Iterations128, ctx) -> Outcome:
         return worst if np.isfinite(worst) else 1.0
 
     out = search(gd_instances(), margin, ctx, name="8.128", tol=1e-10, describe=_show)
+    # the rate in ε: T·ησ² against log(1/ε), pooled over seeds; O(log(1/ε)^k) reads as exponent ≤ k
+    seeds = [ctx.seed_for(f"8.128-eps#{i}") % 100_000 for i in range(n_seeds(ctx.profile))]
+    runs = [_iterations_vs_eps(sd, ctx.profile.scale) for sd in seeds]
+    fit, sf = pooled_fit("fewest GD steps T to ‖ŷᵀ − y‖ ≤ ε‖ŷ⁰ − y‖, times ησ²", "log(1/ε)",
+                         [([a for a, _ in rs], [b for _, b in rs]) for rs in runs], stmt.log_power, "<=", seeds)
+    j = judge(fit, sf)
+    rate = Outcome(j.holds, ["sweep", "fit"], sum(len(rs) for rs in runs), None,
+                   None if j.holds else {"fitted exponent of T in log(1/eps)": [fit.exponent, fit.interval],
+                                         "claimed": stmt.log_power},
+                   fits=[fit], notes=[f"ε from 1e-1 to 1e-12, worst residual (bottom singular vector), η = 0.5/τ²: "
+                                      f"{describe(fit, sf)}; {j.reason}"], strength="sampled")
+    out = all_of(out, rate)
     out.notes.append("T = ⌈log(1/ε)/(ησ²)⌉ suffices: (1 − ησ²)ᵀ ≤ exp(−ησ²T) ≤ ε; it is also needed up to the factor "
                      "−log(1 − ησ²)/(ησ²) for a residual along the bottom singular vector")
     return out
@@ -785,6 +906,7 @@ claim(
     equations=["8.128"],
     statement=Iterations128("sigma"),
     check=_check_8128,
-    mutants=[Mutant("T = log(1/ε)/(ητ²)", Iterations128("tau"))],
+    mutants=[Mutant("T = log(1/ε)/(ητ²)", Iterations128("tau")),
+             Mutant("T = O(√log(1/ε)/(ησ²))", Iterations128(log_power=0.5))],
     uses=["eq:8.126"],
 )

@@ -38,9 +38,17 @@ def draw_all(profile, seed: int):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    from numeric.sweeps import cache
+
     _load()
     for name in sorted(_FIGURES):
         caption, fn = _FIGURES[name]
+        # the PNG by content address: the figure's module (and what it imports), profile, seed, matplotlib
+        key = cache.key("figure", name, (fn.__module__,), matplotlib.__version__, seed, profile.name)
+        png = cache.load(key)
+        if not cache.is_miss(png):
+            yield name, caption, png
+            continue
         try:
             fig = fn(profile, seed)
             buf = io.BytesIO()
@@ -50,4 +58,5 @@ def draw_all(profile, seed: int):
             plt.close("all")
             yield name, f"{caption} [not drawn: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}]", None
             continue
+        cache.store(key, buf.getvalue())
         yield name, caption, buf.getvalue()

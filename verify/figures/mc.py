@@ -5,7 +5,6 @@ costs nothing extra.
 """
 from __future__ import annotations
 
-import zlib
 
 import numpy as np
 
@@ -56,9 +55,9 @@ def fig_concentration(profile, seed):
 
 
 def _sweep(profile, seed):
-    from ..claims import mc_recovery as R
+    from numeric.sweeps import mc_recovery as S
 
-    return R._sweep(zlib.crc32(f"{seed}|mc-recovery".encode()) & 0x7FFFFFFF, profile.scale), R._grid(profile.scale)
+    return S.records(seed, profile.scale, "main", profile.name), S.grid(profile.scale)
 
 
 @figure("mc-phase-transition.png", "Theorem 8.14 by optimizer runs: fraction of instances (z incoherent, μ = 2) where "

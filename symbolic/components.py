@@ -1,0 +1,418 @@
+"""The critical set of a rational polynomial, component by component, exactly (small problems).
+
+SymPy has no primary decomposition, so the critical ideal J = ⟨∇f⟩ is split by two exact moves:
+
+* **by critical value**: f is constant on every connected piece of the critical set and takes
+  finitely many values there.  Candidate values (from the caller, e.g. read off numeric critical
+  points, else from the eliminant of {∇f = 0, f = c}) are accepted only when Π(f − cⱼ) lies in
+  √J, checked by reducing a power of it to 0 modulo a Gröbner basis of J.  Then
+  V(J) = ∪ⱼ V(J + ⟨f − cⱼ⟩) exactly.
+* **by factorisation**: a Gröbner basis element g = p₁·p₂ splits V(I) = V(I + p₁) ∪ V(I + p₂); a
+  repeated factor is replaced by its square-free part (same zero set).
+
+Each piece gets its Krull dimension (the largest set of variables free of every grevlex leading
+monomial), a point on it (the free variables fixed to small rationals, the rest solved exactly by
+``solve_system``), smoothness there (an exactly nonzero (n − k)-minor of the Jacobian of its
+equations), and its Hessian inertia: along the whole piece when the characteristic polynomial's
+coefficients are constants modulo its equations (e.g. an orbit of a symmetry group), else at the
+point, with the locus where the Morse–Bott condition fails (rank ∇²f < n − k) computed by Gröbner.
+Pieces whose zero set lies inside another piece's are dropped (an embedded point such as a cone's
+vertex).  Zero-dimensional pieces become one component per real point.
+"""
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import sympy as sp
+
+from . import critical_points as scp
+
+_LAM = sp.Symbol("_lam")
+
+
+# --- Gröbner helpers ----------------------------------------------------------------------------
+def groebner(polys, vs) -> list[sp.Expr]:
+    polys = [sp.expand(p) for p in polys if sp.expand(p) != 0]
+    if not polys:
+        return []
+    return list(sp.groebner(polys, *vs, order="grevlex").exprs)
+
+
+@lru_cache(maxsize=16)
+def _ring(vs: tuple):
+    from sympy.polys.domains import QQ
+    from sympy.polys.orderings import grevlex
+    from sympy.polys.rings import ring
+
+    return ring(list(vs), QQ, grevlex)[0]
+
+
+def reduce(p, G, vs) -> sp.Expr:
+    """Normal form of p modulo the grevlex Gröbner basis G (sparse polynomial ring arithmetic)."""
+    p = sp.expand(p)
+    if not G or p == 0:
+        return p
+    R = _ring(tuple(vs))
+    return R(p).rem([R(g) for g in G]).as_expr()
+
+
+def reduce_chain(factors, G, vs, max_power: int = 3) -> bool:
+    """Π factors ∈ √⟨G⟩: (Π factors)ᵐ reduces to 0 for some m ≤ max_power, reducing after each factor."""
+    R = _ring(tuple(vs))
+    GR = [R(g) for g in G]
+    base = [R(sp.expand(f)) for f in factors]
+    q = R(1)
+    for _ in range(max_power):
+        for b in base:
+            q = (q * b).rem(GR)
+            if not q:
+                return True
+    return False
+
+
+def dimension(G, vs) -> tuple[int, tuple]:
+    """Krull dimension of ⟨G⟩ and a maximal independent set of variables (−1 for the unit ideal)."""
+    vs = list(vs)
+    if G == [1] or any(g.is_number and g != 0 for g in G):
+        return -1, ()
+    lms = [sp.Poly(g, *vs).monoms(order="grevlex")[0] for g in G]
+    supports = [{v for v, e in zip(vs, m) if e} for m in lms]
+    for k in range(len(vs), -1, -1):
+        for S in itertools.combinations(vs, k):
+            if all(not s <= set(S) for s in supports):
+                return k, S
+    return 0, ()
+
+
+def in_radical(p, G, vs, max_power: int = 4) -> bool:
+    """p ∈ √⟨G⟩, shown by some power pᵐ (m ≤ max_power) reducing to 0 (a sufficient test)."""
+    return reduce_chain([p], G, vs, max_power)
+
+
+def contained(G_small, G_big, vs) -> bool:
+    """V(G_small) ⊆ V(G_big): every generator of G_big vanishes on V(G_small) (radical test)."""
+    return all(in_radical(g, G_small, vs) for g in G_big)
+
+
+def split_by_factors(G, vs, depth: int = 8) -> list[list[sp.Expr]]:
+    """Split V(G) by factoring basis elements; square-free parts replace repeated factors."""
+    if G == [1] or depth == 0:
+        return [] if G == [1] else [G]
+    for g in G:
+        _, facs = sp.factor_list(g, *vs)
+        facs = [(p, m) for p, m in facs if not p.is_number]
+        if len(facs) > 1:
+            out = []
+            for p, _ in facs:
+                out += split_by_factors(groebner(G + [p], vs), vs, depth - 1)
+            return out
+        if facs and facs[0][1] > 1:
+            return split_by_factors(groebner([h for h in G if h != g] + [facs[0][0]], vs), vs, depth - 1)
+    return [G]
+
+
+# --- components ---------------------------------------------------------------------------------
+@dataclass
+class Component:
+    dimension: int
+    equations: list  # grevlex Gröbner basis of the piece
+    value: sp.Expr  # f on the component (exact)
+    point: scp.AlgebraicPoint | None
+    smooth: bool | None
+    inertia: scp.Inertia | None
+    inertia_along: bool  # True: the inertia is that of every point (charpoly constant mod the equations)
+    degeneracy: int | None  # dimension of the Morse–Bott failure locus (−1: empty, None: not computed)
+    kind: str = ""  # 'Morse–Bott minimum' | 'Morse–Bott maximum' | 'strict saddle' | 'minimum' | ... | 'degenerate'
+    local_min: bool | None = None
+    local_max: bool | None = None
+    global_min: bool | None = None  # proved by a certificate (numeric.sos) or None
+    real_failure: bool | None = None  # False: the Morse–Bott failure locus has no real point
+    evidence: list[str] = field(default_factory=list)
+
+    def point_text(self) -> str:
+        if self.point is None:
+            return "no real point found"
+        if self.point.is_rational:
+            return str(tuple(self.point.coords()))
+        return "(" + ", ".join(f"{float(c):.6g}" for c in self.point.evalf(20)) + ")"
+
+    @property
+    def label(self) -> str:
+        if self.global_min:
+            return f"{self.kind}, global minima" if self.kind else "global minima"
+        return self.kind
+
+    def line(self) -> str:
+        """One line for a summary."""
+        eqs = ", ".join(str(e) for e in self.equations[:4]) + (" …" if len(self.equations) > 4 else "")
+        inert = ("" if self.inertia is None else
+                 f"inertia (+{self.inertia.positive}, −{self.inertia.negative}, 0×{self.inertia.zero}) "
+                 f"{'along the whole component' if self.inertia_along else 'at the point'}")
+        sm = {True: "smooth there", False: "singular there", None: "smoothness unknown"}[self.smooth]
+        return (f"dim {self.dimension}, f = {self.value}: {self.label}; point {self.point_text()} ({sm}); {inert}; "
+                f"equations {{{eqs}}}")
+
+
+MAX_SYMBOLIC_CHARPOLY = 6  # beyond this many variables the symbolic det(λI − ∇²f) is too large to form
+
+
+def inertia_fast(H, P, vs) -> scp.Inertia:
+    """Exact inertia of ∇²f at P: a rational point substitutes first (a rational matrix)."""
+    if P.is_rational:
+        return scp.inertia_rational(H.subs(dict(zip(vs, P.coords())), simultaneous=True))
+    return scp.inertia_at(H, P, vs)
+
+
+@lru_cache(maxsize=32)
+def _charpoly(f: sp.Expr, vs: tuple) -> list:
+    return scp.charpoly_coeffs(scp.hessian(f, vs))
+
+
+def _inertia_from_signs(signs: list[int]) -> scp.Inertia:
+    n = len(signs) - 1
+    z = 0
+    while z < n and signs[n - z] == 0:
+        z += 1
+    s = [x for x in signs[: n - z + 1] if x != 0]
+    changes = sum(1 for a, b in zip(s, s[1:]) if a != b)
+    return scp.Inertia(changes, n - z - changes, z)
+
+
+def _find_point(G, vs, free) -> tuple[scp.AlgebraicPoint | None, tuple]:
+    """A real point of V(G): the free variables set to small rationals, the rest solved exactly."""
+    vals = [sp.Integer(1), sp.Integer(2), sp.Rational(1, 2), sp.Integer(-1), sp.Integer(3), sp.Rational(1, 3),
+            sp.Integer(0)]
+    tries = list(itertools.islice(itertools.product(vals, repeat=len(free)), 40))
+    tries.sort(key=lambda t: (len(set(t)) == 1 and len(t) > 1, 0))  # distinct values first (generic)
+    best, best_t = None, ()
+    for t in tries[:8]:
+        sol = scp.solve_system(list(G) + [v - a for v, a in zip(free, t)], vs)
+        if not sol.zero_dimensional or not sol.points:
+            continue
+        rat = [P for P in sol.points if P.is_rational]
+        if rat:
+            return rat[0], t
+        low = min(sol.points, key=lambda P: P.degree)
+        if best is None or low.degree < best.degree:
+            best, best_t = low, t
+    return best, best_t
+
+
+def _more_points(G, vs, free, t) -> list:
+    """Real points of V(G) with the free variables at −t and 2t (other branches, other places)."""
+    out = []
+    for tt in ({tuple(-a for a in t), tuple(2 * a for a in t)} - {tuple(t)}):
+        sol = scp.solve_system(list(G) + [v - a for v, a in zip(free, tt)], vs)
+        if sol.zero_dimensional:
+            out += sol.points
+    return out
+
+
+def _smooth_at(G, vs, P, k) -> tuple[bool | None, str]:
+    """Jacobian criterion: an (n − k)-minor of ∂(G)/∂x exactly nonzero at P (rows and columns chosen
+    by pivoted QR in floats, the minor itself decided exactly)."""
+    import numpy as np
+    from scipy.linalg import qr
+
+    n = len(vs)
+    r = n - k
+    if r == 0:
+        return True, "open set"
+    J = sp.Matrix([[sp.diff(g, v) for v in vs] for g in G])
+    xs = [float(c) for c in P.evalf(30)]
+    Jn = np.array(sp.lambdify(vs, J, "numpy")(*xs), dtype=float).reshape(J.shape)
+    _, _, cols = qr(Jn, pivoting=True)
+    _, _, rows = qr(Jn[:, cols[:r]].T, pivoting=True)
+    minor = J.extract(sorted(rows[:r].tolist()), sorted(cols[:r].tolist())).det()
+    if P.sign(minor, vs) != 0:
+        return True, f"a {r}-minor of the Jacobian of the equations is nonzero (exact): smooth of dimension {k} there"
+    return None, f"the {r}-minor chosen by pivoted QR vanishes: smoothness there not shown"
+
+
+def _classify(c: Component) -> None:
+    inn = c.inertia
+    if inn is None:
+        c.kind = "unclassified"
+        return
+    k = c.dimension
+    where = "every point of the component" if c.inertia_along else "the point"
+    if inn.positive and inn.negative:
+        c.kind, c.local_min, c.local_max = "strict saddle", False, False
+        c.evidence.append(f"∇²f has {inn.negative} negative and {inn.positive} positive eigenvalues at {where}: "
+                          "strict saddle (second-order necessary condition fails)")
+        return
+    if inn.zero == k:
+        sign = "minimum" if inn.negative == 0 else "maximum"
+        c.kind = sign if k == 0 else f"Morse–Bott {sign}"
+        c.local_min, c.local_max = sign == "minimum", sign == "maximum"
+        if k == 0:
+            c.evidence.append(f"∇²f {'≻' if sign == 'minimum' else '≺'} 0: strict local {sign}")
+        else:
+            c.evidence.append(f"rank ∇²f = {inn.positive + inn.negative} = codimension {len(c.point.polys) - k} at "
+                              f"{where} and {'positive' if sign == 'minimum' else 'negative'} on the normal space: "
+                              f"Morse–Bott, a local {sign} there (Morse–Bott lemma)")
+        return
+    c.kind = "degenerate"
+    c.local_min = False if inn.negative else None
+    c.local_max = False if inn.positive else None
+    c.evidence.append(f"rank ∇²f = {inn.positive + inn.negative} < codimension {len(c.point.polys) - k}: not "
+                      "Morse–Bott; the Hessian is silent (a certificate or a higher-order argument must decide)")
+
+
+def component(G, vs, f, value) -> Component:
+    """Describe and classify the piece V(G) of the critical set of f (f = value on it)."""
+    vs = tuple(vs)
+    k, free = dimension(G, vs)
+    P, t = _find_point(G, vs, free) if k > 0 else (None, ())
+    c = Component(k, G, value, P, None, None, False, None)
+    if P is None:
+        c.kind = "no real point found"
+        c.evidence.append(f"dimension {k}; no real point with the free variables {free} at small rationals")
+        return c
+    c.smooth, why = _smooth_at(G, vs, P, k)
+    c.evidence.append(f"dimension {k} (independent variables {free}); point {c.point_text()}: {why}")
+    n = len(vs)
+    red = [reduce(a, G, vs) for a in _charpoly(f, vs)] if n <= MAX_SYMBOLIC_CHARPOLY else None
+    if red is None:
+        c.inertia = inertia_fast(scp.hessian(f, vs), P, vs)
+        c.evidence.append(f"n = {n} > {MAX_SYMBOLIC_CHARPOLY}: the characteristic polynomial along the component is "
+                          "not formed (too large); inertia exact at the point")
+    elif all(r.is_number for r in red):
+        c.inertia = _inertia_from_signs([int(sp.sign(r)) for r in red])
+        c.inertia_along = True
+        c.degeneracy = -1 if c.inertia.zero == k else None
+        c.evidence.append("characteristic polynomial of ∇²f modulo the equations: "
+                          f"{sp.expand(sum(r * _LAM ** (len(red) - 1 - i) for i, r in enumerate(red)))} "
+                          "(constant coefficients: the same spectrum at every point, complex ones included)")
+    else:
+        c.inertia = inertia_fast(scp.hessian(f, vs), P, vs)
+        a = red[n - k] if n - k < len(red) else None
+        if a is not None and c.inertia.zero == k:
+            c.degeneracy = dimension(groebner(list(G) + [a], vs), vs)[0]
+            real_txt = ""
+            if c.degeneracy == 0:
+                fail = scp.solve_system(list(G) + [a], vs)
+                if fail.zero_dimensional and not fail.points:
+                    c.real_failure = False
+                    real_txt = (", with no real point: Morse–Bott at every real point of the component, so the "
+                                "inertia is the same along each connected piece of it")
+            elif c.degeneracy < 0:
+                c.real_failure = False
+            c.evidence.append(f"inertia exact at the point; the Morse–Bott condition fails only where the "
+                              f"coefficient of λ^{k} of det(λI − ∇²f) vanishes: "
+                              + ("nowhere on the component (Gröbner basis {1})" if c.degeneracy < 0 else
+                                 f"a subvariety of complex dimension {c.degeneracy}{real_txt}"))
+    if not c.inertia_along:
+        others = _more_points(G, vs, free, t)
+        H = scp.hessian(f, vs)
+        inn = [inertia_fast(H, Q, vs) for Q in others]
+        same = all(i == c.inertia for i in inn)
+        c.evidence.append(f"inertia exact at {len(inn)} more point(s) of the component (free variables at −t, 2t): "
+                          + ("the same" if same else "different: " + ", ".join(map(str, inn))))
+        if not same:
+            c.real_failure = True
+    _classify(c)
+    if (not c.inertia_along and (c.degeneracy is None or c.degeneracy >= 0) and c.real_failure is not False
+            and c.kind.startswith("Morse–Bott")):
+        # the normal spectrum can change sign where the Morse–Bott condition fails: the class is local
+        c.kind += " near the point"
+        c.local_min = c.local_min and None
+        c.local_max = c.local_max and None
+        c.evidence.append("the class holds near the point only: across the failure locus the normal eigenvalue "
+                          "can change sign (the component is not known to be a set of one class)")
+    if c.kind == "degenerate" and P.is_rational:
+        _higher_order(c, f, vs)
+    return c
+
+
+def _higher_order(c: Component, f, vs) -> None:
+    """A non-Morse–Bott component: the higher-order test at its rational point decides that point."""
+    try:
+        ho = scp.higher_order(f, vs, P := c.point.coords())
+    except ValueError:
+        return
+    if ho.descent_curve is not None:
+        c.local_min = False
+    if ho.ascent_curve is not None:
+        c.local_max = False
+    c.evidence.append(f"higher order at {tuple(P)}: {ho.text}"
+                      + ("; the component holds a point that is not a local minimum" if c.local_min is False else "")
+                      + ("; nor a local maximum" if c.local_max is False else ""))
+    if c.local_min is False and c.local_max is False:
+        c.kind = "degenerate: not an extremum"
+    elif c.local_min is False:
+        c.kind = "degenerate: not a local minimum"
+
+
+@dataclass
+class Decomposition:
+    components: list[Component]
+    method: str
+    values: list = field(default_factory=list)
+
+    @property
+    def positive_dimensional(self) -> list[Component]:
+        return [c for c in self.components if c.dimension > 0]
+
+    @property
+    def isolated(self) -> list[Component]:
+        return [c for c in self.components if c.dimension == 0]
+
+    def summary(self) -> list[str]:
+        return [c.line() for c in self.components]
+
+
+def value_split(f, vs, G, candidates) -> tuple[list, str] | None:
+    """The critical values as pieces J + ⟨m(f)⟩, m irreducible over Q, proved to cover V(J)."""
+    if candidates:
+        cands = sorted(set(sp.nsimplify(c) for c in candidates))
+        if reduce_chain([f - c for c in cands], G, vs):
+            return [f - c for c in cands], ("critical values " + ", ".join(map(str, cands)) +
+                                            ": Π(f − cⱼ) ∈ √⟨∇f⟩ (a power reduces to 0 modulo its Gröbner basis)")
+    E = scp.critical_values(sp.expand(f), tuple(vs))
+    if E is None:
+        return None
+    facs = [m.as_expr().subs(scp._C, f) for m, _ in sp.factor_list(E)[1] if m.degree() > 0]
+    return facs, f"critical values: roots of {sp.factor(E.as_expr())} (lex elimination of x from ∇f = 0, f = c)"
+
+
+def decompose(f: sp.Expr, vs, candidates=()) -> Decomposition:
+    """The components of the critical set of the rational polynomial f, each described and classified."""
+    vs = tuple(vs)
+    f = sp.expand(f)
+    grad = [sp.expand(g) for g in scp.gradient(f, vs)]
+    G = groebner(grad, vs)
+    split = value_split(f, vs, G, candidates)
+    if split is None:
+        raise ArithmeticError("no eliminant of the critical values")
+    facs, how = split
+    pieces = []
+    for m in facs:
+        for P in split_by_factors(groebner(grad + [m], vs), vs):
+            pieces.append((m, P))
+    # drop pieces whose zero set lies in another's (an embedded point, a repeated piece)
+    keep = []
+    for i, (m, P) in enumerate(pieces):
+        inside = any(j != i and contained(P, Q, vs) and not (contained(Q, P, vs) and j > i)
+                     for j, (_, Q) in enumerate(pieces) if dimension(Q, vs)[0] >= dimension(P, vs)[0])
+        if not inside:
+            keep.append((m, P))
+    comps = []
+    for m, P in keep:
+        k, _ = dimension(P, vs)
+        if k == 0:
+            sol = scp.solve_system(P, vs)
+            for pt in sol.points:
+                val = pt.value(f, vs) if not pt.is_rational else f.subs(dict(zip(vs, pt.coords())))
+                c = Component(0, P, sp.nsimplify(val) if pt.is_rational else val, pt, True, None, True, -1)
+                c.inertia = inertia_fast(scp.hessian(f, vs), pt, vs)
+                c.evidence.append(f"isolated point {pt.describe()}; inertia exact")
+                _classify(c)
+                comps.append(c)
+        else:
+            val = reduce(f, P, vs)
+            comps.append(component(P, vs, f, val if val.is_number else sp.Symbol("c")))
+    comps.sort(key=lambda c: (float(sp.N(c.value)) if c.value.is_number else 0.0, -c.dimension))
+    return Decomposition(comps, how + f"; {len(keep)} pieces after splitting by factors", [m for m in facs])
