@@ -130,3 +130,26 @@ def bernoulli(d: int, p: float, rng: np.random.Generator, symmetric: bool = True
 def empty_rows(mask: Mask) -> np.ndarray:
     """Indices i with no observed entry in row i (and so, for a symmetric Ω, in column i)."""
     return np.flatnonzero(mask.row_counts() == 0)
+
+
+def determines_up_to_sign(mask: Mask) -> bool:
+    """Whether P_Ω(xxᵀ) = P_Ω(zzᵀ) forces x = ±z for every z without zero entries (symmetric Ω).
+
+    Observed (i, j) fixes xᵢxⱼ; along a path the ratios xⱼ/zⱼ propagate with alternating sign, so the
+    answer is yes exactly when the graph of Ω (diagonal entries as self-loops) is connected and has an odd
+    cycle or a self-loop (not bipartite). An empty row (Remark 8.11's failure) leaves its coordinate free.
+    """
+    A = mask.dense() != 0
+    d = len(A)
+    colour = np.full(d, -1)
+    colour[0] = 0
+    stack, odd = [0], bool(A.diagonal().any())
+    while stack:
+        i = stack.pop()
+        for j in np.flatnonzero(A[i]):
+            if colour[j] < 0:
+                colour[j] = 1 - colour[i]
+                stack.append(j)
+            elif j != i and colour[j] == colour[i]:
+                odd = True
+    return bool((colour >= 0).all() and odd)

@@ -78,3 +78,21 @@ def test_empty_rows_and_full():
     m = masks.from_dense(W)
     assert masks.empty_rows(m).tolist() == [2]
     assert masks.full(5).nnz == 25
+
+
+def test_determines_up_to_sign_is_connected_and_not_bipartite():
+    from numeric import masks as Mk
+
+    path = np.zeros((3, 3))
+    path[0, 1] = path[1, 0] = path[1, 2] = path[2, 1] = 1  # bipartite: x = (t, 1/t, t)·z fits for every t > 0
+    assert not Mk.determines_up_to_sign(Mk.from_dense(path))
+    loop = path.copy()
+    loop[0, 0] = 1  # x₀² = z₀² pins t = 1
+    assert Mk.determines_up_to_sign(Mk.from_dense(loop))
+    empty = loop.copy()
+    empty[2, :] = empty[:, 2] = 0  # Remark 8.11: an empty row leaves x₂ free
+    assert not Mk.determines_up_to_sign(Mk.from_dense(empty))
+    # the bipartite family really fits: P_Ω(xxᵀ) = P_Ω(zzᵀ) with x ≠ ±z
+    z, t = np.array([0.5, -0.7, 0.3]), 2.0
+    x = np.array([t, 1 / t, t]) * z
+    assert np.allclose(path * np.outer(x, x), path * np.outer(z, z)) and not np.allclose(np.abs(x), np.abs(z))

@@ -112,7 +112,8 @@ TABLE: tuple[Entry, ...] = (
     # §8.2.1
     Entry("in time $\\text{poly}\\left(d, \\frac{1}{\\alpha}", _PS + r"\left(d, \frac{1}{\alpha}, \frac{1}{\beta}, \frac{1}{\gamma}, \frac{1}{\epsilon}\right)",
           "fit", "thm:8.5", "perturbed GD's iteration counts against 1/α, 1/β, d, 1/ε, each below Jin et al.'s degree "
-          "(relation ≤); the precise readings of 'poly' and their counterexamples are sec:8.2.1:thm-8.5-readings"),
+          "(relation ≤), in the corrected form of the erratum (ℓ, ρ, f(x₀) − f* added); the precise readings of 'poly' and "
+          "their counterexamples are sec:8.2.1:thm-8.5-readings"),
     Entry("up to δ -error in Euclidean distance in time", _PS + r"\left(\frac{1}{\delta}, \frac{1}{\tau_0}, d\right)",
           "fit", "thm:8.6", "perturbed GD's iterations against 1/τ₀, 1/δ, d, each below Jin et al.'s degree", "1/τ₀"),
     # §8.3.2

@@ -22,6 +22,7 @@ from ..registry import claim
 from ..search import search
 from ..rates import describe, judge, rate_seeds
 from .ntk_common import curves, phi_matrices, pooled_fit, show_matrix
+from .prose_relu import ReluGap, _check as check_relu
 
 SEC = "8.4"
 
@@ -893,18 +894,48 @@ def _check_fn2(stmt, ctx) -> Outcome:
                           describe(fit, sf) + "; " + judge(fit, sf).reason], strength="sampled")
 
 
+@dataclass(frozen=True)
+class Footnote2:
+    """Footnote 2 read precisely (prose_relu's ReluGap readings): ``exact`` — the flip bound |f − g| ≤
+    (1/√m)Σ|δᵢ|1[|uᵢ| ≤ |δᵢ|] for every initialisation; ``expected`` — E|f − g| ≤ √(2/π)‖x‖‖Δθ‖²/√m over θ⁰."""
+
+    exact: object
+    expected: object
+
+
+def _check_fn2_readings(stmt: Footnote2, ctx) -> Outcome:
+    """Both readings through prose_relu's check (shared with its two claims); the Hölder sweep as evidence."""
+    out = all_of(check_relu(stmt.exact, ctx), check_relu(stmt.expected, ctx))
+    ev = _check_fn2(None, ctx)
+    out.fits += ev.fits
+    out.notes += ev.notes
+    return out
+
+
+def _footnote2(exact="flips", **expected):
+    return Footnote2(ReluGap(exact), ReluGap("expected", **expected))
+
+
 claim(
     id="footnote:2",
     section=SEC,
-    kind="informal",
-    title="ReLU: 'minor fixes' and a 'modified notion of Lipschitzness'",
+    kind="inequality",
+    title="ReLU: the 'modified notion of Lipschitzness' is the sign-flip bound, second order in ‖Δθ‖ in expectation",
     printed=r"\text{A relu function is continuous almost everywhere, so we can make some minor fixes and still use some "
             r"modified notion of Lipschitzness to derive an upper bound.}",
-    statement=None,
-    check=_check_fn2,
-    informal_reason="the fix and the modified notion are not stated, so there is nothing to check against; we record the "
-                    "m-dependence a Hölder-type replacement would have (evidence below)",
-    uses=["remark:8.30"],
+    statement=_footnote2(),
+    check=_check_fn2_readings,
+    mutants=[
+        Mutant("a ReLU network equals its linearisation (no flip term)", _footnote2("linear")),
+        Mutant("the smooth second-order bound √(2/π)‖Δθ‖²/√m for every initialisation", _footnote2("every-init")),
+        Mutant("rate 1/m instead of 1/√m in expectation", _footnote2(m_power=1.0)),
+    ],
+    uses=["remark:8.30", "sec:8.4:relu-modified-lipschitz", "sec:8.4:relu-expected-gap"],
+    notes=["was 'informal'; its precise readings (sec:8.4:relu-modified-lipschitz, sec:8.4:relu-expected-gap) verify "
+           "it: the 'upper bound' exists as the exact flip bound for every initialisation and as a second-order "
+           "bound with the 1/√m of (8.102) in expectation over θ⁰ (for Δθ independent of θ⁰), while the smooth "
+           "bound for every initialisation is false (mutant 2); 'minor fixes' stays unspecified in the chapter",
+           "evidence kept: the m-exponent of the gradient's movement at ‖θ − θ⁰‖ = 1 (Hölder-½, theory −1/4)"],
 )
 
 

@@ -264,7 +264,10 @@ claim(
     statement=None,
     check=lambda s, ctx: Outcome(None),
     informal_reason="an empirical statement about practice ('typically', 'deep learning' objectives are not a "
-    "defined class); it motivates the plan rather than asserting a theorem. The suite checks the precise "
+    "defined class); it motivates the plan rather than asserting a theorem, so the statement itself has no "
+    "checkable reading. Its smallest checkable instance is verified as sec:8.1:obs-3-reading (the two-layer erf "
+    "network (8.78): a non-convex loss, yet GD from random θ⁰ reaches L̂ ≤ 10⁻³ at m ≫ n, not at m = 1), and the "
+    "'hard to fit' mechanism as sec:8.1:vanishing-gradients. The suite also checks the precise "
     "instances the chapter gives: the non-convex linear-network loss on which GD from random starts reaches the "
     "Eckart–Young optimum (sec:8.3.3:linear-networks), PCA (thm:8.7) and matrix completion (§8.3.2).",
 )
