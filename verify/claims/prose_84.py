@@ -114,7 +114,10 @@ claim(
     ],
     notes=["the O(·) of (8.71) with its constant: (β/2), attained by quadratics; '∇h β-Lipschitz ⟺ ‖∇²h‖_op ≤ β' "
            "for twice-differentiable h is the mean value theorem one way and the limit of difference quotients the "
-           "other; the class searched has a rigorous upper bound β on ‖∇²h‖_op"],
+           "other; the class searched has a rigorous upper bound β on ‖∇²h‖_op",
+           "sampled on three functions; a proof would need the integral form of Taylor's remainder, h(θ) − h(θ⁰)"
+           " − ⟨∇h(θ⁰), Δθ⟩ = ∫₀¹ ⟨∇h(θ⁰ + tΔθ) − ∇h(θ⁰), Δθ⟩ dt ≤ ∫₀¹ βt‖Δθ‖² dt, with the Lipschitz hypothesis"
+           " encoded symbolically for an undefined h"],
 )
 
 
