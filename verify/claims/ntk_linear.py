@@ -123,6 +123,9 @@ claim(
     ),
     mutants=[Mutant("PL constant 8σ²/n", StrongConvexity("pl", 8.0))],
     uses=["eq:8.63", "footnote:3"],
+    notes=["exact at Φ = [1, 2]; a proof for every n < p would need only rank(ΦᵀΦ) ≤ n < p, so the Hessian "
+           "(2/n)ΦᵀΦ has a null direction along which L̂(g_θ) is affine — a rank statement on a generic n×p "
+           "matrix (matrix symbols), not yet encoded"],
 )
 
 
@@ -165,6 +168,9 @@ claim(
     statement=Def104(sp.Rational(1, 2)),
     check=_check_fn3,
     mutants=[Mutant("μ‖y − x‖² (no ½) still means ∇²f ⪰ μI", Def104(sp.Integer(1)))],
+    notes=["exact at d = 2 with symbolic H; a proof for every d would need the same expansion with matrix "
+           "symbols: for quadratics the slack is ½(y − x)ᵀ(H − μI)(y − x) in any dimension, and for general C² f"
+           " Taylor's integral remainder ∫₀¹(1 − t)(y − x)ᵀ∇²f(x + t(y − x))(y − x)dt"],
 )
 
 
@@ -292,6 +298,8 @@ claim(
     check=_check_fn4,
     mutants=[Mutant("the objectives all linearised at θ⁰ (GD on g)", OnlineGD(False))],
     uses=["remark:8.32"],
+    notes=["sampled along runs; a proof would need only induction on t: if θᵗ is shared, ∇L̂(gᵗ)(θᵗ) = "
+           "∇L̂(f)(θᵗ) (remark:8.32) makes the next iterates equal, so the two methods coincide for every T"],
 )
 
 
@@ -326,6 +334,8 @@ claim(
     check=_check_8107,
     mutants=[Mutant("‖y + ΦΔθ‖²", Objective107(1))],
     uses=["eq:8.63"],
+    notes=["exact at n = 2, p = 3; a proof for every n, p would need the same expansion with matrix symbols: ‖y "
+           "− ΦΔθ‖² = n·L̂(g_θ) is (8.63) with the residual ŷ − y written as ΦΔθ − y, a shape-generic identity"],
 )
 
 
@@ -594,6 +604,9 @@ claim(
     check=_check_8116,
     mutants=[Mutant("τ² = σ_max(Φ)", Defs116(False))],
     uses=["eq:8.85"],
+    notes=["sampled over 20 random Φ; a proof would need the SVD Φ = UΣVᵀ (the factorisation of eq:8.119): ΦΦᵀ ="
+           " UΣΣᵀUᵀ, so its eigenvalues are the squared singular values of Φ (n ≤ p), and the extreme ones are "
+           "τ² and σ²"],
 )
 
 
@@ -909,4 +922,6 @@ claim(
     mutants=[Mutant("T = log(1/ε)/(ητ²)", Iterations128("tau")),
              Mutant("T = O(√log(1/ε)/(ησ²))", Iterations128(log_power=0.5))],
     uses=["eq:8.126"],
+    notes=["the exponent is a sampled fit; a proof would need only (8.126) and 1 − x ≤ e^{−x}: (1 − ησ²)^T ≤ "
+           "e^{−ησ²T} ≤ ε once T ≥ log(1/ε)/(ησ²), a one-line symbolic inequality"],
 )
