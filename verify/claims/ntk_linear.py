@@ -569,6 +569,8 @@ claim(
     ),
     mutants=[Mutant("strictly shrinking for η ≤ 2/τ²", Monotone(2.0, strict=True))],
     uses=["eq:8.110"],
+    notes=["sampled by hypothesis; a proof of the corrected condition η ≤ 2/τ² would need eq:8.119's eigenvalues"
+           " 1 − ητⱼ² and |1 − ητⱼ²| ≤ 1 ⟺ 0 ≤ ητⱼ² ≤ 2, symbolic once (8.119) holds for every n ≤ p"],
 )
 
 
@@ -653,6 +655,8 @@ claim(
     check=_check_8118,
     mutants=[Mutant("for η ≤ 2/τ²", Contraction(2.0)), Mutant("1 − ησ (σ not squared)", Contraction(1.0, 1))],
     uses=["eq:8.116"],
+    notes=["sampled over Φ; a proof would need eq:8.119's eigenvalues 1 − ητⱼ² and, for η ≤ 1/τ², 0 ≤ 1 − ητⱼ² ≤"
+           " 1 − ησ², which eq:8.122's certificate already gives symbolically"],
 )
 
 
@@ -803,7 +807,9 @@ claim(
     uses=["eq:8.115", "eq:8.118"],
     notes=["the refutation is exact (Φ = diag(1, 1/2), η = 1/2, r = e₁); the corrected '≤' is the definition of"
            " the operator norm, searched in floats here: an inequality, outside the normal form (which proves "
-           "identities)"],
+           "identities)",
+           "the counterexample is exact; the corrected '≤' is the definition of the operator norm and needs no "
+           "proof beyond it — only this claim's float search is sampled"],
 )
 
 
@@ -847,6 +853,8 @@ claim(
     check=_check_8126,
     mutants=[Mutant("rate 1 − ητ²", Rate126("tau")), Mutant("rate 1 − 2ησ²", Rate126("2sigma"))],
     uses=["eq:8.125", "eq:8.118"],
+    notes=["sampled runs; a proof would need eq:8.110's recursion rᵗ⁺¹ = (I − ηΦΦᵀ)rᵗ, ‖Ar‖ ≤ ‖A‖_op‖r‖ and "
+           "eq:8.122's ‖I − ηΦΦᵀ‖_op ≤ 1 − ησ², then induction on t"],
 )
 
 
