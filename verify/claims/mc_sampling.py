@@ -229,7 +229,7 @@ claim(
     mutants=[Mutant("some unit vector has √d‖z‖_∞ < 1.05", Incoherence(1.05))],
     notes=["non-vacuous content: ‖z‖² ≤ d‖z‖_∞² forces μ ≥ 1 (equality for the flat ±1/√d), and μ = √d is the "
            "largest (e₁); the chapter's 'μ a constant or log d' is the regime of Theorem 8.14",
-           "sampled for the samplers; the mathematical content (μ ≥ 1 from ‖z‖² ≤ d‖z‖_∞², μ ≤ √d) would need "
+           "sampled for the samplers; a proof of the mathematical content (μ ≥ 1 from ‖z‖² ≤ d‖z‖_∞², μ ≤ √d) would need "
            "only that inequality with symbolic d, and the samplers' incoherence is a property of their code, "
            "which samples cannot prove"],
 )
