@@ -607,7 +607,8 @@ claim(
     notes=["erf: K∞(x, x′) = ⟨x, x′⟩/√((1 + 2‖x‖²)(1 + 2‖x′‖²) − 4⟨x, x′⟩²); ReLU: ⟨x, x′⟩(π − arccos u)/(2π), "
            "u = ⟨x, x′⟩/(‖x‖‖x′‖); w ∼ N(0, I)",
            "closed forms are derived, the rate is a fit; a proof would need matrix Hoeffding/Bernstein for the "
-           "mean of m i.i.d. bounded PSD matrices, giving ‖ΦΦᵀ − K∞‖_op = O(√(log n/m)) w.h.p."],
+           "mean of m i.i.d. bounded PSD matrices, giving ‖ΦΦᵀ − K∞‖_op = O(n√(log n/m)) w.h.p. "
+           "(each summand has operator norm ≤ n·max‖x‖² since |σ′| ≤ 1)"],
 )
 
 
