@@ -197,6 +197,10 @@ claim(
         Mutant("the pair sums (aᵢ ± aⱼ)/√2 are local maxima", TensorLandscape(pair_sums="maximum")),
     ],
     uses=["eq:8.53"],
+    notes=["sampled at small (d, k); a proof would need the symbolic first- and second-order conditions on the "
+           "sphere in the basis aᵢ: with yᵢ = ⟨x, aᵢ⟩, F = Σyᵢ⁴, critical points have yᵢ ∈ {0, ±c} and the "
+           "Riemannian Hessian at a point with |S| ≥ 2 nonzero coordinates has a positive direction (Ge et al. "
+           "2015) — a computation for every d not yet done"],
 )
 
 
@@ -313,4 +317,7 @@ claim(
         Mutant("a saddle component is a minimum", LinearNets(saddles="minimum")),
     ],
     uses=["thm:8.7"],
+    notes=["exact at (2, 1, 2) only; a proof for every size would need Baldi–Hornik's argument (every critical "
+           "point of ½‖C − W₁W₂‖² is built from a subset of C's singular vectors, and any subset other than the "
+           "top k has a descent or negative-curvature direction), which is not encoded"],
 )

@@ -176,7 +176,10 @@ claim(
     mutants=[Mutant("without the incoherence hypothesis", L819(incoherent_only=False)),
              Mutant("⟨x, z⟩² ≥ ‖x‖⁴ + ε", L819(K=-1.0))],
     uses=["lemma:8.17", "eq:8.23", "eq:8.24", "eq:8.25", "lemma:8.18"],
-    notes=["(8.22) ∇f = 0 ⟹ ⟨x, ∇f(x)⟩ = 0 is immediate; the points with only ⟨x, ∇f⟩ = 0 are tested in eq:8.23"],
+    notes=["(8.22) ∇f = 0 ⟹ ⟨x, ∇f(x)⟩ = 0 is immediate; the points with only ⟨x, ∇f⟩ = 0 are tested in eq:8.23",
+           "sampled over instances; a proof would need Lemma 8.17 in its uniform reading (x depends on Ω) "
+           "applied at the pairs (x, x) and (z, x) in ⟨x, ∇f(x)⟩/p − ⟨x, ∇g(x)⟩, plus a proof that the "
+           "stationary points considered are incoherent"],
 )
 
 
@@ -252,6 +255,9 @@ claim(
     ),
     mutants=[Mutant("(‖x‖² + ‖x‖⁴)ε: the factor 2 of ∇g dropped", S823("s+s²"))],
     uses=["lemma:8.17", "eq:8.16"],
+    notes=["sampled over instances; a proof would need Lemma 8.17's uniform reading at the pairs (z, x̂) and "
+           "(x̂, x̂) in the exact decomposition ⟨x, ∇f⟩/p − ⟨x, ∇g⟩ = −2(s·dev(z, x̂) − s²·dev(x̂, x̂)), with "
+           "the constant (‖x‖² + ‖x‖⁴) it produces"],
 )
 
 
@@ -368,7 +374,9 @@ claim(
     mutants=[Mutant("‖x‖² ≥ 1/3 (the ε dropped)", L821(K=0.0)), Mutant("‖x‖² ≥ 1/2 − ε/3", L821(bound=0.5))],
     uses=["lemma:8.17", "eq:8.32", "eq:8.33", "lemma:8.20"],
     notes=["(8.31) ∇²f ⪰ 0 ⟹ ⟨z, ∇²f z⟩ ≥ 0 is the definition of PSD at v = z",
-           "ε: the Lemma 8.17 level at the pairs the proof of (8.32) uses (z, z), (z, x̂) and the polarisation pairs"],
+           "ε: the Lemma 8.17 level at the pairs the proof of (8.32) uses (z, z), (z, x̂) and the polarisation pairs",
+           "sampled over instances; a proof would need Lemma 8.17's uniform reading at (z, z), (z, x̂) and the "
+           "polarisation pairs in ⟨z, ∇²f(x)z⟩/p − ⟨z, ∇²g(x)z⟩, then Lemma 8.20's computation"],
 )
 
 

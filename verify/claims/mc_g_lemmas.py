@@ -300,6 +300,9 @@ claim(
     check=_check_820,
     mutants=[Mutant("1/2 in place of 1/3", NormBound(0.5)), Mutant("0.34 in place of 1/3", NormBound(0.34))],
     uses=["eq:8.26", "eq:8.27", "eq:8.28", "eq:8.29"],
+    notes=["sampled by hypothesis; a proof would need zᵀ∇²g(x)z for every d: ∇²g(x) ∝ ‖x‖²I + 2xxᵀ − zzᵀ, so "
+           "zᵀ∇²g z ∝ ‖x‖² + 2⟨x, z⟩² − 1 ≤ 3‖x‖² − 1 by Cauchy–Schwarz, and PSD forces ‖x‖² ≥ 1/3 (algebra with"
+           " matrix symbols)"],
 )
 
 
@@ -365,6 +368,8 @@ claim(
     ),
     mutants=[Mutant("|⟨x, z⟩| ≥ 1.5 at stationary PSD points", InnerBound(1.5, needs_stationary=True))],
     uses=["lemma:8.18", "lemma:8.20"],
+    notes=["sampled by hypothesis; a proof of the corrected step would need Lemma 8.18's ⟨x, z⟩² = ‖x‖⁴ at ∇g(x)"
+           " = 0 and Lemma 8.20's ‖x‖² ≥ 1/3, both algebra with matrix symbols for every d, giving ⟨x, z⟩² ≥ 1/9"],
 )
 
 

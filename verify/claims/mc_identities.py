@@ -46,6 +46,9 @@ claim(
         Mutant("sum without the ½", EntrywiseIdentity(lambda I: (2 * I.f_sum(), I.f()), label="mutant")),
     ],
     uses=["def:8.9"],
+    notes=["exact at d = 3; a proof for every d would need the same entrywise expansion with indexed symbols: "
+           "½‖P_Ω(A)‖² = ½Σ_{(i,j)∈Ω} A_ij² is the definition of P_Ω and of the Frobenius norm, a shape-generic "
+           "identity not yet run through the indexed normal form"],
 )
 
 # --- trace identities used at (8.16) and (8.18) ------------------------------------------

@@ -289,7 +289,10 @@ claim(
     ],
     uses=["def:8.9", "def:8.10", "def:8.12", "eq:8.15"],
     notes=["poly(μ, log d) = log d in the fixed-pair sweep (a smaller poly than the lemma allows, so a stronger "
-           "test), μ = 2, grid points with p < 1; 'w.h.p.' = failure rate ≤ 0.1 with a Wilson interval below 0.2"],
+           "test), μ = 2, grid points with p < 1; 'w.h.p.' = failure rate ≤ 0.1 with a Wilson interval below 0.2",
+           "sampled: failure rates over drawn Ω; a proof would need, for a fixed pair, Bernstein's inequality "
+           "with Var ≤ 2μ⁴/(pd²), and for the uniform reading a spectral-norm bound ‖W/p − J‖ ≤ C√(d/p) for the "
+           "Bernoulli mask (e.g. matrix Bernstein, or Feige–Ofek for p ≳ log d/d)"],
 )
 
 
@@ -335,7 +338,9 @@ claim(
     check=_check_816,
     mutants=[Mutant("unnormalised T (T_ij = 1)", ScalarSum(False))],
     uses=["lemma:8.17"],
-    notes=["(8.13) defines '≈' by (8.14); T is not specified in the remark, so it is checked for the T of Lemma 8.17"],
+    notes=["(8.13) defines '≈' by (8.14); T is not specified in the remark, so it is checked for the T of Lemma 8.17",
+           "sampled: Monte Carlo over Ω; a proof would need Lemma 8.17 (itself only sampled) and then the one-"
+           "line rescaling |Σ_Ω T − pΣT| = p·|Σ_Ω T/p − ΣT|"],
 )
 
 
@@ -493,5 +498,8 @@ claim(
     check=_check_fig85,
     mutants=[Mutant("the forms concentrate as 1/p", FormsConcentrate(-1.0))],
     uses=["remark:8.15", "lemma:8.17", "eq:8.16", "eq:8.17"],
-    notes=["drawn in verify/figures/mc.py (the 1-D pair and the concentration of the forms)"],
+    notes=["drawn in verify/figures/mc.py (the 1-D pair and the concentration of the forms)",
+           "sampled: the −½ rates are fits over Ω; a proof would need the variance identity Var(⟨P_Ω(A), B⟩/p) ="
+           " ((1 − p)/p)ΣA_ij²B_ij² for fixed A, B (independent Bernoulli entries) and Chebyshev, exact for the "
+           "gradient and Hessian forms at fixed x, v"],
 )

@@ -117,5 +117,8 @@ claim(
              Mutant("the bound falls like (p·d)^(−1/2)", Rates823(p_power=-0.5))],
     uses=["thm:8.23", "thm:8.14", "lemma:8.17", "eq:8.52"],
     notes=["ε in the chain is the error of Lemma 8.17; the chapter ties it to p by p = poly(μ, log d)/(dε²), i.e. "
-           "ε ∝ (p·d)^(−1/2) up to logarithms, so O(√ε) = O((p·d)^(−1/4))"],
+           "ε ∝ (p·d)^(−1/2) up to logarithms, so O(√ε) = O((p·d)^(−1/4))",
+           "the √(3ε/2) constant is checked at 50 digits and the p-rate is a sampled fit; a proof would need the"
+           " limit of the chain's supremum as ε → 0 in closed form (a one-variable asymptotic expansion) and, "
+           "for the p-rate, the spectral bound ‖W/p − J‖ ∝ √(d/p) w.h.p."],
 )

@@ -159,7 +159,10 @@ claim(
              Mutant("p·d = 1 suffices", Recovery(pd="1"))],
     uses=["thm:8.23", "lemma:8.17", "def:8.12"],
     notes=["GD (2 starts), perturbed GD and cubic-regularised Newton (small d) per instance; 'recovered' = every run "
-           "ends within 1e-3 of ±z; the regime p·d ≥ 2 log d stands for poly(μ, log d)/ε²"],
+           "ends within 1e-3 of ±z; the regime p·d ≥ 2 log d stands for poly(μ, log d)/ε²",
+           "sampled: optimizer runs per instance; a proof would need Lemma 8.17 in its uniform reading (a "
+           "spectral bound ‖W/p − J‖ ≤ C√(d/p) w.h.p.), incoherence of every local minimum (which the chapter's "
+           "proof assumes, see thm:8.23) and the corrected chain eq:8.39–eq:8.52"],
 )
 
 
@@ -274,4 +277,7 @@ claim(
              Mutant("p·d = 1", CloseMinima(pd="1"))],
     uses=["lemma:8.19", "lemma:8.21", "lemma:8.17", "eq:8.39", "eq:8.40", "eq:8.42", "eq:8.43", "eq:8.44",
           "eq:8.48", "eq:8.49", "eq:8.52"],
+    notes=["sampled: the chain is certified but its premises (Lemmas 8.17, 8.19, 8.21) are sampled; a proof "
+           "would need the uniform spectral bound behind Lemma 8.17 and a proof that local minima of f are "
+           "incoherent (the chapter's proof assumes it)"],
 )

@@ -69,7 +69,10 @@ claim(
         Mutant("zero the entries inside Ω", Projection(lambda m, A: A - m.P(A), "complement")),
         Mutant("rescaled by 1/p (the inverse-propensity estimator, not P_Ω)", Projection(lambda m, A: m.P(A) / m.p, "P/p")),
     ],
-    notes=["checked on the implementation every numeric claim uses, and on the symbolic W∘A"],
+    notes=["checked on the implementation every numeric claim uses, and on the symbolic W∘A",
+           "sampled on 20 masks for the numeric projector; a proof for the definition itself would need nothing "
+           "beyond W∘A with ω ∈ {0, 1}, so what is sampled is only that numeric.masks implements it (a code "
+           "property, no proof possible short of verifying the code)"],
 )
 
 
@@ -125,7 +128,10 @@ claim(
     uses=["def:8.9"],
     notes=["the chapter does not say whether Ω is symmetric; the symmetric model (each unordered pair with "
            "probability p, so a symmetric M is observed symmetrically) is used throughout, the independent model is "
-           "tested in tests/test_masks.py; (8.16)'s erratum shows where the two differ"],
+           "tested in tests/test_masks.py; (8.16)'s erratum shows where the two differ",
+           "sampled: entry frequencies of 60 drawn masks; a proof would need to read numeric.masks.bernoulli's "
+           "code (one uniform draw per unordered pair compared with p), since a statement about a random "
+           "generator's output admits no proof from samples"],
 )
 
 
@@ -177,7 +183,10 @@ claim(
     check=_check_remark_811,
     mutants=[Mutant("p = d^(-1/2) is still not identifiable", Identifiability(0.5, 1.0))],
     uses=["def:8.10"],
-    notes=["checked as a necessity: at p = 1/d recovery is impossible w.h.p. (an unobserved row), with an exact witness"],
+    notes=["checked as a necessity: at p = 1/d recovery is impossible w.h.p. (an unobserved row), with an exact witness",
+           "sampled: masks at p = 1/d; a proof would need P(some row unobserved) ≥ 1 − (1 − (1 − p)^d)^d → 1 − "
+           "e^{−d e^{−pd}} at p = 1/d (independent rows in the independent model; a union/second-moment bound in"
+           " the symmetric one), plus the exact witness that an empty row makes z + t eᵢ a global minimum"],
 )
 
 
@@ -219,7 +228,10 @@ claim(
     check=_check_def_812,
     mutants=[Mutant("some unit vector has √d‖z‖_∞ < 1.05", Incoherence(1.05))],
     notes=["non-vacuous content: ‖z‖² ≤ d‖z‖_∞² forces μ ≥ 1 (equality for the flat ±1/√d), and μ = √d is the "
-           "largest (e₁); the chapter's 'μ a constant or log d' is the regime of Theorem 8.14"],
+           "largest (e₁); the chapter's 'μ a constant or log d' is the regime of Theorem 8.14",
+           "sampled for the samplers; a proof of the mathematical content (μ ≥ 1 from ‖z‖² ≤ d‖z‖_∞², μ ≤ √d) would need "
+           "only that inequality with symbolic d, and the samplers' incoherence is a property of their code, "
+           "which samples cannot prove"],
 )
 
 

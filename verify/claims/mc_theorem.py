@@ -95,6 +95,8 @@ claim(
     ),
     mutants=[Mutant("local minimum, bound (1/3 − ε/3)² − ε replaced by 1/9", Chain39("local-min-1/9"))],
     uses=["lemma:8.19", "lemma:8.21"],
+    notes=["sampled: the counterexample x = 0 is exact; a proof of the corrected chain would need its premises "
+           "(Lemma 8.19 and Lemma 8.21, sampled) as theorems; the algebra from them is certified"],
 )
 
 
@@ -194,6 +196,8 @@ claim(
     mutants=[Mutant("pairing with a unit vector ⊥ z, x", Pairing("w"))],
     erratum_equations=["8.41", "8.42"],
     uses=["lemma:8.17", "eq:8.37"],
+    notes=["exact at d = 3, p = 1 (where the deviation vanishes); a proof of the corrected step for p < 1 would "
+           "need Lemma 8.17's uniform reading at the pair (z, x), which is only sampled"],
 )
 
 

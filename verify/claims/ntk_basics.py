@@ -192,6 +192,9 @@ claim(
     check=_check_def824,
     mutants=[Mutant("φ = ∇_x f (input gradient)", Feature("x"))],
     uses=["eq:8.55"],
+    notes=["sampled: numeric.ntk's structured Gram against SymPy's at one size; PSD-ness needs no sampling "
+           "(vᵀΦΦᵀv = ‖Φᵀv‖²), and agreement at every size would need the structured formula (1/m)Σᵢ "
+           "σ'(wᵢᵀx)σ'(wᵢᵀx′)⟨x, x′⟩ derived with indexed symbols — a proof would need that derivation"],
 )
 
 
@@ -343,7 +346,9 @@ claim(
     check=_check_859,
     mutants=[Mutant("Σ without 1/n", EmpiricalLoss("sum"))],
     uses=["eq:8.54"],
-    notes=["the square loss of (8.63) has no ½; the gradient (8.130) is checked against this definition"],
+    notes=["the square loss of (8.63) has no ½; the gradient (8.130) is checked against this definition",
+           "sampled on instances; a proof would need only the expansion of (8.60) with the square loss into "
+           "(8.63) with indexed symbols, a shape-generic identity"],
 )
 
 
@@ -384,6 +389,8 @@ claim(
     check=_check_861,
     mutants=[Mutant("p = m(d + 1) (a trained too)", ParamCount("d+1")), Mutant("p = m", ParamCount("1"))],
     uses=["def:8.24"],
+    notes=["exact at the listed (m, d); a proof for every (m, d) would need the gradient of (8.78) with indexed "
+           "symbols: ∂f/∂wᵢ = aᵢσ'(wᵢᵀx)x/√m, so p = md"],
 )
 
 
@@ -517,6 +524,8 @@ claim(
     mutants=[Mutant("O(√n/σ²) (σ² in place of σ)", MinNorm(power=2.0)),
              Mutant("without rank(Φ) = n, p ≥ n", MinNorm(full_rank=False))],
     uses=["eq:8.63"],
+    notes=["beyond the exact instance the bound is sampled; a proof would need ‖Φ⁺‖_op = 1/σ_min(Φ) from the SVD"
+           " (Φ⁺ = VΣ⁻¹Uᵀ for rank n) and ‖y‖ ≤ √n·maxᵢ|yᵢ|, symbolic for every n ≤ p"],
 )
 
 
@@ -563,6 +572,8 @@ claim(
     check=_check_826,
     mutants=[Mutant("radius O(1/σ) (no √n)", MinNorm(sqrt_n=False))],
     uses=["lemma:8.25"],
+    notes=["sampled on instances; a proof would need Lemma 8.25's bound and ΦΦ⁺y = y for Φ of rank n, both from "
+           "the SVD"],
 )
 
 
@@ -643,6 +654,9 @@ claim(
     check=_check_827,
     mutants=[Mutant("rank n already with p = n − 1", Expressivity(1))],
     uses=["lemma:8.25"],
+    notes=["rank(Φ) ≤ min(n, p) is linear algebra; the generic-rank half is sampled: a proof would need, at each"
+           " n = p, one input set with a maximal minor that is an exact nonzero number (then rank n holds for "
+           "generic inputs by analyticity), or Du et al.'s theorem for non-parallel inputs"],
 )
 
 
@@ -745,6 +759,9 @@ claim(
              Mutant("O(β‖Δθ‖) (first power)", Taylor828(power=1.0)),
              Mutant("(8.70) with √n in place of n", Taylor828(ball_n_power=0.5))],
     uses=["lemma:8.25", "remark:8.26"],
+    notes=["sampled points illustrate the slack; a proof would need the integral-remainder argument above with "
+           "the Lipschitz hypothesis encoded symbolically, and the erf network's β certified as "
+           "sup|σ''|·max‖x‖²/√m (eq:8.102)"],
 )
 
 
@@ -793,6 +810,8 @@ claim(
     check=_check_829,
     mutants=[Mutant("first order", Order(1.0)), Mutant("third order", Order(3.0))],
     uses=["lemma:8.28"],
+    notes=["the slope 2 is a fit; a proof would need the second-order Taylor expansion along the ray, f − g = "
+           "½Δθᵀ∇²f(θ⁰)Δθ + O(‖Δθ‖³), with the Hessian's quadratic form nonzero in the chosen direction"],
 )
 
 
@@ -982,7 +1001,10 @@ claim(
     check=_check_fig86,
     mutants=[Mutant("the same at α = β = 1 (not lazy)", ConvexBall(sp.Integer(1), sp.Integer(1)))],
     notes=["the chapter's drawing has no data; this is the toy model of Remark 8.31 at α = 8, β = 1: the ball "
-           "[−|θ*|, |θ*|] around θ⁰ = 0 lies in the convex region and holds the global minimum θ*"],
+           "[−|θ*|, |θ*|] around θ⁰ = 0 lies in the convex region and holds the global minimum θ*",
+           "exact at the printed α = 8, β = 1; the drawing itself admits no proof, and a proof over a parameter "
+           "range would need L̂''(θ) ≥ 0 on [−|θ*|, |θ*|] as a polynomial inequality in (α, β, θ) (an SOS or CAD"
+           " certificate)"],
     uses=["remark:8.31"],
 )
 
@@ -1053,4 +1075,7 @@ claim(
     mutants=[Mutant("L̂(f_θ̂) does not shrink with m", Interpolant("constant")),
              Mutant("L̂(f_θ̂) grows with m (f sharper)", Interpolant("grows"))],
     uses=["lemma:8.25", "lemma:8.28"],
+    notes=["sampled: the m-rate is a fit; a proof would need Lemma 8.28 with β = O(1/√m), ‖Δθ̂‖ = "
+           "O(√n/σ_min(K∞)) with probability over θ⁰ (eq:8.96), which gives only L̂ = O(1/m); the observed m^−2 "
+           "would need a second-order cancellation argument for the symmetric initialisation"],
 )

@@ -123,6 +123,9 @@ claim(
     ),
     mutants=[Mutant("PL constant 8σ²/n", StrongConvexity("pl", 8.0))],
     uses=["eq:8.63", "footnote:3"],
+    notes=["exact at Φ = [1, 2]; a proof for every n < p would need only rank(ΦᵀΦ) ≤ n < p, so the Hessian "
+           "(2/n)ΦᵀΦ has a null direction along which L̂(g_θ) is affine — a rank statement on a generic n×p "
+           "matrix (matrix symbols), not yet encoded"],
 )
 
 
@@ -165,6 +168,9 @@ claim(
     statement=Def104(sp.Rational(1, 2)),
     check=_check_fn3,
     mutants=[Mutant("μ‖y − x‖² (no ½) still means ∇²f ⪰ μI", Def104(sp.Integer(1)))],
+    notes=["exact at d = 2 with symbolic H; a proof for every d would need the same expansion with matrix "
+           "symbols: for quadratics the slack is ½(y − x)ᵀ(H − μI)(y − x) in any dimension, and for general C² f"
+           " Taylor's integral remainder ∫₀¹(1 − t)(y − x)ᵀ∇²f(x + t(y − x))(y − x)dt"],
 )
 
 
@@ -292,6 +298,8 @@ claim(
     check=_check_fn4,
     mutants=[Mutant("the objectives all linearised at θ⁰ (GD on g)", OnlineGD(False))],
     uses=["remark:8.32"],
+    notes=["sampled along runs; a proof would need only induction on t: if θᵗ is shared, ∇L̂(gᵗ)(θᵗ) = "
+           "∇L̂(f)(θᵗ) (remark:8.32) makes the next iterates equal, so the two methods coincide for every T"],
 )
 
 
@@ -326,6 +334,8 @@ claim(
     check=_check_8107,
     mutants=[Mutant("‖y + ΦΔθ‖²", Objective107(1))],
     uses=["eq:8.63"],
+    notes=["exact at n = 2, p = 3; a proof for every n, p would need the same expansion with matrix symbols: ‖y "
+           "− ΦΔθ‖² = n·L̂(g_θ) is (8.63) with the residual ŷ − y written as ΦΔθ − y, a shape-generic identity"],
 )
 
 
@@ -559,6 +569,8 @@ claim(
     ),
     mutants=[Mutant("strictly shrinking for η ≤ 2/τ²", Monotone(2.0, strict=True))],
     uses=["eq:8.110"],
+    notes=["sampled by hypothesis; a proof of the corrected condition η ≤ 2/τ² would need eq:8.119's eigenvalues"
+           " 1 − ητⱼ² and |1 − ητⱼ²| ≤ 1 ⟺ 0 ≤ ητⱼ² ≤ 2, symbolic once (8.119) holds for every n ≤ p"],
 )
 
 
@@ -594,6 +606,9 @@ claim(
     check=_check_8116,
     mutants=[Mutant("τ² = σ_max(Φ)", Defs116(False))],
     uses=["eq:8.85"],
+    notes=["sampled over 20 random Φ; a proof would need the SVD Φ = UΣVᵀ (the factorisation of eq:8.119): ΦΦᵀ ="
+           " UΣΣᵀUᵀ, so its eigenvalues are the squared singular values of Φ (n ≤ p), and the extreme ones are "
+           "τ² and σ²"],
 )
 
 
@@ -640,6 +655,8 @@ claim(
     check=_check_8118,
     mutants=[Mutant("for η ≤ 2/τ²", Contraction(2.0)), Mutant("1 − ησ (σ not squared)", Contraction(1.0, 1))],
     uses=["eq:8.116"],
+    notes=["sampled over Φ; a proof would need eq:8.119's eigenvalues 1 − ητⱼ² and, for η ≤ 1/τ², 0 ≤ 1 − ητⱼ² ≤"
+           " 1 − ησ², which eq:8.122's certificate already gives symbolically"],
 )
 
 
@@ -790,7 +807,9 @@ claim(
     uses=["eq:8.115", "eq:8.118"],
     notes=["the refutation is exact (Φ = diag(1, 1/2), η = 1/2, r = e₁); the corrected '≤' is the definition of"
            " the operator norm, searched in floats here: an inequality, outside the normal form (which proves "
-           "identities)"],
+           "identities)",
+           "the counterexample is exact; the corrected '≤' is the definition of the operator norm and needs no "
+           "proof beyond it — only this claim's float search is sampled"],
 )
 
 
@@ -834,6 +853,8 @@ claim(
     check=_check_8126,
     mutants=[Mutant("rate 1 − ητ²", Rate126("tau")), Mutant("rate 1 − 2ησ²", Rate126("2sigma"))],
     uses=["eq:8.125", "eq:8.118"],
+    notes=["sampled runs; a proof would need eq:8.110's recursion rᵗ⁺¹ = (I − ηΦΦᵀ)rᵗ, ‖Ar‖ ≤ ‖A‖_op‖r‖ and "
+           "eq:8.122's ‖I − ηΦΦᵀ‖_op ≤ 1 − ησ², then induction on t"],
 )
 
 
@@ -909,4 +930,6 @@ claim(
     mutants=[Mutant("T = log(1/ε)/(ητ²)", Iterations128("tau")),
              Mutant("T = O(√log(1/ε)/(ησ²))", Iterations128(log_power=0.5))],
     uses=["eq:8.126"],
+    notes=["the exponent is a sampled fit; a proof would need only (8.126) and 1 − x ≤ e^{−x}: (1 − ησ²)^T ≤ "
+           "e^{−ησ²T} ≤ ε once T ≥ log(1/ε)/(ησ²), a one-line symbolic inequality"],
 )

@@ -139,6 +139,9 @@ claim(
              Mutant("η = 2.2/τ² (not small)", Theorem833(eta_factor=2.2)),
              Mutant("T = O(√log(1/ε)/(ησ²))", Theorem833(log_power=0.5))],
     uses=["eq:8.128", "eq:8.150", "eq:8.165", "lemma:8.25", "lemma:8.28"],
+    notes=["a proof would need Du et al. 2019's argument with explicit constants: λ_min(ΦΦᵀ) ≥ ½λ_min(K∞) w.h.p."
+           " (eq:8.96), β = O(1/√m) (eq:8.102), and an induction over t keeping θᵗ in the ball (8.142) so that "
+           "the contraction eq:8.150 applies at every step"],
 )
 
 
@@ -186,6 +189,8 @@ claim(
     check=_check_8129,
     mutants=[Mutant("Φᵗ = Φ⁰", JacobianAt("theta_0"))],
     uses=["eq:8.61"],
+    notes=["sampled at one size; a proof for every (m, d) would need the gradient of (8.78) with indexed symbols"
+           " (as for eq:8.61), evaluated at any θᵗ"],
 )
 
 
@@ -388,6 +393,8 @@ claim(
     check=_check_8136,
     mutants=[Mutant("remainder O(η)", Remainder(1.0))],
     uses=["eq:8.54", "eq:8.135"],
+    notes=["the exponent is a fit; a proof would need Taylor's theorem with remainder ≤ (β/2)‖θᵗ⁺¹ − θᵗ‖² (Lemma"
+           " 8.28) and θᵗ⁺¹ − θᵗ = −η(Φᵗ)ᵀbᵗ"],
 )
 
 
@@ -479,6 +486,8 @@ claim(
     check=_check_8142,
     mutants=[Mutant("radius σ/(4β) (no √n)", Radius142(False))],
     uses=["lemma:8.28", "eq:8.129"],
+    notes=["sampled; a proof would need ‖∇fᵢ(θᵗ) − ∇fᵢ(θ⁰)‖ ≤ β‖θᵗ − θ⁰‖ (the definition of β) summed over the n"
+           " rows, a two-line symbolic chain"],
 )
 
 
@@ -525,6 +534,8 @@ claim(
     check=_check_8143,
     mutants=[Mutant("σ_min(Φᵗ) ≥ 7σ/8", Weyl143(0.875))],
     uses=["eq:8.142"],
+    notes=["sampled by hypothesis; a proof would need Weyl's inequality for singular values (σₙ(Φ + E) ≥ σₙ(Φ) −"
+           " ‖E‖_op, a cited theorem) and ‖E‖_op ≤ ‖E‖_F"],
 )
 
 
@@ -600,6 +611,8 @@ claim(
     erratum_equations=["8.144", "8.145", "8.146", "8.147", "8.148"],
     mutants=[Mutant("corrected chain without the σ/4 loss", Argument144("norm", 0.0))],
     uses=["eq:8.143", "eq:8.117"],
+    notes=["sampled; a proof of the corrected argument would need σₙ(Φᵗ) = min_{‖u‖=1}‖(Φᵗ)ᵀu‖ for n ≤ p "
+           "(Courant–Fischer) and the triangle inequality"],
 )
 
 
@@ -682,6 +695,9 @@ claim(
     ),
     mutants=[Mutant("1 − ησ² (no loss from Φᵗ ≠ Φ)", Rate150("full"))],
     uses=["eq:8.143", "eq:8.118", "eq:8.141"],
+    notes=["sampled runs; a proof would need eq:8.143 at every t (hence an induction keeping θᵗ in the ball "
+           "(8.142)), the contraction of eq:8.118 with σ² replaced by the bound on σ_min(Φᵗ)σ_min(Φ), and the "
+           "step's second-order remainder (eq:8.136)"],
 )
 
 
@@ -697,7 +713,9 @@ claim(
     check=_check_825,
     mutants=[Mutant("O(√n/σ²)", MinNorm(power=2.0))],
     uses=["lemma:8.25"],
-    notes=["the same statement and check as lemma:8.25"],
+    notes=["the same statement and check as lemma:8.25",
+           "beyond the exact instance the bound is sampled; a proof would need ‖Φ⁺‖_op = 1/σ_min(Φ) from the SVD"
+           " and ‖y‖ ≤ √n·maxᵢ|yᵢ|, as for lemma:8.25"],
 )
 
 
@@ -767,6 +785,8 @@ claim(
     mutants=[Mutant("‖ŷ⁰ − y‖ = O(1)", Induction154(n_power=0.0)),
              Mutant("monotone also for η = 2.2/τ²", Induction154(eta_factor=2.2))],
     uses=["eq:8.150", "eq:8.141"],
+    notes=["fits and runs; a proof would need a high-probability bound on |f_{θ⁰}(xᵢ)| (Gaussian tails, union "
+           "over n) for (8.155) and the contraction eq:8.150 for (8.156), then induction on t"],
 )
 
 
@@ -818,6 +838,8 @@ claim(
     check=_check_8157,
     mutants=[Mutant("it grows with m", Linear157("grows"))],
     uses=["lemma:8.28", "eq:8.154"],
+    notes=["sampled at θᵀ; a proof would need Lemma 8.28 at every θᵗ and θᵗ ∈ B_{θ⁰} for all t, i.e. the "
+           "induction of thm:8.33's proof"],
 )
 
 
@@ -961,6 +983,8 @@ claim(
     ),
     mutants=[Mutant("row-space bound with 1/σ²", RowSpace162(True, 2.0))],
     uses=["eq:8.158", "eq:8.117"],
+    notes=["a proof of the surviving conclusion would need a bound on the null-space drift of θᵗ − θ̂, e.g. the "
+           "path length Σₜ η‖(Φᵗ)ᵀrᵗ‖ ≤ η·maxₜ‖Φᵗ‖_op·Σₜ‖rᵗ‖ with ‖rᵗ‖ geometric (eq:8.150)"],
 )
 
 
@@ -1018,6 +1042,8 @@ claim(
     check=_check_8165,
     mutants=[Mutant("‖θᵗ − θ⁰‖ shrinks with m", Radius165("shrinks"))],
     uses=["eq:8.162", "eq:8.163", "eq:8.142"],
+    notes=["fits over m; a proof would need eq:8.162's corrected bound and the regime condition β/σ² ≤ c₀/n with"
+           " the O(·)'s constant made explicit"],
 )
 
 
@@ -1085,6 +1111,8 @@ claim(
     mutants=[Mutant("no laziness (nothing shrinks with m)", Lazy(False)),
              Mutant("the relative movement falls like 1/m", Lazy(True, rel_power=-1.0))],
     uses=["thm:8.33", "eq:8.102"],
+    notes=["empirical fits; a proof would need thm:8.33's ingredients (the trajectory stays within O(√n/σ) of θ⁰"
+           " while ‖θ⁰‖ ∝ √m, and ‖Φᵗ − Φ‖_F ≤ √n·β‖θᵗ − θ⁰‖) with probability over θ⁰"],
 )
 
 
@@ -1130,4 +1158,7 @@ claim(
     check=_check_alpha,
     mutants=[Mutant("the distance does not depend on α", AlphaLazy(0.0))],
     uses=["eq:8.73", "thm:8.33"],
+    notes=["sampled runs and fits; a proof would need the linear-model computation (for g_θ the interpolant "
+           "reached is Φ⁺y/α, so ‖Δθ‖ ∝ 1/α) plus a bound on the f − g gap along the trajectory, as in Chizat et"
+           " al. 2019's lazy-training theorem"],
 )

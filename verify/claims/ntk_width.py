@@ -106,6 +106,9 @@ claim(
     check=_check_878,
     mutants=[Mutant("scaling 1/m", NetworkDef(1.0)), Mutant("no scaling", NetworkDef(0.0))],
     uses=["eq:8.61"],
+    notes=["the SymPy/NumPy agreement is sampled and f_{θ⁰} = Θ(1) is a fit; a proof of the latter would need "
+           "Var f_{θ⁰}(x) = E σ(wᵀx)² (independent neurons, aᵢ² = 1), a closed-form Gaussian expectation free of"
+           " m"],
 )
 
 
@@ -495,6 +498,8 @@ claim(
     mutants=[Mutant("limit (1 + 2‖x‖²)^(−1/2)", LLN(1 / sp.sqrt(1 + 2 * SK.g11))),
              Mutant("rate m^(−1)", LLN(1 / sp.sqrt(1 + 4 * SK.g11), -1.0))],
     uses=["eq:8.88"],
+    notes=["the limit is a closed form, the rate a fit; a proof would need Hoeffding's inequality for the i.i.d."
+           " terms σ'(wᵢᵀx)² ∈ [0, 1], which gives the m^(−1/2) deviation w.h.p."],
 )
 
 
@@ -600,7 +605,10 @@ claim(
              Mutant("error ∝ m^(−1)", KernelLimit(SK.erf_kernel(), SK.relu_kernel(), -1.0))],
     uses=["eq:8.92"],
     notes=["erf: K∞(x, x′) = ⟨x, x′⟩/√((1 + 2‖x‖²)(1 + 2‖x′‖²) − 4⟨x, x′⟩²); ReLU: ⟨x, x′⟩(π − arccos u)/(2π), "
-           "u = ⟨x, x′⟩/(‖x‖‖x′‖); w ∼ N(0, I)"],
+           "u = ⟨x, x′⟩/(‖x‖‖x′‖); w ∼ N(0, I)",
+           "closed forms are derived, the rate is a fit; a proof would need matrix Hoeffding/Bernstein for the "
+           "mean of m i.i.d. bounded PSD matrices, giving ‖ΦΦᵀ − K∞‖_op = O(n√(log n/m)) w.h.p. "
+           "(each summand has operator norm ≤ n·max‖x‖² since |σ′| ≤ 1)"],
 )
 
 
@@ -696,6 +704,9 @@ claim(
     ),
     mutants=[Mutant("a uniform floor λ_min(K∞) ≥ 10⁻³ for non-parallel unit inputs", FullRank("non-parallel", 1e-3))],
     uses=["eq:8.93"],
+    notes=["numerical evidence only; a proof would need Du et al.'s theorem (K∞ ≻ 0 for pairwise non-parallel "
+           "inputs and a non-polynomial σ), or, per data set, an exact certificate such as a rational Cholesky "
+           "factorisation of K∞"],
 )
 
 
@@ -780,6 +791,8 @@ claim(
     mutants=[Mutant("> σ_min(K∞) (factor 1)", Spectrum96("sqrt", factor=1.0)),
              Mutant("for every m ≥ 1", Spectrum96("sqrt", from_m="1"))],
     uses=["eq:8.95", "eq:8.93", "eq:8.85"],
+    notes=["sampled over trials; a proof would need matrix concentration ‖ΦΦᵀ − K∞‖_op ≤ ½λ_min(K∞) w.h.p. "
+           "(matrix Hoeffding), which gives an explicit m₀ ∝ n² log n/λ_min(K∞)²"],
 )
 
 
@@ -851,6 +864,8 @@ claim(
     mutants=[Mutant("constant sup|σ''|²/4", Step99(True, 0.25))],
     erratum_equations=["8.99"],
     uses=["eq:8.98", "eq:8.80"],
+    notes=["sampled on pairs; a proof would need the mean value theorem per neuron, (σ'(u) − σ'(v))² ≤ "
+           "sup|σ''|²(u − v)², with sup|σ''| certified, summed over the block structure of ∇_θ f"],
 )
 
 
@@ -892,6 +907,8 @@ claim(
     check=_check_8100,
     mutants=[Mutant("‖x‖² in place of ‖x‖⁴", CS100(2))],
     uses=["eq:8.99"],
+    notes=["sampled by hypothesis; a proof for every d would need the Lagrange identity ‖a‖²‖b‖² − ⟨a, b⟩² = "
+           "Σ_{i<j}(aᵢbⱼ − aⱼbᵢ)² with indexed symbols"],
 )
 
 
@@ -1084,4 +1101,6 @@ claim(
     ),
     mutants=[Mutant("β/σ² ∝ 1/m", Ratio103(-1.0, -1.0))],
     uses=["eq:8.102", "eq:8.96"],
+    notes=["fits in m and σ_min; a proof would need λ_min(ΦΦᵀ) → λ_min(K∞) (matrix concentration, eq:8.96) and "
+           "√m·β → √(2/e)·max‖x‖² (eq:8.102's certificate), whose ratio gives both exponents"],
 )

@@ -105,4 +105,7 @@ claim(
         Mutant("the minima are the rank-1 optimum XXᵀ = λ₁u₁u₁ᵀ", Rank2(rank=1)),
     ],
     uses=["thm:8.7"],
+    notes=["exact at d = 2 (report: d = 3); a proof for every d would need the general rank-k PCA argument: "
+           "critical points X = U_S Λ_S^{1/2}R from the eigenvectors of M, with a direction of negative "
+           "curvature at every one that misses the top-2 eigenspace (as in thm:8.7's proof for rank 1)"],
 )

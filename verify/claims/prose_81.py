@@ -109,7 +109,10 @@ claim(
            "is global, the run ends at a global minimum; checked on (x² − 1)²/4 from 12 starts",
            "its premise is not free: on x⁴/4 + x³/3 every local minimum is global, yet GD from every start in "
            "(0, 2.5] stops at the degenerate saddle 0 (f' = x²(x + 1) > 0 on (0, ∞), so x_t decreases to 0 and "
-           "never crosses it); this is why §8.2.1 adds the strict-saddle condition (mutant 2)"],
+           "never crosses it); this is why §8.2.1 adds the strict-saddle condition (mutant 2)",
+           "sampled: twelve GD runs on one function; a proof would need, for (x² − 1)²/4, the descent lemma "
+           "(step 1/ℓ makes f decrease and ∇f → 0) plus that the stable set of the only non-minimum critical "
+           "point 0 is {0} itself; the implication in general is immediate from the definitions"],
 )
 
 claim(
@@ -131,7 +134,10 @@ claim(
     notes=["reading: GD (step 1/ℓ) from generic starts ends at a global minimum of an L-smooth strict-saddle "
            "function whose local minima are global; the time bound is that of Theorem 8.5 as corrected in "
            "sec:8.2.1:thm-8.5-readings (smoothness ℓ, ρ and f(x₀) − f* enter the polynomial)",
-           "both hypotheses are needed: each mutant drops one and a run ends away from every global minimum"],
+           "both hypotheses are needed: each mutant drops one and a run ends away from every global minimum",
+           "sampled: GD runs from 12 starts; a proof would need convergence of GD to a critical point (descent "
+           "lemma, bounded sublevel sets) and that random starts avoid strict saddles almost surely (the stable-"
+           "manifold theorem, Lee et al. 2016), or Theorem 8.5's perturbed-GD bound with explicit constants"],
 )
 
 
@@ -249,7 +255,10 @@ claim(
            "et al. 2017 for perturbed GD; the large-gradient phase here, the rest in thm:8.6)",
            "plain GD is a further counterexample to 'many optimizers': started on a strict saddle's stable "
            "manifold it never leaves (sec:8.2.1:saddle-escape), so 'gradient descent' needs random initialisation "
-           "or perturbation"],
+           "or perturbation",
+           "the counterexample to the printed form is proved; the corrected first-phase bound is sampled on GD "
+           "runs, and a proof would need only the descent lemma f(x_{t+1}) ≤ f(x_t) − ‖∇f(x_t)‖²/(2ℓ) for step "
+           "1/ℓ, summed over the steps with ‖∇f‖ ≥ α (a symbolic statement for every ℓ-smooth f)"],
 )
 
 
@@ -323,7 +332,10 @@ claim(
            "global minimum' — every one of 5 random initialisations reaches L̂ ≤ 10⁻³ (the global value is 0) at "
            "width m = 256 ≫ n = 6; the same fails at m = 1, so 'typically' needs over-parameterisation (§8.4)",
            "the observation's claim about deep learning at scale stays obs:3 (informal); this is its smallest "
-           "checkable instance"],
+           "checkable instance",
+           "sampled: 5 initialisations at one width; 'empirically typically' admits no proof, and a proof for "
+           "this instance would need Theorem 8.33's bounds with explicit constants: λ_min of the NTK at θ⁰ "
+           "bounded below with a tail probability, and m = 256 above the width they require"],
 )
 
 
@@ -397,5 +409,8 @@ claim(
            "initialisation): the first layer's gradient is a product of L − 1 independent weights, so it vanishes "
            "or explodes exponentially in depth except at one scale, where its logarithm still spreads like √L; "
            "that this makes deep networks 'hard to fit' in practice is the empirical half and stays unchecked "
-           "(verify list --uncovered)"],
+           "(verify list --uncovered)",
+           "sampled: Monte Carlo over chains; a proof would need the closed forms E log|Z| = −(γ + log 2)/2 ≈ "
+           "−0.635 and Var log|Z| = π²/8 for Z ∼ N(0, 1) (derivatives at t = 0 of log E|Z|^t = (t/2) log 2 + log"
+           " Γ((t + 1)/2) − log √π), then additivity over the L − 1 independent factors"],
 )

@@ -119,5 +119,9 @@ claim(
            "the expectation of the mean over pairs (K∞ is invariant under coordinate permutations), so error ≤ ½ "
            "needs 1 − n/C(d, 2) ≤ ½, i.e. n ≥ d(d − 1)/4",
            "the network half (O(d) for the Σ|uⱼ|‖wⱼ‖-regularised network) concerns the global minimiser of a "
-           "non-convex problem and stays with thm:8.35's sample-size fit"],
+           "non-convex problem and stays with thm:8.35's sample-size fit",
+           "sampled over designs; a proof would need Σ over pairs of ‖P_V(xᵢxⱼ)‖² ≤ dim V = n for the "
+           "orthonormal family {xᵢxⱼ} in L²(uniform cube) and any n-dimensional span V, plus K∞'s invariance "
+           "under coordinate permutations to pass from the mean over pairs to y = x₁x₂ in expectation over the "
+           "design"],
 )

@@ -114,7 +114,10 @@ claim(
     ],
     notes=["the O(·) of (8.71) with its constant: (β/2), attained by quadratics; '∇h β-Lipschitz ⟺ ‖∇²h‖_op ≤ β' "
            "for twice-differentiable h is the mean value theorem one way and the limit of difference quotients the "
-           "other; the class searched has a rigorous upper bound β on ‖∇²h‖_op"],
+           "other; the class searched has a rigorous upper bound β on ‖∇²h‖_op",
+           "sampled on three functions; a proof would need the integral form of Taylor's remainder, h(θ) − h(θ⁰)"
+           " − ⟨∇h(θ⁰), Δθ⟩ = ∫₀¹ ⟨∇h(θ⁰ + tΔθ) − ∇h(θ⁰), Δθ⟩ dt ≤ ∫₀¹ βt‖Δθ‖² dt, with the Lipschitz hypothesis"
+           " encoded symbolically for an undefined h"],
 )
 
 
@@ -248,5 +251,8 @@ claim(
            "‖Φ⁺y‖ = O(√n/σ) of Remark 8.26 (SGD: twice it). Above 2/‖φᵢ‖² a single sample already diverges, "
            "which is the §8.4.3 limitation 'deviating from the requirements can lead to leaving the neighbourhood'",
            "the factor 2 for SGD is needed: on Φ = [[1, 0], [−2/3, −2/3]], y = (1, −1) cyclic SGD reaches ‖Δθ‖ = (10/9)‖Φ⁺y‖ "
-           "(exact), so the full-batch radius ‖Φ⁺y‖ does not hold for SGD (mutant 2)"],
+           "(exact), so the full-batch radius ‖Φ⁺y‖ does not hold for SGD (mutant 2)",
+           "sampled; a proof would need that each SGD step θ ↦ θ − ηφᵢ(φᵢᵀθ − yᵢ) with η ≤ 1/‖φᵢ‖² is a relaxed "
+           "projection onto {φᵢᵀθ = yᵢ}, hence non-expansive toward the interpolant Φ⁺y: ‖Δθᵗ − Φ⁺y‖ ≤ ‖Φ⁺y‖ and"
+           " so ‖Δθᵗ‖ ≤ 2‖Φ⁺y‖"],
 )

@@ -64,7 +64,9 @@ claim(
            "local minimum; here one smooth neuron x ↦ σ(wx), output weight fixed as in (8.81), two inputs and a "
            "realisable teacher (global value 0): the local minimum at w ≈ −0.127 has loss ≈ 7.23 (exact, Gröbner)",
            "the same holds for ReLU in the weak sense of Definition 8.1: a neuron with wᵢᵀx⁽ʲ⁾ < 0 on every input is "
-           "dead, the loss is constant near it (a local minimum) and larger than a fitting network's"],
+           "dead, the loss is constant near it (a local minimum) and larger than a fitting network's",
+           "'unrealistic to expect' is a judgement and admits no proof; its checkable core — some network loss "
+           "has a non-global local minimum — is an existence statement, and this one exact instance settles it"],
 )
 
 
@@ -131,5 +133,8 @@ claim(
            "interpolant Φ⁺y of y = x₁x₂ moves every neuron and puts at least 10% of ‖ΔW‖² on the irrelevant "
            "coordinates, while (8.166) fits the same data with 4 neurons on x₁, x₂; Δθ̂ = Φᵀ(ΦΦᵀ)⁻¹y is a "
            "combination of the rows aᵢσ'(wᵢᵀx)x, which involve every coordinate of x — the 'dense combination of "
-           "features' of the §8.4.3 explanation (the sample cost of that density is thm:8.35)"],
+           "features' of the §8.4.3 explanation (the sample cost of that density is thm:8.35)",
+           "sampled over 3 designs; a proof would need a lower bound, for almost every design, on the share of "
+           "‖ΔW‖² that Φ⁺y puts on x₃…x_d (e.g. from the invariance of the feature distribution under permuting "
+           "those coordinates plus a concentration bound); we know of none in closed form"],
 )

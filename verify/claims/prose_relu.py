@@ -117,7 +117,10 @@ claim(
            "gives a first-order gap, mutant 2); (c) the exact flip bound for every initialisation, and (d) the "
            "second-order bound in expectation over the Gaussian initialisation for Δθ chosen independently of it — "
            "both true; (d) is its own claim, sec:8.4:relu-expected-gap",
-           "the printed claim is 'we can derive an upper bound': reading (c)/(d) is that bound"],
+           "the printed claim is 'we can derive an upper bound': reading (c)/(d) is that bound",
+           "sampled over initialisations; a proof would need the Gaussian small-ball bound P(|wᵢᵀx| ≤ t) ≤ "
+           "√(2/π)·t/‖x‖, the per-neuron gap |aᵢ||Δwᵢᵀx|/√m that only a flip (|wᵢᵀx| ≤ |Δwᵢᵀx|) allows, and "
+           "Cauchy–Schwarz over the m neurons — each step symbolic, the chain not yet encoded"],
 )
 
 claim(
@@ -134,5 +137,8 @@ claim(
     notes=["Δθ drawn independently of θ⁰ (a training trajectory depends on θ⁰: this is the 'technical fix' the "
            "footnote leaves out); with every Δwᵢ along x (the worst direction) the bound is about 4× the observed "
            "mean at ‖Δθ‖ = 0.1 (a flip happens on one side of the kink only, and the error is |δ|/2 on average; 7× at ‖Δθ‖ = 1), so the constant "
-           "cannot be lowered 16-fold nor the rate raised to 1/m (mutants)"],
+           "cannot be lowered 16-fold nor the rate raised to 1/m (mutants)",
+           "sampled over initialisations; a proof would need the Gaussian small-ball bound P(|wᵢᵀx| ≤ t) ≤ "
+           "√(2/π)·t/‖x‖, the per-neuron gap |aᵢ||Δwᵢᵀx|/√m that only a flip (|wᵢᵀx| ≤ |Δwᵢᵀx|) allows, and "
+           "Cauchy–Schwarz over the m neurons — each step symbolic, the chain not yet encoded"],
 )

@@ -95,7 +95,10 @@ claim(
         Mutant("on the convex x⁴ + x the same start stops at a non-global minimum", GDStops(X**4 + X, 2.0, "non-global")),
     ],
     notes=["reproduced with f(x) = x⁴ − 4x² + x (symbolic.landscapes.figure_8_2): critical points exact "
-           "(roots of 4x³ − 8x + 1), blue x₀ = 2, red ≈ 1.347 (f ≈ −2.619), black ≈ −1.473 (f ≈ −5.444)"],
+           "(roots of 4x³ − 8x + 1), blue x₀ = 2, red ≈ 1.347 (f ≈ −2.619), black ≈ −1.473 (f ≈ −5.444)",
+           "sampled: one GD run; a proof would need that 1-D GD with step ≤ 1/ℓ never jumps over a critical "
+           "point, so from x₀ = 2 it stays right of the local maximum (≈ 0.126, a root of 4x³ − 8x + 1) and "
+           "converges to the red minimum — a one-variable interval argument"],
 )
 
 
@@ -194,7 +197,10 @@ claim(
     ],
     uses=["figure:8.2", "footnote:1"],
     notes=["convex part in the precise sense of footnote 1 (value within 5e-3 of inf f after 1024 steps of GD "
-           "with step 1/L, L the Hessian bound on the box GD stays in)"],
+           "with step 1/L, L the Hessian bound on the box GD stays in)",
+           "sampled runs and fits; a proof of the convex half would need the standard bound f(x_T) − f(x) ≤ ‖x₀ "
+           "− x‖²/(2ηT) for convex ℓ-smooth f and every comparison point x (valid for inf f without a "
+           "minimiser); the non-convex half is the exact counterexample of figure:8.2"],
 )
 
 
@@ -235,7 +241,9 @@ claim(
         Mutant("the same for a non-convex function", Footnote1("value", ("softplus", "nonconvex"))),
     ],
     notes=["why the footnote is needed: softplus log(1+eˣ) is convex, bounded below by 0, and has no minimiser; "
-           "GD's gap decays like 1/T (fit) while the iterates run off to −∞"],
+           "GD's gap decays like 1/T (fit) while the iterates run off to −∞",
+           "the 1/T gap is a fit; a proof would need f(x_T) − f(x) ≤ ‖x₀ − x‖²/(2ηT) for convex ℓ-smooth f and "
+           "every x, then x → −∞ with T (softplus: gap → 0 at rate 1/T up to logarithms)"],
 )
 
 
@@ -368,7 +376,10 @@ claim(
     ],
     notes=["checked: the classifier's local minima (strict by the Hessian, degenerate by a higher-order "
            "argument) satisfy the definition on balls of radius 1e-2 … 1e-5 at 40 digits, and its other critical "
-           "points violate it in every one of them"],
+           "points violate it in every one of them",
+           "sampled balls; a proof would need, per critical point, a certificate: λ_min(∇²f) > 0 for strict "
+           "minima, and for degenerate ones a higher-order normal form or a sum-of-squares certificate of f − "
+           "f(x) ≥ 0 on a ball (and for non-minima an exact descent curve)"],
 )
 
 

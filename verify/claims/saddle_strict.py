@@ -536,7 +536,10 @@ claim(
     uses=["def:8.4", "thm:8.5"],
     notes=["kind 'algorithmic', not informal: unlike Theorem 8.5 the hypothesis is explicit (ε₀, τ₀, c), so "
            "for a named optimizer the conclusion is a measurable growth law; 'poly' is read as a degree bound "
-           "(no finite run can refute an unspecified polynomial)"],
+           "(no finite run can refute an unspecified polynomial)",
+           "sampled fits; a proof would need Jin et al. 2017's theorem (perturbed GD reaches an ε-second-order "
+           "stationary point in Õ(ℓ(f(x₀) − f*)/ε²) steps) composed with the hypothesis ε-stationary ⇒ "
+           "ε^c-close, with the polylog factors explicit"],
 )
 
 
@@ -602,6 +605,9 @@ claim(
         Mutant("plain GD started on the stable manifold escapes", Escape(gd_escapes=True)),
     ],
     uses=["def:8.4", "thm:8.5"],
+    notes=["sampled runs; a proof would need, for plain GD, the invariance of the stable manifold (exact for a "
+           "quadratic saddle), and for perturbed GD Jin et al. 2017's escape lemma (the thin-pancake volume "
+           "bound on the stuck region) with this family's constants"],
 )
 
 
@@ -676,6 +682,8 @@ claim(
     check=_check_nss,
     mutants=[Mutant("the same failure on the strict-saddle Figure 8.3 function", NoStrictSaddle("figure-8.3"))],
     uses=["example:8.2", "def:8.4"],
+    notes=["the landscape is exact, the run sampled; a proof would need the asymptotics of the recursion x₂ ← x₂"
+           " − 3ηx₂² (x₂ᵗ ~ 1/(3ηt), by comparison with ẋ = −3x²), giving ‖∇f‖ ≤ ε after O(ε^{−1/2}) steps"],
 )
 
 
@@ -733,5 +741,8 @@ claim(
     uses=["def:8.4"],
     notes=["reproduced with (x² − 1)² + (y² − 1)²: minima (±1, ±1) with f = 0, saddles (0, ±1), (±1, 0) with "
            "λ_min = −4, maximum 0; 'strict saddles ⇒ strict-saddle' also needs the region away from critical points "
-           "(no gradient vanishing at infinity): sampled on [−2, 2]², and |∂f/∂x| ≥ 24 beyond it"],
+           "(no gradient vanishing at infinity): sampled on [−2, 2]², and |∂f/∂x| ≥ 24 beyond it",
+           "sampled on [−2, 2]²; a proof would need a lower bound on ‖∇f‖² = 16[x²(x² − 1)² + y²(y² − 1)²] "
+           "outside neighbourhoods of the critical points — separable, so one-variable bounds on x²(x² − 1)² — "
+           "plus its growth for |x| or |y| > 2"],
 )
