@@ -447,6 +447,10 @@ claim(
     ),
     mutants=[Mutant("−2ε", S832("2"))],
     uses=["lemma:8.17", "eq:8.17", "eq:8.27"],
+    notes=["sampled: the decomposition of ⟨z, ∇²f(x)z⟩/p − ⟨z, ∇²g(x)z⟩ into four Lemma 8.17 sums is an identity; a "
+           "proof of the corrected bound would need those four sums bounded by ε at once for the x the proof meets, "
+           "i.e. the uniform reading of Lemma 8.17 (a spectral bound on W/p − J over incoherent pairs), which is "
+           "only sampled here (lemma:8.17)"],
 )
 
 
