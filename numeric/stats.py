@@ -197,6 +197,11 @@ class Judgement:
 
     holds: bool | None
     reason: str
+    # when the verdict rests on part of the evidence (a tail of the range, or the limit of the local
+    # slopes) rather than the full-range interval: which part, and its exponent and interval
+    basis: str = ""
+    exponent: float | None = None
+    interval: tuple[float, float] | None = None
 
 
 def _gap(lo: float, hi: float, theory: float, relation: str) -> float:
@@ -233,12 +238,14 @@ def judge_exponent(fit, theory: float, relation: str = "=") -> Judgement:
                 _gap(a, b, theory, relation) == 0.0 for _, _, (a, b) in tails[i:]):
             return Judgement(True, f"theory {theory:g} outside the full-range interval {where} but {sense} "
                                    f"[{tlo:.6g}, {thi:.6g}] (exponent {e:.6g}) on the range x ≥ {x_from:g}: the "
-                                   "asymptotic regime needs that range")
+                                   "asymptotic regime needs that range",
+                             f"range x ≥ {x_from:g}", float(e), (float(tlo), float(thi)))
     lim = getattr(fit, "limit", None)
     if lim is not None and _gap(lim[1][0], lim[1][1], theory, relation) == 0.0:
         return Judgement(True, f"theory {theory:g} outside the interval {where}, but the local slopes converge "
                                f"geometrically on every seed to {lim[0]:.6g}, 95% [{lim[1][0]:.6g}, {lim[1][1]:.6g}] "
-                               "(Aitken's Δ² limit): the asymptotic exponent, which a finite range only approaches")
+                               "(Aitken's Δ² limit): the asymptotic exponent, which a finite range only approaches",
+                         "limit of the local slopes (Aitken Δ²)", float(lim[0]), (float(lim[1][0]), float(lim[1][1])))
     drift = abs(getattr(fit, "drift", 0.0))
     # a finite range can only explain a miss on the side the local slope is moving to
     toward = getattr(fit, "drift", 0.0) * (theory - fit.exponent) > 0

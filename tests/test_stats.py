@@ -119,3 +119,32 @@ def test_no_rescue_makes_noise_accept_a_wrong_exponent():
     wrong = sum(judge_exponent(fit_power_law_seeds(_curves(rng, -0.5, 3)), -1.0).holds is not False
                 for _ in range(200))
     assert wrong == 0
+
+
+def test_a_verdict_decided_on_a_tail_records_that_interval():
+    """When the judge accepts a theory value only on the asymptotic part of the range, the Fit in
+    results.json carries that part's exponent and interval (the verdict follows from the interval it
+    shows) and the full-range fit beside it."""
+    import numpy as np
+
+    from verify.rates import judge, pooled_fit
+
+    x = np.geomspace(1, 1e4, 15)
+    # a curve that bends into its power law: the slope tends to −1, the full range is steeper
+    curves = [(x, (1 + 1 / x) / x * (1 + 1e-3 * np.sin(7 * s + x))) for s in range(3)]
+    fit, sf = pooled_fit("q", "x", curves, -1.0, "=", (0, 1, 2))
+    lo, hi = fit.interval
+    assert hi < -1.0  # the full range excludes the theory value ...
+    j = judge(fit, sf)
+    js = fit.as_json()
+    assert j.holds is True and js["basis"].startswith("range x ≥")  # ... its asymptotic tail contains it
+    assert js["interval"][0] <= -1.0 <= js["interval"][1]
+    assert js["full_range"]["interval"] == [round(lo, 6), round(hi, 6)]
+    # decided on the full range: nothing else is recorded
+    fit2, sf2 = pooled_fit("q", "x", [(x, 1 / x * (1 + 1e-3 * np.sin(7 * s + x))) for s in range(3)], -1.0, "=",
+                           (0, 1, 2))
+    assert judge(fit2, sf2).holds is True and "basis" not in fit2.as_json()
+    # a mutant's value is judged on the same fit without touching what the fit records
+    before = dict(fit.decided)
+    judge(fit, sf, theory=-2.0)
+    assert fit.decided == before

@@ -70,21 +70,25 @@ class Fit:
     theory: float | None = None
     relation: str = "="
     seeds: tuple[int, ...] = ()
+    # filled by the judge when the verdict rests on part of the range (a tail, or the limit of the
+    # local slopes): {"basis": ..., "exponent": ..., "interval": ...}; results.json then records that
+    # exponent and interval, and the full-range fit beside them, so the verdict follows from the interval
+    decided: dict = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         if self.relation not in RELATIONS:
             raise ValueError(f"fit {self.quantity!r}: unknown relation {self.relation!r}")
 
     def as_json(self) -> dict:
-        return {
-            "quantity": self.quantity,
-            "against": self.against,
-            "exponent": round(float(self.exponent), 6),
-            "interval": [round(float(self.interval[0]), 6), round(float(self.interval[1]), 6)],
-            "theory": self.theory,
-            "relation": self.relation,
-            "seeds": list(self.seeds),
-        }
+        full = {"exponent": round(float(self.exponent), 6),
+                "interval": [round(float(self.interval[0]), 6), round(float(self.interval[1]), 6)]}
+        out = {"quantity": self.quantity, "against": self.against, **full, "theory": self.theory,
+               "relation": self.relation, "seeds": list(self.seeds)}
+        if self.decided:
+            lo, hi = self.decided["interval"]
+            out.update(exponent=round(float(self.decided["exponent"]), 6), interval=[round(lo, 6), round(hi, 6)],
+                       basis=self.decided["basis"], full_range=full)
+        return out
 
 
 @dataclass

@@ -38,7 +38,11 @@ def pooled_fit(quantity: str, against: str, curves, theory: float | None, relati
 def judge(fit: Fit, sf: SeedFit, theory: float | None = None) -> Judgement:
     """The fit's theory value (or ``theory``, e.g. a mutant's) against the pooled interval."""
     value = fit.theory if theory is None else theory
-    return judge_exponent(sf, value, fit.relation)
+    j = judge_exponent(sf, value, fit.relation)
+    if j.holds is True and j.interval is not None and value == fit.theory:
+        # the verdict rests on a tail of the range or on the local slopes' limit: the Fit records that interval
+        fit.decided.update(basis=j.basis, exponent=j.exponent, interval=j.interval)
+    return j
 
 
 def combine(judgements: list[Judgement]) -> bool | None:

@@ -132,7 +132,9 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
             w(f"- fit: {f['quantity']} ∝ {f['against']}^{f['exponent']:.3f} "
               f"(95% CI [{f['interval'][0]:.3f}, {f['interval'][1]:.3f}]"
               f"{' pooled over ' + str(len(f['seeds'])) + ' seeds' if f.get('seeds') else ''}; "
-              f"theory {'exponent ' + f.get('relation', '=') + ' ' if f['theory'] is not None else ''}{f['theory']})")
+              f"theory {'exponent ' + f.get('relation', '=') + ' ' if f['theory'] is not None else ''}{f['theory']})"
+              + (f"; decided on the {f['basis']} (full range {f['full_range']['exponent']:.3f} "
+                 f"[{f['full_range']['interval'][0]:.3f}, {f['full_range']['interval'][1]:.3f}])" if f.get("basis") else ""))
         if c["counterexample"] is not None:
             w(f"- counterexample to the printed form: `{c['counterexample']}`")
         for n in c["notes"]:

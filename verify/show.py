@@ -107,7 +107,8 @@ def _evidence(ev: dict, src: str) -> None:
     for f in ev.get("fits") or []:
         rel = f.get("relation", "=")
         print(f"   fit: {f['quantity']} ~ {f['against']}^{_num(f['exponent'])}, CI [{_num(f['interval'][0])}, "
-              f"{_num(f['interval'][1])}] (theory {rel} {_num(f['theory'])})")
+              f"{_num(f['interval'][1])}] (theory {rel} {_num(f['theory'])})"
+              + (f"; decided on the {f['basis']}" if f.get("basis") else ""))
     for n in ev.get("notes") or []:
         print(f"   note: {n}")
     if ev.get("error"):
