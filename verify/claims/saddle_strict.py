@@ -658,9 +658,10 @@ def _check_nss(stmt: NoStrictSaddle, ctx) -> Outcome:
         cs = [([1 / e for e in eps_list], its)] + [
             ([1 / e for e in eps_list], [GD(step=1 / ell).run(prob, s0, max_iter=2_000_000, tol=e).iterations
                                          for e in eps_list]) for s0 in starts[1:]]
-        fit, sf = pooled_fit("GD iterations to ‖∇f‖ ≤ ε on x₁² + x₂³", "1/ε", cs, 0.5, "=", (0, 1, 2))
+        # descriptive: the verdict is where the runs end; the rate ε^(−1/2) is compared in words only
+        fit, sf = pooled_fit("GD iterations to ‖∇f‖ ≤ ε on x₁² + x₂³", "1/ε", cs, None, "=", (0, 1, 2))
         fits.append(fit)
-        steps.append(Step("rate", judge(fit, sf).reason))
+        steps.append(Step("rate", "against the heuristic ε^(−1/2): " + judge(fit, sf, 0.5).reason))
     return Outcome(holds, ["optimizer", "symbolic"], total, None,
                    None if holds else {"function": stmt.function, "runs ending near a local minimum": total - bad},
                    fits=fits, steps=steps,
