@@ -955,7 +955,9 @@ claim(
            "it: the 'upper bound' exists as the exact flip bound for every initialisation and as a second-order "
            "bound with the 1/√m of (8.102) in expectation over θ⁰ (for Δθ independent of θ⁰), while the smooth "
            "bound for every initialisation is false (mutant 2); 'minor fixes' stays unspecified in the chapter",
-           "evidence kept: the m-exponent of the gradient's movement at ‖θ − θ⁰‖ = 1 (Hölder-½, theory −1/4)"],
+           "evidence kept: the m-exponent of the gradient's movement at ‖θ − θ⁰‖ = 1 (Hölder-½, heuristic −1/4)",
+           "sampled: the flip bound is exact per draw; a proof of the expected bound would need E over θ⁰ of the "
+           "flip count, P(|wᵢᵀx| ≤ |δᵢᵀx|) ≤ √(2/π)|δᵢᵀx|/‖x‖ for a Gaussian wᵢ (the small-ball bound), summed over i"],
 )
 
 

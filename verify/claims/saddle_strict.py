@@ -416,7 +416,10 @@ claim(
            "adversarial functions and by the family sweeps (perturbed GD, cubic Newton) against Jin et al.'s degree",
            "'many optimizers' is read as perturbed GD (Ge et al. 2015, Jin et al. 2017) and cubic-regularised Newton "
            "(Nesterov–Polyak 2006); 'poly' as a degree bound over the swept range (no finite run can refute an "
-           "unspecified polynomial)"],
+           "unspecified polynomial)",
+           "sampled (the corrected form): a proof would need the perturbed-GD analysis of Jin et al. 2017 (escape from "
+           "each strict saddle in Õ(ℓ(f(x₀) − f*)/ε²) steps with probability over the perturbations) stated with the "
+           "constants ℓ, ρ of the corrected form; the printed form's refutation is proved"],
 )
 
 
