@@ -19,6 +19,7 @@ from ..claim import Erratum, Mutant, Outcome, Step, all_of
 from ..lazy import lazy
 from ..registry import claim
 from ..search import search
+from .mc_implication import Implication, box, check_implication
 
 d = pca.SYMBOLS.d
 x = pca.SYMBOLS.x
@@ -271,7 +272,29 @@ class NormBound:
     bound: float = 1 / 3  # ∇²g(x) ⪰ 0 ⟹ ‖x‖² ≥ bound
 
 
+def _certified(cert: Outcome, sampled: Outcome, note: str) -> Outcome:
+    """A verdict resting on an exact certificate (every d), with the float search kept as a second check."""
+    return Outcome(True, cert.methods + [m for m in sampled.methods if m not in cert.methods],
+                   cert.examples + sampled.examples, sampled.worst_margin, None, steps=cert.steps + sampled.steps,
+                   notes=cert.notes + [note] + sampled.notes, strength="proved")
+
+
+def _certificate_820(bound, ctx) -> Outcome:
+    """Every d: a PSD Hessian gives ⟨z, ∇²g z⟩ = 2s + 4c − 2 ≥ 0 (eq:8.28, proved; s = ‖x‖², c = ⟨x, z⟩²), and
+    Cauchy–Schwarz c ≤ s (‖z‖ = 1); then s − b = (1/6)(2s + 4c − 2) + (2/3)(s − c) + (1/3 − b), exact for b ≤ 1/3."""
+    V = box(("s", 0, 4), ("c", 0, 4))
+    sv, cv = (v for v, _, _ in V)
+    b = sp.nsimplify(bound)
+    q = sp.Rational(1, 3) - b
+    cert = ([(sp.Rational(1, 6), [("p", 0)]), (sp.Rational(2, 3), [("p", 1)]), (1, [("c", q)])],) if q >= 0 else None
+    return check_implication(Implication(V, (2 * sv + 4 * cv - 2, sv - cv), (sv - b,), cert,
+                                         text="premises: ⟨z, ∇²g(x)z⟩ = 2‖x‖² + 4⟨x, z⟩² − 2 ≥ 0 (PSD, eq:8.28), "
+                                              "⟨x, z⟩² ≤ ‖x‖² (Cauchy–Schwarz, ‖z‖ = 1)"), ctx)
+
+
 def _check_820(stmt: NormBound, ctx) -> Outcome:
+    cert = _certificate_820(stmt.bound, ctx)
+
     def margin(xz):
         xv, zv = xz
         if _lam_min_g(xv, zv) < -1e-12:
@@ -286,7 +309,11 @@ def _check_820(stmt: NormBound, ctx) -> Outcome:
     tight = Outcome(bool(abs(lam) < 1e-12 and xt @ xt - stmt.bound >= -1e-12), ["example"], 1,
                     float(xt @ xt - stmt.bound), None if xt @ xt >= stmt.bound - 1e-12 else _show_xz((xt, zz)),
                     notes=[f"tight: x = z/√3 has λ_min(∇²g) = {lam:.1e} and ‖x‖² = 1/3"], strength="sampled")
-    return all_of(out, tight)
+    sampled = all_of(out, tight)
+    if cert.holds is True and sampled.holds is not False:
+        return _certified(cert, sampled, "proved for every d by the certificate; the hypothesis search over x, z and "
+                                         "the tight point x = z/√3 are a second, sampled check")
+    return sampled  # no certificate (a bound above 1/3): the realisable counterexamples decide
 
 
 claim(
@@ -300,9 +327,9 @@ claim(
     check=_check_820,
     mutants=[Mutant("1/2 in place of 1/3", NormBound(0.5)), Mutant("0.34 in place of 1/3", NormBound(0.34))],
     uses=["eq:8.26", "eq:8.27", "eq:8.28", "eq:8.29"],
-    notes=["sampled by hypothesis; a proof would need zᵀ∇²g(x)z for every d: ∇²g(x) ∝ ‖x‖²I + 2xxᵀ − zzᵀ, so "
-           "zᵀ∇²g z ∝ ‖x‖² + 2⟨x, z⟩² − 1 ≤ 3‖x‖² − 1 by Cauchy–Schwarz, and PSD forces ‖x‖² ≥ 1/3 (algebra with"
-           " matrix symbols)"],
+    notes=["proved for every d: PSD gives ⟨z, ∇²g z⟩ = 2‖x‖² + 4⟨x, z⟩² − 2 ≥ 0 (eq:8.28), Cauchy–Schwarz "
+           "⟨x, z⟩² ≤ ‖x‖², and ‖x‖² − 1/3 = (1/6)(2‖x‖² + 4⟨x, z⟩² − 2) + (2/3)(‖x‖² − ⟨x, z⟩²) exactly; a mutated "
+           "bound above 1/3 has no certificate and is refuted by the hypothesis search and the tight point z/√3"],
 )
 
 
@@ -343,12 +370,31 @@ def _check_822_step(stmt: InnerBound, ctx) -> Outcome:
                 return 1.0
         return abs(xv @ zv) - stmt.bound
 
+    cert = _certificate_822_step(stmt.bound, ctx) if stmt.needs_stationary else None
     strat = _x_and_unit_z()
     if stmt.needs_stationary:
         # stationary points of g are 0 and ±z: draw them exactly, plus the PSD filter
         strat = strat.map(lambda xz: (np.sign(xz[0] @ xz[1] or 1.0) * xz[1] * (abs(xz[0] @ xz[1]) > 0.5), xz[1]))
     out = search(strat, margin, ctx, name="8.22-step", tol=1e-9, describe=_show_xz)
+    if cert is not None and cert.holds is True and out.holds is not False:
+        return _certified(cert, out, "the corrected step, proved for every d by the certificate from Lemmas 8.18 and "
+                                     "8.20; the hypothesis search is a second, sampled check")
     return out
+
+
+def _certificate_822_step(bound, ctx) -> Outcome:
+    """Every d, at a stationary point with a PSD Hessian: c = s² (Lemma 8.18, c = ⟨x, z⟩², s = ‖x‖²) and s ≥ 1/3
+    (Lemma 8.20), so c − b² = (c − s²) + (s − 1/3)² + (2/3)(s − 1/3) + (1/9 − b²) ≥ 0: |⟨x, z⟩| ≥ b for b ≤ 1/3."""
+    V = box(("s", 0, 4), ("c", 0, 16))
+    sv, cv = (v for v, _, _ in V)
+    b = sp.nsimplify(bound)
+    q = sp.Rational(1, 9) - b**2
+    third = sp.Rational(1, 3)
+    cert = ([(1, [("p", 0)]), (1, [("sq", sv - third)]), (sp.Rational(2, 3), [("p", 2)]), (1, [("c", q)])],) \
+        if q >= 0 and b >= 0 else None
+    return check_implication(Implication(V, (cv - sv**2, sv**2 - cv, sv - third), (cv - b**2,), cert,
+                                         text="premises: ⟨x, z⟩² = ‖x‖⁴ (Lemma 8.18, ∇g = 0), ‖x‖² ≥ 1/3 (Lemma 8.20)"),
+                             ctx)
 
 
 claim(
@@ -368,8 +414,10 @@ claim(
     ),
     mutants=[Mutant("|⟨x, z⟩| ≥ 1.5 at stationary PSD points", InnerBound(1.5, needs_stationary=True))],
     uses=["lemma:8.18", "lemma:8.20"],
-    notes=["sampled by hypothesis; a proof of the corrected step would need Lemma 8.18's ⟨x, z⟩² = ‖x‖⁴ at ∇g(x)"
-           " = 0 and Lemma 8.20's ‖x‖² ≥ 1/3, both algebra with matrix symbols for every d, giving ⟨x, z⟩² ≥ 1/9"],
+    notes=["the corrected step is proved for every d by an exact certificate from Lemma 8.18 (⟨x, z⟩² = ‖x‖⁴ at "
+           "∇g(x) = 0) and Lemma 8.20 (‖x‖² ≥ 1/3): ⟨x, z⟩² − 1/9 = (⟨x, z⟩² − ‖x‖⁴) + (‖x‖² − 1/3)² + "
+           "(2/3)(‖x‖² − 1/3); the printed step's refutation (x ⊥ z, ‖x‖ = 1) is sampled by hypothesis, and a "
+           "proof of it would need that one exact point checked symbolically"],
 )
 
 
