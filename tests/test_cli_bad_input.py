@@ -109,6 +109,12 @@ CASES = {
     "--results is binary (show)": (["show", "eq:8.8", "--results", "binary.json"], "cannot read"),
     "--results is missing (show)": (["show", "eq:8.8", "--results", "missing.json"], "does not exist"),
     "--results ''": (["list", "--results", ""], "empty results path"),
+    # the commands and options added beside the hardening
+    "site --out in an unwritable place": (["site", "--out", "/proc/verify-site"], "cannot write site"),
+    "site --serve not a port": (["site", "--serve", "99999"], "not a port"),
+    "cache with an unknown action": (["cache", "wipe"], "invalid choice"),
+    "--scheduler neither local nor an address": (["check", "eq:8.8", "--scheduler", "garbage"], "--scheduler"),
+    "--strength unknown": (["list", "--strength", "strong"], "unknown strength"),
 }
 
 
@@ -188,3 +194,13 @@ def test_pytest_reports_a_bad_profile_once_as_a_usage_error(tmp_path):
     text = p.stdout + p.stderr
     assert p.returncode == 4, text[-2000:]  # pytest's usage-error exit status
     assert "unknown profile 'nonsense'" in text and len(text.splitlines()) < 10
+
+
+def test_an_unreachable_scheduler_is_one_line_exit_2(scratch, monkeypatch, capsys):
+    """A --scheduler address nobody answers at: one line naming it, not a distributed traceback."""
+    from verify.cli import main
+
+    monkeypatch.chdir(scratch)
+    code = main(["check", "eq:8.8", "--no-cache", "--scheduler", "tcp://127.0.0.1:1"])
+    out, err = capsys.readouterr()
+    assert code == 2 and err.count("\n") == 1 and "cannot reach the Dask scheduler" in err

@@ -354,11 +354,18 @@ def cmd_cache(args) -> int:
     return 0
 
 
+def _scheduler_error():
+    """executors.SchedulerError, imported only when the executors module already is (lookups stay light)."""
+    mod = sys.modules.get("verify.executors")
+    return mod.SchedulerError if mod is not None else UsageError
+
+
 def main(argv=None) -> int:
     try:
         args = build_parser().parse_args(argv)
         return args.fn(args)
-    except (UsageError, UnknownProfile, OutputError, ResultsError, catalog.UnknownLabel, catalog.UnknownSection) as e:
+    except (UsageError, UnknownProfile, OutputError, ResultsError, catalog.UnknownLabel, catalog.UnknownSection,
+            _scheduler_error()) as e:
         print(f"verify: error: {' '.join(str(e).split())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -95,6 +95,10 @@ class Processes:
         self.close(kill=exc_type is not None)
 
 
+class SchedulerError(RuntimeError):
+    """--scheduler names an address that does not answer (one-line message, exit 2)."""
+
+
 class DaskExecutor:
     def __init__(self, address: str = "local", jobs: int | None = None, use_cache: bool = True, retries: int = 3):
         from distributed import Client, LocalCluster
@@ -105,7 +109,11 @@ class DaskExecutor:
                                         dashboard_address=None)
             self.client = Client(self.cluster)
         else:
-            self.client = Client(address)
+            try:
+                self.client = Client(address, timeout="10s")
+            except (OSError, TimeoutError) as e:  # refused, unreachable, or no answer in time
+                raise SchedulerError(f"cannot reach the Dask scheduler at {address}: "
+                                     f"{' '.join(str(e).split())[:160]}") from None
 
     def submit(self, fn, *args):
         return self.client.submit(fn, *args, pure=False, retries=self.retries)

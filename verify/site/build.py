@@ -57,6 +57,10 @@ def build(out: Path, results: Path, figures_dir: Path | None = None, text: str |
     parent = out.resolve().parent
     if not parent.is_dir():
         raise SiteError(f"cannot write site to {str(out)!r}: directory {str(parent)!r} does not exist")
+    try:  # a writable directory (a read-only mount, /proc, …): find out now, before any work
+        tempfile.TemporaryDirectory(prefix=f".{out.name}.probe.", dir=parent).cleanup()
+    except OSError as e:
+        raise SiteError(f"cannot write site to {str(out)!r}: {e.strerror or e}") from None
     site = load(results)
     text = chapter.packaged_chapter() if text is None else text
     figures_dir = Path(figures_dir) if figures_dir is not None else Path(results).resolve().parent / "figures"
