@@ -110,6 +110,20 @@ def test_no_cache_reads_and_writes_nothing(monkeypatch, tmp_cache):
         assert not cache.enabled()
 
 
+def test_a_no_cache_run_shares_its_cells_in_a_private_directory_it_then_removes(tmp_cache):
+    """--no-cache is a cold run: a cell is computed once and read by the next reader, then all is gone."""
+    import os
+
+    c = _small_cell()
+    with cache.private() as d:
+        assert d != tmp_cache and cache.directory() == d and not any(d.iterdir())
+        first, _ = compute_cell(c)
+        assert not cache.is_miss(cache.load(c.key)), "the run's second reader finds the cell"
+    assert not d.exists() and not tmp_cache.exists()
+    assert os.environ["VERIFY_CACHE_DIR"] == str(tmp_cache)
+    assert pickle.dumps(first) == pickle.dumps(c.run())
+
+
 def test_claim_evidence_from_the_cache_equals_a_fresh_run():
     from verify import evidence_cache, registry
     from verify.profiles import get_profile

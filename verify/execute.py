@@ -3,7 +3,8 @@
 Order of work: claims found in the cache are done at once; the cells of the sweeps that the
 remaining claims read go first (largest cost first) so every worker is busy with them, then the
 claims that read no sweep (heaviest first by the last recorded seconds), and the claims that
-read a sweep as soon as its cells are in.  Results come back in the claims' order and are the
+read a sweep as soon as its cells are in.  ``use_cache=False`` (--no-cache) runs on a private,
+empty cache that is removed afterwards: a cold run that reads and writes nothing of the user's.  Results come back in the claims' order and are the
 same as a serial run's (each claim and cell is a pure function of its inputs and the seed).
 """
 from __future__ import annotations
@@ -68,6 +69,9 @@ def run_all(claims, profile: Profile, seed: int = 0, jobs: int | None = None, sc
             use_cache: bool = True, progress=None) -> list:
     from . import executors
 
+    if not use_cache and not _remote(scheduler):  # --no-cache: a private cache, so the run's cells are shared
+        with cache.private():
+            return run_all(claims, profile, seed, jobs, scheduler, True, progress)
     claims = list(claims)
     n = len(claims)
     done: dict[str, object] = {}
@@ -106,6 +110,11 @@ def run_all(claims, profile: Profile, seed: int = 0, jobs: int | None = None, sc
     return evs
 
 
+def _remote(scheduler: str | None) -> bool:
+    """A scheduler elsewhere: its workers have their own caches, which --no-cache must not read."""
+    return bool(scheduler) and scheduler != "local"
+
+
 def _fresh(c, profile, seed):
     from .runner import run_claim
 
@@ -121,7 +130,8 @@ def _run_on(ex, todo, profile, seed, use_cache, finish) -> None:
     secs = last_seconds()
     heavy = lambda c: -secs.get(c.id, 1.0)  # noqa: E731
     cells, waiting = sweep_plans.cells_for(by_id, profile, seed)
-    cells = [c for c in cells if cache.is_miss(cache.load(c.key))] if use_cache else cells
+    # without a cache (a remote --no-cache run) cells cannot be shared: each claim computes its own
+    cells = [c for c in cells if cache.is_miss(cache.load(c.key))] if use_cache else []
     pending = {}
     for cl in sorted(cells, key=lambda c: -c.cost):
         pending[ex.submit(_cell_task, cl, use_cache)] = ("cell", cl)

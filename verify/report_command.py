@@ -17,9 +17,12 @@ def make_report(profile: Profile, seed: int, out: Path, json_path: Path, progres
     """``fig_dir`` defaults to figures/ beside ``out``; the report links the figures relative to itself."""
     from numeric.sweeps import cache
 
-    from .execute import run_all
+    from .execute import _remote, run_all
     from .figures import draw_all
 
+    if not use_cache and not _remote(scheduler):  # a cold run on a private cache: figures share its cells too
+        with cache.private():
+            return make_report(profile, seed, out, json_path, progress, jobs, scheduler, True, fig_dir)
     evs = run_all(registry.all_claims(), profile, seed=seed, jobs=jobs, scheduler=scheduler, use_cache=use_cache,
                   progress=progress)
     with cache.off(not use_cache):

@@ -10,7 +10,8 @@ Entries are pickles behind a SHA-256 checksum, written to a temporary file and r
 into place (atomic, so concurrent writers of the same key are safe: both write the same
 bytes).  An entry whose checksum or unpickling fails is deleted and recomputed, never
 trusted.  The directory is ``$VERIFY_CACHE_DIR`` or ``.verify-cache/`` at the project
-root; ``VERIFY_NO_CACHE=1`` (the CLI's ``--no-cache``) turns reading and writing off.
+root; ``VERIFY_NO_CACHE=1`` turns reading and writing off.  The CLI's ``--no-cache`` runs on a
+``private()`` directory instead (empty, removed afterwards), so a run's cells are still shared.
 """
 from __future__ import annotations
 
@@ -59,6 +60,30 @@ class off:
 
 def directory() -> Path:
     return Path(os.environ.get("VERIFY_CACHE_DIR") or ROOT / ".verify-cache")
+
+
+class private:
+    """Context manager: a fresh, empty cache directory for this run, removed on exit.
+
+    A --no-cache run on this machine uses it: the user's cache is neither read nor written,
+    yet the run's own sweep cells are computed once and shared by the claims (and figures)
+    that read them, as in a cold-cache run.  Worker processes started inside inherit it.
+    """
+
+    def __enter__(self):
+        self.old = {k: os.environ.get(k) for k in ("VERIFY_CACHE_DIR", "VERIFY_NO_CACHE")}
+        self.dir = tempfile.mkdtemp(prefix="verify-cache-")
+        os.environ["VERIFY_CACHE_DIR"] = self.dir
+        os.environ.pop("VERIFY_NO_CACHE", None)
+        return Path(self.dir)
+
+    def __exit__(self, *exc):
+        for k, v in self.old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 # --- keys ---------------------------------------------------------------------------------------------
