@@ -38,6 +38,18 @@ def ensure_env() -> None:
     stamp.write_text(want)
 
 
+def _workers(rest: list[str]) -> list[str]:
+    """pytest-xdist: one worker per core (claims are independent items); groups keep a shared
+    browser or Dask cluster on one worker.  Serial when asked for (-n 0, -p no:xdist) or on one core."""
+    if any(a in ("-n", "--numprocesses", "no:xdist") or a.startswith(("-n", "--numprocesses=")) for a in rest):
+        return []
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return ["-n", str(cores), "--dist", "loadgroup"] if cores > 1 else []
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("report", "test", "bench", "site"):
         print("usage: python3 tasks.py report|test|bench|site [extra arguments]", file=sys.stderr)
@@ -49,7 +61,7 @@ def main(argv: list[str]) -> int:
     elif cmd == "site":
         args = [str(BIN / "verify"), "site", *rest]
     elif cmd == "test":
-        args = [str(PY), "-m", "pytest", "-q", *rest]
+        args = [str(PY), "-m", "pytest", "-q", *_workers(rest), *rest]
     else:
         args = [str(PY), "benchmarks/run_all.py", *rest]
     return subprocess.call(args, cwd=ROOT)

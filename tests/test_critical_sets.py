@@ -14,6 +14,9 @@ from numeric import sos as NS
 from symbolic import components as CO
 from symbolic import sos as S
 
+# one xdist worker builds the module fixture and runs its tests (tasks.py test: --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("critical-sets")
+
 x, y, z = sp.symbols("x y z", real=True)
 
 # name -> (f, variables, [(dimension, value, class label)] sorted as the classifier sorts, global minimum value)

@@ -20,6 +20,9 @@ from numeric.sweeps import cache
 from numeric.sweeps import mc_recovery as S
 from numeric.sweeps.core import cell
 
+# one xdist worker builds the module fixture and runs its tests (tasks.py test: --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("dask")
+
 ROOT = Path(__file__).resolve().parents[1]
 CLAIMS = ("eq:8.40", "eq:8.42", "eq:8.44")
 psutil = pytest.importorskip("psutil")

@@ -10,6 +10,9 @@ import sympy as sp
 from numeric import classify as C
 from symbolic import landscapes as SL
 
+# one xdist worker builds the module fixture and runs its tests (tasks.py test: --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("numeric-complete")
+
 x, y = sp.symbols("x y", real=True)
 R = sp.Rational
 

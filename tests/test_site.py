@@ -25,6 +25,9 @@ from verify.site.graph import nodes
 from verify.site.model import claim_url, load
 from verify.site.serve import serve_in_thread
 
+# one xdist worker builds the module fixture and runs its tests (tasks.py test: --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("browser")
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "results.json"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

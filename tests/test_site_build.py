@@ -16,6 +16,9 @@ from verify.cli import main
 from verify.site import chapter, search
 from verify.site.model import claim_url, load
 
+# one xdist worker builds the module fixture and runs its tests (tasks.py test: --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("site-build")
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "results.json"
 

@@ -105,8 +105,10 @@ class DaskExecutor:
 
         self.use_cache, self.retries, self.cluster = use_cache, retries, None
         if address == "local":
+            # no dashboard, and the scheduler's HTTP routes on a free port: two local runs side by side
+            # would otherwise both want :8787 (distributed warns and moves the second)
             self.cluster = LocalCluster(n_workers=jobs or default_jobs(), threads_per_worker=1, processes=True,
-                                        dashboard_address=None)
+                                        dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"})
             self.client = Client(self.cluster)
         else:
             try:
