@@ -1,8 +1,9 @@
-"""§8.4.1 experiments (Lemma 8.28, (8.29), footnote 2, Figure 8.7, the α-scaling (8.73)), as sweep cells.
+"""§8.4.1 experiments (Lemma 8.28, (8.29), footnote 2 and its
+precise reading (prose_relu), Figure 8.7, the α-scaling (8.73)), as sweep cells.
 
 Each is a pure function of (seed, parameters) returning plain data, computed once per key and kept in the
-content-addressed cache (numeric.sweeps.cache); the claims in verify/claims/ntk_basics.py and ntk_scaling.py
-read them through the accessors below.  Moved verbatim from those modules (same streams, same numbers).
+content-addressed cache (numeric.sweeps.cache); the claims in verify/claims/ntk_basics.py, ntk_scaling.py
+and prose_relu.py read them through the accessors below.  Moved verbatim from those modules (same streams, same numbers).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from .core import cell, compute
 
 
 def network_828_samples_cell(seed: int, scale: int):
+    """|f_θ − g_θ| on 6 inputs at random θ at distances R ∈ {0.3 … 30} from θ⁰ (erf, m = 64·scale), with β: rows (R, gap, β)."""
     rng = np.random.default_rng(seed)
     m, d, n = 64 * scale, 4, 6
     net = nn.init(m, d, rng, "erf")
@@ -32,6 +34,7 @@ def network_828_samples_cell(seed: int, scale: int):
 
 
 def remainder_curve_cell(seed: int):
+    """max |f_θ − g_θ| along one random ray from θ⁰ (erf, m = 32) at ‖Δθ‖ ∈ [10⁻³, 10⁻¹]: (ts, gaps)."""
     rng = np.random.default_rng(seed)
     net = nn.init(32, 3, rng, "erf")
     X = nn.sphere(3, 3, rng)
@@ -45,6 +48,7 @@ def remainder_curve_cell(seed: int):
 
 
 def relu_holder_cell(seed: int, scale: int):
+    """the mean of max ‖∇f_θ(x) − ∇f_{θ⁰}(x)‖ at ‖θ − θ⁰‖ = 1 for ReLU networks, against m: rows (m, mean)."""
     rng = np.random.default_rng(seed)
     d, n, R = 4, 4, 1.0
     X = nn.sphere(n, d, rng)
@@ -64,6 +68,7 @@ def relu_holder_cell(seed: int, scale: int):
 
 
 def interpolant_curve_cell(seed: int, scale: int):
+    """L̂ of f and of g at the minimum-norm interpolant θ⁰ + Φ⁺y, and the bound (β/2·‖Δθ‖²)², against m."""
     rng = np.random.default_rng(seed)
     n, d = 6, 5
     X = nn.sphere(n, d, rng)
@@ -87,6 +92,7 @@ def interpolant_curve_cell(seed: int, scale: int):
 
 
 def alpha_sweep_cell(seed: int):
+    """σ_min(Φ), β and β/σ² of f = αf̄ (erf, m = 64) for α ∈ {¼ … 64}: rows, and σ, β at α = 1."""
     rng = np.random.default_rng(seed)
     n, d, m = 5, 4, 64
     Xd = nn.sphere(n, d, rng)
@@ -101,6 +107,33 @@ def alpha_sweep_cell(seed: int):
     return rows, sig0, b0
 
 
+def relu_gap(net0, x, dth):
+    """(|f_θ(x) − g_θ(x)|, the flip sum (1/√m)Σ|δᵢ|1[|uᵢ| ≤ |δᵢ|]) at θ = θ⁰ + Δθ."""
+    X = x[None]
+    f = float(net0.with_theta(net0.theta + dth).f(X)[0])
+    g = float(net0.f(X)[0] + net0.jvp(X, dth)[0])
+    u = net0.W @ x
+    dl = dth.reshape(net0.W.shape) @ x
+    flips = float(np.sum(np.abs(dl) * (np.abs(u) <= np.abs(dl))) / np.sqrt(net0.m))
+    return abs(f - g), flips
+
+
+def relu_expected_gaps_cell(seed: int, d: int, m: int, draws: int):
+    """|f_θ(x) − g_θ(x)| over ``draws`` ReLU initialisations at ‖Δθ‖ ∈ {0.1, 1}, every Δwᵢ along x: rows (‖Δθ‖, gaps).
+    The stream is prose_relu's: x first, then per ‖Δθ‖ the direction and the networks."""
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal(d)
+    x /= np.linalg.norm(x)
+    out = []
+    for r in (0.1, 1.0):
+        # the worst direction: every Δwᵢ along x, so that Σ(Δwᵢᵀx)² = ‖Δθ‖²‖x‖² (Cauchy–Schwarz tight)
+        dth = np.outer(rng.standard_normal(m), x).ravel()
+        dth *= r / np.linalg.norm(dth)
+        gaps = np.array([relu_gap(nn.init(m, d, rng, act="relu"), x, dth)[0] for _ in range(draws)])
+        out.append((r, gaps))
+    return out
+
+
 # --- accessors: values from this process, the cache, or computed (by the executor, if one is set) --------------
 _COST = {  # relative cost per unit of scale, for scheduling the heaviest first
     "network_828_samples": 1.0,
@@ -108,6 +141,7 @@ _COST = {  # relative cost per unit of scale, for scheduling the heaviest first
     "relu_holder": 1.0,
     "interpolant_curve": 1.0,
     "alpha_sweep": 1.0,
+    "relu_expected_gaps": 1.0,
 }
 
 
@@ -135,3 +169,7 @@ def interpolant_curve(seed: int, scale):
 
 def alpha_sweep(seed: int):
     return compute(cells("alpha_sweep", [seed]))[0]
+
+
+def relu_expected_gaps(seed: int, d: int, m: int, draws: int):
+    return compute(cells("relu_expected_gaps", [seed], d=d, m=m, draws=draws))[0]

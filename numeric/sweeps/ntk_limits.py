@@ -16,6 +16,8 @@ THRESHOLD = 0.5  # 'learn well': test mean squared error at most half the varian
 
 
 def sample_complexity_cell(seed: int, scale: int):
+    """Test MSE against n for NTK regression and a trained regularised ReLU network, and the n where it
+    first drops below THRESHOLD, for several d: (ds, {'ntk': {d: …}, 'net': {d: …}})."""
     rng = np.random.default_rng(seed)
     if scale == 1:
         ds, seeds, k_pts, n_pts, steps = [8, 12, 16], 1, 7, 6, 1500

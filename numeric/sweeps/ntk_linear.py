@@ -17,6 +17,7 @@ def _sig_tau(Phi):
 
 
 def online_runs_cell(seed: int, relinearise: bool):
+    """The largest gap between GD on L̂(f) and online GD on L̂(gᵗ) over 40 steps (erf, m = 32): (gap, steps)."""
     rng = np.random.default_rng(seed)
     n, d, m = 5, 3, 32
     Xd = nn.sphere(n, d, rng)

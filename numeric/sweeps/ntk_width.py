@@ -15,6 +15,7 @@ from .core import cell, compute
 
 
 def output_scale_cell(seed: int, scale: int, power: float):
+    """The spread (std over draws) of the output at init, scaled by m^(½ − power), against m; and E σ(g)²."""
     rng = np.random.default_rng(seed)
     d = 4
     x = nn.sphere(1, d, rng)
@@ -32,6 +33,7 @@ def output_scale_cell(seed: int, scale: int, power: float):
 
 
 def lln_curve_cell(seed: int, scale: int):
+    """Monte Carlo (1/m)Σσ'(wᵢᵀx)² at ‖x‖² ∈ {¼, 1, 4} against m: {‖x‖²: rows (m, draws)}."""
     rng = np.random.default_rng(seed)
     d = 5
     xs = [nn.sphere(1, d, rng)[0] * r for r in (0.5, 1.0, 2.0)]
@@ -63,6 +65,7 @@ def kernel_reference_cell(seed: int, scale: int):
 
 
 def kernel_convergence_cell(seed: int, scale: int):
+    """‖ΦΦᵀ − K∞‖_op (mean over draws) against m, erf and ReLU, on 6 unit inputs: (X, {act: rows})."""
     rng = np.random.default_rng(seed)
     Xd = nn.sphere(6, 4, rng)
     ms = [64, 256, 1024, 4096, 16384] + ([65536, 262144] if scale > 1 else [])
@@ -79,6 +82,7 @@ def kernel_convergence_cell(seed: int, scale: int):
 
 
 def random_datasets_cell(seed: int, scale: int):
+    """λ_min(K∞) and λ_min/λ_max on random data sets (erf, ReLU), and on near-parallel inputs."""
     rng = np.random.default_rng(seed)
     rows = []
     for _ in range(30 * scale):
@@ -98,6 +102,7 @@ def random_datasets_cell(seed: int, scale: int):
 
 
 def spectrum_sweep_cell(seed: int, scale: int, trials: int):
+    """λ_min(ΦΦᵀ) over ``trials`` random networks against m, with λ_min(K∞): (n, d, λ_min(K∞), rows)."""
     rng = np.random.default_rng(seed)
     n, d = 12, 6
     Xd = nn.sphere(n, d, rng)
