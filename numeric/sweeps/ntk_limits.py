@@ -67,6 +67,11 @@ def cells(name: str, seeds, **params) -> list:
     return [cell(fn, s, cost=_COST[name] * params.get("scale", 1), **params) for s in seeds]
 
 
+def values(name: str, seeds, **params) -> list:
+    """The values of experiment ``name`` at several seeds, in order (one request: an executor computes them together)."""
+    return compute(cells(name, seeds, **params))
+
+
 def sample_complexity(seed: int, scale):
     return compute(cells("sample_complexity", [seed], scale=scale))[0]
 

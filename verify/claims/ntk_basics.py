@@ -755,7 +755,7 @@ class Order:
 
 def _check_829(stmt: Order, ctx) -> Outcome:
     seeds = rate_seeds(ctx, "8.29")
-    runs = [SB.remainder_curve(s) for s in seeds]
+    runs = SB.values("remainder_curve", seeds)
     fit, sf = pooled_fit("max |f_θ − g_θ| along a ray", "‖Δθ‖", runs, stmt.exponent, "=", seeds)
     ts = runs[0][0]
     monotone = all(b > a for _, gaps in runs for a, b in zip(gaps, gaps[1:]))
@@ -849,7 +849,7 @@ claim(
 
 def _check_fn2(stmt, ctx) -> Outcome:
     seeds = rate_seeds(ctx, "fn2")
-    runs = [SB.relu_holder(s, ctx.profile.scale) for s in seeds]
+    runs = SB.values("relu_holder", seeds, scale=ctx.profile.scale)
     rows = runs[0]
     fit, sf = pooled_fit("‖∇f_θ(x) − ∇f_{θ⁰}(x)‖, ReLU, ‖θ − θ⁰‖ = 1 random", "m",
                          curves(runs, lambda r: r[0], lambda r: r[1]), None, "=", seeds)  # evidence only: no verdict
@@ -967,7 +967,7 @@ class Interpolant:
 
 def _check_fig87(stmt: Interpolant, ctx) -> Outcome:
     seeds = rate_seeds(ctx, "fig8.7")
-    runs = [SB.interpolant_curve(s, ctx.profile.scale) for s in seeds]
+    runs = SB.values("interpolant_curve", seeds, scale=ctx.profile.scale)
     rows = runs[0]
     fit, sf = pooled_fit("L̂(f_θ̂) at θ̂ = θ⁰ + Φ⁺y", "m", curves(runs, lambda r: r[0], lambda r: r[1]), None, "=", seeds)
     # descriptive (≈ m^−1, the route of the chapter): the verdict reads L̂'s trend and the bound's validity

@@ -109,7 +109,7 @@ def _check_835(stmt, ctx) -> Outcome:
     # seeds (the crossing's own error) enters the pooled interval of the exponent
     k = n_seeds(ctx.profile)
     seeds = [zlib.crc32(f"{ctx.seed}|ntk|thm8.35#{i}".encode()) % 100_000 for i in range(k)]
-    runs = [SX.sample_complexity(s, ctx.profile.scale) for s in seeds]
+    runs = SX.values("sample_complexity", seeds, scale=ctx.profile.scale)
     ds, out = runs[0]
     fits, notes = [], []
     for key, theory, rel, name in (("ntk", 2.0, ">=", "NTK regression (ReLU K∞)"),

@@ -858,7 +858,7 @@ def _check_8128(stmt: Iterations128, ctx) -> Outcome:
     out = search(gd_instances(), margin, ctx, name="8.128", tol=1e-10, describe=_show)
     # the rate in ε: T·ησ² against log(1/ε), pooled over seeds; O(log(1/ε)^k) reads as exponent ≤ k
     seeds = [ctx.seed_for(f"8.128-eps#{i}") % 100_000 for i in range(n_seeds(ctx.profile))]
-    runs = [SL.iterations_vs_eps(sd, ctx.profile.scale) for sd in seeds]
+    runs = SL.values("iterations_vs_eps", seeds, scale=ctx.profile.scale)
     fit, sf = pooled_fit("fewest GD steps T to ‖ŷᵀ − y‖ ≤ ε‖ŷ⁰ − y‖, times ησ²", "log(1/ε)",
                          [([a for a, _ in rs], [b for _, b in rs]) for rs in runs], stmt.log_power, "<=", seeds)
     j = judge(fit, sf)

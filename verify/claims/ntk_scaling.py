@@ -44,7 +44,7 @@ def _check_873(stmt: AlphaScaling, ctx) -> Outcome:
     sym_ok = g_ok and h_ok and stmt.sigma_power == 1 and stmt.beta_power == 1 and \
         sp.simplify(derived_ratio - bb / sb**2 * a_**sp.nsimplify(stmt.ratio_exponent)) == 0
     seeds = rate_seeds(ctx, "8.73")
-    runs = [SB.alpha_sweep(s) for s in seeds]
+    runs = SB.values("alpha_sweep", seeds)
     rows, sig0, b0 = runs[0]
     fit, _ = pooled_fit("β/σ² for f = α f̄ (erf net, m = 64)", "α", curves([r for r, _, _ in runs], lambda r: r[0],
                                                                           lambda r: r[3]), stmt.ratio_exponent, "=", seeds)

@@ -357,7 +357,7 @@ class Remainder:
 
 def _check_8136(stmt: Remainder, ctx) -> Outcome:
     seeds = _seeds(ctx, "8.136")
-    runs = [ST.remainder_vs_eta(s) for s in seeds]
+    runs = ST.values("remainder_vs_eta", seeds)
     etas = runs[0][0]
     fit, sf = pooled_fit("‖f_θᵗ⁺¹(X) − f_θᵗ(X) + ηΦᵗbᵗ‖", "η", runs, stmt.exponent, "=", seeds)
     j = judge(fit, sf)
@@ -715,7 +715,7 @@ class Induction154:
 
 def _check_8154(stmt: Induction154, ctx) -> Outcome:
     seeds = _seeds(ctx, "8.155")
-    runs = [ST.initial_residuals(s, ctx.profile.scale) for s in seeds]
+    runs = ST.values("initial_residuals", seeds, scale=ctx.profile.scale)
     rows = runs[0]
     fit, sf = pooled_fit("‖ŷ⁰ − y‖ (random init, m = 256)", "n", curves(runs, lambda r: r[0], lambda r: r[1]),
                          stmt.n_power, "=", seeds)

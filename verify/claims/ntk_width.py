@@ -57,7 +57,7 @@ def _check_878(stmt: NetworkDef, ctx) -> Outcome:
                                         - net.jacobian(x[None])[0]))))
     impl_ok = worst < 1e-12
     seeds = rate_seeds(ctx, "8.78")
-    runs = [SW.output_scale(s, ctx.profile.scale, stmt.scaling) for s in seeds]
+    runs = SW.values("output_scale", seeds, scale=ctx.profile.scale, power=stmt.scaling)
     rows, mean_sq = runs[0]
     fit, sf = pooled_fit("std of f_{θ⁰}(x) over initialisations", "m",
                          curves([r for r, _ in runs], lambda r: r[0], lambda r: r[1]), 0.0, "=", seeds)
@@ -420,7 +420,7 @@ def _check_890(stmt: LLN, ctx) -> Outcome:
     derived = SK.erf_mean_square()
     sym_ok = sp.simplify(derived - stmt.limit) == 0
     seeds = rate_seeds(ctx, "8.90")
-    runs = [SW.lln_curve(s, ctx.profile.scale) for s in seeds]
+    runs = SW.values("lln_curve", seeds, scale=ctx.profile.scale)
     fits, judgements, worst_z, bounded = [], [], 0.0, True
     lim_fn = sp.lambdify(SK.g11, stmt.limit)
     for i, (g, rows) in enumerate(runs[0].items()):
@@ -500,7 +500,7 @@ def _check_893(stmt: KernelLimit, ctx) -> Outcome:
                           "closed form": val, "quadrature": q}
     closed_ok = worst <= 1e-8
     seeds = rate_seeds(ctx, "8.94")
-    runs = [SW.kernel_convergence(s, ctx.profile.scale)[1] for s in seeds]
+    runs = [v[1] for v in SW.values("kernel_convergence", seeds, scale=ctx.profile.scale)]
     fits, judgements = [], []
     for act in runs[0]:
         fit, sf = pooled_fit(f"‖ΦΦᵀ − K∞‖_op ({act})", "m", curves([run[act] for run in runs], lambda r: r[0],
@@ -936,7 +936,7 @@ class Ratio103:
 
 def _check_8103(stmt: Ratio103, ctx) -> Outcome:
     seeds = rate_seeds(ctx, "8.103")
-    runs = [SW.ratio_sweep(s, ctx.profile.scale) for s in seeds]
+    runs = SW.values("ratio_sweep", seeds, scale=ctx.profile.scale)
     by_angle, by_m = runs[0]
     fm, sfm = pooled_fit("β/σ² (σ² = λ_min(ΦΦᵀ))", "m", curves([b for _, b in runs], lambda r: r[0], lambda r: r[1]),
                          stmt.m_exponent, "=", seeds)
