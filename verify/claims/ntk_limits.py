@@ -101,9 +101,7 @@ claim(
 )
 
 
-# --- Theorem 8.35 -------------------------------------------------------------------------------------------------------------
-
-
+# --- Theorem 8.35 (the experiment: numeric.sweeps.ntk_limits) ---------------------------------------------------------
 def _check_835(stmt, ctx) -> Outcome:
     # independent seeds: each locates its own threshold crossing n*(d), so the spread of the crossings between
     # seeds (the crossing's own error) enters the pooled interval of the exponent
