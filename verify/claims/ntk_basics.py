@@ -10,6 +10,7 @@ import sympy as sp
 from hypothesis import strategies as st
 
 from numeric import ntk as nn
+from numeric.sweeps import ntk_basics as SB
 from symbolic import ntk as S
 from symbolic import ntk_toy as T
 
@@ -686,25 +687,6 @@ def _toy_828(stmt: Taylor828):
                                derived=viol, holds=ok)], strength="exact", sizes=["toy model f(θ) = θ + βθ², θ⁰ = 0"])
 
 
-@lru_cache(maxsize=None)
-def _network_828_samples(seed: int, scale: int):
-    rng = np.random.default_rng(seed)
-    m, d, n = 64 * scale, 4, 6
-    net = nn.init(m, d, rng, "erf")
-    X = nn.sphere(n, d, rng)
-    beta = net.beta_certified(X)
-    f0 = net.f(X)
-    rows = []
-    for R in (0.3, 1.0, 3.0, 10.0, 30.0):
-        for _ in range(8):
-            v = rng.standard_normal(net.p)
-            v *= R / np.linalg.norm(v)
-            th = net.theta + v
-            gap = np.abs(net.with_theta(th).f(X) - nn.linearised_outputs(net, X, th, f0))
-            rows.append((R, float(np.max(gap)), beta))
-    return rows
-
-
 def _quadratic_model_870(stmt: Taylor828, rng):
     """f_θ(xᵢ) = φᵢᵀΔθ + (β/2)‖Δθ‖²: ∇ is β-Lipschitz and |f − g| = (β/2)‖Δθ‖², so at the edge of the ball
     ‖Δθ‖ = ‖Φ⁺y‖ = √n/σ (y = 1 along the bottom singular vector) the gap is (β/2)n/σ²."""
@@ -726,7 +708,7 @@ def _quadratic_model_870(stmt: Taylor828, rng):
 
 def _check_828(stmt: Taylor828, ctx) -> Outcome:
     toy = _toy_828(stmt)
-    rows = _network_828_samples(ctx.seed_for("8.28") % 1000, ctx.profile.scale)
+    rows = SB.network_828_samples(ctx.seed_for("8.28") % 1000, ctx.profile.scale)
     margins = [(stmt.const * b * R**stmt.power - gap) / (stmt.const * b * R**stmt.power) for R, gap, b in rows]
     worst = float(min(margins))
     i = int(np.argmin(margins))
@@ -771,23 +753,9 @@ class Order:
     exponent: float = 2.0
 
 
-@lru_cache(maxsize=None)
-def _remainder_curve(seed: int):
-    rng = np.random.default_rng(seed)
-    net = nn.init(32, 3, rng, "erf")
-    X = nn.sphere(3, 3, rng)
-    v = rng.standard_normal(net.p)
-    v /= np.linalg.norm(v)
-    ts = np.geomspace(1e-3, 1e-1, 9)
-    f0 = net.f(X)
-    gaps = [float(np.max(np.abs(net.with_theta(net.theta + t * v).f(X) - nn.linearised_outputs(net, X, net.theta + t * v, f0))))
-            for t in ts]
-    return ts, gaps
-
-
 def _check_829(stmt: Order, ctx) -> Outcome:
     seeds = rate_seeds(ctx, "8.29")
-    runs = [_remainder_curve(s) for s in seeds]
+    runs = SB.values("remainder_curve", seeds)
     fit, sf = pooled_fit("max |f_θ − g_θ| along a ray", "‖Δθ‖", runs, stmt.exponent, "=", seeds)
     ts = runs[0][0]
     monotone = all(b > a for _, gaps in runs for a, b in zip(gaps, gaps[1:]))
@@ -879,29 +847,9 @@ claim(
 )
 
 
-@lru_cache(maxsize=None)
-def _relu_holder(seed: int, scale: int):
-    rng = np.random.default_rng(seed)
-    d, n, R = 4, 4, 1.0
-    X = nn.sphere(n, d, rng)
-    ms = [64, 256, 1024, 4096] + ([16384, 65536] if scale > 1 else [])
-    out = []
-    for m in ms:
-        vals = []
-        for _ in range(4):
-            net = nn.init(m, d, rng, "relu")
-            v = rng.standard_normal(net.p)
-            v *= R / np.linalg.norm(v)
-            J0 = net.jacobian(X)
-            J1 = net.with_theta(net.theta + v).jacobian(X)
-            vals.append(float(np.max(np.linalg.norm(J1 - J0, axis=1))))
-        out.append((m, float(np.mean(vals))))
-    return out
-
-
 def _check_fn2(stmt, ctx) -> Outcome:
     seeds = rate_seeds(ctx, "fn2")
-    runs = [_relu_holder(s, ctx.profile.scale) for s in seeds]
+    runs = SB.values("relu_holder", seeds, scale=ctx.profile.scale)
     rows = runs[0]
     fit, sf = pooled_fit("‖∇f_θ(x) − ∇f_{θ⁰}(x)‖, ReLU, ‖θ − θ⁰‖ = 1 random", "m",
                          curves(runs, lambda r: r[0], lambda r: r[1]), None, "=", seeds)  # evidence only: no verdict
@@ -1017,33 +965,9 @@ class Interpolant:
     trend: str = "decays"  # L̂(f_{θ̂}) against m: 'decays', 'constant' or 'grows'
 
 
-@lru_cache(maxsize=None)
-def _interpolant_curve(seed: int, scale: int):
-    rng = np.random.default_rng(seed)
-    n, d = 6, 5
-    X = nn.sphere(n, d, rng)
-    y = rng.choice([-1.0, 1.0], n)
-    ms = [64, 256, 1024, 4096] + ([16384, 65536] if scale > 1 else [])
-    T_ = 3 if scale == 1 else 6
-    rows = []
-    for m in ms:
-        Ls, Lg, bounds = [], [], []
-        for _ in range(T_):
-            net = nn.init(m, d, rng, "erf", symmetric=True)
-            Phi = net.jacobian(X)
-            dth = np.linalg.lstsq(Phi, y, rcond=None)[0]  # Φ⁺y (min norm)
-            th = net.theta + dth
-            Ls.append(float(np.mean((net.with_theta(th).f(X) - y) ** 2)))
-            Lg.append(float(np.mean((nn.linearised_outputs(net, X, th) - y) ** 2)))
-            beta = net.beta_certified(X)
-            bounds.append((beta / 2 * float(dth @ dth)) ** 2)
-        rows.append((m, float(np.mean(Ls)), float(np.max(Lg)), float(np.mean(bounds)), min(b - l for b, l in zip(bounds, Ls))))
-    return rows
-
-
 def _check_fig87(stmt: Interpolant, ctx) -> Outcome:
     seeds = rate_seeds(ctx, "fig8.7")
-    runs = [_interpolant_curve(s, ctx.profile.scale) for s in seeds]
+    runs = SB.values("interpolant_curve", seeds, scale=ctx.profile.scale)
     rows = runs[0]
     fit, sf = pooled_fit("L̂(f_θ̂) at θ̂ = θ⁰ + Φ⁺y", "m", curves(runs, lambda r: r[0], lambda r: r[1]), None, "=", seeds)
     # descriptive (≈ m^−1, the route of the chapter): the verdict reads L̂'s trend and the bound's validity

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import sympy as sp
 
-from numeric import ntk_sample as ns
+from numeric.sweeps import ntk_limits as SX
+from numeric.sweeps.ntk_limits import THRESHOLD
 
 from ..claim import Mutant, Outcome, Step
 from ..registry import claim
@@ -101,38 +101,13 @@ claim(
 )
 
 
-# --- Theorem 8.35 -------------------------------------------------------------------------------------------------------------
-THRESHOLD = 0.5  # 'learn well': test mean squared error at most half the variance of y
-
-
-@lru_cache(maxsize=None)
-def sample_complexity_experiment(seed: int, scale: int):
-    rng = np.random.default_rng(seed)
-    if scale == 1:
-        ds, seeds, k_pts, n_pts, steps = [8, 12, 16], 1, 7, 6, 1500
-    else:
-        # one draw per point: the check runs this on independent seeds and pools (the crossing's error
-        # shows as the spread between seeds), so averaging draws inside a seed would only triple the cost
-        ds, seeds, k_pts, n_pts, steps = [10, 14, 20, 28, 40], 1, 10, 9, 3000
-    out = {"ntk": {}, "net": {}}
-    for d in ds:
-        ks = sorted({int(round(v)) for v in np.geomspace(d / 2, 4 * d * d, k_pts)})
-        errs = [float(np.mean([ns.ntk_test_error(n, d, rng) for _ in range(seeds)])) for n in ks]
-        out["ntk"][d] = (ks, errs, ns.sample_complexity(ks, errs, THRESHOLD))
-        nn_ = sorted({int(round(v)) for v in np.geomspace(d / 2, 8 * d, n_pts)})
-        res = [[ns.net_test_error(n, d, rng, steps=steps) for _ in range(seeds)] for n in nn_]
-        errs = [float(np.mean([r[0] for r in rr])) for rr in res]
-        regs = [float(np.mean([r[1] for r in rr])) for rr in res]
-        out["net"][d] = (nn_, errs, ns.sample_complexity(nn_, errs, THRESHOLD), regs)
-    return ds, out
-
-
+# --- Theorem 8.35 (the experiment: numeric.sweeps.ntk_limits) ---------------------------------------------------------
 def _check_835(stmt, ctx) -> Outcome:
     # independent seeds: each locates its own threshold crossing n*(d), so the spread of the crossings between
     # seeds (the crossing's own error) enters the pooled interval of the exponent
     k = n_seeds(ctx.profile)
     seeds = [zlib.crc32(f"{ctx.seed}|ntk|thm8.35#{i}".encode()) % 100_000 for i in range(k)]
-    runs = [sample_complexity_experiment(s, ctx.profile.scale) for s in seeds]
+    runs = SX.values("sample_complexity", seeds, scale=ctx.profile.scale)
     ds, out = runs[0]
     fits, notes = [], []
     for key, theory, rel, name in (("ntk", 2.0, ">=", "NTK regression (ReLU K∞)"),

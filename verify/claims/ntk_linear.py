@@ -9,8 +9,8 @@ import numpy as np
 import sympy as sp
 from hypothesis import strategies as st
 
-from numeric import ntk as nn
 from numeric import ntk_train as tr
+from numeric.sweeps import ntk_linear as SL
 from symbolic import ntk as S
 from symbolic import ntk_gd as G
 
@@ -255,31 +255,8 @@ class OnlineGD:
     relinearise: bool = True  # online GD receives L̂(gᵗ) with gᵗ linearised at the current θᵗ
 
 
-@lru_cache(maxsize=None)
-def _online_runs(seed: int, relinearise: bool):
-    rng = np.random.default_rng(seed)
-    n, d, m = 5, 3, 32
-    Xd = nn.sphere(n, d, rng)
-    y = rng.choice([-1.0, 1.0], n)
-    net0 = nn.init(m, d, rng, "erf")
-    step, T_ = 0.5, 40
-    th_gd = net0.theta.copy()
-    th_on = net0.theta.copy()
-    worst = 0.0
-    for t in range(T_):
-        # GD on L̂(f) = (1/n)Σ(f − y)²
-        net = net0.with_theta(th_gd)
-        th_gd = th_gd - step * 2 / n * net.grad_dot(Xd, net.f(Xd) - y)
-        # online GD: receive L̂(gᵗ), take one gradient step on it at the current point
-        anchor = net0.with_theta(th_on if relinearise else net0.theta)
-        g_at = nn.linearised_outputs(anchor, Xd, th_on)
-        th_on = th_on - step * 2 / n * anchor.grad_dot(Xd, g_at - y)
-        worst = max(worst, float(np.linalg.norm(th_gd - th_on)))
-    return worst, T_
-
-
 def _check_fn4(stmt: OnlineGD, ctx) -> Outcome:
-    worst, T_ = _online_runs(ctx.seed_for("fn4") % 1000, stmt.relinearise)
+    worst, T_ = SL.online_runs(ctx.seed_for("fn4") % 1000, stmt.relinearise)
     ok = worst < 1e-12
     return Outcome(ok, ["optimizer"], T_, -worst, None if ok else {"max ||theta_GD - theta_online||": worst},
                    notes=[f"{T_} steps, erf network m = 32, n = 5: GD on L̂(f) and online GD on the received objectives "
@@ -864,27 +841,6 @@ class Iterations128:
     log_power: float = 1.0  # T = O(log(1/ε)^log_power / (ησ²))
 
 
-@lru_cache(maxsize=None)
-def _iterations_vs_eps(seed: int, scale: int):
-    """The fewest GD steps with ‖ŷᵀ − y‖ ≤ ε‖ŷ⁰ − y‖, times ησ², against log(1/ε), on a random full-rank Φ with
-    the worst residual (along the bottom singular vector, where (1 − ησ²) is the exact contraction)."""
-    rng = np.random.default_rng(seed)
-    n, p = (4, 8) if scale == 1 else (8, 16)
-    Phi = rng.standard_normal((n, p)) / np.sqrt(p)
-    s2, t2 = _sig_tau(Phi)
-    step = 0.5 / t2
-    A = np.eye(n) - step * Phi @ Phi.T
-    r = np.linalg.svd(Phi)[0][:, -1] + 1e-3 * rng.standard_normal(n)
-    r0 = float(np.linalg.norm(r))
-    epss = np.geomspace(1e-1, 1e-12, 6 if scale == 1 else 12)
-    out, t, k = [], 0, 0
-    for eps in epss:
-        while np.linalg.norm(r) > eps * r0:
-            r, t = A @ r, t + 1
-        out.append((float(np.log(1 / eps)), t * step * s2))
-    return out
-
-
 def _check_8128(stmt: Iterations128, ctx) -> Outcome:
     def margin(i):
         Phi, step, r0 = i
@@ -902,7 +858,7 @@ def _check_8128(stmt: Iterations128, ctx) -> Outcome:
     out = search(gd_instances(), margin, ctx, name="8.128", tol=1e-10, describe=_show)
     # the rate in ε: T·ησ² against log(1/ε), pooled over seeds; O(log(1/ε)^k) reads as exponent ≤ k
     seeds = [ctx.seed_for(f"8.128-eps#{i}") % 100_000 for i in range(n_seeds(ctx.profile))]
-    runs = [_iterations_vs_eps(sd, ctx.profile.scale) for sd in seeds]
+    runs = SL.values("iterations_vs_eps", seeds, scale=ctx.profile.scale)
     fit, sf = pooled_fit("fewest GD steps T to ‖ŷᵀ − y‖ ≤ ε‖ŷ⁰ − y‖, times ησ²", "log(1/ε)",
                          [([a for a, _ in rs], [b for _, b in rs]) for rs in runs], stmt.log_power, "<=", seeds)
     j = judge(fit, sf)

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
-import numpy as np
 import sympy as sp
 
-from numeric import ntk as nn
+from numeric.sweeps import ntk_basics as SB
 from symbolic import ntk as S
 from symbolic import ntk_generic as NG
 from symbolic import ntk_toy as T
@@ -30,22 +28,6 @@ class AlphaScaling:
     ratio_exponent: float = -1.0  # β/σ² ∝ α^ratio_exponent
 
 
-@lru_cache(maxsize=None)
-def _alpha_sweep(seed: int):
-    rng = np.random.default_rng(seed)
-    n, d, m = 5, 4, 64
-    Xd = nn.sphere(n, d, rng)
-    net = nn.init(m, d, rng, "erf")
-    rows = []
-    for a in (0.25, 1.0, 4.0, 16.0, 64.0):
-        na = nn.TwoLayer(net.W, net.a, "erf", scale=a)
-        sig = nn.sigma_min(na.jacobian(Xd))
-        b = na.beta_certified(Xd)
-        rows.append((a, sig, b, b / sig**2))
-    sig0, b0 = rows[1][1], rows[1][2]
-    return rows, sig0, b0
-
-
 def _check_873(stmt: AlphaScaling, ctx) -> Outcome:
     net = S.network(2, 2)
     a_ = sp.Symbol("alpha", positive=True)
@@ -62,7 +44,7 @@ def _check_873(stmt: AlphaScaling, ctx) -> Outcome:
     sym_ok = g_ok and h_ok and stmt.sigma_power == 1 and stmt.beta_power == 1 and \
         sp.simplify(derived_ratio - bb / sb**2 * a_**sp.nsimplify(stmt.ratio_exponent)) == 0
     seeds = rate_seeds(ctx, "8.73")
-    runs = [_alpha_sweep(s) for s in seeds]
+    runs = SB.values("alpha_sweep", seeds)
     rows, sig0, b0 = runs[0]
     fit, _ = pooled_fit("β/σ² for f = α f̄ (erf net, m = 64)", "α", curves([r for r, _, _ in runs], lambda r: r[0],
                                                                           lambda r: r[3]), stmt.ratio_exponent, "=", seeds)

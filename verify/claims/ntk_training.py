@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from numeric import ntk as nn
 from numeric import ntk_train as tr
 from numeric.sweeps import ntk as E
+from numeric.sweeps import ntk_training as ST
 from numeric.sweeps.ntk import lazy_data, steps_needed
 from symbolic import ntk as S
 from symbolic import ntk_gd as G
@@ -354,25 +355,9 @@ class Remainder:
     exponent: float = 2.0  # the dropped term is O(η^exponent)
 
 
-@lru_cache(maxsize=None)
-def _remainder_vs_eta(seed: int):
-    rng = np.random.default_rng(seed)
-    X, y = lazy_data(rng)
-    net = nn.init(64, X.shape[1], rng, "erf")
-    r = net.f(X) - y
-    b = net.grad_dot(X, r)
-    # η → 0 is the asymptotic regime of O(η²): up to η = 0.1 the η³ term bent the slope below 2 at some seeds
-    # (1.987 at seed 9); below 1e-2 it is negligible, and at 1e-4 the remainder (~1e-8) is still far above rounding
-    etas = np.geomspace(1e-4, 1e-2, 7)
-    f0 = net.f(X)
-    Phi_b = net.jvp(X, b)
-    rem = [float(np.linalg.norm(net.with_theta(net.theta - e * b).f(X) - (f0 - e * Phi_b))) for e in etas]
-    return etas, rem
-
-
 def _check_8136(stmt: Remainder, ctx) -> Outcome:
     seeds = _seeds(ctx, "8.136")
-    runs = [_remainder_vs_eta(s) for s in seeds]
+    runs = ST.values("remainder_vs_eta", seeds)
     etas = runs[0][0]
     fit, sf = pooled_fit("‖f_θᵗ⁺¹(X) − f_θᵗ(X) + ηΦᵗbᵗ‖", "η", runs, stmt.exponent, "=", seeds)
     j = judge(fit, sf)
@@ -728,22 +713,9 @@ class Induction154:
     eta_factor: float = 0.9
 
 
-@lru_cache(maxsize=None)
-def _initial_residuals(seed: int, scale: int):
-    rng = np.random.default_rng(seed)
-    ns = [4, 16, 64, 256] + ([1024] if scale > 1 else [])
-    rows = []
-    for n in ns:
-        X = nn.sphere(n, 8, rng)
-        y = rng.choice([-1.0, 1.0], n)
-        vals = [float(np.linalg.norm(nn.init(256, 8, rng, "erf").f(X) - y)) for _ in range(10)]
-        rows.append((n, float(np.mean(vals))))
-    return rows
-
-
 def _check_8154(stmt: Induction154, ctx) -> Outcome:
     seeds = _seeds(ctx, "8.155")
-    runs = [_initial_residuals(s, ctx.profile.scale) for s in seeds]
+    runs = ST.values("initial_residuals", seeds, scale=ctx.profile.scale)
     rows = runs[0]
     fit, sf = pooled_fit("‖ŷ⁰ − y‖ (random init, m = 256)", "n", curves(runs, lambda r: r[0], lambda r: r[1]),
                          stmt.n_power, "=", seeds)

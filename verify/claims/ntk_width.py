@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from numeric import kernels as K
 from numeric import ntk as nn
 from numeric.stats import wilson_interval
+from numeric.sweeps import ntk_width as SW
 from numeric.sweeps.ntk import beta_sweep
 from symbolic import ntk as S
 from symbolic import ntk_generic as NG
@@ -43,24 +44,6 @@ def _sympy_network_fns(m: int, d: int):
     return sp.lambdify(args, f, modules=["scipy", "numpy"]), sp.lambdify(args, grad, modules=["scipy", "numpy"])
 
 
-@lru_cache(maxsize=None)
-def _output_scale(seed: int, scale: int, power: float):
-    rng = np.random.default_rng(seed)
-    d = 4
-    x = nn.sphere(1, d, rng)
-    ms = [16, 64, 256, 1024, 4096] + ([16384, 65536] if scale > 1 else [])
-    T_ = 200 if scale == 1 else 150  # per seed; the check pools 3 seeds
-    rows = []
-    for m in ms:
-        vals = []
-        for _ in range(T_):
-            net = nn.init(m, d, rng, "erf")
-            vals.append(float(net.f(x)[0]) * np.sqrt(m) / m**power)  # the output with scaling m^(−power)
-        rows.append((m, float(np.std(vals))))
-    mean_sq = float(np.mean(nn.act_fn("erf", 0)(rng.standard_normal(200_000)) ** 2))
-    return rows, mean_sq
-
-
 def _check_878(stmt: NetworkDef, ctx) -> Outcome:
     rng = ctx.rng("8.78")
     m, d = 3, 2
@@ -74,7 +57,7 @@ def _check_878(stmt: NetworkDef, ctx) -> Outcome:
                                         - net.jacobian(x[None])[0]))))
     impl_ok = worst < 1e-12
     seeds = rate_seeds(ctx, "8.78")
-    runs = [_output_scale(s, ctx.profile.scale, stmt.scaling) for s in seeds]
+    runs = SW.values("output_scale", seeds, scale=ctx.profile.scale, power=stmt.scaling)
     rows, mean_sq = runs[0]
     fit, sf = pooled_fit("std of f_{θ⁰}(x) over initialisations", "m",
                          curves([r for r, _ in runs], lambda r: r[0], lambda r: r[1]), 0.0, "=", seeds)
@@ -433,27 +416,11 @@ class LLN:
     rate: float = -0.5
 
 
-@lru_cache(maxsize=None)
-def _lln_curve(seed: int, scale: int):
-    rng = np.random.default_rng(seed)
-    d = 5
-    xs = [nn.sphere(1, d, rng)[0] * r for r in (0.5, 1.0, 2.0)]
-    ms = [100, 1000, 10_000, 100_000] + ([1_000_000] if scale > 1 else [])
-    T_ = 10 if scale == 1 else 20  # per seed; the check pools 3 seeds
-    out = {}
-    for x in xs:
-        rows = []
-        for m in ms:
-            rows.append((m, [K.mean_square_mc(x, m, "erf", rng) for _ in range(T_)]))
-        out[float(x @ x)] = rows
-    return out
-
-
 def _check_890(stmt: LLN, ctx) -> Outcome:
     derived = SK.erf_mean_square()
     sym_ok = sp.simplify(derived - stmt.limit) == 0
     seeds = rate_seeds(ctx, "8.90")
-    runs = [_lln_curve(s, ctx.profile.scale) for s in seeds]
+    runs = SW.values("lln_curve", seeds, scale=ctx.profile.scale)
     fits, judgements, worst_z, bounded = [], [], 0.0, True
     lim_fn = sp.lambdify(SK.g11, stmt.limit)
     for i, (g, rows) in enumerate(runs[0].items()):
@@ -511,40 +478,6 @@ class KernelLimit:
     rate: float = -0.5
 
 
-@lru_cache(maxsize=None)
-def _kernel_reference(seed: int, scale: int):
-    """Quadrature values at pairs (x, x′) of different norms and angles (incl. parallel and antipodal)."""
-    rng = np.random.default_rng(seed)
-    d = 4
-    pairs = []
-    for _ in range(4 if scale == 1 else 10):
-        a, b = rng.standard_normal(d), rng.standard_normal(d)
-        pairs.append((a * rng.uniform(0.3, 1.5) / np.linalg.norm(a), b * rng.uniform(0.3, 1.5) / np.linalg.norm(b)))
-    e = np.eye(d)
-    pairs += [(e[0], 2 * e[0]), (e[0], -e[0]), (e[0], np.cos(0.05) * e[0] + np.sin(0.05) * e[1])]
-    out = []
-    for x, xp in pairs:
-        out.append((x, xp, K.kinf_quadrature(x, xp, "erf"), K.kinf_quadrature(x, xp, "relu")))
-    return out
-
-
-@lru_cache(maxsize=None)
-def _kernel_convergence(seed: int, scale: int):
-    rng = np.random.default_rng(seed)
-    Xd = nn.sphere(6, 4, rng)
-    ms = [64, 256, 1024, 4096, 16384] + ([65536, 262144] if scale > 1 else [])
-    T_ = 8 if scale == 1 else 16
-    out = {}
-    for act in ("erf", "relu"):
-        Kinf = K.kinf(Xd, act)
-        rows = []
-        for m in ms:
-            errs = [float(np.linalg.norm(K.kinf_monte_carlo(Xd, m, act, rng) - Kinf, 2)) for _ in range(T_)]
-            rows.append((m, float(np.mean(errs))))
-        out[act] = rows
-    return Xd, out
-
-
 def _check_893(stmt: KernelLimit, ctx) -> Outcome:
     steps = [Step("E exp(−λg²)", "1-D Gaussian integral (SymPy)", derived=SK.gaussian_exp_quadratic()),
              Step("det(I + 2(xxᵀ + x′x′ᵀ))", "− [(1 + 2‖x‖²)(1 + 2‖x′‖²) − 4⟨x, x′⟩²] at d = 3 (0: identity)",
@@ -552,7 +485,7 @@ def _check_893(stmt: KernelLimit, ctx) -> Outcome:
              Step("Sheppard", "(π − arccos u)/(2π) − (1/4 + arcsin(u)/(2π))", derived=SK.sheppard_difference(),
                   holds=SK.sheppard_difference() == 0)]
     derivation_ok = SK.determinant_identity(3) == 0 and SK.sheppard_difference() == 0
-    ref = _kernel_reference(ctx.seed_for("8.93") % 1000, ctx.profile.scale)
+    ref = SW.kernel_reference(ctx.seed_for("8.93") % 1000, ctx.profile.scale)
     worst = 0.0
     ce = None
     for x, xp, q_erf, q_relu in ref:
@@ -567,7 +500,7 @@ def _check_893(stmt: KernelLimit, ctx) -> Outcome:
                           "closed form": val, "quadrature": q}
     closed_ok = worst <= 1e-8
     seeds = rate_seeds(ctx, "8.94")
-    runs = [_kernel_convergence(s, ctx.profile.scale)[1] for s in seeds]
+    runs = [v[1] for v in SW.values("kernel_convergence", seeds, scale=ctx.profile.scale)]
     fits, judgements = [], []
     for act in runs[0]:
         fit, sf = pooled_fit(f"‖ΦΦᵀ − K∞‖_op ({act})", "m", curves([run[act] for run in runs], lambda r: r[0],
@@ -633,29 +566,9 @@ def _exact_singular_pairs():
     return det_erf, det_relu
 
 
-@lru_cache(maxsize=None)
-def _random_datasets(seed: int, scale: int):
-    rng = np.random.default_rng(seed)
-    rows = []
-    for _ in range(30 * scale):
-        n = int(rng.integers(2, 12))
-        d = int(rng.integers(2, 7))
-        Xd = rng.standard_normal((n, d)) * rng.uniform(0.5, 2.0, (n, 1))
-        for act in ("erf", "relu"):
-            ev = np.linalg.eigvalsh(K.kinf(Xd, act))
-            rows.append((act, n, d, float(ev[0]), float(ev[0] / ev[-1])))
-    near = []
-    for ang in (1e-1, 3e-2, 1e-2, 3e-3):
-        x1 = np.array([1.0, 0.0, 0.0])
-        x2 = np.array([np.cos(ang), np.sin(ang), 0.0])
-        Xd = np.stack([x1, x2, np.array([0.3, 0.4, 0.866])])
-        near.append((ang, float(np.linalg.eigvalsh(K.kinf(Xd, "erf"))[0]), float(np.linalg.eigvalsh(K.kinf(Xd, "relu"))[0])))
-    return rows, near
-
-
 def _check_895(stmt: FullRank, ctx) -> Outcome:
     det_erf, det_relu = _exact_singular_pairs()
-    rows, near = _random_datasets(ctx.seed_for("8.95") % 1000, ctx.profile.scale)
+    rows, near = SW.random_datasets(ctx.seed_for("8.95") % 1000, ctx.profile.scale)
     min_rel = min(r[4] for r in rows)
     random_ok = min_rel > 1e-10
     near_pos = all(e > 0 and r > 0 for _, e, r in near)
@@ -718,22 +631,8 @@ class Spectrum96:
     from_m: str = "large"  # 'large': for m ≥ m₀; '1': for every m ≥ 1
 
 
-@lru_cache(maxsize=None)
-def _spectrum_sweep(seed: int, scale: int, trials: int):
-    rng = np.random.default_rng(seed)
-    n, d = 12, 6
-    Xd = nn.sphere(n, d, rng)
-    lam_inf = float(np.linalg.eigvalsh(K.kinf(Xd, "erf"))[0])
-    ms = [1, 4, 16, 64, 256, 1024, 4096, 16384] + ([65536] if scale > 1 else [])
-    rows = []
-    for m in ms:
-        lams = [float(np.linalg.eigvalsh(nn.init(m, d, rng, "erf").ntk(Xd))[0]) for _ in range(trials)]
-        rows.append((m, lams))
-    return n, d, lam_inf, rows
-
-
 def _check_896(stmt: Spectrum96, ctx) -> Outcome:
-    n, d, lam_inf, rows = _spectrum_sweep(ctx.seed_for("8.96") % 1000, ctx.profile.scale, ctx.profile.trials)
+    n, d, lam_inf, rows = SW.spectrum_sweep(ctx.seed_for("8.96") % 1000, ctx.profile.scale, ctx.profile.trials)
     # (a) the symbol: (8.85) defines σ = √σ_min(ΦΦᵀ); the printed (8.96) writes σ = σ_min(ΦΦᵀ)
     lam_last = float(np.median(rows[-1][1]))
     sig_85 = np.sqrt(lam_last)
@@ -1035,36 +934,9 @@ class Ratio103:
     sigma_min_exponent: float = -2.0  # printed: β/σ² ≈ m^(−1/2)·σ_min^(−2)
 
 
-@lru_cache(maxsize=None)
-def _ratio_sweep(seed: int, scale: int):
-    """β/σ² on data sets whose σ_min(K∞) shrinks (two inputs at a shrinking angle), and against m."""
-    rng = np.random.default_rng(seed)
-    m = 4096 * scale
-    d = 3
-    base = np.eye(3)
-    by_angle = []
-    for ang in (0.8, 0.4, 0.2, 0.1, 0.05):
-        Xd = np.stack([base[0], np.cos(ang) * base[0] + np.sin(ang) * base[1], base[2]])
-        lam_inf = float(np.linalg.eigvalsh(K.kinf(Xd, "erf"))[0])
-        vals = []
-        for _ in range(3):
-            net = nn.init(m, d, rng, "erf")
-            vals.append(net.beta_certified(Xd) / float(np.linalg.eigvalsh(net.ntk(Xd))[0]))
-        by_angle.append((ang, lam_inf, float(np.mean(vals)) * np.sqrt(m)))
-    Xd = np.stack([base[0], np.cos(0.4) * base[0] + np.sin(0.4) * base[1], base[2]])
-    by_m = []
-    for mm in [256, 1024, 4096, 16384] + ([65536] if scale > 1 else []):
-        vals = []
-        for _ in range(3):
-            net = nn.init(mm, d, rng, "erf")
-            vals.append(net.beta_certified(Xd) / float(np.linalg.eigvalsh(net.ntk(Xd))[0]))
-        by_m.append((mm, float(np.mean(vals))))
-    return by_angle, by_m
-
-
 def _check_8103(stmt: Ratio103, ctx) -> Outcome:
     seeds = rate_seeds(ctx, "8.103")
-    runs = [_ratio_sweep(s, ctx.profile.scale) for s in seeds]
+    runs = SW.values("ratio_sweep", seeds, scale=ctx.profile.scale)
     by_angle, by_m = runs[0]
     fm, sfm = pooled_fit("β/σ² (σ² = λ_min(ΦΦᵀ))", "m", curves([b for _, b in runs], lambda r: r[0], lambda r: r[1]),
                          stmt.m_exponent, "=", seeds)

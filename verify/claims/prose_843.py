@@ -7,13 +7,12 @@ numeric.ntk.TwoLayer.jacobian, tied to SymPy in tests/test_ntk.py.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import sympy as sp
 
 from numeric import classify as C
-from numeric import ntk as N
+from numeric.sweeps import ntk_limits as SX
 
 from ..claim import Mutant, Outcome, Step
 from ..registry import claim
@@ -83,26 +82,9 @@ class Dense:
     max_moving: int | None = None  # a sparse reading: at most this many neurons move
 
 
-@lru_cache(maxsize=8)
-def _measure(seed: int) -> tuple:
-    """(d, n, m, residual, moving neurons, share of x₃…x_d) for three sizes; shared by the printed form and mutants."""
-    out = []
-    for d, n, m in ((6, 24, 32), (8, 40, 64), (10, 60, 64)):
-        rng = np.random.default_rng(seed + 1000 * d)
-        X = rng.choice([-1.0, 1.0], size=(n, d))
-        y = X[:, 0] * X[:, 1]
-        Phi = N.init(m, d, rng, act="relu", symmetric=True).jacobian(X)
-        dth = np.linalg.pinv(Phi) @ y
-        D = dth.reshape(m, d)
-        norms = np.linalg.norm(D, axis=1)
-        out.append((d, n, m, float(np.linalg.norm(Phi @ dth - y)), int(np.sum(norms > 1e-8 * norms.max())),
-                    float(np.sum(D[:, 2:] ** 2) / np.sum(D**2))))
-    return tuple(out)
-
-
 def _check_dense(stmt: Dense, ctx) -> Outcome:
     rows, bad, worst = [], None, np.inf
-    for d, n, m, fit, k, share in _measure(ctx.seed_for("dense")):
+    for d, n, m, fit, k, share in SX.dense_measure(ctx.seed_for("dense")):
         ok = fit < 1e-8 and k >= stmt.moving * m and stmt.share_lo <= share <= stmt.share_hi
         if stmt.max_moving is not None:
             ok = ok and k <= stmt.max_moving

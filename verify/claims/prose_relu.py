@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from numeric import ntk as N
+from numeric.sweeps import ntk_basics as SB
 
 from ..claim import Mutant, Outcome, Step
 from ..registry import claim
@@ -27,17 +28,6 @@ class ReluGap:
     kind: str = "flips"
     c: float = float(np.sqrt(2 / np.pi))
     m_power: float = 0.5  # the bound's rate 1/m^power
-
-
-def _gap(net0, x, dth):
-    """(|f_θ(x) − g_θ(x)|, the flip sum (1/√m)Σ|δᵢ|1[|uᵢ| ≤ |δᵢ|]) at θ = θ⁰ + Δθ."""
-    X = x[None]
-    f = float(net0.with_theta(net0.theta + dth).f(X)[0])
-    g = float(net0.f(X)[0] + net0.jvp(X, dth)[0])
-    u = net0.W @ x
-    dl = dth.reshape(net0.W.shape) @ x
-    flips = float(np.sum(np.abs(dl) * (np.abs(u) <= np.abs(dl))) / np.sqrt(net0.m))
-    return abs(f - g), flips
 
 
 def _check(stmt: ReluGap, ctx) -> Outcome:
@@ -62,7 +52,7 @@ def _check(stmt: ReluGap, ctx) -> Outcome:
         dth[:d] = -1e-4 * x
         cases.append((N.TwoLayer(W, net0.a, "relu"), dth))
         for net0, dth in cases:
-            gap, flips = _gap(net0, x, dth)
+            gap, flips = SB.relu_gap(net0, x, dth)
             nd = float(np.linalg.norm(dth))
             bound = {"flips": flips, "linear": 0.0, "every-init": stmt.c * nd**2 / m**stmt.m_power}[stmt.kind]
             margin = bound - gap + 1e-12
@@ -76,11 +66,7 @@ def _check(stmt: ReluGap, ctx) -> Outcome:
         holds = bad is None
     else:
         draws = 20 * ctx.profile.trials
-        for r in (0.1, 1.0):
-            # the worst direction: every Δwᵢ along x, so that Σ(Δwᵢᵀx)² = ‖Δθ‖²‖x‖² (Cauchy–Schwarz tight)
-            dth = np.outer(rng.standard_normal(m), x).ravel()
-            dth *= r / np.linalg.norm(dth)
-            gaps = np.array([_gap(N.init(m, d, rng, act="relu"), x, dth)[0] for _ in range(draws)])
+        for r, gaps in SB.relu_expected_gaps(ctx.seed_for("relu-gap"), d=d, m=m, draws=draws):
             mean, se = float(gaps.mean()), float(gaps.std(ddof=1) / np.sqrt(draws))
             bound = stmt.c * r**2 / m**stmt.m_power
             hi, lo = mean + 2.58 * se, mean - 2.58 * se

@@ -111,10 +111,12 @@ def fig_88(profile, seed):
 def fig_kernel_beta(profile, seed):
     import matplotlib.pyplot as plt
 
+    from numeric.sweeps import ntk_width as SW
+
     from ..claims import ntk_width as W
 
     fig, (a1, a2, a3) = plt.subplots(1, 3, figsize=(14, 3.8))
-    _, conv = W._kernel_convergence(_ctx(profile, seed, "eq:8.93").seed_for("8.94") % 1000, profile.scale)
+    _, conv = SW.kernel_convergence(_ctx(profile, seed, "eq:8.93").seed_for("8.94") % 1000, profile.scale)
     for i, (act, rows) in enumerate(conv.items()):
         _loglog_fit(a1, [r[0] for r in rows], [r[1] for r in rows], f"C{i}", act, -0.5)
     a1.set_xlabel("m")
@@ -127,8 +129,8 @@ def fig_kernel_beta(profile, seed):
     a2.set_xlabel("m")
     a2.set_ylabel("β")
     a2.legend(fontsize=7)
-    n, d, lam_inf, srows = W._spectrum_sweep(_ctx(profile, seed, "eq:8.96").seed_for("8.96") % 1000, profile.scale,
-                                             profile.trials)
+    n, d, lam_inf, srows = SW.spectrum_sweep(_ctx(profile, seed, "eq:8.96").seed_for("8.96") % 1000, profile.scale,
+                                            profile.trials)
     ms = [r[0] for r in srows]
     rate = [np.mean([v <= 0.5 * lam_inf for v in r[1]]) for r in srows]
     a3.semilogx(ms, rate, "o-", color="C0", label="P(λ_min(ΦΦᵀ) ≤ ½λ_min(K∞))")
@@ -192,9 +194,9 @@ def fig_sample(profile, seed):
 
     from numeric import ntk_sample as ns
 
-    from ..claims import ntk_limits as LI
+    from numeric.sweeps import ntk_limits as LI
 
-    ds, out = LI.sample_complexity_experiment(zlib.crc32(f"{seed}|ntk|thm8.35".encode()) % 100_000, profile.scale)
+    ds, out = LI.sample_complexity(zlib.crc32(f"{seed}|ntk|thm8.35".encode()) % 100_000, profile.scale)
     fig, (a1, a2, a3) = plt.subplots(1, 3, figsize=(15, 4))
     for i, d in enumerate(ds):
         ks, errs, _ = out["ntk"][d]
