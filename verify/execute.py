@@ -21,9 +21,16 @@ from .profiles import Profile, get_profile
 
 def _claim_task(claim_id: str, profile_name: str, seed: int, use_cache: bool):
     """One claim on a worker: (id, cache entry) where the entry is what evidence_cache keeps."""
+    import warnings
+
     from .runner import run_claim
 
-    with cache.off(not use_cache):
+    with cache.off(not use_cache), warnings.catch_warnings():
+        # On a Dask worker, distributed's own threads draw from the global `random` module while a
+        # hypothesis search runs, and hypothesis then warns that the strategy used `random`.  None
+        # does: the searches are derandomised and draw from hypothesis' own source (the Dask run's
+        # results equal the serial run's, tests/test_executors.py).
+        warnings.filterwarnings("ignore", message="Do not use the `random` module inside strategies")
         claim, profile = registry.get(claim_id), get_profile(profile_name)
         hit = evidence_cache.lookup(claim, profile, seed)
         if hit is not None:
