@@ -5,10 +5,14 @@ the cells over its workers first, and the claims that read the sweep then find t
 """
 from __future__ import annotations
 
+from numeric.sweeps import landscapes
+from numeric.sweeps import mc_lemmas
 from numeric.sweeps import mc_recovery
 from numeric.sweeps import ntk
 
+from .context import Context
 from .profiles import Profile
+from .rates import n_seeds
 
 
 def _theorem(profile, seed):
@@ -17,11 +21,82 @@ def _theorem(profile, seed):
     return ntk.cells("theorem", ntk.experiment_seed(seed, "thm"), profile.scale, eps=EPS, c0=C0)
 
 
+def _variants(claim_id):
+    """The statement of a claim and of each of its mutants (each may read its own cells)."""
+    from . import registry
+
+    c = registry.get(claim_id)
+    return [c.statement] + [m.statement for m in c.mutants]
+
+
+def _seeds(profile, seed, claim_id, name):
+    """The streams a claim pools: ctx.seed_for(name), then name#1, name#2, ... (n_seeds in all)."""
+    ctx = Context(profile, seed, claim_id)
+    return [ctx.seed_for(name)] + [ctx.seed_for(f"{name}#{i}") for i in range(1, n_seeds(profile))]
+
+
+def _lemma817(profile, seed):
+    useeds, sc, tr = _seeds(profile, seed, "lemma:8.17", "lemma-8.17"), profile.scale, profile.trials
+    out = []
+    for st in _variants("lemma:8.17"):
+        out.append(mc_lemmas.fixed_pairs_cell(useeds[0], sc, tr, not st.incoherent))
+        out += [mc_lemmas.uniform_along_rate_cell(s, sc, st.d_power, st.eps_power) for s in useeds]
+    out += [mc_lemmas.fixed_pair_fits_cell(s, sc, tr) for s in useeds]
+    return out + [mc_lemmas.uniform_vs_pd_cell(s, sc) for s in useeds]
+
+
+def _thm823_rates(profile, seed):
+    ctx = Context(profile, seed, "sec:8.3.2:thm8.23-rates")
+    return [mc_lemmas.uniform_vs_pd_cell(ctx.seed_for(f"thm8.23-p#{i}"), profile.scale) for i in range(n_seeds(profile))]
+
+
+def _figure85(profile, seed):
+    return [mc_lemmas.forms_sweep_cell(s, profile.scale, profile.trials)
+            for s in _seeds(profile, seed, "figure:8.5", "figure-8.5")]
+
+
+def _f_instances(profile, seed):
+    import zlib
+
+    return [mc_lemmas.f_instances_cell(zlib.crc32(f"{seed}|mc-f-lemmas".encode()) & 0x7FFFFFFF, profile.scale)]
+
+
+def _linear_networks(profile, seed):
+    from .claims.landscape_833 import net_sizes
+
+    exact, sizes, n = net_sizes(profile)
+    ctx = Context(profile, seed, "sec:8.3.3:linear-networks")
+    return ([landscapes.net_landscape_cell(d) for d in exact]
+            + [landscapes.net_runs_cell(ctx.seed_for(f"net-{d}"), d, n) for d in sizes])
+
+
+def _tensor_landscape(profile, seed):
+    from .claims.landscape_833 import tensor_sizes
+
+    sizes, n = tensor_sizes(profile)
+    ctx = Context(profile, seed, "sec:8.3.3:tensor-landscape")
+    comps = dict.fromkeys(st.components for st in _variants("sec:8.3.3:tensor-landscape"))
+    return [landscapes.tensor_runs_cell(ctx.seed_for(f"tensor-{d}-{k}"), d, k, c, n) for c in comps for d, k in sizes]
+
+
+def _pca_rank2(profile, seed):
+    from .claims.pca_rank2 import pca_sizes
+
+    return [landscapes.pca_rank2_cell(d) for d in pca_sizes(profile)]
+
+
 PLANS = [
     (frozenset({"thm:8.14", "thm:8.23"}), lambda profile, seed: mc_recovery.plan(seed, profile.scale, profile.name)),
     (frozenset({"thm:8.33", "eq:8.142", "eq:8.164"}), _theorem),
     (frozenset({"sec:8.4.2:lazy-training", "eq:8.150", "eq:8.154", "eq:8.157", "eq:8.162"}),
      lambda profile, seed: ntk.cells("lazy", ntk.experiment_seed(seed, "lazy"), profile.scale)),
+    (frozenset({"lemma:8.17"}), _lemma817),
+    (frozenset({"sec:8.3.2:thm8.23-rates"}), _thm823_rates),
+    (frozenset({"figure:8.5"}), _figure85),
+    (frozenset({"lemma:8.19", "eq:8.23", "lemma:8.21", "eq:8.32"}), _f_instances),
+    (frozenset({"sec:8.3.3:linear-networks"}), _linear_networks),
+    (frozenset({"sec:8.3.3:tensor-landscape"}), _tensor_landscape),
+    (frozenset({"sec:8.3.1:pca-rank-2"}), _pca_rank2),
 ]
 
 
