@@ -9,6 +9,8 @@ from numeric.sweeps import landscapes
 from numeric.sweeps import mc_lemmas
 from numeric.sweeps import mc_recovery
 from numeric.sweeps import ntk
+from numeric.sweeps import pca_runs
+from numeric.sweeps import saddles
 
 from .context import Context
 from .profiles import Profile
@@ -43,6 +45,11 @@ def _lemma817(profile, seed):
         out += [mc_lemmas.uniform_along_rate_cell(s, sc, st.d_power, st.eps_power) for s in useeds]
     out += [mc_lemmas.fixed_pair_fits_cell(s, sc, tr) for s in useeds]
     return out + [mc_lemmas.uniform_vs_pd_cell(s, sc) for s in useeds]
+
+
+def _remark816(profile, seed):
+    s = Context(profile, seed, "remark:8.16").seed_for("remark-8.16")
+    return [mc_lemmas.scalar_sum_cell(s, profile.trials, st.normalised) for st in _variants("remark:8.16")]
 
 
 def _thm823_rates(profile, seed):
@@ -85,18 +92,56 @@ def _pca_rank2(profile, seed):
     return [landscapes.pca_rank2_cell(d) for d in pca_sizes(profile)]
 
 
+def _saddle_escape(profile, seed):
+    from .claims.saddle_strict import escape_trials
+
+    ctx = Context(profile, seed, "sec:8.2.1:saddle-escape")
+    perturbs = dict.fromkeys(st.perturb for st in _variants("sec:8.2.1:saddle-escape"))
+    return [saddles.escape_cell(ctx.seed_for(f"escape-{k}"), p) for p in perturbs for k in range(escape_trials(profile))]
+
+
+def _no_strict_saddle(profile, seed):
+    from .claims.saddle_strict import nss_eps
+
+    ctx, eps_list = Context(profile, seed, "sec:8.2.1:no-strict-saddle"), nss_eps(profile)
+    out = [saddles.nss_runs_cell(ctx.seed_for(f"nss-{e}"), st.function, e)
+           for st in _variants("sec:8.2.1:no-strict-saddle") for e in eps_list]
+    return out + [saddles.nss_rate_cell(ctx.seed_for("nss-starts"), "example-8.2", eps_list)]
+
+
+def _pca_optimizers(profile, seed):
+    from .claims.pca_theorem import pca_runs_size
+
+    cid = "sec:8.3.1:optimizers-find-global-min"
+    (n, d), s = pca_runs_size(profile), Context(profile, seed, cid).seed_for("pca-runs")
+    return [pca_runs.runs_cell(s, n, d, p) for p in dict.fromkeys(st.perturb for st in _variants(cid))]
+
+
+def _thm85(profile, seed):
+    from .claims.saddle_strict import _BASE, dial_values
+
+    vals, k = dial_values(profile), n_seeds(profile)
+    return [saddles.dial_cell(_BASE, key, vals[key], k, opt) for opt, dials in
+            (("pgd", ("beta", "alpha", "gamma", "d", "eps")), ("cubic", ("beta", "alpha", "d"))) for key in dials]
+
+
 PLANS = [
     (frozenset({"thm:8.14", "thm:8.23"}), lambda profile, seed: mc_recovery.plan(seed, profile.scale, profile.name)),
     (frozenset({"thm:8.33", "eq:8.142", "eq:8.164"}), _theorem),
     (frozenset({"sec:8.4.2:lazy-training", "eq:8.150", "eq:8.154", "eq:8.157", "eq:8.162"}),
      lambda profile, seed: ntk.cells("lazy", ntk.experiment_seed(seed, "lazy"), profile.scale)),
     (frozenset({"lemma:8.17"}), _lemma817),
+    (frozenset({"remark:8.16"}), _remark816),
     (frozenset({"sec:8.3.2:thm8.23-rates"}), _thm823_rates),
     (frozenset({"figure:8.5"}), _figure85),
     (frozenset({"lemma:8.19", "eq:8.23", "lemma:8.21", "eq:8.32"}), _f_instances),
     (frozenset({"sec:8.3.3:linear-networks"}), _linear_networks),
     (frozenset({"sec:8.3.3:tensor-landscape"}), _tensor_landscape),
     (frozenset({"sec:8.3.1:pca-rank-2"}), _pca_rank2),
+    (frozenset({"sec:8.3.1:optimizers-find-global-min"}), _pca_optimizers),
+    (frozenset({"sec:8.2.1:saddle-escape"}), _saddle_escape),
+    (frozenset({"thm:8.5"}), _thm85),
+    (frozenset({"sec:8.2.1:no-strict-saddle"}), _no_strict_saddle),
 ]
 
 

@@ -159,6 +159,27 @@ def forms_sweep(seed: int, scale: int, trials: int):
     return d, ps, dg, dh, fit_power_law(odds, dg), fit_power_law(odds, dh)
 
 
+def scalar_sum(seed: int, trials: int, normalised: bool):
+    """Remark 8.16: |Σ_Ω T_ij − pΣT_ij| at p = log d/(dε²) for T = (uuᵀ)∘(vvᵀ) (u, v unit incoherent), or T_ij = 1
+    (``normalised`` False): rows per (d, ε), the failures and the trials in all."""
+    rng = np.random.default_rng(seed)
+    T = 5 * trials
+    rows, fails, n = [], 0, 0
+    for d in (200, 400):
+        for eps in (0.3, 0.5):
+            p = rate(d, eps, c=1.0)
+            if normalised:
+                u, v = mc.incoherent_unit_vector(d, MU, rng), mc.incoherent_unit_vector(d, MU, rng)
+            else:
+                u = v = np.ones(d)
+            fc = cc.failure_curve(u, v, eps, [p], T, rng)
+            gap = p * np.abs(fc.deviations[:, 0])  # |Σ_Ω T − pΣT| = p·|Σ_Ω T/p − ΣT|
+            k = int(np.sum(gap >= eps))
+            rows.append({"d": d, "eps": eps, "p": round(p, 4), "failures": k, "max gap": float(gap.max())})
+            fails, n = fails + k, n + T
+    return rows, fails, n
+
+
 # --- the instances of Lemmas 8.19 and 8.21 ((8.23)–(8.25), (8.32)–(8.33)) ------------------------------------
 MU_F = 2.0  # incoherence of z in the instances
 
@@ -260,6 +281,10 @@ def fixed_pair_fits_cell(seed: int, scale: int, trials: int) -> Cell:
 def uniform_along_rate_cell(seed: int, scale: int, d_power: float, eps_power: float) -> Cell:
     return cell(uniform_along_rate, seed, cost=4.0 * scale, scale=scale, d_power=float(d_power),
                 eps_power=float(eps_power))
+
+
+def scalar_sum_cell(seed: int, trials: int, normalised: bool) -> Cell:
+    return cell(scalar_sum, seed, cost=1.0, trials=trials, normalised=bool(normalised))
 
 
 def f_instances_cell(seed: int, scale: int) -> Cell:

@@ -17,12 +17,10 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from numeric import matrix_completion as mc
-from numeric import mc_concentration as cc
 from numeric.stats import wilson_interval
 from numeric.sweeps import mc_lemmas as S
 from numeric.sweeps.core import compute
-from numeric.sweeps.mc_lemmas import DELTA, MU, rate  # noqa: F401 - the sweeps' μ, δ and rate are the claims'
+from numeric.sweeps.mc_lemmas import DELTA, MU  # the sweeps' μ and δ are the claim's
 from symbolic.matrix_completion import Instance, reduce_mask
 
 from ..claim import Mutant, Outcome, Step, all_of
@@ -177,21 +175,7 @@ class ScalarSum:
 
 
 def _check_816(stmt: ScalarSum, ctx) -> Outcome:
-    rng = ctx.rng("remark-8.16")
-    T = 5 * ctx.profile.trials
-    rows, fails, n = [], 0, 0
-    for d in (200, 400):
-        for eps in (0.3, 0.5):
-            p = rate(d, eps, c=1.0)
-            if stmt.normalised:
-                u, v = mc.incoherent_unit_vector(d, MU, rng), mc.incoherent_unit_vector(d, MU, rng)
-            else:
-                u = v = np.ones(d)
-            fc = cc.failure_curve(u, v, eps, [p], T, rng)
-            gap = p * np.abs(fc.deviations[:, 0])  # |Σ_Ω T − pΣT| = p·|Σ_Ω T/p − ΣT|
-            k = int(np.sum(gap >= eps))
-            rows.append({"d": d, "eps": eps, "p": round(p, 4), "failures": k, "max gap": float(gap.max())})
-            fails, n = fails + k, n + T
+    rows, fails, n = compute([S.scalar_sum_cell(ctx.seed_for("remark-8.16"), ctx.profile.trials, stmt.normalised)])[0]
     verdict = _whp(fails, n)
     return Outcome(verdict, ["monte-carlo"], n, None, None if verdict else rows,
                    steps=[Step("(8.14)", "|Σ_Ω T_ij − pΣT_ij| < ε at p = log d/(dε²)", derived=rows, holds=verdict)],
