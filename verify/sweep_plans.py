@@ -63,9 +63,7 @@ def _figure85(profile, seed):
 
 
 def _f_instances(profile, seed):
-    import zlib
-
-    return [mc_lemmas.f_instances_cell(zlib.crc32(f"{seed}|mc-f-lemmas".encode()) & 0x7FFFFFFF, profile.scale)]
+    return [mc_lemmas.f_instances_cell(mc_lemmas.f_instances_seed(seed), profile.scale)]
 
 
 def _linear_networks(profile, seed):

@@ -8,6 +8,7 @@ concentration of the gradient and Hessian forms of f.  Each function draws from 
 """
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -285,6 +286,11 @@ def uniform_along_rate_cell(seed: int, scale: int, d_power: float, eps_power: fl
 
 def scalar_sum_cell(seed: int, trials: int, normalised: bool) -> Cell:
     return cell(scalar_sum, seed, cost=1.0, trials=trials, normalised=bool(normalised))
+
+
+def f_instances_seed(run_seed: int) -> int:
+    """The stream of the f-lemma instances: from the run's seed alone, so every claim reading them shares them."""
+    return zlib.crc32(f"{run_seed}|mc-f-lemmas".encode()) & 0x7FFFFFFF
 
 
 def f_instances_cell(seed: int, scale: int) -> Cell:

@@ -36,9 +36,7 @@ MU = 2.0
 
 def _data(ctx):
     """Shared by every claim of this module (the seed does not depend on the claim id): computed once."""
-    import zlib
-
-    return compute([S.f_instances_cell(zlib.crc32(f"{ctx.seed}|mc-f-lemmas".encode()) & 0x7FFFFFFF, ctx.profile.scale)])[0]
+    return compute([S.f_instances_cell(S.f_instances_seed(ctx.seed), ctx.profile.scale)])[0]
 
 
 def _whp_outcome(fail_by_instance, worst, ce, methods, notes, steps=()):
