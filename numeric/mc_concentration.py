@@ -100,3 +100,16 @@ def fixed_set_deviation(mask: masks.Mask, S: np.ndarray) -> float:
     ind[S] = 1.0
     k = S.size
     return abs(float(ind @ (mask.csr @ ind)) / (mask.p * k * k) - 1.0)
+
+
+def spectral_certificate(mask: masks.Mask, mu: float) -> float:
+    """‖W/p − J‖·μ²/d: bounds |⟨P_Ω(uuᵀ), vvᵀ⟩/p − ⟨u, v⟩²| for all unit u, v with ‖·‖_∞ ≤ μ/√d at once."""
+    from scipy.sparse.linalg import LinearOperator, eigsh
+
+    d, p, W = mask.d, mask.p, mask.csr
+    if p >= 1.0:  # every entry observed: W/p = J, the deviation is 0 for every pair
+        return 0.0
+    op = LinearOperator((d, d), matvec=lambda x: W @ x / p - x.sum() * np.ones(d), dtype=float)
+    v0 = np.random.default_rng(d).standard_normal(d)  # a fixed start: the same mask gives the same number
+    lam = eigsh(op, k=1, which="LM", return_eigenvectors=False, tol=1e-6, v0=v0)[0]
+    return float(abs(lam) * mu * mu / d)

@@ -64,7 +64,7 @@ def test_failure_curve_is_coupled_and_p_star():
 
 
 def test_spectral_certificate_bounds_the_adversary():
-    from verify.claims.mc_lemma817 import spectral_certificate
+    from numeric.mc_concentration import spectral_certificate
 
     rng = np.random.default_rng(5)
     m = masks.bernoulli(300, 0.1, rng)

@@ -14,10 +14,9 @@ from functools import lru_cache
 import numpy as np
 import sympy as sp
 
-from numeric import classify as C
 from numeric import linear_net as LN
-from numeric import tensor as NT
-from numeric.optimizers import GD
+from numeric.sweeps import landscapes as SW
+from numeric.sweeps.core import compute
 from symbolic import landscapes as SL
 
 from ..checks.generic import generic_too
@@ -102,9 +101,9 @@ def _geodesic_identity() -> tuple[bool, str]:
     return sp.expand(rem) == 0, "remainder of (geodesic second derivative − vᵀHess_R v) modulo the constraints: " + str(rem)
 
 
-def _correlated(rng, d, k):
-    A = NT.orthonormal_components(rng, d, k) + 0.35 * np.ones((d, 1)) / np.sqrt(d)
-    return A / np.linalg.norm(A, axis=0)
+def tensor_sizes(profile) -> tuple[list, int]:
+    """The (d, k) and the random starts per size of a profile (verify.sweep_plans reads them too)."""
+    return [(4, 4), (5, 3)] + ([(6, 6), (7, 4)] if profile.scale > 1 else []), max(8, profile.trials // 2)
 
 
 def _check_tensor(stmt: TensorLandscape, ctx) -> Outcome:
@@ -113,24 +112,17 @@ def _check_tensor(stmt: TensorLandscape, ctx) -> Outcome:
                   holds=ok_geo)]
     holds = ok_geo
     ce = None
-    sizes = [(4, 4), (5, 3)] + ([(6, 6), (7, 4)] if ctx.profile.scale > 1 else [])
-    n = max(8, ctx.profile.trials // 2)
+    sizes, n = tensor_sizes(ctx.profile)
     examples = 0
-    for d, k in sizes:
-        rng = ctx.rng(f"tensor-{d}-{k}")
-        A = NT.orthonormal_components(rng, d, k) if stmt.components == "orthonormal" else _correlated(rng, d, k)
-        T = NT.Tensor(A)
+    runs = compute([SW.tensor_runs_cell(ctx.seed_for(f"tensor-{d}-{k}"), d, k, stmt.components, n) for d, k in sizes])
+    for (d, k), (limits, points, newton) in zip(sizes, runs):
         # (ii) Riemannian gradient ascent and the power method from random starts
         worst_d, worst_h, iters = 0.0, -np.inf, []
-        for _ in range(n):
-            for method in ("ascent", "power"):
-                x0 = NT.random_unit(rng, d)
-                x, it = (NT.riemannian_ascent(T, x0, step=0.1, iters=5000) if method == "ascent" else NT.power_method(T, x0))
-                iters.append(it)
-                _, dist = NT.nearest_component(A, x)
-                worst_d = max(worst_d, dist)
-                worst_h = max(worst_h, float(T.tangent_hessian(x).max()))
-                examples += 1
+        for dist, h, it in limits:
+            iters.append(it)
+            worst_d = max(worst_d, dist)
+            worst_h = max(worst_h, h)
+            examples += 1
         ok_max = worst_d < 1e-6 and worst_h < 0
         steps.append(Step(f"d={d}, k={k} maxima", f"{2 * n} runs (Riemannian ascent, power method): every limit is some "
                           f"±aᵢ (largest distance {worst_d:.1e}); Riemannian Hessian there ≺ 0 (largest eigenvalue "
@@ -141,9 +133,7 @@ def _check_tensor(stmt: TensorLandscape, ctx) -> Outcome:
         # (iii) the predicted critical points (1/√|S|)Σ_{i∈S}±aᵢ and their Riemannian Hessians
         cls: dict[tuple[int, str], int] = {}
         pred_ok = True
-        for S, sg, x in NT.subset_points(A):
-            ev = T.tangent_hessian(x)
-            g = np.linalg.norm(T.rgrad(x))
+        for S, sg, ev, g in points:
             m = len(S)
             kind = ("maximum" if ev.max() < -1e-9 else "minimum" if ev.min() > 1e-9 else
                     "saddle" if ev.min() < -1e-9 < 1e-9 < ev.max() else "degenerate")
@@ -163,17 +153,7 @@ def _check_tensor(stmt: TensorLandscape, ctx) -> Outcome:
             "{8/m (×(m−1)), −4/m (×(d−m))} as predicted" * bool(pred_ok), holds=pred_ok))
         holds &= pred_ok
         # (iv) no other critical points: Riemannian Newton from random starts
-        others = 0
-        for _ in range(n):
-            x, okn = NT.riemannian_newton(T, NT.random_unit(rng, d))
-            if not okn:
-                continue
-            coeffs = A.T @ x
-            on_sub = np.all((np.abs(coeffs) < 1e-7) | (np.abs(np.abs(coeffs) - np.max(np.abs(coeffs))) < 1e-7))
-            # span(A)^⊥ (k < d) is a sphere of critical points where F = 0, its minimum; Newton approaches it only
-            # linearly (∇F is cubic in the coefficients), so it is recognised by F ≤ 1e-12 (coefficients ≤ 1e-3)
-            in_perp = T.value(x) < 1e-12
-            others += not (on_sub or in_perp)
+        others = sum(not known for known in newton)  # a limit neither a subset sum nor in span(A)^⊥
         steps.append(Step(f"d={d}, k={k} completeness", f"Riemannian Newton from {n} random starts: {others} critical "
                           "points outside {normalised signed subset sums} ∪ span(A)^⊥", holds=others == 0))
         holds &= others == 0 or stmt.components != "orthonormal"
@@ -213,22 +193,6 @@ class LinearNets:
     saddles: str = "strict saddle"  # a mutant: 'minimum' (a saddle component is a minimum)
 
 
-def _net_instance(dims) -> tuple[sp.Expr, tuple, sp.Matrix]:
-    """L = ½‖C − W₁W₂‖² with C = U diag(3, 1) Vᵀ (U, V rational orthogonal): rational singular values,
-    so every critical value is rational and the Eckart–Young value ½σ₂² = ½ is exact."""
-    dy, k, dx = dims
-    D = SL.linear_net(dy, k, dx)
-    Cm = SL.rational_orthogonal(dy) * sp.diag(3, 1) * SL.rational_orthogonal(dx, seed=1).T
-    return sp.expand(D["loss"].subs(dict(zip(D["C"], Cm)))), D["params"], Cm
-
-
-@lru_cache(maxsize=None)
-def _net_landscape(dims):
-    """The exact landscape of the net, component by component (cached: mutants judge the same one)."""
-    L, params, Cm = _net_instance(dims)
-    return C.component_landscape(L, params), Cm
-
-
 def _tiny_exact(stmt) -> tuple[bool, list, dict | None, list[str]]:
     """(dy, k, dx) = (2, 1, 2) (and (2, 2, 2) in the report profile, see _check_nets): the critical set
     decomposed into components, each classified; the minima certified by an exact SOS bound."""
@@ -240,7 +204,7 @@ def _exact_nets(stmt, sizes) -> tuple[bool, list, dict | None, list[str]]:
 
     ok_all, steps, ce, names = True, [], None, []
     for dims in sizes:
-        land, Cm = _net_landscape(dims)
+        land, Cm = compute([SW.net_landscape_cell(dims)])[0]
         dy, k, dx = dims
         # minima {W₁W₂ = C_k}: the orbit W₁ ↦ W₁A, W₂ ↦ A⁻¹W₂ of GL(k), dimension k² (C_k of rank k)
         pred = Prediction(k * k + stmt.minima_dim_offset * k * k, stmt.saddles)
@@ -256,29 +220,27 @@ def _exact_nets(stmt, sizes) -> tuple[bool, list, dict | None, list[str]]:
     return ok_all, steps, ce, names
 
 
+def net_sizes(profile) -> tuple[list, list, int]:
+    """The exact sizes, the GD sizes and the GD starts per size of a profile (verify.sweep_plans reads them too)."""
+    exact_sizes = [(2, 1, 2)] + ([(2, 2, 2)] if profile.scale > 1 else [])
+    sizes = [(3, 1, 3), (4, 2, 4)] + ([(5, 2, 4), (6, 3, 5)] if profile.scale > 1 else [])
+    return exact_sizes, sizes, max(8, profile.trials // 2)
+
+
 def _check_nets(stmt: LinearNets, ctx) -> Outcome:
-    exact_sizes = [(2, 1, 2)] + ([(2, 2, 2)] if ctx.profile.scale > 1 else [])
+    exact_sizes, sizes, n = net_sizes(ctx.profile)
     ok_tiny, steps, ce, names = _exact_nets(stmt, exact_sizes)
     holds = ok_tiny
-    sizes = [(3, 1, 3), (4, 2, 4)] + ([(5, 2, 4), (6, 3, 5)] if ctx.profile.scale > 1 else [])
-    n = max(8, ctx.profile.trials // 2)
     examples = 0
-    for dims in sizes:
-        rng = ctx.rng(f"net-{dims}")
-        net = LN.LinearNet(rng.standard_normal((dims[0], dims[2])), dims[1])
+    runs = compute([SW.net_runs_cell(ctx.seed_for(f"net-{dims}"), dims, n) for dims in sizes])
+    for dims, (Cn, costs, its, cps) in zip(sizes, runs):
+        net = LN.LinearNet(Cn, dims[1])
         ey = net.eckart_young(net.k + stmt.rank_offset)
-        s1 = float(np.linalg.norm(net.C, 2))
-        gaps, its = [], []
-        for _ in range(n):
-            p0 = 0.3 * rng.standard_normal(net.n)
-            r = GD(step=0.5 / s1).run(net.problem(), p0, max_iter=50_000, tol=1e-10)
-            gaps.append(abs(r.cost - ey) / (1 + ey))
-            its.append(r.iterations)
-            examples += 1
+        gaps = [abs(cost - ey) / (1 + ey) for cost in costs]
+        examples += len(costs)
         ok_gd = max(gaps) < 1e-8
         steps.append(Step(f"{dims} GD", f"{n} random initialisations: final loss − ½Σ_(i>{net.k + stmt.rank_offset})σᵢ² "
                           f"≤ {max(gaps):.1e} (relative); iterations ≤ {max(its)}", holds=ok_gd))
-        cps = LN.find_critical_points(net, rng)
         kinds = [c.kind for c in cps]
         ok_cp = ("other" not in kinds) and (all(k == "global minimum" for k in kinds) if stmt.all_global else True)
         steps.append(Step(f"{dims} critical points", f"{len(cps)} distinct W₁W₂ (Newton from balanced factors of every "

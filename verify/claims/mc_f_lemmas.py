@@ -14,17 +14,15 @@ frequency over instances with a Wilson interval.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import sympy as sp
 from sympy import Rational as R
 
-from numeric import masks
 from numeric import matrix_completion as mc
-from numeric import mc_landscape as ml
-from numeric import mc_pairs as mp
 from numeric.stats import wilson_interval
+from numeric.sweeps import mc_lemmas as S
+from numeric.sweeps.core import compute
 
 from ..checks.identity import check_matrix_identity
 from ..claim import Erratum, Mutant, Outcome, Step, all_of
@@ -36,78 +34,9 @@ from .mc_implication import Implication, box, check_implication
 MU = 2.0
 
 
-@dataclass
-class InstanceData:
-    d: int
-    p: float
-    z: np.ndarray
-    stationary: list  # (x, λ_min, start, incoherent for Lemma 8.19)
-    pairing_zero: list  # x with ⟨x, ∇f(x)⟩ = 0
-    psd: list  # (x, name) on the boundary of ∇²f ⪰ 0
-    zform: list  # (x, name) on the boundary of ⟨z, ∇²f z⟩ ≥ 0
-    lv823: dict  # id(x) -> Levels
-    lv832: dict
-    psd_hz: list  # ⟨z, ∇²f(x) z⟩/p at the PSD points ((8.31))
-
-
-def _directions(ob, rng, n):
-    z = ob.z
-    out = []
-    for _ in range(n):
-        w = rng.standard_normal(ob.d)
-        w -= (w @ z) * z
-        w /= np.linalg.norm(w)
-        th = rng.uniform(0.05, 1.5)
-        out.append(("random θ", np.cos(th) * z + np.sin(th) * w))
-    return out
-
-
-@lru_cache(maxsize=None)
-def instances(seed: int, scale: int) -> tuple[InstanceData, ...]:
-    rng = np.random.default_rng(seed)
-    d = 80 if scale == 1 else 200
-    pds = (16, 32) if scale == 1 else (16, 32, 64)
-    n = 6 if scale == 1 else 12
-    out = []
-    for pd in pds:
-        for _ in range(n):
-            zz = mc.incoherent_unit_vector(d, MU, rng)
-            ob = mc.Objective(zz, masks.bernoulli(d, pd / d, rng))
-            cap = 2 * MU / np.sqrt(d)
-            stat = [(s.x, s.lambda_min, s.start, bool(np.max(np.abs(s.x)) <= cap + 1e-12))
-                    for s in ml.stationary_points(ob, rng, n_random=3, n_eig=3)]
-            low = [("low-mass", v) for v in ml.low_mass_directions(ob, (0.5, 0.6, 0.7, 0.8), (0.0, 0.5, 0.8))]
-            dirs = _directions(ob, rng, 4) + low
-            pz = [ml.on_gradient_pairing_zero(ob, v / np.linalg.norm(v)) for _, v in dirs]
-            pert = []
-            for t in (0.05, 0.15):
-                w = rng.standard_normal(d)
-                v = zz + t * w / np.linalg.norm(w)
-                pert.append(("z + perturbation", v / np.linalg.norm(v)))
-            psd = []
-            for name, v in [("z", zz)] + low + pert:
-                r = ml.psd_boundary(ob, v)
-                if np.isfinite(r):
-                    psd.append((r * v, name))
-            zf = []
-            for name, v in [("z", zz)] + dirs:
-                v = v / np.linalg.norm(v)
-                r = ml.z_form_boundary(ob, v)
-                if np.isfinite(r):
-                    zf.append((r * v, name))
-            pts = [s[0] for s in stat] + pz + [q for q, _ in psd] + [q for q, _ in zf]
-            lv823 = {id(q): mp.levels_823(ob, q) for q in pts}
-            lv832 = {id(q): mp.levels_832(ob, q) for q in pts}
-            hz = [ob.hessian_form(q, zz) / ob.p for q, _ in psd]
-            out.append(InstanceData(d, pd / d, zz, stat, pz, psd, zf, lv823, lv832, hz))
-    return tuple(out)
-
-
 def _data(ctx):
     """Shared by every claim of this module (the seed does not depend on the claim id): computed once."""
-    import zlib
-
-    return instances(zlib.crc32(f"{ctx.seed}|mc-f-lemmas".encode()) & 0x7FFFFFFF, ctx.profile.scale)
+    return compute([S.f_instances_cell(S.f_instances_seed(ctx.seed), ctx.profile.scale)])[0]
 
 
 def _whp_outcome(fail_by_instance, worst, ce, methods, notes, steps=()):

@@ -13,28 +13,19 @@ Lemma 8.17 is read two ways, and both are checked:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import sympy as sp
 
-from numeric import masks
-from numeric import matrix_completion as mc
-from numeric import mc_concentration as cc
-from numeric.stats import fit_power_law, wilson_interval
+from numeric.stats import wilson_interval
+from numeric.sweeps import mc_lemmas as S
+from numeric.sweeps.core import compute
+from numeric.sweeps.mc_lemmas import DELTA, MU  # the sweeps' μ and δ are the claim's
 from symbolic.matrix_completion import Instance, reduce_mask
 
 from ..claim import Mutant, Outcome, Step, all_of
 from ..rates import judge, n_seeds, pooled_fit
 from ..registry import claim
-
-MU = 2.0  # incoherence of the vectors in the sweeps (u, v, z)
-DELTA = 0.1  # 'with high probability': failure rate at most δ
-
-
-def rate(d: float, eps: float, d_power: float = 1.0, eps_power: float = 2.0, c: float = MU**4) -> float:
-    """p = c·log d/(d^d_power · ε^eps_power), capped at 1 (c = μ⁴: the poly(μ, log d) of the chapter)."""
-    return float(min(1.0, c * np.log(d) / (d**d_power * eps**eps_power)))
 
 
 def _whp(fails: int, n: int, delta: float = DELTA) -> bool | None:
@@ -44,125 +35,6 @@ def _whp(fails: int, n: int, delta: float = DELTA) -> bool | None:
     if lo > delta:
         return False
     return None
-
-
-# --- part A: fixed pairs -------------------------------------------------------------------------------
-@lru_cache(maxsize=None)
-def _fixed_pairs(seed: int, profile: str, scale: int, trials: int, coherent: bool):
-    rng = np.random.default_rng(seed)
-    ds = [200, 400] if scale == 1 else [200, 400, 800]
-    epss = [0.3, 0.5] if scale == 1 else [0.2, 0.3, 0.5]
-    T = 5 * trials if scale == 1 else 2 * trials
-    rows = []
-    for d in ds:
-        for eps in epss:
-            p = rate(d, eps, c=1.0)
-            if coherent:
-                pairs = [("u = v = e₁", mc.basis_vector(d), mc.basis_vector(d))]
-            else:
-                u, v = mc.incoherent_unit_vector(d, MU, rng), mc.incoherent_unit_vector(d, MU, rng)
-                pairs = [("u = v", u, u), ("u, v independent", u, v)]
-            for name, a, b in pairs:
-                fc = cc.failure_curve(a, b, eps, [p], T, rng)
-                rows.append((d, eps, p, name, int(fc.failures[0]), T))
-    return rows
-
-
-@lru_cache(maxsize=None)
-def _fixed_pair_fits(seed: int, scale: int, trials: int):
-    """p* (failure rate ≤ δ) for u = v incoherent, against d (ε fixed) and against ε (d fixed)."""
-    rng = np.random.default_rng(seed)
-    T = trials  # per seed; the check pools 3 (ci) / 5 (report) seeds
-    ds = [100, 200, 400, 800] if scale == 1 else [100, 200, 400, 800, 1600]
-    epss = [0.1, 0.2, 0.4, 0.8]
-    out = {}
-    pd_ = []
-    for d in ds:
-        u = mc.incoherent_unit_vector(d, MU, rng)
-        fc = cc.failure_curve(u, u, 0.2, cc.grid_around(cc.theory_p_fixed_pair(u, u, 0.2)), T, rng)
-        pd_.append(fc.p_star(DELTA))
-    out["d"] = (ds, pd_, fit_power_law(ds, pd_))
-    d = 400
-    u = mc.incoherent_unit_vector(d, MU, rng)
-    pe = []
-    for eps in epss:
-        fc = cc.failure_curve(u, u, eps, cc.grid_around(cc.theory_p_fixed_pair(u, u, eps)), T, rng)
-        pe.append(fc.p_star(DELTA))
-    out["eps"] = (epss, pe, fit_power_law(epss, pe))
-    # μ: the extremal incoherent vector u = 1_S/√k, k = d/μ² (every entry at the cap μ/√d), S fixed before Ω
-    mus = [1.0, 1.5, 2.0, 3.0, 4.0]
-    pm = []
-    for mu in mus:
-        k = int(round(d / mu**2))
-        u = np.zeros(d)
-        u[rng.choice(d, k, replace=False)] = 1 / np.sqrt(k)
-        fc = cc.failure_curve(u, u, 0.2, cc.grid_around(cc.theory_p_fixed_pair(u, u, 0.2)), T, rng)
-        pm.append(fc.p_star(DELTA))
-    out["mu"] = (mus, pm, fit_power_law(mus, pm))
-    return out
-
-
-# --- part B: the uniform reading --------------------------------------------------------------------------
-@lru_cache(maxsize=None)
-def _uniform_along_rate(seed: int, scale: int, d_power: float, eps_power: float):
-    """Along p = c/(d^k ε^a): the greedy adversary's deviation D(Ω) (a lower bound on the sup over incoherent
-    pairs) and the spectral certificate ‖W/p − J‖μ²/d (an upper bound on it), against ε at fixed d and against d
-    at fixed ε; each point averages T masks."""
-    rng = np.random.default_rng(seed)
-    T = 3 if scale == 1 else 8
-    c = 1.0  # the constant only moves the curve; the exponents are what is tested
-    d0 = 300 if scale == 1 else 1000
-    ps = np.geomspace(0.03, 0.5, 5)
-    epss = [(c * np.log(d0) / (d0**d_power * p)) ** (1 / eps_power) for p in ps]
-
-    def point(d, eps):
-        D, C = [], []
-        for _ in range(T):
-            m = masks.bernoulli(d, rate(d, eps, d_power, eps_power, c), rng)
-            D.append(cc.uniform_deviation(m, MU, rng)[0])
-            C.append(spectral_certificate(m, MU))
-        return float(np.mean(D)), float(np.mean(C))
-
-    along_eps = [point(d0, e) for e in epss]
-    ds = [150, 300, 600, 1200] if scale == 1 else [250, 500, 1000, 2000, 4000]
-    dm = ds[len(ds) // 2]
-    eps0 = (c * np.log(dm) / (dm**d_power * 0.1)) ** (1 / eps_power)  # p = 0.1 at the middle d
-    along_d = [point(d, eps0) for d in ds]
-    return (epss, [a for a, _ in along_eps], [b for _, b in along_eps]), (ds, [a for a, _ in along_d],
-                                                                          [b for _, b in along_d], eps0)
-
-
-@lru_cache(maxsize=None)
-def _uniform_vs_pd(seed: int, scale: int):
-    rng = np.random.default_rng(seed)
-    d = 400 if scale == 1 else 1500
-    T = 3 if scale == 1 else 8
-    pds = [10, 20, 40, 80, 160]
-    D, Dfixed, cert = [], [], []
-    for pd in pds:
-        vals, fixed = [], []
-        for _ in range(T):
-            m = masks.bernoulli(d, pd / d, rng)
-            dev, S = cc.uniform_deviation(m, MU, rng)
-            vals.append(dev)
-            fixed.append(cc.fixed_set_deviation(masks.bernoulli(d, pd / d, rng), S))  # the same S, a fresh Ω
-        D.append(np.mean(vals))
-        Dfixed.append(np.mean(fixed))
-        cert.append(spectral_certificate(masks.bernoulli(d, pd / d, rng), MU))
-    return d, pds, D, Dfixed, cert, fit_power_law(pds, D)
-
-
-def spectral_certificate(mask: masks.Mask, mu: float) -> float:
-    """‖W/p − J‖·μ²/d: bounds |⟨P_Ω(uuᵀ), vvᵀ⟩/p − ⟨u, v⟩²| for all unit u, v with ‖·‖_∞ ≤ μ/√d at once."""
-    from scipy.sparse.linalg import LinearOperator, eigsh
-
-    d, p, W = mask.d, mask.p, mask.csr
-    if p >= 1.0:  # every entry observed: W/p = J, the deviation is 0 for every pair
-        return 0.0
-    op = LinearOperator((d, d), matvec=lambda x: W @ x / p - x.sum() * np.ones(d), dtype=float)
-    v0 = np.random.default_rng(d).standard_normal(d)  # a fixed start: the same mask gives the same number
-    lam = eigsh(op, k=1, which="LM", return_eigenvectors=False, tol=1e-6, v0=v0)[0]
-    return float(abs(lam) * mu * mu / d)
 
 
 @dataclass(frozen=True)
@@ -177,7 +49,7 @@ def _check_817(stmt: Lemma817, ctx) -> Outcome:
     seed = ctx.seed_for("lemma-8.17")
     steps, notes, fits = [], [], []
     # A. fixed pairs at the printed rate
-    rows = _fixed_pairs(seed, prof.name, prof.scale, prof.trials, not stmt.incoherent)
+    rows = compute([S.fixed_pairs_cell(seed, prof.scale, prof.trials, not stmt.incoherent)])[0]
     verdicts = [_whp(k, n) for (_, _, _, _, k, n) in rows]
     worst = max(rows, key=lambda r: r[4])
     holds_a = False if False in verdicts else (None if None in verdicts else True)
@@ -193,7 +65,7 @@ def _check_817(stmt: Lemma817, ctx) -> Outcome:
     # certificate bounds the sup from above, so it can verify; the greedy adversary bounds it from below, so it
     # can only refute. Both are pooled over 3 (ci) / 5 (report) independent seeds.
     useeds = [seed] + [ctx.seed_for(f"lemma-8.17#{i}") for i in range(1, n_seeds(prof))]
-    uruns = [_uniform_along_rate(sd, prof.scale, stmt.d_power, stmt.eps_power) for sd in useeds]
+    uruns = compute([S.uniform_along_rate_cell(sd, prof.scale, stmt.d_power, stmt.eps_power) for sd in useeds])
     (epss, De, Ce), (ds, Dd, Cd, eps0) = uruns[0]
     along = "along the rate"
     fce, sfce = pooled_fit(f"certificate ‖W/p − J‖μ²/d {along} (upper bound on the sup)", "ε",
@@ -231,7 +103,7 @@ def _check_817(stmt: Lemma817, ctx) -> Outcome:
         holds = True
     if stmt == Lemma817():
         # fits for the report: the fixed-pair p* and the uniform deviation against p·d
-        fps = [_fixed_pair_fits(sd, prof.scale, prof.trials) for sd in useeds]
+        fps = compute([S.fixed_pair_fits_cell(sd, prof.scale, prof.trials) for sd in useeds])
         # the printed p = poly/(dε²) is a sufficient rate: the p* needed is at most ∝ 1/d (exponent ≤ −1) and
         # grows at most like ε^(−2) as ε → 0 (exponent ≥ −2); p* is located per seed, so the crossing's error
         # is in the spread between seeds
@@ -241,7 +113,7 @@ def _check_817(stmt: Lemma817, ctx) -> Outcome:
         fits += [f1, f2, f3]
         notes.append(f"μ: for the extremal incoherent u (every entry at μ/√d) p* ∝ μ^{f3.exponent:.2f} "
                      f"([{f3.interval[0]:.2f}, {f3.interval[1]:.2f}]), the μ⁴ of Var ≤ 2μ⁴/(pd²): poly(μ) = μ⁴")
-        pdruns = [_uniform_vs_pd(sd, prof.scale) for sd in useeds]
+        pdruns = compute([S.uniform_vs_pd_cell(sd, prof.scale) for sd in useeds])
         d, pds, D, Dfix, cert, _ = pdruns[0]
         # sup ≥ D and sup ≤ certificate: the sup's exponent in p·d is ≥ D's and ≤ the certificate's, −1/2 between
         fu, _ = pooled_fit("Ω-dependent deviation D (lower bound on the sup)", "p·d", [(r[1], r[2]) for r in pdruns],
@@ -303,21 +175,7 @@ class ScalarSum:
 
 
 def _check_816(stmt: ScalarSum, ctx) -> Outcome:
-    rng = ctx.rng("remark-8.16")
-    T = 5 * ctx.profile.trials
-    rows, fails, n = [], 0, 0
-    for d in (200, 400):
-        for eps in (0.3, 0.5):
-            p = rate(d, eps, c=1.0)
-            if stmt.normalised:
-                u, v = mc.incoherent_unit_vector(d, MU, rng), mc.incoherent_unit_vector(d, MU, rng)
-            else:
-                u = v = np.ones(d)
-            fc = cc.failure_curve(u, v, eps, [p], T, rng)
-            gap = p * np.abs(fc.deviations[:, 0])  # |Σ_Ω T − pΣT| = p·|Σ_Ω T/p − ΣT|
-            k = int(np.sum(gap >= eps))
-            rows.append({"d": d, "eps": eps, "p": round(p, 4), "failures": k, "max gap": float(gap.max())})
-            fails, n = fails + k, n + T
+    rows, fails, n = compute([S.scalar_sum_cell(ctx.seed_for("remark-8.16"), ctx.profile.trials, stmt.normalised)])[0]
     verdict = _whp(fails, n)
     return Outcome(verdict, ["monte-carlo"], n, None, None if verdict else rows,
                    steps=[Step("(8.14)", "|Σ_Ω T_ij − pΣT_ij| < ε at p = log d/(dε²)", derived=rows, holds=verdict)],
@@ -439,35 +297,10 @@ class FormsConcentrate:
     exponent: float = -0.5  # mean |⟨v, ∇f⟩/p − ⟨v, ∇g⟩| and the Hessian form ∝ p^exponent (fixed x, v)
 
 
-@lru_cache(maxsize=None)
-def _forms_sweep(seed: int, scale: int, trials: int):
-    rng = np.random.default_rng(seed)
-    d = 300 if scale == 1 else 1000
-    z = mc.incoherent_unit_vector(d, MU, rng)
-    w = mc.incoherent_unit_vector(d, MU, rng)
-    x = 0.6 * z + 0.5 * w
-    v = mc.incoherent_unit_vector(d, MU, rng)
-    gg = float(mc.g_grad_form(z, x, v)[0])
-    gh = float(mc.g_hessian_form(z, x, v)[0])
-    ps = np.geomspace(0.02, 0.5, 6)
-    dg, dh = [], []
-    T = max(20, trials // 2)
-    for p in ps:
-        a, b = [], []
-        for _ in range(T):
-            ob = mc.Objective(z, masks.bernoulli(d, p, rng))
-            a.append(abs(v @ ob.gradient(x) / p - gg))
-            b.append(abs(ob.hessian_form(x, v) / p - gh))
-        dg.append(np.mean(a))
-        dh.append(np.mean(b))
-    odds = ps / (1 - ps)  # Var ∝ (1 − p)/p: the odds are the natural variable
-    return d, ps, dg, dh, fit_power_law(odds, dg), fit_power_law(odds, dh)
-
-
 def _check_fig85(stmt: FormsConcentrate, ctx) -> Outcome:
     pair = _check_815(SampledPCA(), ctx)
     fseeds = [ctx.seed_for("figure-8.5")] + [ctx.seed_for(f"figure-8.5#{i}") for i in range(1, n_seeds(ctx.profile))]
-    fruns = [_forms_sweep(sd, ctx.profile.scale, ctx.profile.trials) for sd in fseeds]
+    fruns = compute([S.forms_sweep_cell(sd, ctx.profile.scale, ctx.profile.trials) for sd in fseeds])
     d, ps = fruns[0][0], fruns[0][1]
     odds = [list(r[1] / (1 - r[1])) for r in fruns]
     f1, s1 = pooled_fit("mean |⟨v,∇f⟩/p − ⟨v,∇g⟩|", "p/(1 − p)", [(o, r[2]) for o, r in zip(odds, fruns)],

@@ -19,10 +19,12 @@ from dataclasses import dataclass
 import mpmath as mp
 import numpy as np
 
+from numeric.sweeps import mc_lemmas as S
+from numeric.sweeps.core import compute
+
 from ..claim import Mutant, Outcome, Step, all_of
 from ..rates import describe, judge, n_seeds, pooled_fit
 from ..registry import claim
-from .mc_lemma817 import _uniform_vs_pd
 
 EPSS = [mp.mpf(10) ** (-k) for k in range(2, 11)]
 
@@ -83,7 +85,7 @@ def _eps_part(stmt: Rates823) -> Outcome:
 def _p_part(stmt: Rates823, ctx) -> Outcome:
     k = n_seeds(ctx.profile)
     seeds = [ctx.seed_for(f"thm8.23-p#{i}") for i in range(k)]
-    runs = [_uniform_vs_pd(sd, ctx.profile.scale) for sd in seeds]
+    runs = compute([S.uniform_vs_pd_cell(sd, ctx.profile.scale) for sd in seeds])
     # the chain's bound at the concentration error the certificate gives: √(3ε/2)
     curves = [([x / (1 - x / r[0]) for x in r[1]], [float(np.sqrt(1.5 * c)) for c in r[4]]) for r in runs]
     fit, sf = pooled_fit("the chain's distance bound √(3ε(p)/2), ε(p) = certificate ‖W/p − J‖μ²/d", "p·d/(1 − p)",

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import sympy as sp
 from sympy import Rational as R
 
 from numeric import mc_recovery as mr
+from numeric.sweeps import mc_exhibited
 from numeric.sweeps import mc_recovery as sweep
+from numeric.sweeps.core import compute
 from numeric.stats import wilson_interval
 
 from ..claim import Mutant, Outcome, Step, all_of
@@ -35,12 +36,6 @@ def _grid(scale: int):
 def _sweep(ctx, variant: str = "main"):
     """The shared §8.3.2 optimizer sweep (numeric.sweeps.mc_recovery): every claim reading it gets the same cells."""
     return sweep.records(ctx.seed, ctx.profile.scale, variant, ctx.profile.name)
-
-
-@lru_cache(maxsize=None)
-def _exhibited(seed, scale, coherent, pds):
-    g = _grid(scale)
-    return tuple(mr.exhibited_minima(seed, g["ds"], pds, g["n"], coherent=coherent))
 
 
 def _seed(ctx, name):
@@ -80,7 +75,8 @@ def _regime_outcome(stmt: Recovery, ctx, what: str):
     # global minima far from ±z that exist by construction on the same kind of instances (empty rows, e₁ without corner)
     g = _grid(ctx.profile.scale)
     pds = g["pds"] if stmt.pd != "1" and not stmt.coherent else ((1.0,) if stmt.pd == "1" else (float(max(g["pds"])),))
-    for d, pd, kk, far in _exhibited(_seed(ctx, "mc-exhibit"), ctx.profile.scale, stmt.coherent, tuple(pds)):
+    cl = mc_exhibited.exhibited_cell(_seed(ctx, "mc-exhibit"), ctx.profile.scale, stmt.coherent, tuple(pds))
+    for d, pd, kk, far in compute([cl])[0]:
         if not inreg(d, pd):
             continue
         key = ("exhibited", d, pd, kk)

@@ -11,11 +11,11 @@ orbit has rational points.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import sympy as sp
 
-from numeric import classify as C
+from numeric.sweeps import landscapes as SW
+from numeric.sweeps.core import compute
 from symbolic import landscapes as SL
 
 from ..checks.components import Prediction, judge
@@ -30,26 +30,10 @@ class Rank2:
     rank: int = 2  # the minima are {XXᵀ = M_rank}; a mutant: rank 1 (the rank-1 optimum λ₁u₁u₁ᵀ)
 
 
-def _instance(d: int) -> tuple[sp.Expr, tuple, sp.Matrix, sp.Matrix]:
-    lam = (9, 4, 1)[:d]
-    Q = SL.rational_orthogonal(d)
-    M = Q * sp.diag(*lam) * Q.T
-    M2 = Q * sp.diag(*(lam[:2] + (0,) * (d - 2))) * Q.T  # best rank-2 approximation (Eckart–Young)
-    X = sp.Matrix(d, 2, lambda i, j: sp.Symbol(f"x{i}{j}", real=True))
-    g = sp.expand(sp.Rational(1, 2) * sum(e**2 for e in (M - X * X.T)))
-    return g, tuple(X), M, M2
-
-
 def _best(d: int, r: int) -> sp.Matrix:
     lam = (9, 4, 1)[:d]
     Q = SL.rational_orthogonal(d)
     return Q * sp.diag(*(lam[:r] + (0,) * (d - r))) * Q.T
-
-
-@lru_cache(maxsize=None)
-def _landscape(d: int):
-    g, xs, M, M2 = _instance(d)
-    return C.component_landscape(g, xs), xs, M, M2
 
 
 def _orbit_step(land, xs, target, d) -> tuple[bool, Step]:
@@ -70,11 +54,16 @@ def _orbit_step(land, xs, target, d) -> tuple[bool, Step]:
                                     holds=ok and bool(lines))
 
 
+def pca_sizes(profile) -> list[int]:
+    """X ∈ ℝ^{d×2} at these d (verify.sweep_plans reads them too)."""
+    return [2] + ([3] if profile.scale > 1 else [])
+
+
 def _check(stmt: Rank2, ctx) -> Outcome:
-    sizes = [2] + ([3] if ctx.profile.scale > 1 else [])
+    sizes = pca_sizes(ctx.profile)
     holds, steps, ce = True, [], None
     for d in sizes:
-        land, xs, M, M2 = _landscape(d)
+        land, xs, M, M2 = compute([SW.pca_rank2_cell(d)])[0]
         ok, st, c = judge(f"d = {d}, M = {M.tolist()}", land, Prediction(stmt.minima_dim, stmt.others))
         ok_orb, orb = _orbit_step(land, xs, _best(d, stmt.rank), d)
         holds &= ok and ok_orb

@@ -18,10 +18,9 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from numeric import instances
-from numeric import pca as npca
-from numeric.optimizers import GD, PerturbedGD
 from numeric.stats import wilson_interval
+from numeric.sweeps import pca_runs as PR
+from numeric.sweeps.core import compute
 from symbolic import pca_proof as P
 
 from ..claim import Mutant, Outcome, Step
@@ -137,34 +136,27 @@ class Runs:
     target: str = "top"  # random starts reach ±√λ₁u₁ ('top') or ±√λ₂u₂ ('second')
 
 
+def pca_runs_size(profile) -> tuple[int, int]:
+    """Instances n and dimension d of the runs (verify.sweep_plans reads them too)."""
+    return max(8, profile.trials // 2), 6
+
+
 def _check_b(stmt: Runs, ctx) -> Outcome:
-    rng = ctx.rng("pca-runs")
-    n = max(8, ctx.profile.trials // 2)
-    d = 6
-    batch = instances.psd_matrices(rng, n, d, kind="distinct")
-    eta_of = lambda lam1: 0.1 / (3 * lam1)  # below 1/L on the region the runs visit
+    n, d = pca_runs_size(ctx.profile)
+    eigenvalues, eigenvectors, out = compute([PR.runs_cell(ctx.seed_for("pca-runs"), n, d, stmt.perturb)])[0]
     reached, dists, gnorms = 0, [], []
     stay, escape = 0, 0
-    for k in range(n):
-        Mk, lam, U = batch.M[k], batch.eigenvalues[k], batch.eigenvectors[k]
-        prob = npca.problem(Mk)
+    for k, (started, gd_norm, pg_norm) in enumerate(out):
+        lam, U = eigenvalues[k], eigenvectors[k]
         idx = 0 if stmt.target == "top" else 1
         goal = np.sqrt(lam[idx]) * U[:, idx]
-        x0 = rng.normal(size=d) * np.sqrt(lam[0] / d)
-        eta = eta_of(lam[0])
-        for opt in (GD(step=eta), _pgd(eta, lam[0], stmt.perturb)):
-            res = opt.run(prob, x0, rng=np.random.default_rng(k), max_iter=20000, tol=1e-9 * lam[0])
-            dist = min(np.linalg.norm(res.x - goal), np.linalg.norm(res.x + goal)) / np.sqrt(lam[0])
+        for x, grad_norm in started:
+            dist = min(np.linalg.norm(x - goal), np.linalg.norm(x + goal)) / np.sqrt(lam[0])
             dists.append(dist)
-            gnorms.append(res.grad_norm)
+            gnorms.append(grad_norm)
             reached += dist < 1e-4
-        # the saddle x = 0: the gradient is exactly zero there
-        zero = np.zeros(d)
-        gd = GD(step=eta).run(prob, zero, max_iter=2000, tol=0.0)
-        stay += np.linalg.norm(gd.x) == 0.0
-        pg = _pgd(eta, lam[0], stmt.perturb).run(prob, zero, rng=np.random.default_rng(10_000 + k), max_iter=20000,
-                                                  tol=1e-9 * lam[0])
-        escape += np.linalg.norm(pg.x) > 0.5 * np.sqrt(lam[0])
+        stay += gd_norm == 0.0
+        escape += pg_norm > 0.5 * np.sqrt(lam[0])
     runs = 2 * n
     lo, hi = wilson_interval(reached, runs)
     notes = [
@@ -178,11 +170,6 @@ def _check_b(stmt: Runs, ctx) -> Outcome:
     holds = reached == runs and (stay == n) != stmt.gd_escapes_saddle and escape == n
     ce = None if holds else {"reached": reached, "runs": runs, "gd stayed": stay, "pgd escaped": escape}
     return Outcome(holds, ["optimizer"], runs + 2 * n, -max(dists) if holds else None, ce, notes=notes, strength="sampled")
-
-
-def _pgd(eta, lam1, perturb: bool) -> PerturbedGD:
-    r = 1e-3 * np.sqrt(lam1) if perturb else 0.0
-    return PerturbedGD(step=eta, radius=r, g_thres=1e-6 * lam1 ** 1.5, t_thres=200, f_thres=1e-12 * lam1**2)
 
 
 claim(

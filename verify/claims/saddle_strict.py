@@ -17,6 +17,8 @@ from numeric import classify as C
 from numeric import landscapes as NL
 from numeric import strict_saddle as SS
 from numeric.stats import fit_power_law, wilson_interval
+from numeric.sweeps import saddles as SW
+from numeric.sweeps.core import compute
 from symbolic import landscapes as SL
 
 from ..claim import Erratum, Mutant, Outcome, Step, all_of
@@ -240,10 +242,6 @@ claim(
 _BASE = dict(d=10, alpha=0.5, beta=0.16, gamma=1.0)
 
 
-def _values(ctx, full, short):
-    return full if ctx.profile.scale > 1 else short
-
-
 def _fit(xs, ys):
     """fit_power_law, with a constant series reported as exponent 0 with a zero-width interval."""
     if len(set(ys)) == 1:
@@ -276,38 +274,23 @@ def _fit_rows(rows, key, invert=True):
     return _fit(xs, ys)
 
 
+def dial_values(profile) -> dict:
+    """The values of each dial of the family in a profile (verify.sweep_plans reads them too)."""
+    v = lambda full, short: full if profile.scale > 1 else short  # noqa: E731
+    return {"beta": v([0.16, 0.08, 0.04, 0.02, 0.01, 0.005], [0.16, 0.04, 0.01]),
+            "alpha": v([0.4, 0.2, 0.1, 0.05, 0.025, 0.0125], [0.4, 0.1, 0.025]),
+            "gamma": v([1.0, 2.0, 4.0, 8.0, 16.0], [1.0, 4.0, 16.0]),
+            "d": v([10, 30, 100, 300, 1000, 3000], [10, 100, 1000]),
+            "eps": v([1e-2, 1e-3, 1e-4, 1e-5, 1e-6], [1e-2, 1e-4, 1e-6])}
+
+
 def _sweeps(ctx, optimizer="pgd", dials=("beta", "alpha", "gamma", "d", "eps")):
     seeds = n_seeds(ctx.profile)  # independent starts and perturbation streams, pooled per seed
-    out = {}
-    spec = {
-        "beta": (_values(ctx, [0.16, 0.08, 0.04, 0.02, 0.01, 0.005], [0.16, 0.04, 0.01]), "1/β", True, 4.0),
-        "alpha": (_values(ctx, [0.4, 0.2, 0.1, 0.05, 0.025, 0.0125], [0.4, 0.1, 0.025]), "1/α", True, 2.0),
-        "gamma": (_values(ctx, [1.0, 2.0, 4.0, 8.0, 16.0], [1.0, 4.0, 16.0]), "1/γ", True, None),
-        "d": (_values(ctx, [10, 30, 100, 300, 1000, 3000], [10, 100, 1000]), "d", False, None),
-    }
-    for key in dials:
-        if key == "eps":
-            targets = _values(ctx, [1e-2, 1e-3, 1e-4, 1e-5, 1e-6], [1e-2, 1e-4, 1e-6])
-            rows = []
-            fam = SS.SaddleFamily(**_BASE)
-            for tgt in targets:
-                for sd in range(seeds):
-                    x0 = SS.start_point(fam, np.random.default_rng(1000 + sd), 40.0)
-                    opt = SS.pgd_for_target(fam, tgt, x0) if optimizer == "pgd" else _cubic(fam)
-                    n = SS.hitting_time(fam, opt, x0, tgt, np.random.default_rng(2000 + sd))
-                    rows.append({"value": tgt, "seed": sd, "evaluations": n})
-            out[key] = (rows, "1/ε", True, 2.0)
-            continue
-        vals, against, invert, jin = spec[key]
-        rows = SS.sweep(_BASE, key, vals, seeds, 1e-3, optimizer, shelf_start=40.0)
-        out[key] = (rows, against, invert, jin)
-    return out
-
-
-def _cubic(fam):
-    from numeric.optimizers import CubicNewton
-
-    return CubicNewton(M=fam.rho)
+    vals = dial_values(ctx.profile)
+    spec = {"beta": ("1/β", True, 4.0), "alpha": ("1/α", True, 2.0), "gamma": ("1/γ", True, None),
+            "d": ("d", False, None), "eps": ("1/ε", True, 2.0)}
+    rows = compute([SW.dial_cell(_BASE, key, vals[key], seeds, optimizer) for key in dials])
+    return {key: (r, *spec[key]) for key, r in zip(dials, rows)}
 
 
 # --- Theorem 8.5: an erratum (no bound in the listed arguments alone); the corrected form with ℓ, ρ, f(x₀) − f* ----
@@ -553,22 +536,21 @@ class Escape:
     gd_escapes: bool = False
 
 
-def _check_escape(stmt: Escape, ctx) -> Outcome:
-    from numeric.optimizers import GD
+def escape_trials(profile) -> int:
+    """Escape trials of a profile, one stream each (verify.sweep_plans reads it too)."""
+    return max(10, min(profile.trials, 60))
 
-    n = max(10, min(ctx.profile.trials, 60))
-    fam = SS.SaddleFamily(d=10, alpha=0.5, beta=0.1, gamma=1.0)
-    eps = 1e-3 * SS.kappa(fam) / 2
+
+def _check_escape(stmt: Escape, ctx) -> Outcome:
+    n = escape_trials(ctx.profile)
+    fam = SW.escape_family()
     stayed, dist_saddle, x1_max = 0, [], 0.0
     escaped, steps_needed, t_thres = 0, [], None
-    for k in range(n):
-        rng = np.random.default_rng(ctx.seed_for(f"escape-{k}"))
-        x0 = SS.start_point(fam, rng, 4.0)
-        res = GD(step=1 / fam.ell).run(fam.problem(), x0, max_iter=20000, tol=1e-10)
-        x1_max = max(x1_max, abs(res.x[0]))
-        dist_saddle.append(float(np.linalg.norm(res.x)))
-        stayed += res.x[0] == 0.0 and np.linalg.norm(res.x) < 1e-6 and res.lambda_min < -0.9 * fam.beta
-        e = SS.escape_from_saddle(fam, eps, rng, perturb=stmt.perturb)
+    trials = compute([SW.escape_cell(ctx.seed_for(f"escape-{k}"), stmt.perturb) for k in range(n)])
+    for x1, dist, stay, e in trials:
+        x1_max = max(x1_max, x1)
+        dist_saddle.append(dist)
+        stayed += stay
         t_thres = e["t_thres"]
         escaped += e["escaped"]
         if e["steps"] is not None:
@@ -623,21 +605,20 @@ class NoStrictSaddle:
     function: str = "example-8.2"
 
 
-def _check_nss(stmt: NoStrictSaddle, ctx) -> Outcome:
-    from numeric.optimizers import GD, PerturbedGD
+def nss_eps(profile) -> list[float]:
+    """The tolerances ε of the runs (verify.sweep_plans reads them too)."""
+    return [1e-2, 1e-3, 1e-4] if profile.scale == 1 else [1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5]
 
+
+def _check_nss(stmt: NoStrictSaddle, ctx) -> Outcome:
     f, vs = SL.textbook()[stmt.function]
     L = C.critical_points(f, vs)
-    prob = NL.problem(f, vs)
     D = NL.derivatives(f, tuple(vs))
-    x0 = np.array([0.5, 1.0])
-    eps_list = [1e-2, 1e-3, 1e-4] if ctx.profile.scale == 1 else [1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5]
-    ell, rho = 6.0, 6.0  # |∂²f| and |∂³f| on the region the runs visit (x₂ ∈ [0, 1])
+    eps_list = nss_eps(ctx.profile)
+    rho = SW.NSS_RHO
     bad, its, steps = 0, [], []
-    for eps in eps_list:
-        r1 = GD(step=1 / ell).run(prob, x0, max_iter=2_000_000, tol=eps)
-        pg = PerturbedGD.from_theory(ell=ell, rho=rho, eps=eps, d=2, delta_f=float(D.value(x0[None])[0]) + 1)
-        r2 = pg.run(prob, x0, rng=np.random.default_rng(ctx.seed_for(f"nss-{eps}")), max_iter=2_000_000, tol=0.0)
+    runs = compute([SW.nss_runs_cell(ctx.seed_for(f"nss-{eps}"), stmt.function, eps) for eps in eps_list])
+    for eps, (r1, r2) in zip(eps_list, runs):
         its.append(r1.iterations)
         for r in (r1, r2):
             lam = float(D.lambda_min(r.x[None])[0])
@@ -656,11 +637,8 @@ def _check_nss(stmt: NoStrictSaddle, ctx) -> Outcome:
     fits = []
     if stmt.function == "example-8.2" and all(its):
         # the rate from 3 starts (the printed start and two more from the seed), pooled
-        srng = ctx.rng("nss-starts")
-        starts = [x0] + [np.array([srng.uniform(0.2, 1.0), srng.uniform(0.5, 1.5)]) for _ in range(2)]
-        cs = [([1 / e for e in eps_list], its)] + [
-            ([1 / e for e in eps_list], [GD(step=1 / ell).run(prob, s0, max_iter=2_000_000, tol=e).iterations
-                                         for e in eps_list]) for s0 in starts[1:]]
+        more = compute([SW.nss_rate_cell(ctx.seed_for("nss-starts"), stmt.function, eps_list)])[0]
+        cs = [([1 / e for e in eps_list], its)] + [([1 / e for e in eps_list], it) for it in more]
         # descriptive: the verdict is where the runs end; the rate ε^(−1/2) is compared in words only
         fit, sf = pooled_fit("GD iterations to ‖∇f‖ ≤ ε on x₁² + x₂³", "1/ε", cs, None, "=", (0, 1, 2))
         fits.append(fit)

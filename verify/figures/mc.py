@@ -27,6 +27,9 @@ def fig_concentration(profile, seed):
     from numeric import matrix_completion as mc
     from numeric import mc_concentration as cc
 
+    from numeric.sweeps import mc_lemmas as S
+    from numeric.sweeps.core import compute
+
     from ..claims import mc_lemma817 as L
 
     rng = np.random.default_rng(seed)
@@ -42,7 +45,7 @@ def fig_concentration(profile, seed):
     a.legend(fontsize=8)
     a.set_title("fixed pair", fontsize=9)
     s = _ctx(profile, seed, "lemma:8.17").seed_for("lemma-8.17")
-    d, pds, D, Dfix, cert, fu = L._uniform_vs_pd(s, profile.scale)
+    d, pds, D, Dfix, cert, fu = compute([S.uniform_vs_pd_cell(s, profile.scale)])[0]
     b.loglog(pds, D, "o-", label=f"Ω-dependent u (fit (pd)^{fu.exponent:.2f})")
     b.loglog(pds, np.maximum(Dfix, 1e-4), "s--", label="same S, fresh Ω (fixed pair)")
     b.loglog(pds, cert, "k:", label="certificate ‖W/p − J‖μ²/d")
@@ -110,6 +113,9 @@ def fig_85(profile, seed):
     import matplotlib.pyplot as plt
     import sympy as sp
 
+    from numeric.sweeps import mc_lemmas as S
+    from numeric.sweeps.core import compute
+
     from ..claims import mc_lemma817 as L
 
     g1, f1 = L.pair_15(L.SampledPCA())
@@ -122,7 +128,7 @@ def fig_85(profile, seed):
     a.set_xlabel("x")
     a.legend(fontsize=8)
     s = _ctx(profile, seed, "figure:8.5").seed_for("figure-8.5")
-    d, ps, dg, dh, f1_, f2_ = L._forms_sweep(s, profile.scale, profile.trials)
+    d, ps, dg, dh, f1_, f2_ = compute([S.forms_sweep_cell(s, profile.scale, profile.trials)])[0]
     odds = ps / (1 - ps)
     b.loglog(odds, dg, "o-", label=f"|⟨v,∇f⟩/p − ⟨v,∇g⟩| (slope {f1_.exponent:.2f})")
     b.loglog(odds, dh, "s-", label=f"|⟨v,∇²f v⟩/p − ⟨v,∇²g v⟩| (slope {f2_.exponent:.2f})")
