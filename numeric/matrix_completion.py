@@ -104,13 +104,12 @@ class Objective:
         return 0.5 * float(r @ r)
 
     def gradient(self, x: np.ndarray) -> np.ndarray:
-        # (P_Ω(R)x)_i = (P_Ω(M)x)_i − x_i (W x²)_i = z_i (W(z∘x))_i − x_i (W x²)_i: two mat-vecs over W
-        if self.mask.symmetric:  # both in one pass over Ω (numeric.csr_kernels), bit-identical to SciPy's
-            from .csr_kernels import pattern_matvec2
-
-            Wzx, Wx2 = pattern_matvec2(self._W, self.z * x, x * x)
-            return -2.0 * (self.z * Wzx - x * Wx2)
+        # (P_Ω(R)x)_i = (P_Ω(M)x)_i − x_i (W x²)_i: two mat-vecs with fixed data, no gathers.  A single pass
+        # over Ω for both (numba loops: an interleaved (d, 2) gather, z stored on Ω's entries) measured
+        # 1.4–2.5× one mat-vec against SciPy's 2.2–2.4×, not worth a compiler dependency
         Mx, Wx2 = self._PM(x), self._W @ (x * x)
+        if self.mask.symmetric:
+            return -2.0 * (Mx - x * Wx2)
         return -(Mx - x * Wx2) - (self._PM(x, transpose=True) - x * (self._W.T @ (x * x)))
 
     def value_and_gradient(self, x: np.ndarray) -> tuple[float, np.ndarray]:
