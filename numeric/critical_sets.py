@@ -53,7 +53,7 @@ def numeric_values(f: sp.Expr, vs, starts: int = 60, box: float = 3.0, seed: int
     Only candidates: symbolic.components accepts them after proving Π(f − cⱼ) ∈ √⟨∇f⟩."""
     import numpy as np
 
-    from .classify import _compiled, newton_float
+    from .newton import compiled as _compiled, newton_float
 
     c = _compiled(sp.sympify(f), tuple(vs))
     rng = np.random.default_rng(seed)

@@ -33,9 +33,9 @@ def test_each_reading_names_registered_claims():
 
 
 def test_rendered_under_the_asymptotics_section():
-    from verify.asymptotics import render
+    from verify.report import asymptotics_section
 
-    md = render({"claims": [{"id": "eq:8.103", "status": "erratum", "fits": []}]})
+    md = asymptotics_section({"claims": [{"id": "eq:8.103", "status": "erratum", "fits": []}]})
     assert "### Approximate phrases" in md and "eq:8.103 (erratum)" in md
     rows = md.split("### Approximate phrases")[1].split("### Limits")[0].splitlines()
     assert sum(r.startswith("| ") and not r.startswith("| where | printed") for r in rows) == len(A.TABLE)

@@ -8,7 +8,7 @@ import pytest
 
 from verify import registry
 from verify.cli import build_parser, main
-from verify.show import table
+from verify.render import table
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -228,7 +228,8 @@ def _fit_cell(entry: Entry, claims: dict) -> str:
 
 
 def render(results: dict) -> str:
-    """The "Asymptotics" section of REPORT.md: one row per occurrence, in chapter order."""
+    """The table of the "Asymptotics" section of REPORT.md: one row per occurrence, in chapter order
+    (verify.report.asymptotics_section adds the approximate phrases and the limits under it)."""
     claims = {c["id"]: c for c in results.get("claims", [])}
     counts = collections.Counter(e.reading for e in TABLE)
     out = ["## Asymptotics\n",
@@ -244,10 +245,6 @@ def render(results: dict) -> str:
         ev = e.note if e.reading != "fit" else f"{_fit_cell(e, claims)}; {e.note}"
         out.append(f"| {where} | `{e.term}` | {e.reading} | {claim} | {ev.replace('|', '∣')} |")
     out.append("")
-    from .approximations import render as render_approximations  # the ≈ and 'roughly' of the chapter, same section
-
-    out.append(render_approximations(results))
-    out.append(render_limits(results))
     return "\n".join(out)
 
 

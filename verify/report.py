@@ -93,9 +93,7 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
         w("")
 
     # -- asymptotics: every O/Θ/Ω/poly of the chapter and what stands in for it ---------------
-    from .asymptotics import render as render_asymptotics
-
-    w(render_asymptotics(results))
+    w(asymptotics_section(results))
 
     # -- graph -------------------------------------------------------------------
     w("## Dependency graph\n")
@@ -184,3 +182,12 @@ def strength_table(claims: list[dict]) -> str:
     tot = collections.Counter(c.get("strength") or "–" for c in claims)
     rows.append("| **all** | " + " | ".join(str(tot.get(s, 0)) for s in cols) + f" | {len(claims)} |")
     return "\n".join(rows) + "\n"
+
+
+def asymptotics_section(results: dict) -> str:
+    """REPORT's "Asymptotics": the O/Θ/Ω table, then the chapter's ≈ and 'roughly', then its → and lim."""
+    from .approximations import render as render_approximations
+    from .asymptotics import render as render_asymptotics
+    from .asymptotics import render_limits
+
+    return "\n".join([render_asymptotics(results), render_approximations(results), render_limits(results)])

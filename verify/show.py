@@ -7,75 +7,14 @@ comes from (the stored results and their profile, or the fresh run).
 """
 from __future__ import annotations
 
-import math
-
 from . import catalog, index
+from .render import num as _num, render as _render
 from .stored import Stored
 
 
 def _covering(ids: list[str]):
     labels = {i.split(":", 1)[1] for i in ids if i.startswith("eq:")}
     return [c for c in index.claims() if c.id in ids or labels & set(c.equations)]
-
-
-def atom_latex(name: str) -> str | None:
-    """LaTeX for a normal-form atom name: '⟨vᵀ M v⟩' → v^\\top M v, '⟨xᵀ v⟩' → \\langle x, v\\rangle."""
-    def tok(t: str) -> str:
-        return t[:-1] + r"^\top" if t.endswith("ᵀ") else t
-
-    if name.startswith("⟨") and name.endswith("⟩"):
-        parts = name[1:-1].split()
-        if len(parts) == 2 and parts[0].endswith("ᵀ"):
-            return rf"\langle {parts[0][:-1]}, {parts[1]} \rangle"
-        return " ".join(tok(t) for t in parts)
-    if name.startswith("tr(") and name.endswith(")"):
-        return r"\operatorname{tr}(" + " ".join(tok(t) for t in name[3:-1].split()) + ")"
-    return None
-
-
-def _num(v) -> str:
-    if isinstance(v, bool) or v is None:
-        return "–" if v is None else str(v)
-    if isinstance(v, int):
-        return str(v)
-    if isinstance(v, float):
-        return "nan" if math.isnan(v) else f"{v:.4g}"
-    try:  # numpy scalars
-        return _num(v.item())
-    except (AttributeError, ValueError):
-        return " ".join(str(v).split())
-
-
-def table(rows: list[dict], indent: str = "") -> str:
-    """Rows of a derivation step as an aligned table; numbers to 4 significant digits, never wrapped."""
-    cols = list(dict.fromkeys(k for r in rows for k in r))
-    cells = [[_num(r.get(k)) for k in cols] for r in rows]
-    width = [max(len(str(k)), *(len(c[j]) for c in cells)) for j, k in enumerate(cols)]
-    lines = ["  ".join(str(k).ljust(w) for k, w in zip(cols, width))]
-    lines += ["  ".join(c.rjust(w) for c, w in zip(row, width)) for row in cells]
-    return ("\n" + indent).join(lines)
-
-
-def _render(expr, latex: bool, indent: str = "") -> str:
-    if expr is None:
-        return ""
-    if isinstance(expr, list) and expr and all(isinstance(r, dict) for r in expr):
-        return "\n" + indent + table(expr, indent)
-    if isinstance(expr, dict):
-        return "; ".join(f"{k} = {_num(v)}" for k, v in expr.items())
-    import sympy as sp
-
-    if latex:
-        names = {}
-        if isinstance(expr, sp.Basic):
-            for s in expr.free_symbols:
-                lt = atom_latex(str(s))
-                if lt:
-                    names[s] = lt
-        return sp.latex(expr, symbol_names=names)
-    if isinstance(expr, sp.Basic) or isinstance(expr, sp.MatrixBase):
-        return sp.pretty(expr, use_unicode=True, wrap_line=False).replace("\n", "\n" + indent)
-    return " ".join(str(expr).split())
 
 
 def _steps(title: str, steps, latex: bool) -> None:

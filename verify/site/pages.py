@@ -97,7 +97,7 @@ def _steps(site: Site, cid: str) -> str:
     else:
         c = site.registry.get(cid)
         if c is not None and c.derivation is not None:
-            from ..show import _render
+            from ..render import render as _render
 
             for st in c.derivation():
                 items.append((st.holds, st.label, st.text, st.printed,

@@ -11,7 +11,7 @@ MAX_LATEX = 4000
 
 
 def step_json(st) -> dict:
-    from ..show import _render
+    from ..render import render as _render
 
     derived = ""
     if st.derived is not None:
