@@ -2,14 +2,16 @@
 
 Order of work: claims found in the cache are done at once; the cells of the sweeps that the
 remaining claims read go first (largest cost first) so every worker is busy with them, then the
-claims that read no sweep (heaviest first by the last recorded seconds), and the claims that
-read a sweep as soon as its cells are in.  ``use_cache=False`` (--no-cache) runs on a private,
+claims that read no sweep (heaviest first by the last recorded seconds), and each claim that
+reads a sweep as soon as its own cells are in.  A cell that fails is not fatal: the claims that
+read it compute it themselves, and their evidence carries the error.  ``use_cache=False`` (--no-cache) runs on a private,
 empty cache that is removed afterwards: a cold run that reads and writes nothing of the user's.  Results come back in the claims' order and are the
 same as a serial run's (each claim and cell is a pure function of its inputs and the seed).
 """
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from numeric.sweeps import cache
@@ -136,25 +138,33 @@ def _run_on(ex, todo, profile, seed, use_cache, finish) -> None:
     by_id = {c.id: c for c in todo}
     secs = last_seconds()
     heavy = lambda c: -secs.get(c.id, 1.0)  # noqa: E731
-    cells, waiting = sweep_plans.cells_for(by_id, profile, seed)
+    needs = sweep_plans.cells_by_claim(by_id, profile, seed)
+    cells = {c.key: c for cs in needs.values() for c in cs}
     # without a cache (a remote --no-cache run) cells cannot be shared: each claim computes its own
-    cells = [c for c in cells if cache.is_miss(cache.load(c.key))] if use_cache else []
+    cells = {k: c for k, c in cells.items() if cache.is_miss(cache.load(k))} if use_cache else {}
+    waits = {cid: {c.key for c in cs} & cells.keys() for cid, cs in needs.items()}  # a claim waits for its own cells
     pending = {}
-    for cl in sorted(cells, key=lambda c: -c.cost):
+
+    def submit_claims(claims):
+        for c in sorted(claims, key=heavy):
+            pending[ex.submit(_claim_task, c.id, profile.name, seed, use_cache)] = ("claim", c)
+
+    for cl in sorted(cells.values(), key=lambda c: -c.cost):
         pending[ex.submit(_cell_task, cl, use_cache)] = ("cell", cl)
-    held = sorted((c for c in todo if c.id in waiting), key=heavy) if cells else []
-    for c in sorted((c for c in todo if c not in held), key=heavy):
-        pending[ex.submit(_claim_task, c.id, profile.name, seed, use_cache)] = ("claim", c)
-    cells_left = len(cells)
+    submit_claims(c for c in todo if not waits.get(c.id))
     while pending:
         for fut in _first_completed(ex, pending):
             kind, obj = pending.pop(fut)
             if kind == "cell":
-                cache.store(obj.key, fut.result())  # for this process, when the workers' cache is elsewhere
-                cells_left -= 1
-                if cells_left == 0:
-                    for c in held:
-                        pending[ex.submit(_claim_task, c.id, profile.name, seed, use_cache)] = ("claim", c)
+                try:
+                    cache.store(obj.key, fut.result())  # for this process, when the workers' cache is elsewhere
+                except Exception as e:  # noqa: BLE001 - the claims that read it compute it and report the error
+                    print(f"verify: sweep cell {obj.fn} (seed {obj.seed}) failed: {type(e).__name__}: {e}; "
+                          "its claims compute it themselves", file=sys.stderr)
+                ready = [cid for cid, ks in waits.items() if obj.key in ks and len(ks) == 1]
+                for ks in waits.values():
+                    ks.discard(obj.key)
+                submit_claims(by_id[cid] for cid in ready)  # released as soon as their own cells are in
                 continue
             cid, entry, fresh = fut.result()
             k = claim_key(obj, profile, seed)

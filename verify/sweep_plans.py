@@ -184,3 +184,15 @@ def cells_for(claim_ids, profile: Profile, seed: int):
             for c in plan(profile, seed):
                 cells[c.key] = c
     return list(cells.values()), waiting
+
+
+def cells_by_claim(claim_ids, profile: Profile, seed: int) -> dict[str, list]:
+    """For each given claim that reads a sweep, the cells it reads (each plan is drawn up once)."""
+    ids = set(claim_ids)
+    out: dict[str, list] = {}
+    for readers, plan in PLANS:
+        if readers & ids:
+            cells = plan(profile, seed)
+            for cid in readers & ids:
+                out.setdefault(cid, []).extend(cells)
+    return out
