@@ -79,7 +79,7 @@ def against_hand(f, d, b, rng):
     fns = [lambda fn=fn: scale * fn(Mb, xb, vb) for fn in HAND_VARIANTS.values()] + [lambda: f(Mb, xb, vb)]
     for fn in fns:  # warm-up: the first calls at a size pay for page faults and allocator growth
         fn()
-    *t_hand, t_batch = best_of_interleaved(fns, number=3, repeat=9)
+    *t_hand, t_batch = best_of_interleaved(fns, number=3, repeat=25)  # the best of many short rounds: d = 50 is noisy
     return scale, dict(zip(HAND_VARIANTS, t_hand)), t_batch
 
 
