@@ -91,3 +91,20 @@ def compute(cells: Sequence[Cell]) -> list[Any]:
         for i in todo:
             values[i] = _memo[keys[i]] = compute_cell(cells[i])[0]
     return values
+
+
+def experiments(namespace: dict, costs: dict[str, float]) -> tuple[Callable, Callable]:
+    """``(cells, values)`` for a sweep module whose experiments are its functions ``<name>_cell``.
+
+    ``cells(name, seeds, **params)`` are the cells of one experiment at several seeds (what an
+    executor computes ahead of the claims), costed ``costs[name]`` per unit of the profile's scale;
+    ``values(name, seeds, **params)`` are their values in order, asked for in one request.
+    """
+    def cells_of(name: str, seeds, **params) -> list[Cell]:
+        fn = namespace[f"{name}_cell"]
+        return [cell(fn, s, cost=costs[name] * params.get("scale", 1), **params) for s in seeds]
+
+    def values_of(name: str, seeds, **params) -> list[Any]:
+        return compute(cells_of(name, seeds, **params))
+
+    return cells_of, values_of

@@ -8,7 +8,7 @@ import numpy as np
 
 from numeric import ntk as nn
 
-from .core import cell, compute
+from .core import compute, experiments
 
 
 def _sig_tau(Phi):
@@ -51,7 +51,7 @@ def iterations_vs_eps_cell(seed: int, scale: int):
     r = np.linalg.svd(Phi)[0][:, -1] + 1e-3 * rng.standard_normal(n)
     r0 = float(np.linalg.norm(r))
     epss = np.geomspace(1e-1, 1e-12, 6 if scale == 1 else 12)
-    out, t, k = [], 0, 0
+    out, t = [], 0
     for eps in epss:
         while np.linalg.norm(r) > eps * r0:
             r, t = A @ r, t + 1
@@ -66,15 +66,7 @@ _COST = {  # relative cost per unit of scale, for scheduling the heaviest first
 }
 
 
-def cells(name: str, seeds, **params) -> list:
-    """The cells of experiment ``name`` at several seeds: what an executor computes ahead of the claims."""
-    fn = globals()[f"{name}_cell"]
-    return [cell(fn, s, cost=_COST[name] * params.get("scale", 1), **params) for s in seeds]
-
-
-def values(name: str, seeds, **params) -> list:
-    """The values of experiment ``name`` at several seeds, in order (one request: an executor computes them together)."""
-    return compute(cells(name, seeds, **params))
+cells, values = experiments(globals(), _COST)  # numeric.sweeps.core.experiments
 
 
 def online_runs(seed: int, relinearise):

@@ -7,7 +7,7 @@ import numpy as np
 
 from numeric import ntk as nn
 
-from .core import cell, compute
+from .core import compute, experiments
 from .ntk import lazy_data
 
 
@@ -47,15 +47,7 @@ _COST = {  # relative cost per unit of scale, for scheduling the heaviest first
 }
 
 
-def cells(name: str, seeds, **params) -> list:
-    """The cells of experiment ``name`` at several seeds: what an executor computes ahead of the claims."""
-    fn = globals()[f"{name}_cell"]
-    return [cell(fn, s, cost=_COST[name] * params.get("scale", 1), **params) for s in seeds]
-
-
-def values(name: str, seeds, **params) -> list:
-    """The values of experiment ``name`` at several seeds, in order (one request: an executor computes them together)."""
-    return compute(cells(name, seeds, **params))
+cells, values = experiments(globals(), _COST)  # numeric.sweeps.core.experiments
 
 
 def remainder_vs_eta(seed: int):
