@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -92,19 +90,9 @@ def build() -> dict:
 
 
 def write(doc: dict, path: Path | None = None) -> None:
-    path = INDEX_PATH if path is None else path
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    from .io import write_atomic  # atomic, readable by all (the index ships with the project)
+
+    write_atomic(INDEX_PATH if path is None else path, json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
 
 
 def _read() -> dict | None:
