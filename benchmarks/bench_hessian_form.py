@@ -28,11 +28,11 @@ B, D, SUBS_INSTANCES, TARGET = 1000, 200, 3, 1.1
 
 
 def expression():
-    """(M, x, v, expr, where-from): symbolic.pca if available, else built here."""
+    """(M, x, v, expr, where-from): symbolic.chapter8.pca if available, else built here."""
     try:
-        from symbolic.pca import hessian_quadratic_form_generic
+        from symbolic.chapter8.pca import hessian_quadratic_form_generic
         syms, expr = hessian_quadratic_form_generic()
-        return syms.M, syms.x, syms.v, expr, "symbolic.pca.hessian_quadratic_form_generic()"
+        return syms.M, syms.x, syms.v, expr, "symbolic.chapter8.pca.hessian_quadratic_form_generic()"
     except (ImportError, AttributeError, TypeError, ValueError) as exc:
         d = sp.Symbol("d", integer=True, positive=True)
         M, x, v = sp.MatrixSymbol("M", d, d), sp.MatrixSymbol("x", d, 1), sp.MatrixSymbol("v", d, 1)
@@ -70,7 +70,7 @@ def against_hand(f, d, b, rng):
     """(scale, {hand variant: seconds}, batch_lambdify seconds) at one size, timed in alternation."""
     Mb, xb, vb = batch(d, b, rng)
     got, ref = f(Mb, xb, vb), q_by_hand(Mb, xb, vb)
-    scale = float(np.round(got[0] / ref[0], 12))  # symbolic.pca may return a multiple of q
+    scale = float(np.round(got[0] / ref[0], 12))  # symbolic.chapter8.pca may return a multiple of q
     np.testing.assert_allclose(got, scale * ref, rtol=1e-9)
     for fn in HAND_VARIANTS.values():
         np.testing.assert_allclose(fn(Mb, xb, vb), ref, rtol=1e-9)

@@ -45,11 +45,11 @@ def main(argv=None) -> int:
     ap.add_argument("--runs", type=int, default=7)
     a = ap.parse_args(argv)
     base_cmd = [sys.executable, "-c", "pass"]
-    wall([sys.executable, "-m", "verify.cli", "list"])  # warm the file cache (and the claim index)
+    wall([sys.executable, "-m", "verify.faces.cli", "list"])  # warm the file cache (and the claim index)
     print(f"{'command':<62} {'median s':>9} {'max s':>7} {'/ python start':>15}  target ≤ {TARGET:.0f} s")
     worst = 0.0
     for name, args in {**COMMANDS, **SLOW}.items():
-        cmd = [sys.executable, "-m", "verify.cli", *args]
+        cmd = [sys.executable, "-m", "verify.faces.cli", *args]
         runs = a.runs if name in COMMANDS else 1
         ts, bs = [], []
         for _ in range(runs):  # alternate with the bare interpreter so a slow spell hits both

@@ -3,7 +3,7 @@
 f(x) = ½‖P_Ω(zzᵀ − xxᵀ)‖², d = 20,000 and 100,000, symmetric Bernoulli(p) mask with
 p·d = 50 (|Ω| ≈ 10⁶ and 5·10⁶).  Timings in one run, reported as ratios:
 
-  sparse  numeric.matrix_completion.Objective.gradient (O(|Ω|): W(z∘x) and W(x∘x) in one pass
+  sparse  numeric.chapter8.matrix_completion.Objective.gradient (O(|Ω|): W(z∘x) and W(x∘x) in one pass
           over Ω, numeric.csr_kernels, plus O(d) elementwise work)
   scipy   the same gradient from SciPy's two CSR mat-vecs (bit-identical; what it replaced)
   dense   the O(d²) NumPy reference dense_gradient (row blocks of a dense 0/1 mask), d = 20,000 only
@@ -21,8 +21,8 @@ import sys
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from numeric import masks  # noqa: E402
-from numeric import matrix_completion as mc  # noqa: E402
+from numeric.chapter8 import masks
+from numeric.chapter8 import matrix_completion as mc
 
 from timing import best_of, best_of_interleaved  # noqa: E402
 

@@ -3,8 +3,8 @@
 n = 256 inputs, d = 64, width m = 16,384 (Φ is 256 × 1,048,576), σ = (√π/2)·erf (σ' = exp(−z²)).
 Three timings in one run, reported as ratios:
 
-  structured    numeric.ntk.TwoLayer.ntk: (XXᵀ) ∘ (SSᵀ)/m with S = σ'(XWᵀ), the formula (8.92)
-  materialised  the Jacobian Φ formed (numeric.ntk.TwoLayer.jacobian, 2.1 GB) and ΦΦᵀ by one product
+  structured    numeric.chapter8.ntk.TwoLayer.ntk: (XXᵀ) ∘ (SSᵀ)/m with S = σ'(XWᵀ), the formula (8.92)
+  materialised  the Jacobian Φ formed (numeric.chapter8.ntk.TwoLayer.jacobian, 2.1 GB) and ΦΦᵀ by one product
   floor         the two matrix products XWᵀ and SSᵀ plus one elementwise pass for σ' (nothing else)
 
 Targets: materialised / structured ≥ 20, structured / floor ≤ 1.5.
@@ -19,7 +19,7 @@ import sys
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from numeric import ntk as nn  # noqa: E402
+from numeric.chapter8 import ntk as nn
 
 from timing import best_of, best_of_interleaved  # noqa: E402
 

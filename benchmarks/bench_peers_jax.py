@@ -2,13 +2,13 @@
 
 Three kernels, each timed in alternation with its floor and its JAX peers (one thread):
 
-  eNTK, ReLU and erf   project: numeric.ntk.TwoLayer.ntk (structured XXᵀ ∘ SSᵀ)
+  eNTK, ReLU and erf   project: numeric.chapter8.ntk.TwoLayer.ntk (structured XXᵀ ∘ SSᵀ)
                        floor:   XWᵀ, one σ′ pass, SSᵀ
                        JAX:     vmap(grad f) then JJᵀ
-  MC gradient          project: numeric.matrix_completion.Objective.gradient
+  MC gradient          project: numeric.chapter8.matrix_completion.Objective.gradient
                        floor:   one CSR mat-vec over Ω
                        JAX:     grad of ½Σ_Ω(M − x_i x_j)² (gathers + segment sums by autodiff)
-  Hessian form         project: batch_lambdify of the PCA form (symbolic.pca), B instances
+  Hessian form         project: batch_lambdify of the PCA form (symbolic.chapter8.pca), B instances
                        floor:   the best hand NumPy (matmul + vecdot)
                        JAX:     jit(vmap(v ↦ ⟨v, jvp(grad q)(v)⟩))
 
@@ -27,9 +27,9 @@ os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false intra_op_
 import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from numeric import masks  # noqa: E402
-from numeric import matrix_completion as mc  # noqa: E402
-from numeric import ntk as nn  # noqa: E402
+from numeric.chapter8 import masks
+from numeric.chapter8 import matrix_completion as mc
+from numeric.chapter8 import ntk as nn
 
 from timing import best_of_interleaved  # noqa: E402
 
@@ -49,7 +49,7 @@ def bench_ntk(jax, jnp, act, n, m, d=64):
         S = dsig(X @ net.W.T)
         return S @ S.T
 
-    sig = {"relu": jax.nn.relu, "erf": lambda u: np.sqrt(np.pi) / 2 * jax.scipy.special.erf(u)}[act]  # as symbolic.ntk
+    sig = {"relu": jax.nn.relu, "erf": lambda u: np.sqrt(np.pi) / 2 * jax.scipy.special.erf(u)}[act]  # as symbolic.chapter8.ntk
     a = jnp.asarray(net.a)
 
     def f(W, x):

@@ -1,6 +1,6 @@
 """Benchmark: escaping a strict saddle at d = 1,000 — perturbed GD and cubic-regularised Newton against GD.
 
-Problem: the strict-saddle family of numeric.strict_saddle (saddle at 0 with curvature −β = −0.16,
+Problem: the strict-saddle family of numeric.chapter8.strict_saddle (saddle at 0 with curvature −β = −0.16,
 global minima at distance 1, a shelf of slope α = 0.5, ½xᵢ² elsewhere), rotated by a random
 orthogonal Q (x ↦ f(Qᵀx)) so that no coordinate is special; gradient and Hessian-vector products
 are two dense mat-vecs.  Start: on the saddle's stable manifold {(Qᵀx)₁ = 0} (exactly, before
@@ -23,7 +23,7 @@ import time
 import numpy as np
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
-from numeric import strict_saddle as SS  # noqa: E402
+from numeric.chapter8 import strict_saddle as SS
 from numeric.optimizers import GD, CubicNewton  # noqa: E402
 
 D, TARGET = 1000, 1e-3

@@ -41,9 +41,9 @@ def main(argv=None) -> int:
     ap.add_argument("--fits", action="store_true", help="only the claims whose printed check reports a fit")
     args = ap.parse_args(argv)
 
-    from verify import registry
-    from verify.profiles import UnknownProfile, get_profile
-    from verify.runner import run_claim
+    from verify.engine import registry
+    from verify.engine.profiles import UnknownProfile, get_profile
+    from verify.run.claim_runner import run_claim
 
     try:
         seeds = parse_seeds(args.seeds)

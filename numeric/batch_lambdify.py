@@ -25,7 +25,7 @@ import numpy
 import sympy as sp
 from sympy.matrices.expressions import MatrixExpr, MatrixSymbol
 
-from .batch_printer import BatchNumPyPrinter
+from numeric.batch_printer import BatchNumPyPrinter
 
 __all__ = ["batch_lambdify"]
 

@@ -39,7 +39,7 @@ import sympy as sp
 
 from symbolic import critical_points as scp
 
-from .newton import compiled as _compiled, newton_float, polish_mp
+from numeric.newton import compiled as _compiled, newton_float, polish_mp
 
 
 @dataclass
@@ -385,7 +385,7 @@ def component_landscape(f: sp.Expr, vs, lower_bound: LowerBound | None = None, d
     """The exact landscape of a polynomial with a positive-dimensional critical set: isolated points as
     ``points`` (classified as usual), the other components classified as sets, the global minima
     certified by an exact SOS lower bound (numeric.critical_sets)."""
-    from .critical_sets import classify_critical_set
+    from numeric.critical_sets import classify_critical_set
 
     vs = tuple(vs)
     cs = classify_critical_set(f, vs, candidates)

@@ -13,7 +13,7 @@ import sympy as sp
 
 from symbolic import components as CO
 
-from . import sos as NS
+from numeric import sos as NS
 
 
 @dataclass
@@ -53,7 +53,7 @@ def numeric_values(f: sp.Expr, vs, starts: int = 60, box: float = 3.0, seed: int
     Only candidates: symbolic.components accepts them after proving Π(f − cⱼ) ∈ √⟨∇f⟩."""
     import numpy as np
 
-    from .newton import compiled as _compiled, newton_float
+    from numeric.newton import compiled as _compiled, newton_float
 
     c = _compiled(sp.sympify(f), tuple(vs))
     rng = np.random.default_rng(seed)

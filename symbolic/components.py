@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import sympy as sp
 
-from . import critical_points as scp
+from symbolic import critical_points as scp
 
 _LAM = sp.Symbol("_lam")
 

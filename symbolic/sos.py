@@ -94,7 +94,7 @@ def ideal_subspace(basis: list[tuple], vs, ideals=(), points=()) -> list[dict]:
 
 
 def _nf(x, G, vs):
-    from .components import reduce
+    from symbolic.components import reduce
 
     return reduce(x, list(G), vs)
 

@@ -50,7 +50,7 @@ from sympy.matrices.expressions import (
     ZeroMatrix,
 )
 
-from .indexed import as_matrix_expression
+from symbolic.indexed import as_matrix_expression
 
 
 def _shape_key(S) -> tuple[str, str]:

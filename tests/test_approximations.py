@@ -4,9 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from verify import approximations as A
-from verify import registry
-
+from verify.chapter8 import approximations as A
+from verify.engine import registry
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "chapter8-nonconvex-optimization.md"
 
 
@@ -33,7 +32,7 @@ def test_each_reading_names_registered_claims():
 
 
 def test_rendered_under_the_asymptotics_section():
-    from verify.report import asymptotics_section
+    from verify.faces.report_markdown import asymptotics_section
 
     md = asymptotics_section({"claims": [{"id": "eq:8.103", "status": "erratum", "fits": []}]})
     assert "### Approximate phrases" in md and "eq:8.103 (erratum)" in md

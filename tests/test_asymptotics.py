@@ -4,9 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from verify import asymptotics as A
-from verify import registry
-
+from verify.chapter8 import asymptotics as A
+from verify.engine import registry
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "chapter8-nonconvex-optimization.md"
 needs_chapter = pytest.mark.skipif(not SEED.exists(), reason="the chapter (../shared/seed) is not beside the project")
 
@@ -68,7 +67,7 @@ def test_render_shows_each_row_with_the_fit_interval_from_results():
 
 
 def test_report_has_the_asymptotics_section():
-    from verify.report import render as render_report
+    from verify.faces.report_markdown import render as render_report
 
     results = {"profile": "ci", "seed": 0, "versions": {}, "claims": [], "equations": {}}
     md = render_report(results)
@@ -86,7 +85,7 @@ def test_every_limit_of_the_chapter_is_mapped_once():
 
 
 def test_limits_rendered_in_the_section():
-    from verify.report import asymptotics_section
+    from verify.faces.report_markdown import asymptotics_section
 
     md = asymptotics_section({"claims": []})
     rows = [r for r in md.split("### Limits")[1].splitlines() if r.startswith("| ") and not r.startswith("| where")]

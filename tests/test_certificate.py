@@ -1,7 +1,7 @@
-"""Exact certificates for chains of polynomial inequalities (verify.checks.certificate)."""
+"""Exact certificates for chains of polynomial inequalities (verify.engine.checks.certificate)."""
 import sympy as sp
 
-from verify.checks.certificate import Link, prove_chain
+from verify.engine.checks.certificate import Link, prove_chain
 
 x, y = sp.symbols("x y", real=True)
 BOX = ((x, 0, 2), (y, 0, 2))

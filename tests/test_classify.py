@@ -5,8 +5,7 @@ import sympy as sp
 
 from numeric import classify as C
 from symbolic import critical_points as scp
-from symbolic import landscapes as SL
-
+from symbolic.chapter8 import landscapes as SL
 x, y = sp.symbols("x y", real=True)
 BANK = SL.textbook()
 

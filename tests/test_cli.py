@@ -6,12 +6,12 @@ import sys
 
 import pytest
 
-from verify.cli import main
+from verify.faces.cli import main
 
 
 def run(*args, cwd=None):
     """Run the CLI in a subprocess (exit code, stdout, stderr), as a terminal user would."""
-    p = subprocess.run([sys.executable, "-m", "verify.cli", *args], capture_output=True, text=True, cwd=cwd,
+    p = subprocess.run([sys.executable, "-m", "verify.faces.cli", *args], capture_output=True, text=True, cwd=cwd,
                        env={**os.environ, "PYTHONPATH": os.getcwd()})
     return p.returncode, p.stdout, p.stderr
 

@@ -50,7 +50,7 @@ def snapshot(d: Path) -> dict:
 
 
 def verify(*args, cwd):
-    p = subprocess.run([sys.executable, "-m", "verify.cli", *args], capture_output=True, text=True, cwd=cwd,
+    p = subprocess.run([sys.executable, "-m", "verify.faces.cli", *args], capture_output=True, text=True, cwd=cwd,
                        env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
     return p.returncode, p.stdout, p.stderr
 
@@ -127,7 +127,7 @@ def check_case(code, out, err, needle):
 
 @pytest.mark.parametrize("args, needle", CASES.values(), ids=list(CASES))
 def test_bad_input_is_one_line_exit_2_and_touches_nothing(args, needle, scratch, monkeypatch, capsys):
-    from verify.cli import main
+    from verify.faces.cli import main
 
     monkeypatch.chdir(scratch)
     before = snapshot(scratch)
@@ -154,7 +154,7 @@ def test_the_battery_is_big_enough():
 
 
 def test_force_overwrites_a_file_that_is_not_ours(scratch, monkeypatch, capsys):
-    from verify.cli import main
+    from verify.faces.cli import main
 
     monkeypatch.chdir(scratch)
     assert main(["check", "eq:8.8", "--json", "pyproject.toml", "--force"]) == 0
@@ -162,7 +162,7 @@ def test_force_overwrites_a_file_that_is_not_ours(scratch, monkeypatch, capsys):
 
 
 def test_a_previous_output_of_ours_covering_the_run_is_replaced(scratch, monkeypatch, capsys):
-    from verify.cli import main
+    from verify.faces.cli import main
 
     monkeypatch.chdir(scratch)
     assert main(["check", "eq:8.8", "eq:8.9", "--json", "results.json"]) == 0
@@ -176,8 +176,7 @@ def test_results_are_found_beside_the_project_from_any_directory(tmp_path):
 
 
 def test_a_broken_default_results_file_is_a_warning_naming_it(tmp_path, monkeypatch, capsys):
-    from verify import cli, stored
-
+    from verify.faces import cli, results_reader as stored
     bad = tmp_path / "results.json"
     bad.write_text("[]")
     monkeypatch.setattr(stored, "default_path", lambda: bad)
@@ -198,7 +197,7 @@ def test_pytest_reports_a_bad_profile_once_as_a_usage_error(tmp_path):
 
 def test_an_unreachable_scheduler_is_one_line_exit_2(scratch, monkeypatch, capsys):
     """A --scheduler address nobody answers at: one line naming it, not a distributed traceback."""
-    from verify.cli import main
+    from verify.faces.cli import main
 
     monkeypatch.chdir(scratch)
     code = main(["check", "eq:8.8", "--no-cache", "--scheduler", "tcp://127.0.0.1:1"])

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from verify import registry
-from verify.cli import build_parser, main
-from verify.render import table
+from verify.engine import registry
+from verify.faces.cli import build_parser, main
+from verify.engine.render import table
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -85,7 +85,7 @@ def test_help_gives_choices_and_defaults():
 
 def test_check_streams_its_lines_when_piped():
     """The first verdict arrives while later claims are still running (stdout is flushed per claim)."""
-    p = subprocess.Popen([sys.executable, "-m", "verify.cli", "check", "eq:8.8", "lemma:8.17"], cwd=ROOT,
+    p = subprocess.Popen([sys.executable, "-m", "verify.faces.cli", "check", "eq:8.8", "lemma:8.17"], cwd=ROOT,
                          env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
                          stderr=subprocess.DEVNULL, text=True)
     try:
@@ -99,7 +99,7 @@ def test_check_streams_its_lines_when_piped():
 
 def test_report_writes_figures_where_it_says(tmp_path, monkeypatch, capsys):
     """--figures puts the figures there, the report links them relative to itself, and the last line names the directory."""
-    import verify.figures as figures
+    import verify.chapter8.figures as figures
 
     one = [c for c in registry.all_claims() if c.id == "eq:8.8"]
     monkeypatch.setattr(registry, "all_claims", lambda: one)

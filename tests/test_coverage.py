@@ -3,8 +3,10 @@ from pathlib import Path
 
 import pytest
 
-from verify import coverage, registry
-from verify.cli import main
+from verify.chapter8 import coverage
+
+from verify.engine import registry
+from verify.faces.cli import main
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "chapter8-nonconvex-optimization.md"
 

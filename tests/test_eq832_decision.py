@@ -3,7 +3,7 @@ whatever the failure rate over instances (the −2ε mutant failed in only 3/12 
 rate rule)."""
 from types import SimpleNamespace
 
-from verify.claims import mc_f_lemmas as M
+from verify.chapter8.claims import mc_f_lemmas as M
 
 
 def _inst(s, c, eps):

@@ -12,7 +12,7 @@ from concurrent.futures import Future
 
 import pytest
 
-from numeric.sweeps import mc_recovery as S
+from numeric.chapter8.sweeps import mc_recovery as S
 from numeric.sweeps.core import cell
 
 RELEASED = threading.Event()  # set when eq:8.40, the reader of cell A, is submitted
@@ -65,8 +65,10 @@ class OneThread:
 
 
 def test_a_claim_starts_when_its_own_cells_are_in_and_a_failed_cell_stops_nothing(tmp_path, monkeypatch, capsys):
-    from verify import execute, executors, registry, sweep_plans
-    from verify.profiles import get_profile
+    from verify.run import orchestrate as execute, backends as executors
+    from verify.engine import registry
+    from verify.chapter8 import sweep_plans
+    from verify.engine.profiles import get_profile
 
     monkeypatch.setenv("VERIFY_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("VERIFY_NO_CACHE", raising=False)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from numeric.sweeps import cache
-from numeric.sweeps import mc_recovery as S
+from numeric.chapter8.sweeps import mc_recovery as S
 from numeric.sweeps.core import cell
 
 # one xdist worker builds the module fixture and runs its tests (tasks.py test: --dist loadgroup)
@@ -47,9 +47,9 @@ def _strip(evs):
 
 @pytest.fixture(scope="module")
 def serial():
-    from verify import registry
-    from verify.profiles import get_profile
-    from verify.runner import run_claim
+    from verify.engine import registry
+    from verify.engine.profiles import get_profile
+    from verify.run.claim_runner import run_claim
 
     prof = get_profile("ci")
     return _strip([run_claim(registry.get(c), prof, 0) for c in CLAIMS]), [c.run() for c in _cells()]
@@ -57,8 +57,10 @@ def serial():
 
 def _run(monkeypatch, **kw):
     """run_all on the subset, with eq:8.44 made to wait for a small sweep (as thm:8.14 waits for its sweep)."""
-    from verify import execute, registry, sweep_plans
-    from verify.profiles import get_profile
+    from verify.run import orchestrate as execute
+    from verify.engine import registry
+    from verify.chapter8 import sweep_plans
+    from verify.engine.profiles import get_profile
 
     monkeypatch.setattr(sweep_plans, "PLANS", [(frozenset({"eq:8.44"}), lambda profile, seed: _cells())])
     evs = execute.run_all([registry.get(c) for c in CLAIMS], get_profile("ci"), 0, use_cache=True, **kw)
@@ -127,7 +129,7 @@ def test_a_real_dask_cluster_gives_the_serial_results_and_survives_a_killed_work
     evs, cells = _run(monkeypatch, jobs=2, scheduler=dask_cluster)
     assert evs == serial[0] and _same_cells(cells, serial[1])
 
-    from verify.executors import DaskExecutor
+    from verify.run.backends import DaskExecutor
 
     marks = tmp_path / "marks"
     marks.mkdir()
@@ -153,7 +155,7 @@ def test_a_real_dask_cluster_gives_the_serial_results_and_survives_a_killed_work
 
 def _start_check(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "VERIFY_NO_CACHE": "1", "PYTHONFAULTHANDLER": "1"}
-    p = subprocess.Popen([sys.executable, "-m", "verify.cli", "check", "thm:8.14", "sec:8.4.2:lazy-training",
+    p = subprocess.Popen([sys.executable, "-m", "verify.faces.cli", "check", "thm:8.14", "sec:8.4.2:lazy-training",
                           "lemma:8.19", "--jobs", "2"], cwd=tmp_path, env=env, start_new_session=True,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     t0 = time.time()

@@ -3,8 +3,8 @@ import mpmath as mp
 import numpy as np
 import sympy as sp
 
-from numeric import ntk as nn
-from verify.claims.ntk_basics import _RANK_DPS, _jacobian_mp, rank_mp
+from numeric.chapter8 import ntk as nn
+from verify.chapter8.claims.ntk_basics import _RANK_DPS, _jacobian_mp, rank_mp
 
 
 def test_rank_mp_agrees_with_exact_rank_of_a_rational_matrix():

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from verify import index, registry
+from verify.faces import claims_index as index
 
+from verify.engine import registry
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -37,7 +38,7 @@ def test_a_stale_index_is_rebuilt_from_the_registry(tmp_path, monkeypatch):
     stale = tmp_path / "claims_index.json"
     stale.write_text(json.dumps({"version": index.VERSION, "fingerprint": "old", "claims": [
         {"id": "eq:8.8", "section": "8.3.1", "kind": "identity", "title": "stale", "printed": ""}]}))
-    monkeypatch.setattr(index, "INDEX_PATH", stale)
+    monkeypatch.setattr(index, "index_path", lambda: stale)
     index.claims.cache_clear()
     try:
         fresh = index.claims()
@@ -49,10 +50,10 @@ def test_a_stale_index_is_rebuilt_from_the_registry(tmp_path, monkeypatch):
 
 def test_lookups_import_neither_claims_nor_sympy():
     code = ("import sys, io, contextlib\n"
-            "from verify.cli import main\n"
+            "from verify.faces.cli import main\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
             "    assert main(['list']) == 0 and main(['show', '8.8']) == 0 and main(['list', '8.3.1']) == 0\n"
-            "heavy = [m for m in sys.modules if m.startswith(('verify.claims', 'sympy', 'numpy', 'hypothesis'))]\n"
+            "heavy = [m for m in sys.modules if m.startswith(('verify.chapter8.claims', 'sympy', 'numpy', 'hypothesis'))]\n"
             "print(heavy)\n")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                        env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)

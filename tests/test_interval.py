@@ -1,7 +1,7 @@
-"""Interval-arithmetic sign certificates (verify.checks.interval): certified, both ways."""
+"""Interval-arithmetic sign certificates (verify.engine.checks.interval): certified, both ways."""
 import sympy as sp
 
-from verify.checks.interval import certify_nonnegative
+from verify.engine.checks.interval import certify_nonnegative
 
 e = sp.Symbol("epsilon", real=True)
 x = sp.Symbol("x", real=True)

@@ -3,12 +3,10 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from numeric import landscapes as NL
-from numeric import linear_net as LN
-from numeric import tensor as NT
-from symbolic import landscapes as SL
-
-
+from numeric.chapter8 import landscapes as NL
+from numeric.chapter8 import linear_net as LN
+from numeric.chapter8 import tensor as NT
+from symbolic.chapter8 import landscapes as SL
 def test_batched_derivatives_broadcast_constants():
     f, vs = SL.figure_8_3()
     D = NL.derivatives(f, vs)

@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from verify.lazy import Lazy, force, lazy
+from verify.engine.lazy import Lazy, force, lazy
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from numeric import masks
+from numeric.chapter8 import masks
 from numeric.stats import wilson_interval
 
 
@@ -81,8 +81,7 @@ def test_empty_rows_and_full():
 
 
 def test_determines_up_to_sign_is_connected_and_not_bipartite():
-    from numeric import masks as Mk
-
+    from numeric.chapter8 import masks as Mk
     path = np.zeros((3, 3))
     path[0, 1] = path[1, 0] = path[1, 2] = path[2, 1] = 1  # bipartite: x = (t, 1/t, t)·z fits for every t > 0
     assert not Mk.determines_up_to_sign(Mk.from_dense(path))

@@ -1,7 +1,7 @@
 """The scalar-implication checker used by the §8.3.2 proof-chain claims."""
 import sympy as sp
 
-from verify.claims.mc_implication import Implication, box, check_implication
+from verify.chapter8.claims.mc_implication import Implication, box, check_implication
 
 
 def _vars():

@@ -2,14 +2,12 @@
 import numpy as np
 import pytest
 
-from numeric import masks
-from numeric import matrix_completion as mc
-from numeric import mc_concentration as cc
-from numeric import mc_landscape as ml
-from numeric import mc_pairs as mp
-from numeric import mc_recovery as mr
-
-
+from numeric.chapter8 import masks
+from numeric.chapter8 import matrix_completion as mc
+from numeric.chapter8 import mc_concentration as cc
+from numeric.chapter8 import mc_landscape as ml
+from numeric.chapter8 import mc_pairs as mp
+from numeric.chapter8 import mc_recovery as mr
 @pytest.fixture(scope="module")
 def ob():
     rng = np.random.default_rng(0)
@@ -64,7 +62,7 @@ def test_failure_curve_is_coupled_and_p_star():
 
 
 def test_spectral_certificate_bounds_the_adversary():
-    from numeric.mc_concentration import spectral_certificate
+    from numeric.chapter8.mc_concentration import spectral_certificate
 
     rng = np.random.default_rng(5)
     m = masks.bernoulli(300, 0.1, rng)

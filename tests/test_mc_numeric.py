@@ -3,9 +3,9 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from numeric import masks
-from numeric import matrix_completion as mc
-from symbolic.matrix_completion import Instance
+from numeric.chapter8 import masks
+from numeric.chapter8 import matrix_completion as mc
+from symbolic.chapter8.matrix_completion import Instance
 
 
 def _sympy_numbers(symmetric, seed):

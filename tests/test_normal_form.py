@@ -2,7 +2,7 @@
 import sympy as sp
 from sympy import Identity, MatrixSymbol, Trace
 
-from symbolic import pca
+from symbolic.chapter8 import pca
 from symbolic.explicit import evaluate, symbolic_instance
 from symbolic.trace_normal_form import NormalForm, frob2, inner, proved_equal
 

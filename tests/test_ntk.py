@@ -6,16 +6,14 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from numeric import kernels as K
-from numeric import ntk as nn
-from numeric import ntk_sample as ns
-from numeric import ntk_train as tr
-from symbolic import ntk as S
-from symbolic import ntk_gd as G
-from symbolic import ntk_kernels as SK
-from symbolic import ntk_toy as T
-
-
+from numeric.chapter8 import kernels as K
+from numeric.chapter8 import ntk as nn
+from numeric.chapter8 import ntk_sample as ns
+from numeric.chapter8 import ntk_train as tr
+from symbolic.chapter8 import ntk as S
+from symbolic.chapter8 import ntk_gd as G
+from symbolic.chapter8 import ntk_kernels as SK
+from symbolic.chapter8 import ntk_toy as T
 @pytest.fixture
 def rng():
     return np.random.default_rng(1234)
@@ -153,8 +151,7 @@ def test_sample_complexity_helpers(rng):
 
 def test_relu_derivative_is_sympys_heaviside_as_one_float_ufunc():
     """σ' of ReLU is lambdified from SymPy's Heaviside(z, 0) through one float comparison: same values (0 at 0)."""
-    from symbolic import ntk as sym
-
+    from symbolic.chapter8 import ntk as sym
     z = np.array([-2.0, -1e-300, 0.0, 1e-300, 3.0])
     got = nn.act_fn("relu", 1)(z)
     want = [float(sym.derivative("relu", 1).subs(sym.z, sp.Float(v))) for v in z]

@@ -3,9 +3,10 @@ another parameter) would have an executor compute cells nobody reads while the c
 import pytest
 
 from numeric.sweeps import core
-from verify import registry, sweep_plans
-from verify.context import Context
-from verify.profiles import PROFILES
+from verify.engine import registry
+from verify.chapter8 import sweep_plans
+from verify.engine.context import Context
+from verify.engine.profiles import PROFILES
 
 
 class _Stop(Exception):

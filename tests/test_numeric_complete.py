@@ -8,9 +8,7 @@ import pytest
 import sympy as sp
 
 from numeric import classify as C
-from symbolic import landscapes as SL
-
-# one xdist worker builds the module fixture and runs its tests (tasks.py test: --dist loadgroup)
+from symbolic.chapter8 import landscapes as SL
 pytestmark = pytest.mark.xdist_group("numeric-complete")
 
 x, y = sp.symbols("x y", real=True)

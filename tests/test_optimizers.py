@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy.optimize import minimize
 
-from numeric import pca as npca
+from numeric.chapter8 import pca as npca
 from numeric.optimizers import GD, SGD, CubicNewton, PerturbedGD, Problem, solve_cubic_exact
 
 

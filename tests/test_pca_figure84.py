@@ -3,8 +3,8 @@ per-m comparison with the exact classifier is shown here to refute them on its o
 import pytest
 import sympy as sp
 
-from verify import registry
-from verify.claims.pca_figure84 import matches_at
+from verify.engine import registry
+from verify.chapter8.claims.pca_figure84 import matches_at
 
 
 def _claim():

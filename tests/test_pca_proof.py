@@ -1,9 +1,7 @@
-"""The steps of Theorem 8.7's printed proof (symbolic.pca_proof) reduce exactly, at generic d."""
+"""The steps of Theorem 8.7's printed proof (symbolic.chapter8.pca_proof) reduce exactly, at generic d."""
 import sympy as sp
 
-from symbolic import pca_proof as P
-
-
+from symbolic.chapter8 import pca_proof as P
 def test_every_identity_step_reduces_to_zero():
     s = P.steps()
     for gap in ("grad_gap", "stationary_gap", "q_gap", "symmetry_gap", "global_gap", "sos_at_top", "q_top_gap"):

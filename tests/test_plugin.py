@@ -6,9 +6,9 @@ pytest_plugins = ["pytester"]
 TIGHTENED = '''
 from dataclasses import dataclass
 from hypothesis import strategies as st
-from verify.claim import Mutant
-from verify.registry import claim
-from verify.search import search
+from verify.engine.claim import Mutant
+from verify.engine.registry import claim
+from verify.engine.falsify import search
 
 @dataclass(frozen=True)
 class Bound:

@@ -2,9 +2,9 @@
 import numpy as np
 import sympy as sp
 
-from numeric import landscapes as NL
+from numeric.chapter8 import landscapes as NL
 from numeric.optimizers import GD
-from verify.claims import prose_81, prose_84
+from verify.chapter8.claims import prose_81, prose_84
 
 
 def test_batched_gd_of_prose_81_matches_numeric_optimizers_gd():

@@ -2,9 +2,9 @@
 import re
 from pathlib import Path
 
-from verify import registry
-from verify.profiles import get_profile
-from verify.runner import run_claim
+from verify.engine import registry
+from verify.engine.profiles import get_profile
+from verify.run.claim_runner import run_claim
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -19,7 +19,7 @@ def test_readme_example_claim_runs_as_pasted_and_is_verified():
     new_id = re.search(r'claim\(id="([^"]+)"', code).group(1)
     assert new_id not in registry.load()  # pasting it into verify/claims/ must not clash with a real claim
     try:
-        exec(compile(code, "README.md", "exec"), {"__name__": "verify.claims.readme_example"})
+        exec(compile(code, "README.md", "exec"), {"__name__": "verify.chapter8.claims.readme_example"})
         c = registry.get(new_id)
         ev = run_claim(c, get_profile("ci"))
         assert ev.status == "verified" and ev.problems() == [], ev.problems()

@@ -1,9 +1,9 @@
 """The runner's verdict logic, on toy claims whose answers are known."""
 import json
 
-from verify.claim import Claim, Erratum, Mutant, Outcome
-from verify.profiles import get_profile
-from verify.runner import run_claim
+from verify.engine.claim import Claim, Erratum, Mutant, Outcome
+from verify.engine.profiles import get_profile
+from verify.run.claim_runner import run_claim
 
 CI = get_profile("ci")
 

@@ -2,9 +2,9 @@
 import mpmath
 from hypothesis import strategies as st
 
-from verify.context import Context
-from verify.profiles import get_profile
-from verify.search import search
+from verify.engine.context import Context
+from verify.engine.profiles import get_profile
+from verify.engine.falsify import search
 
 CI = Context(get_profile("ci"), seed=0, claim_id="test")
 

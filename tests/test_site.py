@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from verify import catalog
-from verify.site.build import build
-from verify.site.graph import nodes
-from verify.site.model import claim_url, load
-from verify.site.serve import serve_in_thread
+from verify.engine import catalog
+from verify.faces.site.build import build
+from verify.faces.site.graph import nodes
+from verify.faces.site.model import claim_url, load
+from verify.faces.site.serve import serve_in_thread
 
 # one xdist worker builds the module fixture and runs its tests (tasks.py test: --dist loadgroup)
 pytestmark = pytest.mark.xdist_group("browser")

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from verify import catalog
-from verify.cli import main
-from verify.site import chapter, search
-from verify.site.model import claim_url, load
+from verify.engine import catalog
+from verify.faces.cli import main
+from verify.faces.site import chapter, search
+from verify.faces.site.model import claim_url, load
 
 # one xdist worker builds the module fixture and runs its tests (tasks.py test: --dist loadgroup)
 pytestmark = pytest.mark.xdist_group("site-build")
@@ -147,11 +147,11 @@ def test_report_records_derivation_steps_and_claim_pages_typeset_them(tmp_path):
     """verify report keeps each check's steps in results.json (serial and parallel alike);
     the claim page shows them instead of pointing at `verify show`."""
     need_dot()
-    from verify import registry
-    from verify.profiles import get_profile
-    from verify.results import build as build_results
-    from verify.execute import _claim_task
-    from verify.runner import run_claim
+    from verify.engine import registry
+    from verify.engine.profiles import get_profile
+    from verify.faces.results_json import build as build_results
+    from verify.run.orchestrate import _claim_task
+    from verify.run.claim_runner import run_claim
 
     c = registry.get("eq:8.8")
     ev = run_claim(c, get_profile("ci"))
@@ -171,7 +171,7 @@ def test_report_records_derivation_steps_and_claim_pages_typeset_them(tmp_path):
 
 
 def test_report_graph_is_cut_to_sections_and_links_the_site():
-    from verify.report import render
+    from verify.faces.report_markdown import render
 
     doc = json.loads(RESULTS.read_text())
     text = render(doc)
@@ -196,7 +196,7 @@ def test_serve_answers_on_localhost_only(tmp_path):
     import urllib.request
 
     need_dot()
-    p = subprocess.Popen([sys.executable, "-m", "verify.cli", "site", "--out", str(tmp_path / "s"),
+    p = subprocess.Popen([sys.executable, "-m", "verify.faces.cli", "site", "--out", str(tmp_path / "s"),
                           "--results", str(RESULTS), "--serve", "0"], stdout=subprocess.PIPE, text=True,
                          env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT)
     try:
@@ -212,7 +212,7 @@ def test_serve_answers_on_localhost_only(tmp_path):
 
 
 def test_figure_captions_name_the_claims_they_show():
-    from verify.site.figlinks import mentioned
+    from verify.faces.site.figlinks import mentioned
 
     assert mentioned("Figures 8.6 and 8.7 made concrete … Remark 8.31") == {"figure:8.6", "figure:8.7", "remark:8.31"}
     assert mentioned("Theorems 8.5/8.6 as experiments") == {"thm:8.5", "thm:8.6"}

@@ -127,7 +127,7 @@ def test_a_verdict_decided_on_a_tail_records_that_interval():
     shows) and the full-range fit beside it."""
     import numpy as np
 
-    from verify.rates import judge, pooled_fit
+    from verify.engine.rates import judge, pooled_fit
 
     x = np.geomspace(1, 1e4, 15)
     # a curve that bends into its power law: the slope tends to −1, the full range is steeper

@@ -5,8 +5,7 @@ from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
 from numeric.instances import coherence
-from verify import strategies as vst
-
+from verify.engine import strategies as vst
 FAST = settings(max_examples=50, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow])
 FIND = settings(max_examples=50, derandomize=True, database=None)

@@ -5,16 +5,16 @@ import json
 import pytest
 from hypothesis import strategies as st
 
-from verify.claim import Claim, Erratum, Mutant, Outcome
-from verify.cli import main
-from verify.context import Context
-from verify.graph import mermaid
-from verify.profiles import get_profile
-from verify.report import strength_table
-from verify.results import build
-from verify.runner import run_claim
-from verify.search import search
-from verify.strength import effective_strengths, strength_problems
+from verify.engine.claim import Claim, Erratum, Mutant, Outcome
+from verify.faces.cli import main
+from verify.engine.context import Context
+from verify.faces.report_graph import mermaid
+from verify.engine.profiles import get_profile
+from verify.faces.report_markdown import strength_table
+from verify.faces.results_json import build
+from verify.run.claim_runner import run_claim
+from verify.engine.falsify import search
+from verify.engine.strength import effective_strengths, strength_problems
 
 CI = get_profile("ci")
 
@@ -58,7 +58,7 @@ def test_proved_at_listed_sizes_is_caught():
 
 
 def test_fits_are_sampled():
-    from verify.claim import Fit
+    from verify.engine.claim import Fit
     out = Outcome(True, ["symbolic"], strength="proved", fits=[Fit("err", "m", -0.5, (-0.6, -0.4))])
     assert any("fitted" in p for p in strength_problems(out))
 
@@ -76,7 +76,7 @@ def test_search_outcomes_are_sampled_both_ways():
 
 def test_normal_form_proof_is_proved_and_counterexample_exact():
     import sympy as sp
-    from verify.checks.identity import MatrixIdentity, check_matrix_identity
+    from verify.engine.checks.identity import MatrixIdentity, check_matrix_identity
     d = sp.Symbol("d", integer=True, positive=True)
     x = sp.MatrixSymbol("x", d, 1)
     ctx = Context(profile=CI, seed=0, claim_id="t", variant="printed")
@@ -87,7 +87,7 @@ def test_normal_form_proof_is_proved_and_counterexample_exact():
 
 
 def test_entrywise_identities_are_exact_at_their_d():
-    from verify.checks.entrywise import EntrywiseIdentity, check_entrywise
+    from verify.chapter8.checks.entrywise import EntrywiseIdentity, check_entrywise
     ctx = Context(profile=CI, seed=0, claim_id="t", variant="printed")
     out = check_entrywise(EntrywiseIdentity(build=lambda inst: (inst.W[0, 1] ** 2, inst.W[0, 1]), d=2), ctx)
     assert out.holds and out.strength == "exact" and out.sizes == ["d = 2"]
@@ -184,7 +184,7 @@ def test_show_prints_strength_and_sizes(tmp_path, capsys):
 
 
 def test_report_shows_the_strength_table_and_each_claims_strength():
-    from verify.report import render
+    from verify.faces.report_markdown import render
     er = Erratum("c = 3", "c = 1", "too strong", corrected_statement=1.0)
 
     def check(c, ctx):
@@ -201,7 +201,7 @@ def test_report_shows_the_strength_table_and_each_claims_strength():
 
 
 def test_sizes_go_with_the_own_strength_when_a_use_limits_it():
-    from verify.report import strength_line
+    from verify.faces.report_markdown import strength_line
     c = {"status": "verified", "strength": "sampled", "own_strength": "exact", "sizes": ["d = 3"],
          "strength_limited_by": ["lemma:a (sampled)"]}
     assert strength_line(c) == "**sampled**; own check exact (d = 3), limited by lemma:a (sampled)"

@@ -5,11 +5,9 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from numeric import strict_saddle as SS
+from numeric.chapter8 import strict_saddle as SS
 from numeric.optimizers import GD, CubicNewton
-from symbolic import landscapes as SL
-
-
+from symbolic.chapter8 import landscapes as SL
 @pytest.mark.parametrize("params", [dict(d=4, alpha=0.5, beta=0.16, gamma=1.0), dict(d=3, alpha=0.2, beta=0.4, gamma=0.3)])
 def test_family_composition_equals_sympy(params):
     """The separable NumPy composition of lambdified pieces is the SymPy family at small d."""

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from numeric.sweeps import cache
-from numeric.sweeps import mc_recovery as S
+from numeric.chapter8.sweeps import mc_recovery as S
 from numeric.sweeps.core import cell, compute, compute_cell
 
 
@@ -44,25 +44,25 @@ def test_the_key_covers_params_seed_profile_and_the_imported_sources():
     other = [cell(S.runs_cell, 4, "ci", **dict(base.params)), cell(S.runs_cell, 3, "report", **dict(base.params)),
              cell(S.runs_cell, 3, "ci", **{**dict(base.params), "ds": (31,)})]
     assert len({base.key, *(o.key for o in other)}) == 4
-    mods = cache.modules("numeric.sweeps.mc_recovery")
+    mods = cache.modules("numeric.chapter8.sweeps.mc_recovery")
     # the optimizer code the cell runs is part of its key; unrelated modules are not
-    assert {"numeric.mc_recovery", "numeric.mc_landscape", "numeric.matrix_completion", "numeric.masks"} <= set(mods)
+    assert {"numeric.chapter8.mc_recovery", "numeric.chapter8.mc_landscape", "numeric.chapter8.matrix_completion", "numeric.chapter8.masks"} <= set(mods)
     assert any(m.startswith("numeric.optimizers") for m in mods)
     assert not any(m.startswith("verify") for m in mods)
-    assert "verify.claim" in cache.modules("verify.claims.mc_recovery")
+    assert "verify.engine.claim" in cache.modules("verify.chapter8.claims.mc_recovery")
 
 
 def test_a_changed_source_changes_the_key(monkeypatch):
     k0 = _small_cell().key
-    real = cache.modules("numeric.sweeps.mc_recovery")
+    real = cache.modules("numeric.chapter8.sweeps.mc_recovery")
     cache.source_digest.cache_clear()
-    orig_read = type(real["numeric.masks"]).read_bytes
+    orig_read = type(real["numeric.chapter8.masks"]).read_bytes
 
     def edited(self):
         data = orig_read(self)
         return data + b"\n# edited\n" if self.name == "masks.py" else data
 
-    monkeypatch.setattr(type(real["numeric.masks"]), "read_bytes", edited)
+    monkeypatch.setattr(type(real["numeric.chapter8.masks"]), "read_bytes", edited)
     try:
         assert _small_cell().key != k0
     finally:
@@ -125,9 +125,10 @@ def test_a_no_cache_run_shares_its_cells_in_a_private_directory_it_then_removes(
 
 
 def test_claim_evidence_from_the_cache_equals_a_fresh_run():
-    from verify import evidence_cache, registry
-    from verify.profiles import get_profile
-    from verify.runner import run_claim
+    from verify.run import evidence_cache
+    from verify.engine import registry
+    from verify.engine.profiles import get_profile
+    from verify.run.claim_runner import run_claim
 
     prof = get_profile("ci")
     for cid in ("eq:8.40", "eq:8.42"):
@@ -140,7 +141,7 @@ def test_claim_evidence_from_the_cache_equals_a_fresh_run():
         strip = lambda d: {k: v for k, v in d.items() if k not in ("seconds", "steps")}  # noqa: E731
         assert strip(hit.as_json()) == strip(fresh) == strip(first.as_json()) == strip(full.as_json())
         # the cached record carries the derivation steps the site shows, as a fresh run renders them
-        from verify.site.steps import with_steps
+        from verify.engine.steps import with_steps
         assert hit.as_json()["steps"] == with_steps(run_claim(c, prof, 0))["steps"]
         assert [s.label for s in full.steps] == [s.label for s in run_claim(c, prof, 0).steps]
         # another seed or profile is another entry
@@ -149,7 +150,7 @@ def test_claim_evidence_from_the_cache_equals_a_fresh_run():
 
 
 def test_cli_cache_clear_and_no_cache(tmp_cache, tmp_path, capsys):
-    from verify.cli import main
+    from verify.faces.cli import main
 
     out = tmp_path / "r.json"
     assert main(["check", "eq:8.40", "--jobs", "1", "--no-cache", "--json", str(out)]) == 0
@@ -166,7 +167,7 @@ def test_cli_cache_clear_and_no_cache(tmp_cache, tmp_path, capsys):
 
 @pytest.mark.parametrize("bad", ["0", "-3", "two"])
 def test_bad_jobs_is_a_usage_error(bad, capsys):
-    from verify.cli import main
+    from verify.faces.cli import main
 
     assert main(["check", "eq:8.40", "--jobs", bad]) == 2
     err = capsys.readouterr().err
@@ -174,7 +175,7 @@ def test_bad_jobs_is_a_usage_error(bad, capsys):
 
 
 def test_bad_scheduler_is_a_usage_error(capsys):
-    from verify.cli import main
+    from verify.faces.cli import main
 
     assert main(["check", "eq:8.40", "--scheduler", "somewhere"]) == 2
     assert "--scheduler" in capsys.readouterr().err
@@ -184,8 +185,10 @@ def test_editing_one_claim_module_invalidates_only_the_claims_that_import_it(mon
     """After an edit of verify/claims/mc_theorem.py, its claims (and the claims importing it) get new keys; others keep theirs."""
     from pathlib import Path
 
-    from verify import evidence_cache, registry
-    from verify.profiles import get_profile
+    from verify.run import evidence_cache
+
+    from verify.engine import registry
+    from verify.engine.profiles import get_profile
 
     prof = get_profile("ci")
     claims = registry.all_claims()
@@ -201,14 +204,14 @@ def test_editing_one_claim_module_invalidates_only_the_claims_that_import_it(mon
         cache.source_digest.cache_clear()
     changed = {cid for cid in before if before[cid] != after[cid]}
     importers = {m for m in {registry.module_of(c.id) for c in claims}
-                 if "verify.claims.mc_theorem" in cache.modules(m)}
+                 if "verify.chapter8.claims.mc_theorem" in cache.modules(m)}
     assert changed == {c.id for c in claims if registry.module_of(c.id) in importers}
     assert "eq:8.40" in changed and "thm:8.33" not in changed and "eq:8.8" not in changed
     assert len(changed) < len(claims) / 4
 
 
 def test_show_reads_the_derivation_back_from_the_cache(tmp_cache, tmp_path, capsys):
-    from verify.cli import main
+    from verify.faces.cli import main
 
     empty = tmp_path / "results.json"
     empty.write_text('{"schema": 2, "claims": []}')

@@ -7,10 +7,10 @@ import numpy as np
 import pytest
 
 from numeric.sweeps import cache
-from numeric.sweeps import mc_lemmas, saddles
+from numeric.chapter8.sweeps import mc_lemmas, saddles
 from numeric.sweeps.core import compute_cell
-from verify import sweep_plans
-from verify.profiles import get_profile
+from verify.chapter8 import sweep_plans
+from verify.engine.profiles import get_profile
 
 
 @pytest.fixture(autouse=True)

@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .problem import Problem, lambda_min
-from .result import Result, Trace
+from numeric.optimizers.problem import Problem, lambda_min
+from numeric.optimizers.result import Result, Trace
 
 
 class Counted:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 from scipy.optimize import brentq
 
-from .base import Optimizer
-from .problem import bottom_eigenpair
+from numeric.optimizers.base import Optimizer
+from numeric.optimizers.problem import bottom_eigenpair
 
 
 def solve_cubic_exact(g: np.ndarray, H: np.ndarray, M: float) -> np.ndarray:

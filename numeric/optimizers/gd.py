@@ -1,7 +1,7 @@
 """Gradient descent θ_{t+1} = θ_t − η∇g(θ_t) (§8.1), fixed step."""
 from __future__ import annotations
 
-from .base import Optimizer
+from numeric.optimizers.base import Optimizer
 
 
 class GD(Optimizer):

@@ -11,7 +11,7 @@ import math
 
 import numpy as np
 
-from .base import Optimizer
+from numeric.optimizers.base import Optimizer
 
 
 def uniform_ball(rng: np.random.Generator, d: int, r: float) -> np.ndarray:

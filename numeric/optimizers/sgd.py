@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .base import Optimizer
+from numeric.optimizers.base import Optimizer
 
 
 class SGD(Optimizer):

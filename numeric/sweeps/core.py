@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from . import cache
+from numeric.sweeps import cache
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ _executor = None  # an object with map_cells(cells) -> list of values, or None (
 
 @contextmanager
 def use_executor(executor):
-    """Route the cache misses of ``compute`` to ``executor`` (a verify.executors pool or Dask client wrapper)."""
+    """Route the cache misses of ``compute`` to ``executor`` (a verify.run.backends pool or Dask client wrapper)."""
     global _executor
     old, _executor = _executor, executor
     try:

@@ -1,0 +1,1 @@
+"""numeric.chapter8"""

@@ -1,0 +1,284 @@
+"""§8.3.3: other problems whose local minima are all global — linear networks (Baldi–Hornik) and
+orthogonal tensor decomposition (8.53).
+
+Gradients and (Riemannian) Hessians are derived by SymPy at small sizes and lambidified
+(symbolic.chapter8.landscapes → numeric.chapter8.tensor, numeric.chapter8.linear_net); critical points of the smallest
+linear network also go through the general classifier (numeric.classify) with the Eckart–Young
+lower bound as the certificate for its degenerate minima.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import sympy as sp
+
+from numeric.chapter8 import linear_net as LN
+from numeric.chapter8.sweeps import landscapes as SW
+from numeric.sweeps.core import compute
+from symbolic.chapter8 import landscapes as SL
+from verify.engine.checks.generic import generic_too
+from verify.engine.checks.identity import MatrixIdentity
+from verify.engine.claim import Mutant, Outcome, Step
+from verify.engine.registry import claim
+
+
+# --- (8.53) ----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Eq853:
+    """Σ_{ijkl} T_ijkl x_i x_j x_k x_l = Σᵣ c·(aᵣᵀx)^power for T = Σᵣ aᵣ^⊗4."""
+
+    power: int = 4
+    coeff: int = 1
+
+
+def _check_853(stmt: Eq853, ctx) -> Outcome:
+    steps, ok_all = [], True
+    for d, k in ((2, 2), (3, 3)):
+        xs, A = SL.tensor_symbols(d, k)
+        T = SL.tensor_from_components(A)
+        lhs = SL.tensor_objective_853(T, xs)
+        X = sp.Matrix(xs)
+        rhs = sp.expand(stmt.coeff * sum(((A[:, r].T * X)[0, 0]) ** stmt.power for r in range(k)))
+        diff = sp.expand(lhs - rhs)
+        ok = diff == 0
+        ok_all &= ok
+        steps.append(Step(f"d = {d}, k = {k}", "Σ T_ijkl x_i x_j x_k x_l − Σᵣ c(aᵣᵀx)^p with symbolic aᵣ, x",
+                          printed=r"\sum_{ijkl} T_{ijkl} x_i x_j x_k x_l", derived=diff if not ok else sp.Integer(0),
+                          holds=ok))
+    ce = None if ok_all else {"d": 2, "k": 2, "power": stmt.power, "coeff": stmt.coeff}
+    return Outcome(ok_all, ["symbolic"], 2, 0.0 if ok_all else -1.0, ce, steps=steps,
+                   notes=["exact at d = 2, 3 with symbolic components; the expansion Σ_{ijkl} Πaᵣ·Πx = (Σᵢ aᵢᵣxᵢ)⁴ is the "
+                          "multinomial theorem at every d", "(8.53) defines the problem; the constraint ‖x‖₂ = 1 is "
+                          "handled on the sphere in sec:8.3.3:tensor-landscape"], strength="exact", sizes=["(d, k) ∈ {(2, 2), (3, 3)}"])
+
+
+def _generic_853(stmt: Eq853):
+    """At symbolic d and rank k: Σ_{ijkl} (Σᵣ A_ir A_jr A_kr A_lr) x_i x_j x_k x_l against c·Σᵣ (Σᵢ A_ir x_i)^power
+    (the columns aᵣ of A), read as matrix products by the indexed-sum normal form."""
+    d, k = sp.symbols("d k", integer=True, positive=True)
+    A, x = sp.MatrixSymbol("A", d, k), sp.MatrixSymbol("x", d, 1)
+    i, j, l, q, r = sp.symbols("i j l q r", integer=True)
+    T = sp.Sum(A[i, r] * A[j, r] * A[l, r] * A[q, r], (r, 0, k - 1))
+    lhs = sp.Sum(T * x[i, 0] * x[j, 0] * x[l, 0] * x[q, 0], (i, 0, d - 1), (j, 0, d - 1), (l, 0, d - 1), (q, 0, d - 1))
+    rhs = stmt.coeff * sp.Sum(sp.Sum(A[i, r] * x[i, 0], (i, 0, d - 1)) ** stmt.power, (r, 0, k - 1))
+    return MatrixIdentity(lhs, rhs, symbols=(A, x), explicit_d=2, label="(8.53) at symbolic d, k")
+
+
+claim(
+    id="eq:8.53",
+    section="8.3.3",
+    kind="identity",
+    title="Tensor decomposition objective: T(x,x,x,x) = Σᵣ (aᵣᵀx)⁴ for T = Σᵣ aᵣ^⊗4",
+    printed=r"\text{maximize} \sum_{i,j,k,l=1}^d T_{ijkl} x_i x_j x_k x_l \ \text{such that}\ \|x\|_2 = 1",
+    equations=["8.53"],
+    statement=Eq853(),
+    check=generic_too(_check_853, _generic_853),
+    mutants=[Mutant("Σᵣ (aᵣᵀx)²", Eq853(power=2)), Mutant("4Σᵣ (aᵣᵀx)⁴", Eq853(coeff=4))],
+)
+
+
+# --- the landscape of (8.53) on the sphere --------------------------------------------------------------------
+@dataclass(frozen=True)
+class TensorLandscape:
+    components: str = "orthonormal"  # 'correlated': a mutant with non-orthogonal components
+    pair_sums: str = "saddle"  # the class of (aᵢ ± aⱼ)/√2; a mutant says 'maximum'
+
+
+@lru_cache(maxsize=None)
+def _geodesic_identity() -> tuple[bool, str]:
+    """d²/dt² F(cos t·x + sin t·v)|₀ = vᵀ Hess_R F(x) v on ‖x‖ = ‖v‖ = 1, xᵀv = 0 (exact, d = 3, k = 2):
+    the difference reduces to 0 modulo the constraints (Gröbner basis of the constraint ideal)."""
+    d, k = 3, 2
+    second, form, vs = SL.geodesic_second_derivative(d, k)
+    xs, A = SL.tensor_symbols(d, k)
+    cons = [sum(a * b for a, b in zip(xs, vs)), sum(a**2 for a in xs) - 1, sum(b**2 for b in vs) - 1]
+    # the components enter as further polynomial variables (the constraint ideal does not involve them)
+    G = sp.groebner(cons, *xs, *vs, *list(A), order="grevlex")
+    rem = G.reduce(sp.expand(second - form))[1]
+    return sp.expand(rem) == 0, "remainder of (geodesic second derivative − vᵀHess_R v) modulo the constraints: " + str(rem)
+
+
+def tensor_sizes(profile) -> tuple[list, int]:
+    """The (d, k) and the random starts per size of a profile (verify.chapter8.sweep_plans reads them too)."""
+    return [(4, 4), (5, 3)] + ([(6, 6), (7, 4)] if profile.scale > 1 else []), max(8, profile.trials // 2)
+
+
+def _check_tensor(stmt: TensorLandscape, ctx) -> Outcome:
+    ok_geo, geo_txt = _geodesic_identity()
+    steps = [Step("Riemannian Hessian", "P(∇²F − (xᵀ∇F)I)P is the second derivative along great circles: " + geo_txt,
+                  holds=ok_geo)]
+    holds = ok_geo
+    ce = None
+    sizes, n = tensor_sizes(ctx.profile)
+    examples = 0
+    runs = compute([SW.tensor_runs_cell(ctx.seed_for(f"tensor-{d}-{k}"), d, k, stmt.components, n) for d, k in sizes])
+    for (d, k), (limits, points, newton) in zip(sizes, runs):
+        # (ii) Riemannian gradient ascent and the power method from random starts
+        worst_d, worst_h, iters = 0.0, -np.inf, []
+        for dist, h, it in limits:
+            iters.append(it)
+            worst_d = max(worst_d, dist)
+            worst_h = max(worst_h, h)
+            examples += 1
+        ok_max = worst_d < 1e-6 and worst_h < 0
+        steps.append(Step(f"d={d}, k={k} maxima", f"{2 * n} runs (Riemannian ascent, power method): every limit is some "
+                          f"±aᵢ (largest distance {worst_d:.1e}); Riemannian Hessian there ≺ 0 (largest eigenvalue "
+                          f"{worst_h:.4g}); iterations ≤ {max(iters)}", holds=ok_max))
+        holds &= ok_max
+        if not ok_max and ce is None:
+            ce = {"d": d, "k": k, "components": stmt.components, "largest distance of a limit to ±a_i": worst_d}
+        # (iii) the predicted critical points (1/√|S|)Σ_{i∈S}±aᵢ and their Riemannian Hessians
+        cls: dict[tuple[int, str], int] = {}
+        pred_ok = True
+        for S, sg, ev, g in points:
+            m = len(S)
+            kind = ("maximum" if ev.max() < -1e-9 else "minimum" if ev.min() > 1e-9 else
+                    "saddle" if ev.min() < -1e-9 < 1e-9 < ev.max() else "degenerate")
+            cls[(m, kind)] = cls.get((m, kind), 0) + 1
+            if stmt.components == "orthonormal":
+                # predicted spectrum: 8/m on span(S) ∩ x^⊥ (m − 1 of them), −4/m on span(S)^⊥ (d − m)
+                pred = np.sort([8 / m] * (m - 1) + [-4 / m] * (d - m))
+                pred_ok &= g < 1e-10 and np.allclose(np.sort(ev), pred, atol=1e-9)
+            want = "maximum" if m == 1 else ("minimum" if m == d else stmt.pair_sums if m == 2 else "saddle")
+            if kind != want:
+                pred_ok = False
+                if ce is None:
+                    ce = {"d": d, "k": k, "S": list(S), "signs": list(sg), "class": kind, "claimed": want,
+                          "tangent Hessian eigenvalues": np.round(ev, 6).tolist()}
+        steps.append(Step(f"d={d}, k={k} critical points", "(1/√m)Σ_{i∈S}±aᵢ: " + ", ".join(
+            f"|S|={m}: {c} {kd}" for (m, kd), c in sorted(cls.items())) + "; Riemannian Hessian spectrum "
+            "{8/m (×(m−1)), −4/m (×(d−m))} as predicted" * bool(pred_ok), holds=pred_ok))
+        holds &= pred_ok
+        # (iv) no other critical points: Riemannian Newton from random starts
+        others = sum(not known for known in newton)  # a limit neither a subset sum nor in span(A)^⊥
+        steps.append(Step(f"d={d}, k={k} completeness", f"Riemannian Newton from {n} random starts: {others} critical "
+                          "points outside {normalised signed subset sums} ∪ span(A)^⊥", holds=others == 0))
+        holds &= others == 0 or stmt.components != "orthonormal"
+    return Outcome(holds, ["symbolic", "optimizer"], examples, None, ce, steps=steps,
+                   notes=["F, ∇F, ∇²F, P∇F and P(∇²F − (xᵀ∇F)I)P derived by SymPy at each (d, k) and lambdified",
+                          "for |S| = d = k the signed full sums are local minima of F on the sphere (value 1/d, the global "
+                          "minimum), not saddles: harmless for the maximisation (8.53), whose local maxima are exactly ±aᵢ"], strength="sampled")
+
+
+claim(
+    id="sec:8.3.3:tensor-landscape",
+    section="8.3.3",
+    kind="algorithmic",
+    title="Orthogonal T = Σaᵢ^⊗4: every local maximum on the sphere is ±aᵢ; normalised sums are saddles",
+    printed=r"\text{Tensor decomposition \dots constraints are imposed on the tensor } T \text{ \dots T must be a low-rank "
+    r"tensor with orthonormal components [Ge et al., 2015]} \text{ (no spurious local maxima of (8.53))}",
+    statement=TensorLandscape(),
+    check=_check_tensor,
+    mutants=[
+        Mutant("the same with correlated (non-orthogonal) components", TensorLandscape(components="correlated")),
+        Mutant("the pair sums (aᵢ ± aⱼ)/√2 are local maxima", TensorLandscape(pair_sums="maximum")),
+    ],
+    uses=["eq:8.53"],
+    notes=["sampled at small (d, k); a proof would need the symbolic first- and second-order conditions on the "
+           "sphere in the basis aᵢ: with yᵢ = ⟨x, aᵢ⟩, F = Σyᵢ⁴, critical points have yᵢ ∈ {0, ±c} and the "
+           "Riemannian Hessian at a point with |S| ≥ 2 nonzero coordinates has a positive direction (Ge et al. "
+           "2015) — a computation for every d not yet done"],
+)
+
+
+# --- linear networks -----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LinearNets:
+    rank_offset: int = 0  # GD reaches ½Σ_{i > k + offset} σᵢ²
+    all_global: bool = False  # a mutant: every critical point is a global minimum
+    minima_dim_offset: int = 0  # a mutant (−dim): every component of minima is a single point
+    saddles: str = "strict saddle"  # a mutant: 'minimum' (a saddle component is a minimum)
+
+
+def _tiny_exact(stmt) -> tuple[bool, list, dict | None, list[str]]:
+    """(dy, k, dx) = (2, 1, 2) (and (2, 2, 2) in the report profile, see _check_nets): the critical set
+    decomposed into components, each classified; the minima certified by an exact SOS bound."""
+    return _exact_nets(stmt, [(2, 1, 2)])
+
+
+def _exact_nets(stmt, sizes) -> tuple[bool, list, dict | None, list[str]]:
+    from verify.engine.checks.components import Prediction, judge
+
+    ok_all, steps, ce, names = True, [], None, []
+    for dims in sizes:
+        land, Cm = compute([SW.net_landscape_cell(dims)])[0]
+        dy, k, dx = dims
+        # minima {W₁W₂ = C_k}: the orbit W₁ ↦ W₁A, W₂ ↦ A⁻¹W₂ of GL(k), dimension k² (C_k of rank k)
+        pred = Prediction(k * k + stmt.minima_dim_offset * k * k, stmt.saddles)
+        name = f"{dims} net, C = {Cm.tolist()}"
+        ok, st, c = judge(name, land, pred)
+        if stmt.all_global:
+            ok = all(x.global_min for x in land.components) and all(p.local_min for p in land.points)
+            c = c or ({"instance": name, "not global": "a strict saddle"} if not ok else None)
+        ok_all &= ok
+        steps += st
+        ce = ce or c
+        names.append(f"{dims}")
+    return ok_all, steps, ce, names
+
+
+def net_sizes(profile) -> tuple[list, list, int]:
+    """The exact sizes, the GD sizes and the GD starts per size of a profile (verify.chapter8.sweep_plans reads them too)."""
+    exact_sizes = [(2, 1, 2)] + ([(2, 2, 2)] if profile.scale > 1 else [])
+    sizes = [(3, 1, 3), (4, 2, 4)] + ([(5, 2, 4), (6, 3, 5)] if profile.scale > 1 else [])
+    return exact_sizes, sizes, max(8, profile.trials // 2)
+
+
+def _check_nets(stmt: LinearNets, ctx) -> Outcome:
+    exact_sizes, sizes, n = net_sizes(ctx.profile)
+    ok_tiny, steps, ce, names = _exact_nets(stmt, exact_sizes)
+    holds = ok_tiny
+    examples = 0
+    runs = compute([SW.net_runs_cell(ctx.seed_for(f"net-{dims}"), dims, n) for dims in sizes])
+    for dims, (Cn, costs, its, cps) in zip(sizes, runs):
+        net = LN.LinearNet(Cn, dims[1])
+        ey = net.eckart_young(net.k + stmt.rank_offset)
+        gaps = [abs(cost - ey) / (1 + ey) for cost in costs]
+        examples += len(costs)
+        ok_gd = max(gaps) < 1e-8
+        steps.append(Step(f"{dims} GD", f"{n} random initialisations: final loss − ½Σ_(i>{net.k + stmt.rank_offset})σᵢ² "
+                          f"≤ {max(gaps):.1e} (relative); iterations ≤ {max(its)}", holds=ok_gd))
+        kinds = [c.kind for c in cps]
+        ok_cp = ("other" not in kinds) and (all(k == "global minimum" for k in kinds) if stmt.all_global else True)
+        steps.append(Step(f"{dims} critical points", f"{len(cps)} distinct W₁W₂ (Newton from balanced factors of every "
+                          f"Σ_(i∈S)σᵢuᵢvᵢᵀ, |S| ≤ k, and random starts): "
+                          + ", ".join(f"{c.kind} (rank {c.rank}, λ_min {c.lambda_min:.3g})" for c in cps), holds=ok_cp))
+        holds &= ok_gd and ok_cp
+        if not (ok_gd and ok_cp) and ce is None:
+            ce = {"dims": dims, "max relative gap": max(gaps), "critical kinds": kinds}
+    return Outcome(holds, ["optimizer", "symbolic"], examples, None, ce, steps=steps,
+                   notes=["whitened inputs: the loss is ½‖C − W₁W₂‖_F² with C = Σ_yx (plus a constant); "
+                          "the minima are never strict (a GL(k) orbit of zero Hessian directions)",
+                          "exact part (" + ", ".join(names) + "): the critical ideal is split by its critical values "
+                          "(proved to cover it) and by factors into components; each component's dimension, a point "
+                          "on it, smoothness and Hessian inertia there are exact, the Morse–Bott failure locus is "
+                          "computed by Gröbner; the global minima are certified by an exact SOS certificate "
+                          "f − ½σ₂² = pᵀQp (facial reduction to the polynomials vanishing on the minima)",
+                          "a component's class is read at one exact point; where the Morse–Bott failure locus is "
+                          "empty the inertia cannot change along the connected piece through it",
+                          "strength: GD runs and Newton's critical points at larger sizes are sampled"],
+                   strength="sampled", sizes=["exact landscape at (dy, k, dx) ∈ {" + ", ".join(names) + "}"])
+
+
+claim(
+    id="sec:8.3.3:linear-networks",
+    section="8.3.3",
+    kind="algorithmic",
+    title="Linear networks y = W₁W₂x: no spurious local minima; GD reaches the Eckart–Young optimum",
+    printed=r"\text{linearized neural networks of the form } y = W_1W_2x \text{ \dots have no spurious local minima "
+    r"[Baldi and Hornik, 1989]}",
+    statement=LinearNets(),
+    check=_check_nets,
+    mutants=[
+        Mutant("GD reaches ½Σ_{i>k+1}σᵢ² (one rank more than W₁W₂ has)", LinearNets(rank_offset=1)),
+        Mutant("every critical point is a global minimum", LinearNets(all_global=True)),
+        Mutant("every component of minima is a single point", LinearNets(minima_dim_offset=-1)),
+        Mutant("a saddle component is a minimum", LinearNets(saddles="minimum")),
+    ],
+    uses=["thm:8.7"],
+    notes=["exact at (2, 1, 2) only; a proof for every size would need Baldi–Hornik's argument (every critical "
+           "point of ½‖C − W₁W₂‖² is built from a subset of C's singular vectors, and any subset other than the "
+           "top k has a descent or negative-curvature direction), which is not encoded"],
+)

@@ -1,0 +1,158 @@
+"""Scalar implications over the quantities of §8.3.2's proofs (s = ‖x‖², c = ⟨x, z⟩², t = ⟨x, z⟩, ε).
+
+No claims here: a helper for mc_f_lemmas and mc_theorem.
+
+An ``Implication`` says: for every point of a box where all premises g_i ≥ 0 hold, every
+conclusion h_k ≥ 0 holds.  The check has two halves:
+  * exact, when a certificate is given: h_k ≡ Σ coef·Π atoms, proved by sympy.expand, where each
+    atom is nonnegative by construction (a premise, a side of the box, a square, a sum of such);
+  * a counterexample search: a dense grid of the box, the feasible points kept, the worst
+    conclusion polished by SLSQP; a feasible point with h_k < −tol refutes the implication.
+Verdict: certificate proved → True; a counterexample → False; otherwise inconclusive.
+Strength: a proved certificate is ``proved`` (an exact identity over the whole box); a verdict
+resting on the grid + SLSQP search alone (``accept_search``, or a float counterexample) is
+``sampled``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import product
+
+import numpy as np
+import sympy as sp
+
+from verify.engine.claim import Outcome, Step
+
+# atoms of a certificate: ("p", i) premise i; ("lo", v) v − lo; ("hi", v) hi − v; ("sq", e) e²;
+# ("c", q) a constant q ≥ 0; ("sum", [terms]) a sum of certificate terms.  A term is (coef ≥ 0, [atoms]).
+
+
+@dataclass(frozen=True)
+class Implication:
+    variables: tuple  # ((symbol, lo, hi), ...)
+    premises: tuple  # sympy expressions, each meaning expr ≥ 0
+    conclusions: tuple  # sympy expressions, each meaning expr ≥ 0
+    certificates: tuple | None = None  # one per conclusion: a list of terms, or None
+    text: str = ""
+    grid: int = 0  # points per axis (0: chosen from the dimension)
+    tol: float = 1e-9
+    premise_names: tuple = field(default=())
+    accept_search: bool = False  # no certificate: a search that finds no counterexample counts as 'holds'
+
+
+def _atom_value(atom, imp: Implication):
+    kind, arg = atom
+    bounds = {v: (lo, hi) for v, lo, hi in imp.variables}
+    if kind == "p":
+        return imp.premises[arg], True
+    if kind == "lo":
+        return arg - sp.nsimplify(bounds[arg][0]), True
+    if kind == "hi":
+        return sp.nsimplify(bounds[arg][1]) - arg, True
+    if kind == "sq":
+        return arg**2, True
+    if kind == "c":
+        q = sp.nsimplify(arg)
+        return q, bool(q >= 0)
+    if kind == "sum":
+        total, ok = sp.Integer(0), True
+        for term in arg:
+            v, o = _term_value(term, imp)
+            total, ok = total + v, ok and o
+        return total, ok
+    raise ValueError(f"unknown certificate atom {kind!r}")
+
+
+def _term_value(term, imp):
+    coef, atoms = term
+    coef = sp.nsimplify(coef)
+    val, ok = coef, bool(coef >= 0)
+    for a in atoms:
+        v, o = _atom_value(a, imp)
+        val, ok = val * v, ok and o
+    return val, ok
+
+
+def prove(imp: Implication) -> tuple[bool, list[Step]]:
+    if imp.certificates is None:
+        return False, []
+    steps, all_ok = [], True
+    for k, (concl, cert) in enumerate(zip(imp.conclusions, imp.certificates)):
+        if cert is None:
+            all_ok = False
+            continue
+        total, nonneg = sp.Integer(0), True
+        for term in cert:
+            v, o = _term_value(term, imp)
+            total, nonneg = total + v, nonneg and o
+        rest = sp.expand(concl - total)
+        ok = nonneg and rest == 0
+        all_ok = all_ok and ok
+        steps.append(Step(f"certificate {k + 1}", "conclusion − Σ (nonnegative coefficient × product of premises, box "
+                          "sides, squares) expands to 0", printed=sp.sstr(concl), derived=rest, holds=ok))
+    return all_ok, steps
+
+
+def search_counterexample(imp: Implication):
+    syms = [v for v, _, _ in imp.variables]
+    n = imp.grid or {1: 20001, 2: 401, 3: 81, 4: 31}.get(len(syms), 15)
+    axes = [np.linspace(float(lo), float(hi), n) for _, lo, hi in imp.variables]
+    mesh = np.meshgrid(*axes, indexing="ij")
+    pts = [m.ravel() for m in mesh]
+    P = [sp.lambdify(syms, g, "numpy") for g in imp.premises]
+    C = [sp.lambdify(syms, h, "numpy") for h in imp.conclusions]
+    feas = np.ones(pts[0].shape, bool)
+    for g in P:
+        feas &= np.broadcast_to(np.asarray(g(*pts), float), feas.shape) >= -1e-12
+    n_feas = int(feas.sum())
+    from scipy.optimize import minimize
+
+    bounds = [(float(lo), float(hi)) for _, lo, hi in imp.variables]
+    cons = [{"type": "ineq", "fun": (lambda x, g=g: float(g(*x)))} for g in P]
+    rng = np.random.default_rng(0)
+    worst, where = np.inf, None
+    for k, h in enumerate(C):
+        val = np.broadcast_to(np.asarray(h(*pts), float), feas.shape)
+        val = np.where(feas, val, np.inf)
+        order = np.argsort(val)[:8]
+        starts = [[float(p[i]) for p in pts] for i in order if np.isfinite(val[i])]
+        starts += [[rng.uniform(lo, hi) for lo, hi in bounds] for _ in range(8)]
+        for i in order[:1]:
+            if val[i] < worst:
+                worst, where = float(val[i]), (k, [float(p[i]) for p in pts])
+        # polish: minimise the conclusion subject to the premises, from the best grid points and random starts
+        for x0 in starts:
+            res = minimize(lambda x: float(C[k](*x)), x0, bounds=bounds, constraints=cons, method="SLSQP",
+                           options={"maxiter": 300, "ftol": 1e-15})
+            xr = np.clip(res.x, [b[0] for b in bounds], [b[1] for b in bounds])
+            if all(float(g(*xr)) >= -1e-9 for g in P):  # SLSQP stops within ~1e-9 of the boundary
+                v = float(C[k](*xr))
+                if v < worst and (v < -1e3 * imp.tol or v >= worst - 1e-12 or worst == np.inf):
+                    worst, where = v, (k, [float(t) for t in xr])
+    return worst, where, n_feas
+
+
+def check_implication(imp: Implication, ctx=None) -> Outcome:
+    proved, steps = prove(imp)
+    worst, where, n_feas = search_counterexample(imp)
+    names = [str(v) for v, _, _ in imp.variables]
+    ce = None
+    if where is not None and worst < -imp.tol:
+        k, x = where
+        ce = {"conclusion": sp.sstr(imp.conclusions[k]) + " >= 0", "at": dict(zip(names, [round(v, 9) for v in x])),
+              "value": worst}
+    if ce is not None:
+        holds = False
+    elif proved or (imp.accept_search and imp.certificates is None):
+        holds = True
+    else:
+        holds = None
+    methods = (["symbolic (certificate)"] if imp.certificates is not None else []) + ["grid + SLSQP"]
+    strength = "proved" if holds is True and proved else "sampled"
+    return Outcome(holds, methods, n_feas, None if not np.isfinite(worst) else worst, ce, steps=steps,
+                   notes=[imp.text] if imp.text else [], strength=strength)
+
+
+def box(*specs):
+    """Variables: box(("s", 0, 4), ...) -> ((Symbol, lo, hi), ...), real symbols."""
+    return tuple((sp.Symbol(n, real=True), lo, hi) for n, lo, hi in specs)

@@ -1,0 +1,338 @@
+"""§8.3.2, concentration: Remark 8.16 ((8.13)–(8.14)), Lemma 8.17, Remark 8.15 and Figure 8.5.
+
+Lemma 8.17 is read two ways, and both are checked:
+  * fixed pair (the literal reading: u, v chosen before Ω): a Monte Carlo failure rate at the
+    printed rate p = μ⁴ log d/(dε²), and the p* at which the failure rate falls below δ, fitted
+    against d and ε: p* ∝ d^-2 ε^-2, so for a fixed pair the printed 1/(dε²) is loose by a factor d;
+  * uniform (what the proofs use: Lemmas 8.19/8.21 apply it at x, a stationary point of f, which
+    depends on Ω): u = 1_S/√k with S a dense (or sparse) subgraph of Ω is incoherent with μ = √(d/k)
+    and attains deviation ∝ (pd)^(-1/2); along the printed rate the deviation stays O(ε), along
+    p ∝ 1/(dε) or p ∝ 1/(d²ε²) it does not.  A certificate: |dev| ≤ ‖W/p − J‖·‖u∘v‖² ≤ ‖W/p − J‖μ²/d
+    for every incoherent pair at once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from numeric.stats import wilson_interval
+from numeric.chapter8.sweeps import mc_lemmas as S
+from numeric.sweeps.core import compute
+from numeric.chapter8.sweeps.mc_lemmas import DELTA, MU  # the sweeps' μ and δ are the claim's
+from symbolic.chapter8.matrix_completion import Instance, reduce_mask
+
+from verify.engine.claim import Mutant, Outcome, Step, all_of
+from verify.engine.rates import judge, n_seeds, pooled_fit
+from verify.engine.registry import claim
+
+
+def _whp(fails: int, n: int, delta: float = DELTA) -> bool | None:
+    lo, hi = wilson_interval(fails, n)
+    if hi <= 2 * delta and fails / n <= delta:
+        return True
+    if lo > delta:
+        return False
+    return None
+
+
+@dataclass(frozen=True)
+class Lemma817:
+    d_power: float = 1.0  # p = μ⁴ log d / (d^d_power ε^eps_power)
+    eps_power: float = 2.0
+    incoherent: bool = True
+
+
+def _check_817(stmt: Lemma817, ctx) -> Outcome:
+    prof = ctx.profile
+    seed = ctx.seed_for("lemma-8.17")
+    steps, notes, fits = [], [], []
+    # A. fixed pairs at the printed rate
+    rows = compute([S.fixed_pairs_cell(seed, prof.scale, prof.trials, not stmt.incoherent)])[0]
+    verdicts = [_whp(k, n) for (_, _, _, _, k, n) in rows]
+    worst = max(rows, key=lambda r: r[4])
+    holds_a = False if False in verdicts else (None if None in verdicts else True)
+    steps.append(Step("fixed pairs", "failure rate of |⟨P_Ω(uuᵀ), vvᵀ⟩/p − ⟨u, v⟩²| > ε at p = log d/(dε²), μ = 2",
+                      derived=[{"d": d, "eps": e, "p": round(p, 4), "pair": nm, "failures": k, "trials": n}
+                               for d, e, p, nm, k, n in rows], holds=holds_a))
+    ce = None
+    if holds_a is False:
+        d, e, p, nm, k, n = worst
+        ce = {"reading": "fixed pair", "d": d, "eps": e, "p": p, "pair": nm, "failures": k, "of": n}
+    # B. uniform: along the statement's rate the sup over incoherent pairs of the Ω-dependent deviation must be
+    # O(ε) (exponent in ε at least 1) and must not grow with d at fixed ε (exponent in d at most 0). The spectral
+    # certificate bounds the sup from above, so it can verify; the greedy adversary bounds it from below, so it
+    # can only refute. Both are pooled over 3 (ci) / 5 (report) independent seeds.
+    useeds = [seed] + [ctx.seed_for(f"lemma-8.17#{i}") for i in range(1, n_seeds(prof))]
+    uruns = compute([S.uniform_along_rate_cell(sd, prof.scale, stmt.d_power, stmt.eps_power) for sd in useeds])
+    (epss, De, Ce), (ds, Dd, Cd, eps0) = uruns[0]
+    along = "along the rate"
+    fce, sfce = pooled_fit(f"certificate ‖W/p − J‖μ²/d {along} (upper bound on the sup)", "ε",
+                           [(e, c_) for (e, _, c_), _ in uruns], 1.0, ">=", useeds)
+    fcd, sfcd = pooled_fit(f"certificate ‖W/p − J‖μ²/d {along}, ε fixed (upper bound on the sup)", "d",
+                           [(d_, c_) for _, (d_, _, c_, _) in uruns], 0.0, "<=", useeds)
+    fe, sfe = pooled_fit(f"adversarial deviation D(Ω) {along} (lower bound on the sup)", "ε",
+                         [(e, D_) for (e, D_, _), _ in uruns], 1.0, ">=", useeds)
+    fd, sfd = pooled_fit(f"adversarial deviation D(Ω) {along}, ε fixed (lower bound on the sup)", "d",
+                         [(d_, D_) for _, (d_, D_, _, _) in uruns], 0.0, "<=", useeds)
+    j_cert = [judge(fce, sfce), judge(fcd, sfcd)]
+    j_adv = [judge(fe, sfe), judge(fd, sfd)]
+    refuted_b = any(j.holds is False for j in j_adv)  # the lower bound already breaks O(ε) or grows with d
+    verified_b = all(j.holds is True for j in j_cert)  # the upper bound is O(ε) and does not grow with d
+    holds_b = False if refuted_b else True if verified_b else None
+    fits += [fce, fcd, fe, fd]
+    steps.append(Step("uniform", f"sup over incoherent pairs (μ = {MU}) of the Ω-dependent deviation along "
+                      f"p = log d/(d^{stmt.d_power} ε^{stmt.eps_power}), {len(useeds)} seeds: certificate (upper bound) "
+                      f"in ε: {j_cert[0].reason}; in d: {j_cert[1].reason}; adversary (lower bound) in ε: "
+                      f"{j_adv[0].reason}; in d: {j_adv[1].reason}",
+                      derived={"eps": np.round(epss, 4).tolist(), "D": np.round(De, 4).tolist(),
+                               "certificate": np.round(Ce, 4).tolist(), "d": ds,
+                               "D at eps=%.3f" % eps0: np.round(Dd, 4).tolist(),
+                               "certificate at eps=%.3f" % eps0: np.round(Cd, 4).tolist()}, holds=holds_b))
+    if holds_b is False and ce is None:
+        ce = {"reading": "uniform (u, v chosen after Ω)",
+              "D/eps along the rate": (np.asarray(De) / np.asarray(epss)).round(3).tolist(), "eps": np.round(epss, 4).tolist(),
+              "exponent of D in eps": [round(fe.exponent, 3), [round(v, 3) for v in fe.interval]],
+              "exponent of D in d": [round(fd.exponent, 3), [round(v, 3) for v in fd.interval]]}
+    if holds_a is False or holds_b is False:
+        holds = False
+    elif holds_a is None or holds_b is None:
+        holds = None
+    else:
+        holds = True
+    if stmt == Lemma817():
+        # fits for the report: the fixed-pair p* and the uniform deviation against p·d
+        fps = compute([S.fixed_pair_fits_cell(sd, prof.scale, prof.trials) for sd in useeds])
+        # the printed p = poly/(dε²) is a sufficient rate: the p* needed is at most ∝ 1/d (exponent ≤ −1) and
+        # grows at most like ε^(−2) as ε → 0 (exponent ≥ −2); p* is located per seed, so the crossing's error
+        # is in the spread between seeds
+        f1, _ = pooled_fit("p* (fixed pair, failure ≤ 0.1)", "d", [fp["d"][:2] for fp in fps], -1.0, "<=", useeds)
+        f2, _ = pooled_fit("p* (fixed pair, failure ≤ 0.1)", "ε", [fp["eps"][:2] for fp in fps], -2.0, ">=", useeds)
+        f3, _ = pooled_fit("p* (fixed pair u = 1_S/√k, k = d/μ²)", "μ", [fp["mu"][:2] for fp in fps], None, "=", useeds)
+        fits += [f1, f2, f3]
+        notes.append(f"μ: for the extremal incoherent u (every entry at μ/√d) p* ∝ μ^{f3.exponent:.2f} "
+                     f"([{f3.interval[0]:.2f}, {f3.interval[1]:.2f}]), the μ⁴ of Var ≤ 2μ⁴/(pd²): poly(μ) = μ⁴")
+        pdruns = compute([S.uniform_vs_pd_cell(sd, prof.scale) for sd in useeds])
+        d, pds, D, Dfix, cert, _ = pdruns[0]
+        # sup ≥ D and sup ≤ certificate: the sup's exponent in p·d is ≥ D's and ≤ the certificate's, −1/2 between
+        fu, _ = pooled_fit("Ω-dependent deviation D (lower bound on the sup)", "p·d", [(r[1], r[2]) for r in pdruns],
+                           -0.5, "<=", useeds)
+        # ‖W/p − J‖ ≈ 2√(d(1 − p)/p): against p·d/(1 − p) the certificate's exponent is −1/2 without the (1 − p) bend
+        fc_, _ = pooled_fit("certificate ‖W/p − J‖μ²/d (upper bound on the sup)", "p·d/(1 − p)",
+                            [([x / (1 - x / r[0]) for x in r[1]], r[4]) for r in pdruns], None, "=", useeds)
+        fits += [fu, fc_]
+        notes += [
+            f"fixed pair: p* ∝ d^{f1.exponent:.2f} (95% [{f1.interval[0]:.2f}, {f1.interval[1]:.2f}]) and "
+            f"ε^{f2.exponent:.2f} ([{f2.interval[0]:.2f}, {f2.interval[1]:.2f}]): for u, v fixed before Ω, "
+            "p ∝ μ⁴/(d²ε²) suffices (Var = 2‖u∘v‖⁴/p ≤ 2μ⁴/(pd²)); the printed 1/(dε²) is loose by a factor d",
+            f"uniform: D(Ω) ∝ (pd)^{fu.exponent:.2f} ([{fu.interval[0]:.2f}, {fu.interval[1]:.2f}]) at d = {d}: "
+            f"D = {np.round(D, 3).tolist()} for pd = {pds}, while the same sets S on a fresh Ω give "
+            f"{np.round(Dfix, 3).tolist()}; so sup over incoherent pairs needs p ∝ 1/(dε²), the printed rate, which "
+            "is tight (the greedy adversary's slope is steeper than −1/2 because it saturates at small p·d; the "
+            "certificate, an upper bound on the sup, has slope ≈ −1/2, steeper where the (1 − p) of ‖W/p − J‖ ≈ 2√(d(1 − p)/p) "
+            "matters)",
+            f"certificate ‖W/p − J‖μ²/d (holds for all incoherent pairs at once) = {np.round(cert, 3).tolist()} "
+            "(≈ 2μ²/√(pd)): the uniform reading is true at p = C μ⁴/(dε²) with C ≈ 4 once ‖W/p − J‖ ≤ 2√(d/p)(1 + o(1))",
+            "the proofs of Lemmas 8.19 and 8.21 and of Theorem 8.23 apply the lemma at x, which depends on Ω: "
+            "they need the uniform reading; the printed statement (for some u, v) is ambiguous between the two",
+        ]
+    notes.append("uniform half: the verdict comes from the spectral certificate, an upper bound on the sup over every "
+                 "incoherent pair for the sampled Ω, read against ε (exponent ≥ 1) and d (exponent ≤ 0) on intervals "
+                 "pooled over seeds; the greedy adversary is a lower bound on the sup, so it can refute (and does, for "
+                 "the p ∝ 1/(dε) and p ∝ 1/(d²ε²) mutants) but not verify. Strength: sampled (random Ω, a finite grid)")
+    return Outcome(holds, ["monte-carlo", "sweep"], sum(r[5] for r in rows), None, ce, fits=fits, steps=steps, notes=notes,
+                   strength="sampled")
+
+
+claim(
+    id="lemma:8.17",
+    section="8.3.2",
+    kind="high-probability",
+    title="Concentration: |⟨P_Ω(uuᵀ), vvᵀ⟩/p − ⟨u, v⟩²| ≤ ε w.h.p. at p = poly(μ, log d)/(dε²)",
+    printed=r"p = \frac{\text{poly}(\mu, \log d)}{d\epsilon^2},\ A = uu^\top, B = vv^\top,\ \|u\|_2, \|v\|_2 \leq 1,\ "
+    r"\|u\|_\infty, \|v\|_\infty \leq \mu/\sqrt d \implies |\langle P_\Omega(A), B\rangle/p - \langle A, B\rangle| \leq \epsilon \text{ w.h.p.}",
+    statement=Lemma817(),
+    check=_check_817,
+    mutants=[
+        Mutant("p = poly/(dε) suffices", Lemma817(eps_power=1.0)),
+        Mutant("p = poly/(d²ε²) suffices (the fixed-pair rate)", Lemma817(d_power=2.0)),
+        Mutant("no incoherence (u = v = e₁)", Lemma817(incoherent=False)),
+    ],
+    uses=["def:8.9", "def:8.10", "def:8.12", "eq:8.15"],
+    notes=["poly(μ, log d) = log d in the fixed-pair sweep (a smaller poly than the lemma allows, so a stronger "
+           "test), μ = 2, grid points with p < 1; 'w.h.p.' = failure rate ≤ 0.1 with a Wilson interval below 0.2",
+           "sampled: failure rates over drawn Ω; a proof would need, for a fixed pair, Bernstein's inequality "
+           "with Var ≤ 2μ⁴/(pd²), and for the uniform reading a spectral-norm bound ‖W/p − J‖ ≤ C√(d/p) for the "
+           "Bernoulli mask (e.g. matrix Bernstein, or Feige–Ofek for p ≳ log d/d)"],
+)
+
+
+# --- Remark 8.16: (8.13)–(8.14) -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ScalarSum:
+    normalised: bool = True  # T = (uuᵀ)∘(vvᵀ) with unit incoherent u, v; False: T_ij = 1
+
+
+def _check_816(stmt: ScalarSum, ctx) -> Outcome:
+    rows, fails, n = compute([S.scalar_sum_cell(ctx.seed_for("remark-8.16"), ctx.profile.trials, stmt.normalised)])[0]
+    verdict = _whp(fails, n)
+    return Outcome(verdict, ["monte-carlo"], n, None, None if verdict else rows,
+                   steps=[Step("(8.14)", "|Σ_Ω T_ij − pΣT_ij| < ε at p = log d/(dε²)", derived=rows, holds=verdict)],
+                   notes=["(8.14) is Lemma 8.17 multiplied by p: |Σ_Ω T − pΣT| = p·|Σ_Ω T/p − ΣT| ≤ pε < ε, so it "
+                          "holds whenever the lemma does, and is weaker by the factor 1/p",
+                          "T must be normalised (T = A∘B with ‖u‖, ‖v‖ ≤ 1 and incoherent): for T_ij = 1 the gap has "
+                          "standard deviation ≈ d√(2p)"], strength="sampled")
+
+
+claim(
+    id="remark:8.16",
+    section="8.3.2",
+    kind="high-probability",
+    title="Scalar concentration: Σ_Ω T_ij ≈ p Σ T_ij within ε",
+    printed=r"\Big|\sum_{(i,j)\in\Omega} T_{ij} - p\sum_{(i,j)} T_{ij}\Big| < \epsilon \text{ w.h.p.}",
+    equations=["8.13", "8.14"],
+    statement=ScalarSum(True),
+    check=_check_816,
+    mutants=[Mutant("unnormalised T (T_ij = 1)", ScalarSum(False))],
+    uses=["lemma:8.17"],
+    notes=["(8.13) defines '≈' by (8.14); T is not specified in the remark, so it is checked for the T of Lemma 8.17",
+           "sampled: Monte Carlo over Ω; a proof would need Lemma 8.17 (itself only sampled) and then the one-"
+           "line rescaling |Σ_Ω T − pΣT| = p·|Σ_Ω T/p − ΣT|"],
+)
+
+
+# --- Remark 8.15: f is a sampled g; matching values is not enough -------------------------------------------
+@dataclass(frozen=True)
+class SampledPCA:
+    expectation_factor: str = "p"  # E_Ω f(x) = factor·g(x)
+    wavelength: float = 0.05  # the 1-D pair: f = g + ε cos(2πx/h)
+    amplitude: float = 1.0  # in units of ε
+
+
+EPS_15 = 0.01
+_xs = sp.Symbol("x", real=True)
+G1 = (_xs**2 - 1) ** 2 / 4  # a 1-D g with minima ±1 (the PCA objective at d = 1, m = 1, up to the factor ½)
+
+
+def pair_15(stmt: SampledPCA):
+    return G1, G1 + stmt.amplitude * EPS_15 * sp.cos(2 * sp.pi * _xs / stmt.wavelength)
+
+
+def spurious_minima(f, g, lo=-1.5, hi=1.5, n=3001):
+    """Local minima of f on [lo, hi] (refined to 30 digits) that are not within 0.1 of a local minimum of g."""
+    import mpmath
+
+    fp, fpp = sp.diff(f, _xs), sp.diff(f, _xs, 2)
+    F = sp.lambdify(_xs, f, "numpy")
+    xs = np.linspace(lo, hi, n)
+    ys = F(xs)
+    g_min = [r for r in sp.solve(sp.diff(g, _xs), _xs) if r.is_real and sp.diff(g, _xs, 2).subs(_xs, r) > 0]
+    out = []
+    for i in range(1, n - 1):
+        if ys[i] < ys[i - 1] and ys[i] <= ys[i + 1]:
+            fm = sp.lambdify(_xs, fp, "mpmath")
+            with mpmath.workdps(30):
+                x0 = mpmath.findroot(fm, (mpmath.mpf(xs[i - 1]), mpmath.mpf(xs[i + 1])), solver="illinois")
+            x0 = sp.Float(x0, 30)
+            curv = float(fpp.subs(_xs, x0))
+            if curv > 0 and all(abs(float(x0) - float(r)) > 0.1 for r in g_min):
+                out.append((float(x0), curv))
+    return out, [float(r) for r in g_min]
+
+
+def _check_815(stmt: SampledPCA, ctx) -> Outcome:
+    # (a) E_Ω f = p·g exactly: f is linear in each ω after ω² = ω, so the expectation replaces ω by p
+    I = Instance(3, symmetric_mask=True, rank_one=True)
+    p = sp.Symbol("p", positive=True)
+    f = reduce_mask(I.f(), I.W)
+    Ef = f.xreplace({w: p for w in I.W.free_symbols})
+    g = sp.Rational(1, 2) * sum(e**2 for e in (I.M - I.x * I.x.T))
+    factor = {"p": p, "1": sp.Integer(1)}[stmt.expectation_factor]
+    diff = sp.expand(Ef - factor * g)
+    exp_ok = diff == 0
+    # (b) |f − g| ≤ ε everywhere, yet f has local minima that g lacks
+    g1, f1 = pair_15(stmt)
+    sup = float(sp.Abs(f1 - g1).subs(_xs, 0))  # |ε·amp·cos| attains its max at x = 0
+    close = sup <= EPS_15 + 1e-15
+    spur, gmins = spurious_minima(f1, g1)
+    holds = exp_ok and close and len(spur) > 0
+    ce = None if holds else {"E f - factor*g": str(diff)[:200] if not exp_ok else 0, "sup|f-g|": sup,
+                             "spurious minima of f": len(spur)}
+    return Outcome(holds, ["symbolic", "mpmath"], 1, None, ce, steps=[
+        Step("E_Ω f", f"E f − {stmt.expectation_factor}·g at d = 3 (ω ↦ p after ω² = ω)", derived=diff, holds=exp_ok),
+        Step("pair", f"f = g + {stmt.amplitude}·ε·cos(2πx/{stmt.wavelength}), g = (x² − 1)²/4, ε = {EPS_15}",
+             derived={"sup|f - g|": sup, "local minima of g": gmins, "spurious local minima of f": len(spur),
+                      "first": spur[:3]}, holds=close and len(spur) > 0)],
+        notes=["'f ≈ g' needs the factor p: E_Ω f(x) = p·g(x) exactly (symmetric Ω), so f/p ≈ g, not f ≈ g",
+               f"a concrete pair: |f − g| ≤ ε = {EPS_15} everywhere and f has {len(spur)} spurious local minima on "
+               "[−1.5, 1.5] (f'' > 0 at each, 30-digit roots), g only ±1"], strength="sampled")
+
+
+claim(
+    id="remark:8.15",
+    section="8.3.2",
+    kind="identity",
+    title="f is a sampled g; |f − g| ≤ ε does not keep spurious minima away",
+    printed=r"f(x) \approx g(x) = \tfrac12\|M - xx^\top\|_F^2;\ \text{a small margin between } f \text{ and } g "
+    r"\text{ could create spurious local minima}",
+    statement=SampledPCA(),
+    check=_check_815,
+    mutants=[
+        Mutant("E_Ω f = g (no factor p)", SampledPCA(expectation_factor="1")),
+        Mutant("a wiggle of wavelength 2 creates spurious minima", SampledPCA(wavelength=2.0)),
+        Mutant("amplitude 2ε keeps |f − g| ≤ ε", SampledPCA(amplitude=2.0)),
+    ],
+    uses=["eq:8.12", "def:8.10"],
+    notes=["not proved for every d: the remark compares one sampled objective f with g (a random mask, a margin"
+           " ε), so there is no identity in the dimension to generalise; a proof would need a statement "
+           "quantified over masks",
+           "sampled: the spurious minima of the example pair are located with mpmath floats; a proof would bracket each by sign changes of f′ in exact or interval arithmetic (verify.engine.checks.interval)"],
+)
+
+
+# --- Figure 8.5: values close vs landscapes close; the forms of ∇f, ∇²f concentrate --------------------------
+@dataclass(frozen=True)
+class FormsConcentrate:
+    exponent: float = -0.5  # mean |⟨v, ∇f⟩/p − ⟨v, ∇g⟩| and the Hessian form ∝ p^exponent (fixed x, v)
+
+
+def _check_fig85(stmt: FormsConcentrate, ctx) -> Outcome:
+    pair = _check_815(SampledPCA(), ctx)
+    fseeds = [ctx.seed_for("figure-8.5")] + [ctx.seed_for(f"figure-8.5#{i}") for i in range(1, n_seeds(ctx.profile))]
+    fruns = compute([S.forms_sweep_cell(sd, ctx.profile.scale, ctx.profile.trials) for sd in fseeds])
+    d, ps = fruns[0][0], fruns[0][1]
+    odds = [list(r[1] / (1 - r[1])) for r in fruns]
+    f1, s1 = pooled_fit("mean |⟨v,∇f⟩/p − ⟨v,∇g⟩|", "p/(1 − p)", [(o, r[2]) for o, r in zip(odds, fruns)],
+                        stmt.exponent, "=", fseeds)
+    f2, s2 = pooled_fit("mean |⟨v,∇²f v⟩/p − ⟨v,∇²g v⟩|", "p/(1 − p)", [(o, r[3]) for o, r in zip(odds, fruns)],
+                        stmt.exponent, "=", fseeds)
+    j1, j2 = judge(f1, s1), judge(f2, s2)
+    ok = False if False in (j1.holds, j2.holds) else None if None in (j1.holds, j2.holds) else True
+    conc = Outcome(ok, ["monte-carlo"], len(ps) * len(fseeds), None,
+                   None if ok else {"gradient-form exponent": [f1.exponent, f1.interval],
+                                    "Hessian-form exponent": [f2.exponent, f2.interval], "claimed": stmt.exponent},
+                   fits=[f1, f2],
+                   notes=[f"d = {d}, fixed incoherent x, v, {len(fseeds)} seeds: the gradient and Hessian forms of f/p "
+                          f"approach those of g as (p/(1 − p))^{f1.exponent:.2f} and ^{f2.exponent:.2f} (theory −1/2 for "
+                          f"fixed x, v: variance ∝ (1 − p)/p): gradient {j1.reason}; Hessian {j2.reason}"],
+                   figures=["mc-fig-8.5.png"], strength="sampled")
+    return all_of(Outcome(pair.holds, pair.methods, 1, steps=pair.steps, strength=pair.strength, sizes=pair.sizes), conc)
+
+
+claim(
+    id="figure:8.5",
+    section="8.3.2",
+    kind="asymptotic",
+    title="Figure 8.5: f within ε of g can have other minima; the landscapes are compared through ∇ and ∇² forms",
+    printed=r"\text{Even if } f(x), g(x) \text{ are no more than } \epsilon \text{ apart \dots the local minima of } f "
+    r"\text{ may look dramatically different}",
+    statement=FormsConcentrate(-0.5),
+    check=_check_fig85,
+    mutants=[Mutant("the forms concentrate as 1/p", FormsConcentrate(-1.0))],
+    uses=["remark:8.15", "lemma:8.17", "eq:8.16", "eq:8.17"],
+    notes=["drawn in verify/figures/mc.py (the 1-D pair and the concentration of the forms)",
+           "sampled: the −½ rates are fits over Ω; a proof would need the variance identity Var(⟨P_Ω(A), B⟩/p) ="
+           " ((1 − p)/p)ΣA_ij²B_ij² for fixed A, B (independent Bernoulli entries) and Chebyshev, exact for the "
+           "gradient and Hessian forms at fixed x, v"],
+)

@@ -1,0 +1,382 @@
+"""§8.3.2, the proof of Theorem 8.23 as printed: (8.38)–(8.52), each step as a scalar implication.
+
+Scalars: s = ‖x‖², c = ⟨x, z⟩², t = ⟨x, z⟩ (so c = t²), u = |⟨x, z⟩|, ε ∈ [0, 1/16] (‖z‖ = 1).
+Each step is checked as printed with its explicit constants (an exact certificate where it
+holds, a counterexample where it does not), with mutants that shrink a constant or drop a term.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+from sympy import Rational as R
+
+from numeric.chapter8 import masks
+from numeric.chapter8 import matrix_completion as mc
+from symbolic.chapter8.matrix_completion import Instance
+
+from verify.engine.checks.identity import check_matrix_identity
+from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
+from verify.engine.lazy import lazy
+from verify.engine.registry import claim
+from verify.chapter8.claims.mc_g_lemmas import ZZ, x, z, zident
+from verify.chapter8.claims.mc_implication import Implication, box, check_implication
+
+E16 = R(1, 16)
+
+
+# --- (8.38)–(8.39): the point of the chain must be a local minimum ------------------------------------
+@dataclass(frozen=True)
+class Chain39:
+    premise: str = "stationary"  # 'stationary' (as printed: ∇f(x) = 0) or 'local-min' (∇f = 0, ∇²f ⪰ 0)
+
+
+def _imp_39(premise: str, bound=None) -> Implication:
+    V = box(("s", 0, 4), ("c", 0, 4), ("eps", 0, E16))
+    s, c, e = (v for v, _, _ in V)
+    a = R(1, 3) - e / 3
+    target = a**2 - e if bound is None else bound
+    prem = [c - s**2 + e, s - c]  # Lemma 8.19 (8.38), Cauchy–Schwarz
+    cert = None
+    if premise == "local-min":
+        prem.append(s - a)  # Lemma 8.21 (needs ∇²f ⪰ 0)
+        # c − a² + ε = (c − s² + ε) + (s − a)(s + a),  s + a = s + ⅓(1/16 − ε) + 5/16
+        cert = ([(1, [("p", 0)]), (1, [("p", 2), ("sum", [(1, [("lo", s)]), (R(1, 3), [("hi", e)]), (R(5, 16), [])])])],)
+    return Implication(V, tuple(prem), (c - target,), cert,
+                       text=f"premises: Lemma 8.19 (c ≥ s² − ε), Cauchy–Schwarz (c ≤ s)"
+                       + (", Lemma 8.21 (s ≥ 1/3 − ε/3)" if premise == "local-min" else "") + "; ε ≤ 1/16")
+
+
+def _check_39(stmt: Chain39, ctx) -> Outcome:
+    if stmt.premise == "local-min-1/9":
+        return check_implication(_imp_39("local-min", bound=R(1, 9)), ctx)
+    out = check_implication(_imp_39(stmt.premise), ctx)
+    # the stationary point x = 0: ∇f(0) = 0 for every mask, and ∇²f(0) = −2P_Ω(zzᵀ) has a negative eigenvalue
+    I = Instance(3, symmetric_mask=True, rank_one=True)
+    g0 = [sp.expand(gi.subs({xi: 0 for xi in I.x})) for gi in I.gradient()]
+    rng = ctx.rng("8.39")
+    zz = mc.incoherent_unit_vector(60, 2.0, rng)
+    ob = mc.Objective(zz, masks.bernoulli(60, 0.3, rng))
+    lam0 = ob.lambda_min(np.zeros(60))
+    e = 1 / 16
+    rhs = (1 / 3 - e / 3) ** 2 - e
+    zero_is_candidate = stmt.premise == "stationary" or lam0 >= 0
+    ex = Outcome(not zero_is_candidate or rhs <= 0, ["symbolic", "sweep"], 1, None,
+                 None if not zero_is_candidate else {"x": "0", "grad f(0) (symbolic, d=3)": [str(v) for v in g0],
+                                                     "<x,z>^2": 0, "(1/3 - eps/3)^2 - eps at eps = 1/16": rhs},
+                 steps=[Step("x = 0", "∇f(0) = 0 for every Ω (symbolic, d = 3); λ_min(∇²f(0)) on a sample mask",
+                             derived={"grad f(0)": g0, "lambda_min": lam0}, holds=all(v == 0 for v in g0))],
+                 notes=[f"x = 0 is stationary for every Ω but ⟨x, z⟩² = 0 < (1/3 − ε/3)² − ε (= {rhs:.4f} at ε = 1/16); "
+                        f"it is a strict saddle (λ_min(∇²f(0)) = {lam0:.3f} < 0), so the corrected premise excludes it"], strength="sampled")
+    return all_of(out, ex)
+
+
+claim(
+    id="eq:8.39",
+    section="8.3.2",
+    kind="inequality",
+    title="(8.38)–(8.39): ⟨x, z⟩² ≥ ‖x‖⁴ − ε ≥ (1/3 − ε/3)² − ε for x with ∇f(x) = 0",
+    printed=r"\text{Let } x \text{ be such that } \nabla f(x) = 0 \dots \langle x, z\rangle^2 \geq \|x\|_2^4 - \epsilon "
+    r"\geq (1/3 - \epsilon/3)^2 - \epsilon \ (\text{by Lemma 8.21})",
+    equations=["8.38", "8.39"],
+    erratum_equations=["8.39"],
+    statement=Chain39("stationary"),
+    check=_check_39,
+    erratum=Erratum(
+        printed=r"\nabla f(x) = 0 \implies \|x\|_2^2 \geq 1/3 - \epsilon/3 \ (\text{Lemma 8.21})",
+        corrected=r"x \text{ a local minimum } (\nabla f(x) = 0,\ \nabla^2 f(x) \succeq 0) \text{ with } "
+        r"\|x\|_\infty \leq \mu/\sqrt d \implies \langle x, z\rangle^2 \geq (1/3 - \epsilon/3)^2 - \epsilon",
+        explanation="Lemma 8.21 needs ∇²f(x) ⪰ 0 (and ‖x‖_∞ ≤ μ/√d), not ∇f(x) = 0: x = 0 is stationary for every Ω "
+        "and has ⟨x, z⟩² = 0 < (1/3 − ε/3)² − ε. The theorem is about local minima, so the chain should start from "
+        "one; note that neither the theorem nor its proof shows that a local minimum of f is incoherent (Ge et al. "
+        "2016 add a regulariser for this), which Lemmas 8.19 and 8.21 assume.",
+        corrected_statement=Chain39("local-min"),
+    ),
+    mutants=[Mutant("local minimum, bound (1/3 − ε/3)² − ε replaced by 1/9", Chain39("local-min-1/9"))],
+    uses=["lemma:8.19", "lemma:8.21"],
+    notes=["sampled: the counterexample x = 0 is exact; a proof of the corrected chain would need its premises "
+           "(Lemma 8.19 and Lemma 8.21, sampled) as theorems; the algebra from them is certified"],
+)
+
+
+# --- (8.40) -----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Bound40:
+    value: sp.Rational = R(1, 32)
+    eps_max: sp.Rational = E16
+
+
+def _check_40(stmt: Bound40, ctx) -> Outcome:
+    e = sp.Symbol("epsilon", real=True)
+    h = (R(1, 3) - e / 3) ** 2 - e
+    bad = sp.solveset(sp.Lt(h, stmt.value), e, sp.Interval(0, stmt.eps_max))
+    dh = sp.diff(h, e)
+    mono = sp.solveset(sp.Ge(dh, 0), e, sp.Interval(0, stmt.eps_max))  # empty: h is decreasing
+    holds = bad == sp.S.EmptySet
+    largest = sp.nsolve(h - R(1, 32), e, 0.06)
+    steps = [Step("violations", f"{{ε ∈ [0, {stmt.eps_max}] : (1/3 − ε/3)² − ε < {stmt.value}}}", derived=bad, holds=holds),
+             Step("monotone", "h'(ε) = −2(1 − ε)/9 − 1 < 0 on the interval: the minimum is at ε_max", derived=mono,
+                  holds=mono == sp.S.EmptySet),
+             Step("value at ε_max", "h(ε_max)", derived=h.subs(e, stmt.eps_max))]
+    return Outcome(holds, ["symbolic (solveset)"], 1, float(h.subs(e, stmt.eps_max) - stmt.value),
+                   None if holds else {"violating eps": str(bad), "h(eps_max)": str(h.subs(e, stmt.eps_max))}, steps=steps,
+                   notes=[f"h(1/16) = 81/2304 ≈ 0.0352 ≥ 1/32 = 0.03125 (loose by 12.5%); h ≥ 1/32 holds exactly for "
+                          f"ε ≤ {float(largest):.4f}"], strength="proved")
+
+
+claim(
+    id="eq:8.40",
+    section="8.3.2",
+    kind="inequality",
+    title="(1/3 − ε/3)² − ε ≥ 1/32 for ε ≤ 1/16",
+    printed=r"(1/3 - \epsilon/3)^2 - \epsilon \geq 1/32 \quad (\epsilon \leq 1/16)",
+    equations=["8.40"],
+    statement=Bound40(),
+    check=_check_40,
+    mutants=[Mutant("≥ 1/16", Bound40(value=R(1, 16))), Mutant("for ε ≤ 1/8", Bound40(eps_max=R(1, 8)))],
+    uses=["eq:8.39"],
+)
+
+
+# --- (8.41)–(8.42): pair ∇f(x) = 0 with z, not x -------------------------------------------------------
+@dataclass(frozen=True)
+class Pairing:
+    which: str = "x"  # the premise ⟨which, ∇f(x)⟩ = 0 of (8.41)
+
+
+def _check_42(stmt: Pairing, ctx) -> Outcome:
+    """Ω full (p = 1): f = g and Lemma 8.17 holds with deviation 0, so any ε > 0 is admissible."""
+    zv = sp.Matrix([1, 0, 0])
+    wv = sp.Matrix([0, 1, 0])
+    sv = R(1, 2)
+    xv = sv * zv + sp.sqrt(sv - sv**2) * wv  # ‖x‖² = s, ⟨x, z⟩ = s
+    grad = -2 * (zv * zv.T - xv * xv.T) * xv  # ∇g (derived; = ∇f at p = 1)
+    # f = g at Ω full: the symbolic f with every ω = 1 has the derived gradient of g
+    I = Instance(3, symmetric_mask=True, rank_one=True)
+    full = {w: 1 for w in I.W.free_symbols}
+    gf = sp.Matrix([gi.xreplace(full) for gi in I.gradient()])
+    gg = -2 * (I.z * I.z.T - I.x * I.x.T) * I.x
+    f_is_g = sp.expand(gf - gg) == sp.zeros(3, 1)
+    pair_vec = {"x": xv, "z": zv, "w": sp.Matrix([0, 0, 1])}[stmt.which]
+    premise = sp.simplify((pair_vec.T * grad)[0])
+    concl = sp.simplify(abs((zv.T * grad)[0]))
+    eps = E16
+    # with the premise satisfied, the conclusion must be ≤ ε for every admissible ε (take the theorem's largest)
+    fails = premise == 0 and concl > eps
+    if stmt.which == "z":  # ∇f = 0 gives ⟨z, ∇f⟩ = 0, and at p = 1 that is ⟨z, ∇g⟩ = 0 ≤ ε: identically
+        ok = f_is_g
+        return Outcome(ok, ["symbolic"], 1, None, None, steps=[
+            Step("f = g at Ω full", "∇f (ω ≡ 1) − ∇g, symbolic d = 3", derived=sp.expand(gf - gg).T, holds=f_is_g)],
+            notes=["corrected: ∇f(x) = 0 ⟹ ⟨z, ∇f(x)⟩ = 0 ⟹ |⟨z, ∇g(x)⟩| ≤ ε by Lemma 8.17 (uniform reading), "
+                   "as in (8.35); at p = 1 the deviation is 0 and ⟨z, ∇g⟩ = ⟨z, ∇f⟩ = 0"], strength="exact", sizes=["d = 3, Ω full (p = 1)"])
+    return Outcome(not fails, ["symbolic"], 1, float(eps - concl) if premise == 0 else None,
+                   {"Omega": "full (p = 1, f = g)", "x": [str(v) for v in xv], "z": [1, 0, 0],
+                    f"<{stmt.which}, grad f(x)>": str(premise), "|<z, grad g(x)>|": str(concl), "eps": str(eps)} if fails else None,
+                   steps=[Step("premise", f"⟨{stmt.which}, ∇f(x)⟩ at x = ½z + ½w", derived=premise, holds=premise == 0),
+                          Step("conclusion", "|⟨z, ∇g(x)⟩|", derived=concl, holds=not fails)], strength="exact", sizes=["d = 3, Ω full (p = 1), x = ½z + ½w"])
+
+
+claim(
+    id="eq:8.42",
+    section="8.3.2",
+    kind="inequality",
+    title="(8.41)–(8.42): ⟨x, ∇f(x)⟩ = 0 ⟹ |⟨z, ∇g(x)⟩| ≤ ε",
+    printed=r"\nabla f(x) = 0 \implies \langle x, \nabla f(x)\rangle = 0 \implies |\langle z, \nabla g(x)\rangle| \leq \epsilon",
+    equations=["8.41", "8.42"],
+    statement=Pairing("x"),
+    check=_check_42,
+    erratum=Erratum(
+        printed=r"\langle x, \nabla f(x)\rangle = 0 \implies |\langle z, \nabla g(x)\rangle| \leq \epsilon",
+        corrected=r"\nabla f(x) = 0 \implies \langle z, \nabla f(x)\rangle = 0 \implies |\langle z, \nabla g(x)\rangle| \leq \epsilon",
+        explanation="pairing with x loses the information (8.42) needs: with Ω full (f = g, Lemma 8.17 exact), "
+        "x = ½z + ½w (w ⊥ z unit) has ⟨x, ∇g(x)⟩ = 0 but ⟨z, ∇g(x)⟩ = −1/2. Pair ∇f(x) = 0 with z, as (8.35) does for g.",
+        corrected_statement=Pairing("z"),
+    ),
+    mutants=[Mutant("pairing with a unit vector ⊥ z, x", Pairing("w"))],
+    erratum_equations=["8.41", "8.42"],
+    uses=["lemma:8.17", "eq:8.37"],
+    notes=["exact at d = 3, p = 1 (where the deviation vanishes); a proof of the corrected step for p < 1 would "
+           "need Lemma 8.17's uniform reading at the pair (z, x), which is only sampled"],
+)
+
+
+# --- (8.43) -----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Step43:
+    coef: sp.Rational = sp.Integer(1)  # |⟨x, z⟩|·|1 − ‖x‖²| ≤ coef·ε
+
+
+def _check_43(stmt: Step43, ctx) -> Outcome:
+    ident = check_matrix_identity(zident(z.T * (-2 * (ZZ - x * x.T) * x), -2 * sp.Trace(x.T * z) * (1 - sp.Trace(x.T * x)),
+                                         "⟨z, ∇g(x)⟩ = −2⟨x, z⟩(1 − ‖x‖²)"), ctx)
+    V = box(("q", -1, 1), ("eps", 0, E16))  # q = ⟨x, z⟩(1 − ‖x‖²), so ⟨z, ∇g⟩ = −2q
+    q, e = (v for v, _, _ in V)
+    k = sp.nsimplify(stmt.coef)
+    imp = Implication(V, (e - 2 * q, e + 2 * q), (k * e - q, k * e + q),
+                      ([(R(1, 2), [("p", 0)]), (k - R(1, 2), [("lo", e)])],
+                       [(R(1, 2), [("p", 1)]), (k - R(1, 2), [("lo", e)])]) if k >= R(1, 2) else None,
+                      text="premise |⟨z, ∇g(x)⟩| = 2|q| ≤ ε; conclusion |q| ≤ coef·ε")
+    return all_of(ident, check_implication(imp, ctx))
+
+
+claim(
+    id="eq:8.43",
+    section="8.3.2",
+    kind="inequality",
+    title="(8.43): |⟨z, ∇g⟩| ≤ ε ⟹ |⟨x, z⟩|·|1 − ‖x‖²| ≤ ε",
+    printed=r"\implies |\langle x, z\rangle| \cdot |1 - \|x\|_2^2| \leq \epsilon \quad (\text{by dfn of } g)",
+    equations=["8.43"],
+    statement=Step43(sp.Integer(1)),
+    check=_check_43,
+    mutants=[Mutant("≤ ε/4", Step43(R(1, 4)))],
+    uses=["eq:8.42", "eq:8.37"],
+    notes=["loose by 2: with the derived gradient ⟨z, ∇g(x)⟩ = −2⟨x, z⟩(1 − ‖x‖²) the step gives ε/2 "
+           "(with the chapter's cited ∇g = (M − xxᵀ)x, see eq:8.20, it gives ε)"],
+)
+
+
+# --- (8.44)–(8.45) ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Step44:
+    K: float = 32  # |1 − ‖x‖²| ≤ K ε
+    use_840: bool = True  # |⟨x, z⟩| ≥ 1/√32 from (8.40)
+
+
+def _check_44(stmt: Step44, ctx) -> Outcome:
+    V = box(("u", 0, 2), ("a", 0, 4), ("eps", 0, E16))  # u = |⟨x, z⟩|, a = |1 − ‖x‖²|
+    u, a, e = (v for v, _, _ in V)
+    r32 = 1 / sp.sqrt(32)
+    prem = [e - u * a] + ([u - r32] if stmt.use_840 else [])
+    K = sp.nsimplify(stmt.K)
+    cert = None
+    if stmt.use_840 and K >= sp.sqrt(32):
+        # Kε − a = K(ε − ua) + K·a·(u − 1/√32) + a·(K/√32 − 1)
+        cert = ([(K, [("p", 0)]), (K, [("lo", a), ("p", 1)]), (K * r32 - 1, [("lo", a)])],)
+    imp = Implication(V, tuple(prem), (K * e - a,), cert,
+                      text="premises: (8.43) |⟨x, z⟩|·|1 − ‖x‖²| ≤ ε and (8.40) ⟨x, z⟩² ≥ 1/32")
+    return check_implication(imp, ctx)
+
+
+claim(
+    id="eq:8.44",
+    section="8.3.2",
+    kind="inequality",
+    title="(8.44)–(8.45): |1 − ‖x‖²| ≤ 32ε",
+    printed=r"\implies |1 - \|x\|_2^2| \leq 32\epsilon = O(\epsilon) \implies \|x\|_2^2 = 1 \pm O(\epsilon)",
+    equations=["8.44", "8.45"],
+    statement=Step44(32, True),
+    check=_check_44,
+    mutants=[Mutant("|1 − ‖x‖²| ≤ 5ε (< √32 ε)", Step44(5, True)),
+             Mutant("without (8.40)'s lower bound on ⟨x, z⟩²", Step44(32, False))],
+    uses=["eq:8.43", "eq:8.40"],
+    notes=["loose: dividing by |⟨x, z⟩| ≥ 1/√32 gives |1 − ‖x‖²| ≤ √32 ε ≈ 5.66ε (tight at |⟨x, z⟩| = 1/√32); "
+           "32ε would follow from ⟨x, z⟩² ≥ 1/32 only by dividing by ⟨x, z⟩² instead of |⟨x, z⟩|"],
+)
+
+
+# --- (8.46)–(8.48) -------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Step48:
+    K: float = 65  # ⟨x, z⟩² ≥ 1 − Kε
+    minus_eps: bool = True  # the '− ε' of (8.46) kept
+
+
+def _check_48(stmt: Step48, ctx) -> Outcome:
+    K = sp.nsimplify(stmt.K)
+    outs = []
+    # (8.47) explicitly: for ε ≤ 1/32 (so 1 − 32ε ≥ 0), c ≥ (1 − 32ε)² − ε; then (8.48) drops 1024ε² ≥ 0
+    for lo, hi in ((0, R(1, 32)), (R(1, 65), E16)):
+        V = box(("s", 0, 4), ("c", 0, 4), ("eps", lo, hi))
+        s, c, e = (v for v, _, _ in V)
+        drop = e if stmt.minus_eps else 0
+        prem = (c - s**2 + drop, s - 1 + 32 * e)  # Lemma 8.19 (8.46), (8.45)
+        concl = c - 1 + K * e
+        cert = None
+        if stmt.minus_eps and K >= 65:
+            if hi == R(1, 32):
+                # c − 1 + Kε = (c − s² + ε) + (s − 1 + 32ε)(s + 1 − 32ε) + 1024ε² + (K − 65)ε
+                cert = ([(1, [("p", 0)]), (1, [("p", 1), ("sum", [(1, [("lo", s)]), (32, [("hi", e)])])]),
+                         (1024, [("sq", e)]), (K - 65, [("lo", e)])],)
+            else:  # ε ≥ 1/65: 1 − Kε ≤ 0 ≤ c
+                cert = ([(1, [("lo", c)]), (K, [("lo", e)]), (K / 65 - 1, [])],)
+        outs.append(check_implication(Implication(V, prem, (concl,), cert,
+                                                  text=f"ε ∈ [{lo}, {hi}]: premises (8.46) c ≥ s² − ε and (8.45) s ≥ 1 − 32ε"), ctx))
+    return all_of(*outs)
+
+
+claim(
+    id="eq:8.48",
+    section="8.3.2",
+    kind="inequality",
+    title="(8.46)–(8.48): ⟨x, z⟩² ≥ (1 − 32ε)² − ε ≥ 1 − 65ε",
+    printed=r"\langle x, z\rangle^2 \geq \|x\|_2^4 - \epsilon \geq (1 - O(\epsilon))^2 - \epsilon = 1 - O(\epsilon)",
+    equations=["8.46", "8.47", "8.48"],
+    statement=Step48(65, True),
+    check=_check_48,
+    mutants=[Mutant("1 − 60ε", Step48(60, True)), Mutant("the − ε of (8.46) dropped: 1 − 64ε", Step48(64, True))],
+    uses=["lemma:8.19", "eq:8.44"],
+    notes=["explicit constants: (1 − O(ε))² − ε = (1 − 32ε)² − ε = 1 − 65ε + 1024ε² for ε ≤ 1/32 (squaring needs "
+           "1 − 32ε ≥ 0); for ε ≥ 1/65 the bound 1 − 65ε ≤ 0 is trivial, so ⟨x, z⟩² ≥ 1 − 65ε on all of [0, 1/16]"],
+)
+
+
+# --- (8.49)–(8.50) -------------------------------------------------------------------------------------------
+def _id49(sign):
+    from sympy import Trace
+
+    return zident((x - z).T * (x - z), Trace(x.T * x) + 1 + sign * 2 * Trace(x.T * z), "‖x − z‖²")
+
+
+claim(
+    id="eq:8.49",
+    section="8.3.2",
+    kind="identity",
+    title="‖x − z‖² = ‖x‖² + ‖z‖² − 2⟨x, z⟩ (= ‖x‖² + 1 − 2⟨x, z⟩)",
+    printed=r"\|x - z\|_2^2 = \|x\|_2^2 + \|z\|_2^2 - 2\langle x, z\rangle \leq \|x\|_2^2 + 1 - 2\langle x, z\rangle",
+    equations=["8.49", "8.50"],
+    statement=lazy(lambda: _id49(-1)),
+    check=check_matrix_identity,
+    mutants=[Mutant("+2⟨x, z⟩", lazy(lambda: _id49(+1)))],
+    notes=["(8.50)'s '≤' is an equality since ‖z‖ = 1 (true, loose in form); the same line opens the proof"],
+)
+
+
+# --- (8.51)–(8.52) ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Step52:
+    K: float = 162  # ‖x ∓ z‖² ≤ Kε
+
+
+def _check_52(stmt: Step52, ctx) -> Outcome:
+    V = box(("s", 0, 4), ("t", -2, 2), ("eps", 0, E16))
+    s, t, e = (v for v, _, _ in V)
+    K = sp.nsimplify(stmt.K)
+    outs = []
+    for sign in (+1, -1):  # case 1: t ≥ 1 − 65ε, distance to z; case 2: t ≤ −(1 − 65ε), distance to −z
+        prem = (-(s - 1 - 32 * e), sign * t - 1 + 65 * e)
+        concl = K * e - (s + 1 - 2 * sign * t)
+        cert = None
+        if K >= 162:
+            cert = ([(1, [("p", 0)]), (2, [("p", 1)]), (K - 162, [("lo", e)])],)
+        outs.append(check_implication(Implication(V, prem, (concl,), cert,
+                                                  text=f"case {1 if sign > 0 else 2}: ‖x‖² ≤ 1 + 32ε (8.45), "
+                                                  f"{'' if sign > 0 else '−'}⟨x, z⟩ ≥ 1 − 65ε (8.48)"), ctx))
+    return all_of(*outs)
+
+
+claim(
+    id="eq:8.52",
+    section="8.3.2",
+    kind="inequality",
+    title="(8.51)–(8.52): ‖x ∓ z‖² ≤ 1 + 32ε + 1 − 2(1 − 65ε) = 162ε",
+    printed=r"\|x - z\|_2^2 \leq 1 + O(\epsilon) + 1 - 2(1 - O(\epsilon)) \leq O(\epsilon)",
+    equations=["8.51", "8.52"],
+    statement=Step52(162),
+    check=_check_52,
+    mutants=[Mutant("≤ 150ε", Step52(150)),
+             Mutant("the O(ε) of ‖x‖² dropped (1 + 1 − 2(1 − 65ε)): ≤ 130ε", Step52(130))],
+    uses=["eq:8.49", "eq:8.44", "eq:8.48"],
+    notes=["explicit: ‖x − z‖² ≤ 162ε, i.e. ‖x − z‖ ≤ 12.8√ε (case 2 the same for −z); from c ≥ 1 − 65ε and t ≥ 0, "
+           "t ≥ √(1 − 65ε) ≥ 1 − 65ε, which is Case 1's hypothesis"],
+)

@@ -1,0 +1,325 @@
+"""§8.3.1, the landscape of the PCA objective: (8.1), Step 1, (8.9), (8.10), Theorem 8.7, Remark 8.8.
+
+The numbers come from numeric.chapter8.pca (lambdified from symbolic.chapter8.pca); hypothesis draws
+PSD matrices with the hard spectra on purpose (repeated and clustered top
+eigenvalues, near-singular, zero).
+"""
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+from hypothesis import strategies as st
+
+from numeric.chapter8 import pca as npca
+from symbolic.chapter8 import pca
+from verify.engine.checks.identity import MatrixIdentity, check_matrix_identity
+from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
+from verify.engine.lazy import lazy
+from verify.engine.registry import claim
+from verify.engine.falsify import search
+from verify.engine import strategies as vst
+S = pca.SYMBOLS
+M, x, v, d = S.M, S.x, S.v, S.d
+
+
+def psd(min_d=1, max_d=5, **kw):
+    return vst.psd_matrices(d=st.integers(min_d, max_d), **kw)
+
+
+def _show(inst):
+    return {"M": np.round(inst.M, 6).tolist(), "eigenvalues": np.round(inst.eigenvalues, 6).tolist(), "kind": inst.kind}
+
+
+# --- (8.1): the objective, and "the objective function here is non-convex" -------------
+@dataclass(frozen=True)
+class Nonconvex:
+    allow_zero: bool  # the printed claim quantifies over every PSD M, M = 0 included
+    threshold: float = 0.0  # claims λ_min ∇²g(0) < -threshold
+
+
+def _check_nonconvex(stmt: Nonconvex, ctx) -> Outcome:
+    """At generic d: ½⟨v, ∇²g(0)v⟩ = −vᵀMv (the t² coefficient at x = 0), so λ_min ∇²g(0) = −2λ₁;
+    'λ_min ∇²g(0) < −threshold for every admissible M' is decided over λ₁ ≥ 0 (or > 0 when M ≠ 0)."""
+    from symbolic.chapter8 import pca_proof as P
+    pf = P.steps()
+    at0 = {sp.Symbol("⟨xᵀ x⟩"): 0, sp.Symbol("⟨vᵀ x⟩"): 0}
+    q0 = sp.expand(pf.q.xreplace(at0))  # ½⟨v, ∇²g(0) v⟩
+    lam_min = 2 * q0.xreplace({sp.Symbol("⟨vᵀ v⟩"): 1, sp.Symbol("⟨vᵀ M v⟩"): P.lam1})  # along the unit top v₁
+    l1 = sp.Symbol("lambda_1", positive=True)
+    margin = sp.expand(-lam_min - sp.nsimplify(stmt.threshold))  # > 0: negative curvature below −threshold
+    ok_pos = margin.subs(P.lam1, l1).is_positive is True
+    ok_zero = bool(margin.subs(P.lam1, 0) > 0) if stmt.allow_zero else True
+    holds = ok_pos and ok_zero
+    ce = None
+    if not holds:
+        lv = 0 if not ok_zero else 1
+        ce = {"M": "0" if lv == 0 else "diag(1)", "lambda_min(hess g(0))": str(lam_min.subs(P.lam1, lv)),
+              "claimed": f"< {-stmt.threshold}"}
+    # M = 0: q(x, v) = 2⟨x,v⟩² + ‖x‖²‖v‖² ≥ 0 everywhere, g = ½‖x‖⁴ is convex (the erratum's edge case)
+    q_m0 = sp.expand(pf.q.xreplace({sp.Symbol("⟨vᵀ M v⟩"): 0}))
+    xv = sp.Symbol("⟨vᵀ x⟩")
+    gens = sorted(q_m0.free_symbols, key=str)  # ‖v‖², ‖x‖² ≥ 0; ⟨x, v⟩ must appear to even powers only
+    sos = xv in gens and all(c > 0 and m[gens.index(xv)] % 2 == 0 for m, c in sp.Poly(q_m0, *gens).terms())
+    steps = [Step("Hessian at 0", "½⟨v, ∇²g(0)v⟩ (t² coefficient of g(tv), generic d)", derived=q0),
+             Step("λ_min ∇²g(0)", "2·q(0, v₁) with ‖v₁‖ = 1, v₁ᵀMv₁ = λ₁", derived=lam_min, holds=holds),
+             Step("M = 0", "q(x, v) = 2⟨x,v⟩² + ‖x‖²‖v‖² ≥ 0 for all x, v: g is convex", derived=q_m0, holds=sos)]
+    return Outcome(holds, ["symbolic (trace normal form, generic d)"], 1, 0.0 if holds else None, ce, steps=steps,
+                   notes=["a C² function is convex iff its Hessian is PSD everywhere; ∇²g(0) = −2M"],
+                   strength="proved" if holds else "exact", sizes=[] if holds else [f"M = {ce['M']}"])
+
+
+claim(
+    id="eq:8.1",
+    section="8.3.1",
+    kind="definition",
+    title="The PCA objective is non-convex",
+    printed=r"\min_{x} g(x) \triangleq \tfrac12\|M - xx^\top\|_F^2,\ M \succeq 0 \text{ symmetric}; "
+    r"\text{“The objective function here is non-convex”}",
+    equations=["8.1"],
+    statement=Nonconvex(allow_zero=True),
+    check=_check_nonconvex,
+    erratum=Erratum(
+        printed="for every symmetric PSD M, g is non-convex",
+        corrected="g is non-convex iff M ≠ 0 (∇²g(0) = −2M); for M = 0, g(x) = ½‖x‖⁴ is convex",
+        explanation="an edge case of the sentence after (8.1): the zero matrix is PSD and makes g convex. "
+        "Nothing later depends on it.",
+        corrected_statement=Nonconvex(allow_zero=False),
+    ),
+    mutants=[Mutant("negative curvature below −2λ₁ − 1 at 0", Nonconvex(allow_zero=False, threshold=1e3))],
+    notes=["(8.1) is the definition of g; the check is on the property the text states of it"],
+)
+
+
+# --- Step 1: stationary points -----------------------------------------------------------
+@dataclass(frozen=True)
+class StationaryAreEigenvectors:
+    allow_zero: bool  # corrected: "0 or an eigenvector"
+    power: int = 2  # eigenvalue ‖x‖^power
+
+
+def _exact_stationary_points(Mint: sp.Matrix):
+    """All real solutions of ∇g(x) = 0 for a concrete rational M (SymPy solve)."""
+    n = Mint.shape[0]
+    xs = sp.symbols(f"y0:{n}", real=True)
+    X = sp.Matrix(xs)
+    grad = -2 * (Mint - X * X.T) * X  # the derived gradient, checked in sec:8.3.1:pca-gradient
+    sols = sp.solve(list(grad), xs, dict=True)
+    return [sp.Matrix([s.get(xi, xi) for xi in xs]) for s in sols]
+
+
+def _check_stationary(stmt: StationaryAreEigenvectors, ctx) -> Outcome:
+    # (i) exact: solve ∇g = 0 with SymPy for small integer PSD matrices, every solution tested
+    rng = ctx.rng("exact-stationary")
+    worst, n_pts, ce = 0.0, 0, None
+    mats = [sp.Matrix([[2, 0], [0, 1]]), sp.Matrix([[1, 0], [0, 1]]), sp.Matrix([[2, 1], [1, 2]]), sp.zeros(2, 2)]
+    for _ in range(2):
+        A = sp.Matrix(rng.integers(-2, 3, size=(2, 2)).tolist())
+        mats.append(A * A.T)
+    for Mi in mats:
+        for p in _exact_stationary_points(Mi):
+            n_pts += 1
+            nrm2 = (p.T * p)[0, 0]
+            is_zero = all(c == 0 for c in p)
+            if is_zero:
+                ok = stmt.allow_zero
+            else:
+                ok = sp.simplify(Mi * p - nrm2 ** sp.Rational(stmt.power, 2) * p) == sp.zeros(2, 1)
+            if not ok and ce is None:
+                ce = {"M": Mi.tolist(), "x": [str(c) for c in p]}
+                worst = -1.0
+    exact = Outcome(ce is None, ["symbolic (sympy.solve of ∇g = 0, d = 2)"], n_pts, worst, ce, strength="exact", sizes=["d = 2, six integer PSD matrices"])
+    if ce is not None:
+        return exact
+    if stmt.allow_zero and stmt.power == 2:
+        # the corrected statement at generic d: ∇g = −2(M − xxᵀ)x and (M − xxᵀ)x = Mx − ‖x‖²x, so
+        # ∇g(x) = 0 ⟺ Mx = ‖x‖²x: x = 0, or x ≠ 0 an eigenvector with eigenvalue ‖x‖²
+        from symbolic.chapter8 import pca_proof as P
+        pf = P.steps()
+        ok = pf.grad_gap == 0 and pf.stationary_gap == 0
+        gen = Outcome(ok, ["symbolic (trace normal form, generic d)"], 1, 0.0 if ok else None, steps=[
+            Step("∇g", "t¹ coefficient of g(x + tv) − ⟨v, −2(M − xxᵀ)x⟩", derived=pf.grad_gap, holds=pf.grad_gap == 0),
+            Step("(8.2)", "⟨v, (M − xxᵀ)x⟩ − ⟨v, Mx − ‖x‖²x⟩", derived=pf.stationary_gap, holds=pf.stationary_gap == 0)],
+            notes=["generic d: ∇g(x) = 0 ⟺ Mx = ‖x‖²x; the exact solutions at d = 2 are an independent check"],
+            strength="proved")
+        return Outcome(gen.holds, gen.methods + exact.methods, gen.examples + exact.examples, gen.worst_margin,
+                       steps=gen.steps + exact.steps, notes=gen.notes, strength="proved")
+
+    # (ii) numeric: stationary points found from random starts by solving ∇g = 0 (scipy), d ≤ 5
+    from scipy.optimize import root
+
+    grad = npca.gradient()
+
+    def margin(inst):
+        Mb = inst.M[None]
+        n = inst.M.shape[0]
+        r = np.random.default_rng(zlib.crc32(inst.M.tobytes()))
+        worst = np.inf
+        scale = 1 + inst.eigenvalues[0]
+        for _ in range(6):
+            sol = root(lambda z: grad(Mb, z[None]).ravel(), r.normal(size=n) * np.sqrt(scale), tol=1e-13)
+            z = sol.x
+            if np.linalg.norm(grad(Mb, z[None])) > 1e-8 * scale**1.5:
+                continue
+            nz = np.linalg.norm(z)
+            if nz < 1e-7:
+                worst = min(worst, 0.0 if stmt.allow_zero else -1.0)
+                continue
+            res = np.linalg.norm(inst.M @ z - nz**stmt.power * z) / (scale * max(nz, 1e-300))
+            worst = min(worst, -res + 1e-7)
+        return worst if np.isfinite(worst) else 0.0
+
+    num = search(psd(kinds=("any",)), margin, ctx, name="stationary", describe=_show)
+    return all_of(exact, num)
+
+
+claim(
+    id="sec:8.3.1:stationary-points",
+    section="8.3.1",
+    kind="identity",
+    title="Step 1: every stationary point is an eigenvector with eigenvalue ‖x‖²",
+    printed=r"Step 1: Show that all stationary points must be eigenvectors … x is an eigenvector of M with eigenvalue $\|x\|_2^2$",
+    statement=StationaryAreEigenvectors(allow_zero=False),
+    check=_check_stationary,
+    erratum=Erratum(
+        printed="every stationary point x of g is an eigenvector of M with eigenvalue ‖x‖²",
+        corrected="every stationary point is x = 0 or an eigenvector of M with eigenvalue ‖x‖² "
+        "(so the stationary points are 0 and ±√λᵢuᵢ for λᵢ > 0)",
+        explanation="x = 0 is always stationary (∇g(0) = 0) and is not an eigenvector. The proof survives: "
+        "(8.10) with λ = 0 handles it.",
+        corrected_statement=StationaryAreEigenvectors(allow_zero=True),
+    ),
+    mutants=[Mutant("eigenvalue ‖x‖ instead of ‖x‖²", StationaryAreEigenvectors(allow_zero=True, power=1))],
+    uses=["eq:8.2", "sec:8.3.1:pca-gradient"],
+)
+
+
+# --- (8.9) -------------------------------------------------------------------------------------
+def _unit_top_sampler(rng, n):
+    """Exact instances of (8.9)'s hypotheses: M diagonal, v₁ = e₁ its top unit eigenvector."""
+    lam = sorted(rng.integers(0, 6, size=n).tolist(), reverse=True)
+    lam[0] += 1
+    Mi = sp.diag(*lam)
+    return {M: sp.ImmutableMatrix(Mi), x: sp.ImmutableMatrix(rng.integers(-3, 4, size=(n, 1)).tolist()),
+            v: sp.ImmutableMatrix([[1]] + [[0]] * (n - 1))}
+
+
+def _eq89(scale, rhs):
+    H = pca.hessian_matrix_generic()
+    return MatrixIdentity(lhs=scale * (v.T * H * v), rhs=rhs, symbols=(M, x, v), symmetric=(M,), dim=d,
+                          atom_subs=(("⟨vᵀ v⟩", sp.Integer(1)),), sampler=_unit_top_sampler, label="(8.9)")
+
+
+_RHS_89 = 2 * (x.T * v) * (x.T * v) - v.T * M * v + x.T * x
+claim(
+    id="eq:8.9",
+    section="8.3.1",
+    kind="identity",
+    title="Curvature along the top eigenvector v₁",
+    printed=r"\langle v_1, \nabla^2 g(x) v_1\rangle = 2\langle x, v_1\rangle^2 - v_1^\top M v_1 + \|x\|_2^2 \geq 0",
+    equations=["8.9"],
+    statement=lazy(lambda: _eq89(1, _RHS_89)),
+    check=check_matrix_identity,
+    erratum=Erratum(
+        printed=r"\langle v_1, \nabla^2 g(x) v_1\rangle = 2\langle x, v_1\rangle^2 - v_1^\top M v_1 + \|x\|_2^2",
+        corrected=r"\tfrac12\langle v_1, \nabla^2 g(x) v_1\rangle = 2\langle x, v_1\rangle^2 - v_1^\top M v_1 + \|x\|_2^2",
+        explanation="(8.8) with v = v₁, ‖v₁‖ = 1 gives ½⟨v₁, ∇²g v₁⟩; the ½ was dropped. "
+        "The sign condition ≥ 0 used next is the same either way.",
+        corrected_statement=lazy(lambda: _eq89(sp.Rational(1, 2), _RHS_89)),
+    ),
+    mutants=[
+        Mutant("+v₁ᵀMv₁", lazy(lambda: _eq89(sp.Rational(1, 2), _RHS_89 + 2 * v.T * M * v))),
+        Mutant("⟨x, v₁⟩² with coefficient 1", lazy(lambda: _eq89(sp.Rational(1, 2), _RHS_89 - (x.T * v) * (x.T * v)))),
+    ],
+    uses=["eq:8.8"],
+    erratum_equations=["8.9"],
+)
+
+
+# --- (8.10) -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Eq810:
+    a: float = 1.0  # predicted value a·λ + b·λ₁
+    b: float = -1.0
+
+
+def _check_810(stmt: Eq810, ctx) -> Outcome:
+    """At every stationary point with eigenvalue λ < λ₁: 2⟨x,v₁⟩² − v₁ᵀMv₁ + ‖x‖² = λ − λ₁, at generic d.
+
+    symbolic.chapter8.pca_proof derives it: ⟨x, v₁⟩ = 0 from (λ − λ₁)⟨x, v₁⟩ = 0, ‖x‖² = λ, v₁ᵀMv₁ = λ₁.
+    """
+    from symbolic.chapter8 import pca_proof as P
+    pf = P.steps()
+    pred = sp.nsimplify(stmt.a) * P.lam + sp.nsimplify(stmt.b) * P.lam1
+    lhs = sp.expand(P.atom(_RHS_89).xreplace({sp.Symbol("⟨xᵀ x⟩"): P.lam, sp.Symbol("⟨vᵀ M v⟩"): P.lam1})
+                    .subs(P.atom(x.T * v), 0))
+    diff = sp.expand(lhs - pred) if pf.q_case2 is not None else None
+    ok = diff == 0 and sp.expand(lhs - pf.q_case2) == 0
+    steps = [Step("orthogonality", "(λ − λ₁)⟨x, v₁⟩ = 0 from M symmetric, Mx = λx, Mv₁ = λ₁v₁",
+                  derived=pf.orthogonality, holds=pf.c_quotient == P.c),
+             Step("(8.10)", "2⟨x,v₁⟩² − v₁ᵀMv₁ + ‖x‖² at ⟨x, v₁⟩ = 0, ‖x‖² = λ, v₁ᵀMv₁ = λ₁, minus the printed "
+                  "value", printed=r"0 - \lambda_1 + \lambda", derived=diff, holds=ok)]
+    ce = None if ok else {"M": "diag(2, 1)", "x": "e2 (lambda = 1)", "v1": "e1",
+                          "2<x,v1>^2 - v1'Mv1 + |x|^2": str(lhs.subs({P.lam: 1, P.lam1: 2})),
+                          "claimed": str(pred.subs({P.lam: 1, P.lam1: 2}))}
+    return Outcome(ok, ["symbolic (trace normal form, generic d)"], 1, 0.0 if ok else None, ce, steps=steps,
+                   strength="proved" if ok else "exact", sizes=[] if ok else ["M = diag(2, 1)"])
+
+
+claim(
+    id="eq:8.10",
+    section="8.3.1",
+    kind="identity",
+    title="Case 2: the curvature along v₁ is λ − λ₁ < 0",
+    printed=r"2\langle x, v_1\rangle^2 - v_1^\top M v_1 + \|x\|_2^2 = 0 - \lambda_1 + \lambda \geq 0",
+    equations=["8.10"],
+    statement=Eq810(),
+    check=_check_810,
+    mutants=[Mutant("= λ₁ − λ", Eq810(-1.0, 1.0)), Mutant("= 2λ − λ₁", Eq810(2.0, -1.0))],
+    uses=["eq:8.9", "eq:8.2"],
+    notes=["evaluated at every stationary point 0, ±√λᵢuᵢ with λᵢ < λ₁ (x = 0 counts as λ = 0); "
+           "the '≥ 0' is the local-minimum hypothesis that the proof contradicts"],
+)
+
+
+# --- (8.3): the second-order necessary condition at local minima ------------------------------
+@dataclass(frozen=True)
+class SecondOrder:
+    strict: bool = False  # a mutant claims ⟨v, ∇²g(x)v⟩ > 0 for every v ≠ 0
+
+
+def _check_83(stmt: SecondOrder, ctx) -> Outcome:
+    """At the local (= global) minima, the points with Mx = λ₁x and ‖x‖² = λ₁ (thm:8.7), at generic d:
+    ½⟨v, ∇²g(x)v⟩ = 2⟨x,v⟩² + vᵀ(λ₁I − M)v, a square plus a PSD form (λ₁I − M ⪰ 0), so ≥ 0 for every v;
+    it is 0 for v ⊥ x with Mv = λ₁v, so '> 0' fails whenever λ₁ is repeated."""
+    from symbolic.chapter8 import pca_proof as P
+    pf = P.steps()
+    ok_form = pf.q_top_gap == 0  # q = 2⟨x,v⟩² + vᵀNv with N = λ₁I − M ⪰ 0
+    steps = [Step("½⟨v, ∇²g(x)v⟩ at a minimum", "q(x, v) at ‖x‖² = λ₁ with M = λ₁I − N", derived=pf.q_top,
+                  holds=ok_form),
+             Step("degenerate direction", "q at ⟨x, v⟩ = 0, Nv = 0 (v a second top eigenvector)",
+                  derived=pf.q_top_degenerate, holds=pf.q_top_degenerate == 0)]
+    ce = None
+    if stmt.strict and pf.q_top_degenerate == 0:
+        ce = {"M": "I_2", "x": "e1", "v": "e2", "<v, hess g(x) v>": 0}
+    holds = ok_form and ce is None
+    return Outcome(holds, ["symbolic (trace normal form, generic d)"], 1, 0.0 if holds else None, ce, steps=steps,
+                   notes=["the local minima are the top-eigenspace points (thm:8.7); with λ₁ repeated they form a sphere "
+                          "and the Hessian is singular along it, so '≥ 0' cannot be strengthened to '> 0'"],
+                   strength="proved")
+
+
+claim(
+    id="eq:8.3",
+    section="8.3.1",
+    kind="definition",
+    title="At a local minimum the Hessian quadratic form is nonnegative",
+    printed=r"\text{for } x \text{ a local minimum}: \forall v,\ \langle v, \nabla^2 g(x) v\rangle \geq 0",
+    equations=["8.3"],
+    statement=SecondOrder(False),
+    check=_check_83,
+    mutants=[Mutant("strict: ⟨v, ∇²g(x)v⟩ > 0 for every v ≠ 0", SecondOrder(True))],
+    uses=["eq:8.1"],
+)

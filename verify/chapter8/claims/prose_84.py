@@ -1,0 +1,258 @@
+"""§8.4 prose: the fact behind Lemma 8.28's proof, and the remarks on learning rate and stochasticity
+((b) of the §8.4 introduction, the third limitation of §8.4.3).
+
+The smooth test functions are one SymPy template (a quadratic plus two sine ridges in 2 variables) lambdified
+once; the linear model's SGD and GD loops are tied to exact rational arithmetic (_exact_path_max) by
+tests/test_prose_claims.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import sympy as sp
+
+from verify.engine.claim import Mutant, Outcome, Step
+from verify.engine.registry import claim
+
+# --- Lemma 8.28's proof: ∇h β-Lipschitz ⟹ |h(θ) − h(θ⁰) − ⟨∇h(θ⁰), Δθ⟩| ≤ (β/2)‖Δθ‖² ------------------------
+_T = sp.symbols("t1 t2", real=True)
+_D = sp.symbols("d1 d2", real=True)
+_A = sp.symbols("a11 a12 a22", real=True)
+_S = sp.symbols("c1 w11 w12 b1 c2 w21 w22 b2", real=True)
+
+
+def template(theta=_T):
+    """h(θ) = ½θᵀAθ + Σₖ cₖ sin(wₖᵀθ + bₖ): ‖∇²h‖_op ≤ ‖A‖_op + Σ|cₖ|‖wₖ‖² =: β, so ∇h is β-Lipschitz."""
+    a11, a12, a22 = _A
+    c1, w11, w12, b1, c2, w21, w22, b2 = _S
+    t1, t2 = theta
+    quad = sp.Rational(1, 2) * (a11 * t1**2 + 2 * a12 * t1 * t2 + a22 * t2**2)
+    return quad + c1 * sp.sin(w11 * t1 + w12 * t2 + b1) + c2 * sp.sin(w21 * t1 + w22 * t2 + b2)
+
+
+@lru_cache(maxsize=1)
+def _remainder_fn():
+    """(θ⁰, Δθ, parameters) ↦ h(θ⁰ + Δθ) − h(θ⁰) − ⟨∇h(θ⁰), Δθ⟩, derived and lambdified once."""
+    h0 = template()
+    h1 = template(tuple(t + d for t, d in zip(_T, _D)))
+    lin = sum(sp.diff(h0, t) * d for t, d in zip(_T, _D))
+    return sp.lambdify((*_T, *_D, *_A, *_S), h1 - h0 - lin, "math")
+
+
+def _beta(p) -> float:
+    a11, a12, a22, c1, w11, w12, _, c2, w21, w22, _ = p
+    A_op = float(np.max(np.abs(np.linalg.eigvalsh(np.array([[a11, a12], [a12, a22]])))))
+    return A_op + abs(c1) * (w11**2 + w12**2) + abs(c2) * (w21**2 + w22**2)
+
+
+@dataclass(frozen=True)
+class TaylorFact:
+    """|h(θ⁰ + Δθ) − h(θ⁰) − ⟨∇h(θ⁰), Δθ⟩| ≤ c·β‖Δθ‖^power for every h whose gradient is β-Lipschitz."""
+
+    c: float = 0.5
+    power: int = 2
+
+
+def _sweep(rng, k):
+    """k random instances (θ⁰, Δθ, A, sine parameters); a third of them pure quadratics stepped along A's top
+    eigenvector (the case that attains the constant)."""
+    th, d = rng.uniform(-3, 3, (k, 2)), rng.uniform(-3, 3, (k, 2))
+    A = rng.uniform(-3, 3, (k, 3))
+    S = np.concatenate([rng.uniform(-2, 2, (k, 1)), rng.uniform(-3, 3, (k, 2)), rng.uniform(-3.2, 3.2, (k, 1)),
+                        rng.uniform(-2, 2, (k, 1)), rng.uniform(-3, 3, (k, 2)), rng.uniform(-3.2, 3.2, (k, 1))], axis=1)
+    q = np.arange(k) % 3 == 0
+    S[q, 0] = S[q, 4] = 0.0
+    for i in np.flatnonzero(q):
+        ev, V = np.linalg.eigh(np.array([[A[i, 0], A[i, 1]], [A[i, 1], A[i, 2]]]))
+        j = int(np.argmax(np.abs(ev)))
+        d[i] = V[:, j] * np.linalg.norm(d[i])
+    return th, d, A, S
+
+
+def _check_taylor(stmt: TaylorFact, ctx) -> Outcome:
+    R = _remainder_fn()
+    k = ctx.profile.sweep
+    th, d, A, S = _sweep(ctx.rng("taylor"), k)
+    rem = np.array([R(*th[i], *d[i], *A[i], *S[i]) for i in range(k)])
+    beta = np.array([_beta((*A[i], *S[i])) for i in range(k)])
+    nd = np.linalg.norm(d, axis=1)
+    margins = stmt.c * beta * nd**stmt.power - np.abs(rem) + 1e-9 * (1 + beta * nd**2)
+    i = int(np.argmin(margins))
+    holds = bool(margins[i] >= 0)
+    bad = None if holds else {"theta0": th[i].tolist(), "dtheta": d[i].tolist(), "A": A[i].tolist(),
+                              "sines": S[i].tolist(), "remainder": float(rem[i]), "bound": float(margins[i] + abs(rem[i]))}
+    a = sp.Symbol("a", positive=True)
+    hq = template().subs({_S[0]: 0, _S[4]: 0, _A[1]: 0, _A[2]: 0, _A[0]: a})  # (a/2)θ₁², β = a
+    rem = hq.subs(_T[0], _T[0] + _D[0]) - hq - sp.diff(hq, _T[0]) * _D[0]
+    attained = sp.simplify(rem - a / 2 * _D[0] ** 2) == 0
+    steps = [Step("fact", "h(θ) − h(θ⁰) − ⟨∇h(θ⁰), Δθ⟩ = ∫₀¹⟨∇h(θ⁰ + tΔθ) − ∇h(θ⁰), Δθ⟩dt ≤ β‖Δθ‖²∫₀¹t dt = (β/2)‖Δθ‖²"),
+             Step("class", "h = ½θᵀAθ + Σₖ cₖ sin(wₖᵀθ + bₖ) with β = ‖A‖_op + Σ|cₖ|‖wₖ‖² ≥ sup‖∇²h‖_op (so ∇h is "
+                  "β-Lipschitz: the equivalence the proof quotes, one direction by the mean value theorem)", derived=template()),
+             Step("tight", "h = (a/2)θ₁²: the remainder is exactly (a/2)Δθ₁² = (β/2)‖Δθ‖²", holds=attained),
+             Step("sweep", f"{k} instances (θ⁰, Δθ, A, cₖ, wₖ, bₖ), a third quadratics along A's top eigenvector; "
+                  f"smallest margin {margins[i]:.3g}", holds=holds)]
+    return Outcome(holds and attained, ["symbolic", "sweep"], k, float(margins[i]), bad, steps=steps,
+                   strength="sampled", sizes=["h in 2 variables: quadratic + 2 sine ridges"])
+
+
+claim(
+    id="sec:8.4:lemma-8.28-proof",
+    section="8.4",
+    kind="inequality",
+    title="Lemma 8.28's proof: ∇h β-Lipschitz ⟹ |h(θ) − h(θ⁰) − ⟨∇h(θ⁰), Δθ⟩| ≤ (β/2)‖Δθ‖² (the O of (8.71))",
+    printed=r"\left| h(\theta) - h(\theta^0) - \langle \nabla h(\theta^0), \theta - \theta^0 \rangle \right| "
+    r"\leq O(\beta \|\theta - \theta^0\|_2^2)",
+    equations=["8.71"],
+    statement=TaylorFact(),
+    check=_check_taylor,
+    uses=["lemma:8.28"],
+    mutants=[
+        Mutant("constant β/4 instead of β/2", TaylorFact(c=0.25)),
+        Mutant("first order: β‖Δθ‖/2 (the remainder is second order)", TaylorFact(c=0.5, power=1)),
+    ],
+    notes=["the O(·) of (8.71) with its constant: (β/2), attained by quadratics; '∇h β-Lipschitz ⟺ ‖∇²h‖_op ≤ β' "
+           "for twice-differentiable h is the mean value theorem one way and the limit of difference quotients the "
+           "other; the class searched has a rigorous upper bound β on ‖∇²h‖_op",
+           "sampled on three functions; a proof would need the integral form of Taylor's remainder, h(θ) − h(θ⁰)"
+           " − ⟨∇h(θ⁰), Δθ⟩ = ∫₀¹ ⟨∇h(θ⁰ + tΔθ) − ∇h(θ⁰), Δθ⟩ dt ≤ ∫₀¹ βt‖Δθ‖² dt, with the Lipschitz hypothesis"
+           " encoded symbolically for an undefined h"],
+)
+
+
+# --- (b) of §8.4 and §8.4.3: a small learning rate keeps SGD near θ⁰ ---------------------------------------------
+@dataclass(frozen=True)
+class StaysNear:
+    """Per-sample SGD Δθ ← Δθ − η(φᵢᵀΔθ − yᵢ)φᵢ from Δθ = 0 on the linear model, with η = c/maxᵢ‖φᵢ‖², stays
+    within ``radius``·‖Φ⁺y‖ of θ⁰ (full batch: GD with η = c/τ² on ½‖ΦΔθ − y‖²)."""
+
+    c: float = 1.0
+    radius: float = 2.0
+    batch: str = "sgd"
+
+
+def _instance(n_extra, seed, tilt):
+    """n samples in p ≥ n dimensions, rank n (Lemma 8.25's setting), with one nearly parallel pair of features."""
+    n, extra, rs = n_extra[0], n_extra[1], np.random.default_rng(seed)
+    p = n + extra
+    Phi = rs.standard_normal((n, p))
+    if n >= 2:
+        Phi[1] = Phi[0] + tilt * Phi[1] / 4
+    y = rs.uniform(-1, 1, n)
+    return Phi, y
+
+
+def _path_max(stmt: StaysNear, Phi, y, seed, epochs=60, cyclic=False):
+    """max over the run of ‖Δθᵗ‖ / ‖Φ⁺y‖ (∞ when the run diverges); SGD visits the samples in a random order
+    each epoch (``cyclic``: in order, as _exact_path_max does)."""
+    target = float(np.linalg.norm(np.linalg.pinv(Phi) @ y))
+    if target == 0:
+        return 0.0
+    th = np.zeros(Phi.shape[1])
+    worst = 0.0
+    rs = np.random.default_rng(seed)
+    if stmt.batch == "gd":
+        eta = stmt.c / float(np.linalg.eigvalsh(Phi @ Phi.T)[-1])
+        for _ in range(epochs * len(y)):
+            th = th - eta * Phi.T @ (Phi @ th - y)
+            worst = max(worst, float(np.linalg.norm(th)) / target)
+            if not np.isfinite(worst) or worst > 1e6:
+                return np.inf
+        return worst
+    eta = stmt.c / float(np.max(np.sum(Phi**2, axis=1)))
+    for _ in range(epochs):
+        for i in (range(len(y)) if cyclic else rs.permutation(len(y))):
+            th = th - eta * (Phi[i] @ th - y[i]) * Phi[i]
+            worst = max(worst, float(np.linalg.norm(th)) / target)
+            if not np.isfinite(worst) or worst > 1e6:
+                return np.inf
+    return worst
+
+
+def _show(q) -> str:
+    return "diverges" if q == sp.oo else f"{q} ≈ {float(q):.4g}"
+
+
+def _exact_path_max(stmt: StaysNear, Phi: sp.Matrix, y: sp.Matrix, steps: int = 12):
+    """max over the first steps of ‖Δθᵗ‖²/‖Φ⁺y‖², cyclic order, in rational arithmetic (∞ past 10⁶)."""
+    target = sum(v**2 for v in Phi.pinv() * y)
+    th = sp.zeros(Phi.cols, 1)
+    c = sp.nsimplify(stmt.c)
+    worst = sp.Integer(0)
+    if stmt.batch == "gd":
+        eta = c / max((Phi * Phi.T).eigenvals())  # rational for the one-sample instance
+    else:
+        eta = c / max((Phi.row(i) * Phi.row(i).T)[0] for i in range(Phi.rows))
+    for t in range(steps):
+        if stmt.batch == "gd":
+            th = th - eta * Phi.T * (Phi * th - y)
+        else:
+            i = t % Phi.rows
+            th = th - eta * (Phi.row(i) * th - y[i:i + 1, :])[0] * Phi.row(i).T
+        worst = max(worst, sum(v**2 for v in th) / target)
+        if worst > 10**6:
+            return sp.oo
+    return worst
+
+
+def _check_stays(stmt: StaysNear, ctx) -> Outcome:
+    rng = ctx.rng("stays")
+    cases = [(int(rng.integers(1, 5)), int(rng.integers(0, 3)), int(rng.integers(2**31 - 1)), float(rng.uniform(0.05, 1)))
+             for _ in range(ctx.profile.max_examples)]
+    margins = [stmt.radius + 1e-9 - _path_max(stmt, *_instance(c[:2], c[2], c[3]), c[2]) for c in cases]
+    i = int(np.argmin(margins))
+    out = Outcome(margins[i] >= 0, ["sweep"], len(cases), float(margins[i]) if np.isfinite(margins[i]) else None,
+                  None if margins[i] >= 0 else {"n": cases[i][0], "p": cases[i][0] + cases[i][1], "seed": cases[i][2],
+                                                "tilt": cases[i][3], "max ‖Δθᵗ‖/‖Φ⁺y‖": stmt.radius - margins[i]})
+    # exact instances: one sample (φ = e₁: the residual is multiplied by 1 − c per step) and a 2×2 system on which
+    # cyclic SGD overshoots ‖Φ⁺y‖ by the factor 10/9 at η = 1/max‖φᵢ‖²
+    m1 = _exact_path_max(stmt, sp.Matrix([[1, 0]]), sp.Matrix([1]))
+    m2 = (_exact_path_max(stmt, sp.Matrix([[1, 0], [sp.Rational(-2, 3), sp.Rational(-2, 3)]]), sp.Matrix([1, -1]))
+          if stmt.batch == "sgd" else sp.Integer(0))  # (full batch: τ² is irrational there; the sweep covers it)
+    edge = all(m <= stmt.radius**2 for m in (m1, m2))
+    holds = out.holds and edge
+    out.steps = [
+        Step("why", "for η ≤ 1/‖φᵢ‖² a step is a relaxed projection onto {Δθ : φᵢᵀΔθ = yᵢ}, which never increases the "
+             "distance to a common solution; from Δθ = 0 the iterates stay in the row space, whose only solution is "
+             "Φ⁺y, so ‖Δθᵗ − Φ⁺y‖ ≤ ‖Φ⁺y‖ and ‖Δθᵗ‖ ≤ 2‖Φ⁺y‖ (full batch with η ≤ 1/τ²: ‖Δθᵗ‖ ≤ ‖Φ⁺y‖)"),
+        Step("exact", f"max ‖Δθᵗ‖²/‖Φ⁺y‖² over 12 steps, exact arithmetic, η = {stmt.c}/max‖φᵢ‖² ({stmt.batch}): "
+             f"one sample φ = e₁: {_show(m1)}; Φ = [[1, 0], [−2/3, −2/3]], y = (1, −1): {_show(m2)} "
+             f"(radius² {stmt.radius**2})", holds=edge),
+        Step("sweep", f"{out.examples} data sets (n ≤ 4, p ≤ n + 2, a nearly parallel pair), worst margin "
+             f"{out.worst_margin}", holds=out.holds),
+    ]
+    out.holds = holds
+    if holds is False and out.counterexample is None:
+        out.counterexample = {"one sample": _show(m1), "2×2 system": _show(m2), "radius²": stmt.radius**2}
+    out.methods = ["symbolic", *out.methods]
+    out.strength = "sampled"
+    out.sizes = ["n ≤ 4 samples, p ≤ n + 2 features, 60 epochs", "2 exact instances, 12 steps"]
+    return out
+
+
+claim(
+    id="sec:8.4:small-learning-rate",
+    section="8.4",
+    kind="algorithmic",
+    title="(b): small stochasticity keeps θ in B(θ⁰): per-sample SGD with η ≤ 1/max‖φᵢ‖² stays within 2‖Φ⁺y‖",
+    printed=r"\text{(b) Small (or even zero) stochasticity, so } \theta \text{ never leaves } B(\theta^0)\text{. This "
+    r"condition is guaranteed by a small learning rate or full-batch gradient descent.}",
+    statement=StaysNear(),
+    check=_check_stays,
+    uses=["lemma:8.25", "remark:8.26"],
+    mutants=[
+        Mutant("a large learning rate η = 2.5/max‖φᵢ‖² also stays near θ⁰", StaysNear(c=2.5)),
+        Mutant("SGD stays within ‖Φ⁺y‖ itself (the full-batch radius)", StaysNear(c=1.0, radius=1.0)),
+        Mutant("full batch at η = 2.5/τ² stays near θ⁰", StaysNear(c=2.5, batch="gd")),
+    ],
+    notes=["precise reading, on the linear model g_θ (the regime the NTK analysis reduces to): 'small learning rate' "
+           "is η ≤ 1/maxᵢ‖φᵢ‖² for per-sample SGD and η ≤ 1/τ² for full-batch GD; B(θ⁰) is the ball of radius "
+           "‖Φ⁺y‖ = O(√n/σ) of Remark 8.26 (SGD: twice it). Above 2/‖φᵢ‖² a single sample already diverges, "
+           "which is the §8.4.3 limitation 'deviating from the requirements can lead to leaving the neighbourhood'",
+           "the factor 2 for SGD is needed: on Φ = [[1, 0], [−2/3, −2/3]], y = (1, −1) cyclic SGD reaches ‖Δθ‖ = (10/9)‖Φ⁺y‖ "
+           "(exact), so the full-batch radius ‖Φ⁺y‖ does not hold for SGD (mutant 2)",
+           "sampled; a proof would need that each SGD step θ ↦ θ − ηφᵢ(φᵢᵀθ − yᵢ) with η ≤ 1/‖φᵢ‖² is a relaxed "
+           "projection onto {φᵢᵀθ = yᵢ}, hence non-expansive toward the interpolant Φ⁺y: ‖Δθᵗ − Φ⁺y‖ ≤ ‖Φ⁺y‖ and"
+           " so ‖Δθᵗ‖ ≤ 2‖Φ⁺y‖"],
+)

@@ -1,0 +1,121 @@
+"""§8.4 and §8.4.3 prose with precise readings: neural-network losses have spurious local minima (the
+§8.4 opening), and the minimum-ℓ₂-norm solution in NTK features is dense (the §8.4.3 explanation).
+
+Landscapes are exact (numeric.classify's Gröbner path on a SymPy loss); NTK features are
+numeric.chapter8.ntk.TwoLayer.jacobian, tied to SymPy in tests/test_ntk.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+
+from numeric import classify as C
+from numeric.chapter8.sweeps import ntk_limits as SX
+from verify.engine.claim import Mutant, Outcome, Step
+from verify.engine.registry import claim
+
+W = sp.Symbol("w", real=True)
+Z = sp.Symbol("z", real=True)
+
+
+# --- §8.4: 'it is unrealistic to expect that all local minima will also be global minima' ---------------------
+@dataclass(frozen=True)
+class Spurious:
+    """The network x ↦ σ(wx) (one neuron, output weight fixed as in (8.81)) fitted to the teacher σ(x) on the
+    inputs ``xs`` with the square loss has a local minimum that is not global."""
+
+    activation: sp.Expr
+    xs: tuple[int, ...]
+
+
+def _check_spurious(stmt: Spurious, ctx) -> Outcome:
+    sig = sp.Lambda(Z, stmt.activation)
+    loss = sp.expand(sum((sig(W * x) - sig(x)) ** 2 for x in stmt.xs))
+    L = C.critical_points(loss, (W,))
+    fstar = min(p.value for p in L.local_minima)
+    spur = [p for p in L.local_minima if p.value > fstar + 1e-9]
+    steps = [Step("loss", f"L(w) = Σ_x (σ(wx) − σ(x))², x ∈ {set(stmt.xs)}; teacher w = 1 gives L = 0", derived=loss),
+             Step("landscape", f"{L.method}: " + "; ".join(f"{p.label} at w = {p.x[0]:.5f}, L = {p.value:.5g}" for p in L.points),
+                  holds=bool(spur))]
+    return Outcome(bool(spur), ["symbolic"], 1, float(spur[0].value - fstar) if spur else 0.0,
+                   None if spur else {"local minima": [(float(p.x[0]), float(p.value)) for p in L.local_minima]},
+                   steps=steps, strength="exact" if L.method.startswith("exact") else "certified",
+                   sizes=[f"σ(z) = {stmt.activation}, x ∈ {set(stmt.xs)}"])
+
+
+claim(
+    id="sec:8.4:spurious-minima",
+    section="8.4",
+    kind="algorithmic",
+    title="'Unrealistic to expect all local minima global' for networks: σ(wx), σ = z³ − 3z, has a spurious minimum",
+    printed=r"\text{it is unrealistic to expect that all local minima will also be global minima in this setting}",
+    statement=Spurious(Z**3 - 3 * Z, (1, 2)),
+    check=_check_spurious,
+    mutants=[
+        Mutant("a linear neuron σ(z) = z (a linearised network, §8.3.3) has a spurious local minimum",
+               Spurious(Z, (1, 2))),
+        Mutant("one input x = 2 already gives a spurious local minimum", Spurious(Z**3 - 3 * Z, (2,))),
+    ],
+    notes=["precise reading: the class 'neural-network training losses' contains an instance with a non-global "
+           "local minimum; here one smooth neuron x ↦ σ(wx), output weight fixed as in (8.81), two inputs and a "
+           "realisable teacher (global value 0): the local minimum at w ≈ −0.127 has loss ≈ 7.23 (exact, Gröbner)",
+           "the same holds for ReLU in the weak sense of Definition 8.1: a neuron with wᵢᵀx⁽ʲ⁾ < 0 on every input is "
+           "dead, the loss is constant near it (a local minimum) and larger than a fitting network's",
+           "'unrealistic to expect' is a judgement and admits no proof; its checkable core — some network loss "
+           "has a non-global local minimum — is an existence statement, and this one exact instance settles it"],
+)
+
+
+# --- §8.4.3: 'the minimum ℓ₂-norm solution is typically dense' ------------------------------------------------
+@dataclass(frozen=True)
+class Dense:
+    """Minimum-norm interpolant Δθ̂ = Φ⁺y of Example 8.34 (y = x₁x₂ on {±1}ᵈ) in the NTK features of a
+    symmetric ReLU network: at least ``moving`` of the m neurons move, and the irrelevant coordinates
+    x₃…x_d carry a share of ‖ΔW‖² between ``share_lo`` and ``share_hi``."""
+
+    moving: float = 1.0  # fraction of neurons with ‖Δwᵢ‖ > 10⁻⁸ max
+    share_lo: float = 0.1
+    share_hi: float = 1.0
+    max_moving: int | None = None  # a sparse reading: at most this many neurons move
+
+
+def _check_dense(stmt: Dense, ctx) -> Outcome:
+    rows, bad, worst = [], None, np.inf
+    for d, n, m, fit, k, share in SX.dense_measure(ctx.seed_for("dense")):
+        ok = fit < 1e-8 and k >= stmt.moving * m and stmt.share_lo <= share <= stmt.share_hi
+        if stmt.max_moving is not None:
+            ok = ok and k <= stmt.max_moving
+        rows.append(f"d = {d}, n = {n}, m = {m}: residual {fit:.1e}, {k}/{m} neurons move, x₃…x_d share {share:.3f}")
+        worst = min(worst, share - stmt.share_lo)
+        if not ok and bad is None:
+            bad = {"d": d, "n": n, "m": m, "moving neurons": k, "irrelevant share": share}
+    steps = [Step("sparse alternative", "(8.166): 4 neurons on x₁, x₂ only fit y = x₁x₂ exactly (example:8.34)"),
+             Step("minimum-norm interpolant", "; ".join(rows), holds=bad is None)]
+    return Outcome(bad is None, ["sweep"], 3, float(worst), bad, steps=steps, strength="sampled",
+                   sizes=["d ∈ {6, 8, 10}, one network and data set each"])
+
+
+claim(
+    id="sec:8.4.3:min-norm-dense",
+    section="8.4.3",
+    kind="algorithmic",
+    title="The minimum-ℓ₂-norm NTK solution of Example 8.34 is dense: every neuron moves, x₃…x_d carry weight",
+    printed=r"\text{Furthermore, the minimum } \ell_2\text{-norm solution is typically dense.}",
+    statement=Dense(),
+    check=_check_dense,
+    uses=["example:8.34", "lemma:8.25"],
+    mutants=[
+        Mutant("sparse like (8.166): at most 4 neurons move", Dense(max_moving=4)),
+        Mutant("it uses only the relevant x₁, x₂ (share of x₃…x_d ≤ 1%)", Dense(share_lo=0.0, share_hi=0.01)),
+    ],
+    notes=["precise reading: in the NTK features of a ReLU network (symmetric initialisation, f_{θ⁰} ≡ 0), the "
+           "interpolant Φ⁺y of y = x₁x₂ moves every neuron and puts at least 10% of ‖ΔW‖² on the irrelevant "
+           "coordinates, while (8.166) fits the same data with 4 neurons on x₁, x₂; Δθ̂ = Φᵀ(ΦΦᵀ)⁻¹y is a "
+           "combination of the rows aᵢσ'(wᵢᵀx)x, which involve every coordinate of x — the 'dense combination of "
+           "features' of the §8.4.3 explanation (the sample cost of that density is thm:8.35)",
+           "sampled over 3 designs; a proof would need a lower bound, for almost every design, on the share of "
+           "‖ΔW‖² that Φ⁺y puts on x₃…x_d (e.g. from the invariance of the feature distribution under permuting "
+           "those coordinates plus a concentration bound); we know of none in closed form"],
+)

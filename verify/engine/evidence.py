@@ -1,0 +1,173 @@
+"""Evidence: what checking one claim found, in the shape results.json records."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from verify.engine.claim import Claim, Fit, Outcome, Step
+from verify.engine.strength import strength_problems
+
+
+@dataclass
+class MutantResult:
+    name: str
+    killed: bool
+    detail: str = ""
+
+
+@dataclass
+class Evidence:
+    claim: Claim
+    status: str
+    printed: Outcome
+    corrected: Outcome | None = None
+    mutants: list[MutantResult] = field(default_factory=list)
+    seconds: float = 0.0
+    seed: int = 0
+    profile: str = "ci"
+    error: str | None = None
+
+    # -- views -------------------------------------------------------------
+    @property
+    def main(self) -> Outcome:
+        """The outcome that carries the claim: the corrected form for an erratum."""
+        return self.corrected if self.status == "erratum" and self.corrected else self.printed
+
+    @property
+    def methods(self) -> list[str]:
+        ms = list(self.printed.methods)
+        if self.corrected:
+            ms += self.corrected.methods
+        return list(dict.fromkeys(ms))
+
+    @property
+    def fits(self) -> list[Fit]:
+        return self.main.fits
+
+    @property
+    def steps(self) -> list[Step]:
+        return self.printed.steps + (self.corrected.steps if self.corrected else [])
+
+    @property
+    def strength(self) -> str | None:
+        """How the verdict is known (the main outcome's weakest link); None for informal claims."""
+        if self.status == "informal":
+            return None
+        return self.main.strength
+
+    @property
+    def sizes(self) -> list[str]:
+        return list(self.main.sizes)
+
+    @property
+    def refutation_strength(self) -> str | None:
+        """For an erratum: how the printed form is known to be false."""
+        return self.printed.strength if self.status == "erratum" else None
+
+    @property
+    def killed(self) -> int:
+        return sum(m.killed for m in self.mutants)
+
+    @property
+    def matches_expectation(self) -> bool:
+        return not self.problems()
+
+    def problems(self) -> list[str]:
+        """Why this claim fails as a test item (empty when it passes)."""
+        out = []
+        if self.error:
+            out.append(f"check raised: {self.error}")
+        if self.status != self.claim.expected_status:
+            out.append(f"verdict {self.status}, expected {self.claim.expected_status}")
+            if self.status == "refuted" or (self.printed.holds is False and self.status != "erratum"):
+                out.append(f"counterexample to the printed form: {self.printed.counterexample}")
+            if self.corrected is not None and self.corrected.holds is not True:
+                out.append(f"corrected form not verified: {self.corrected.counterexample}")
+        for m in self.mutants:
+            if not m.killed:
+                out.append(f"mutant survived (the check cannot tell it from the claim): {m.name}")
+        if self.claim.kind != "informal" and not self.mutants:
+            out.append("claim has no mutant: its check has not shown it can fail")
+        if not self.error and self.status != "informal":
+            out += strength_problems(self.main, "verdict")
+            if self.status == "erratum":
+                out += strength_problems(self.printed, "refutation of the printed form")
+        return out
+
+    def as_json(self) -> dict[str, Any]:
+        c = self.claim
+        err = None
+        if c.erratum is not None:
+            err = {
+                "printed": c.erratum.printed,
+                "corrected": c.erratum.corrected,
+                "explanation": c.erratum.explanation,
+                "counterexample": _jsonable(self.printed.counterexample),
+                "refutation_strength": self.printed.strength,
+                "refutation_sizes": list(self.printed.sizes),
+                "corrected_strength": self.corrected.strength if self.corrected else None,
+                "corrected_sizes": list(self.corrected.sizes) if self.corrected else [],
+            }
+        main = self.main
+        return {
+            "id": c.id,
+            "section": c.section,
+            "kind": c.kind,
+            "title": c.title,
+            "equations": list(c.equations),
+            "uses": list(c.uses),
+            "status": self.status,
+            "expected": c.expected_status,
+            # own strength; results.build adds the effective one over the uses graph
+            "strength": self.strength,
+            "own_strength": self.strength,
+            "sizes": self.sizes if self.status != "informal" else [],
+            "methods": self.methods,
+            "examples": int(self.printed.examples + (self.corrected.examples if self.corrected else 0)),
+            "worst_margin": _num(main.worst_margin),
+            "seconds": round(self.seconds, 3),
+            "counterexample": _jsonable(self.printed.counterexample) if self.printed.holds is False else None,
+            "erratum": err if self.status == "erratum" else None,
+            "fits": [f.as_json() for f in self.fits],
+            "mutants": {
+                "total": len(self.mutants),
+                "killed": self.killed,
+                "list": [{"name": m.name, "killed": m.killed} for m in self.mutants],
+            },
+            "notes": list(c.notes) + main.notes + ([c.informal_reason] if c.informal_reason else []),
+            "figures": main.figures,
+            "error": self.error,
+        }
+
+
+def _num(x):
+    if x is None:
+        return None
+    x = float(x)
+    if x != x or x in (float("inf"), float("-inf")):
+        return None
+    return float(f"{x:.6g}")
+
+
+def _jsonable(x):
+    """Counterexamples are shown to people: keep them short, plain and stable."""
+    if x is None:
+        return None
+    if isinstance(x, (str, int, bool)):
+        return x
+    if isinstance(x, float):
+        return _num(x)
+    if isinstance(x, dict):
+        return {str(k): _jsonable(v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)):
+        return [_jsonable(v) for v in x]
+    try:
+        import numpy as np
+
+        if isinstance(x, np.ndarray):
+            return _jsonable(np.round(x, 6).tolist())
+        if isinstance(x, np.generic):
+            return _jsonable(x.item())
+    except ImportError:  # pragma: no cover
+        pass
+    return str(x)

@@ -1,0 +1,61 @@
+"""Rates from intervals over seeds: the one way a claim turns a sweep into a verdict.
+
+A claim runs its experiment once per independent seed (``rate_seeds``), fits the
+exponent on every seed's curve and pools them (numeric.stats.fit_power_law_seeds),
+and compares the theory value with the pooled interval in the sense of the Fit's
+``relation`` (numeric.stats.judge_exponent). No fixed widening anywhere.
+"""
+from __future__ import annotations
+
+from numeric.stats import Judgement, SeedFit, fit_power_law_seeds, judge_exponent
+
+from verify.engine.claim import Fit
+
+
+def n_seeds(profile) -> int:
+    """Independent seeds per fitted exponent: 3 in ci and report (the report buys precision with larger
+    sweeps, which cost less than more seeds of them), 5 in thorough."""
+    return 5 if profile.scale >= 16 else 3
+
+
+def rate_seeds(ctx, name: str, k: int | None = None) -> list[int]:
+    """``k`` independent seeds for the experiment ``name`` (default ``n_seeds``)."""
+    if k is None:
+        k = n_seeds(ctx.profile)
+    return [ctx.seed_for(f"{name}#{i}") % 100_000 for i in range(k)]
+
+
+def pooled_fit(quantity: str, against: str, curves, theory: float | None, relation: str = "=",
+               seeds=()) -> tuple[Fit, SeedFit]:
+    """A Fit for results.json (with relation and seeds) and the SeedFit behind it.
+
+    ``curves``: one (x, y) pair per seed, in the order of ``seeds``.
+    """
+    sf = fit_power_law_seeds(curves)
+    return Fit(quantity, against, sf.exponent, sf.interval, theory, relation, tuple(seeds)), sf
+
+
+def judge(fit: Fit, sf: SeedFit, theory: float | None = None) -> Judgement:
+    """The fit's theory value (or ``theory``, e.g. a mutant's) against the pooled interval."""
+    value = fit.theory if theory is None else theory
+    j = judge_exponent(sf, value, fit.relation)
+    if j.holds is True and j.interval is not None and value == fit.theory:
+        # the verdict rests on a tail of the range or on the local slopes' limit: the Fit records that interval
+        fit.decided.update(basis=j.basis, exponent=j.exponent, interval=j.interval)
+    return j
+
+
+def combine(judgements: list[Judgement]) -> bool | None:
+    """All consistent → True; any excluded → False; otherwise None (finite-size)."""
+    hs = [j.holds for j in judgements]
+    if False in hs:
+        return False
+    if None in hs:
+        return None
+    return True
+
+
+def describe(fit: Fit, sf: SeedFit) -> str:
+    return (f"{fit.quantity} ∝ {fit.against}^{fit.exponent:.3f}, 95% [{fit.interval[0]:.3f}, {fit.interval[1]:.3f}] "
+            f"over {sf.seeds} seeds (per-seed slopes {', '.join(f'{b:.3f}' for b in sf.slopes)}; "
+            f"between-seed sd {sf.between_sd:.3f}, within-fit se {sf.within_se:.3f}, local-slope drift {sf.drift:+.3f})")

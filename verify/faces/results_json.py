@@ -1,0 +1,93 @@
+"""Build the results.json document (schema 2, see DESIGN.md and the README) from evidence.
+
+Schema 2 adds, per claim, ``strength`` (effective: the weakest over the claim and
+what it uses), ``own_strength`` (its own check), ``strength_limited_by`` and
+``sizes``; an erratum adds the strengths of the refutation and the correction.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import platform
+from importlib import metadata
+
+from verify.engine import catalog
+from verify.engine.evidence import Evidence
+from verify.engine.steps import record_steps
+from verify.engine.strength import effective_strengths
+
+SCHEMA = 2
+
+# When several claims cover one equation, the most telling verdict wins.
+_PRECEDENCE = ("refuted", "erratum", "inconclusive", "verified", "definition", "informal")
+
+
+def _equation_status(ev: Evidence, label: str) -> str:
+    c = ev.claim
+    if ev.status == "erratum" and c.erratum is not None and c.erratum_equations and label not in c.erratum_equations:
+        return "definition" if c.kind == "definition" else "verified"
+    if ev.status == "verified" and c.kind == "definition":
+        return "definition"
+    return ev.status
+
+
+def equation_table(evidences: list[Evidence]) -> dict[str, dict]:
+    covering: dict[str, list[tuple[str, str]]] = {label: [] for label in catalog.equations()}
+    for ev in evidences:
+        for label in ev.claim.equations:
+            covering[label].append((ev.claim.id, _equation_status(ev, label)))
+    table = {}
+    for label, items in covering.items():
+        if not items:
+            table[label] = {"status": "unchecked", "claims": []}
+            continue
+        statuses = {s for _, s in items}
+        status = next(s for s in _PRECEDENCE if s in statuses)
+        table[label] = {"status": status, "claims": sorted({cid for cid, _ in items})}
+    return table
+
+
+def object_table(evidences: list[Evidence]) -> dict[str, dict]:
+    """Numbered environments (Definition 8.1 …) and the claims that check them."""
+    by_id = {ev.claim.id: ev for ev in evidences}
+    out = {}
+    for oid in catalog.objects():
+        ev = by_id.get(oid)
+        out[oid] = {"status": ev.status if ev else "unchecked", "claims": [oid] if ev else []}
+    return out
+
+
+def versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for pkg in ("sympy", "numpy", "scipy", "mpmath", "hypothesis", "matplotlib"):
+        try:
+            out[pkg] = metadata.version(pkg)
+        except metadata.PackageNotFoundError:  # pragma: no cover
+            out[pkg] = "absent"
+    return out
+
+
+def build(evidences: list[Evidence], profile: str, seed: int, now: _dt.datetime | None = None) -> dict:
+    now = now or _dt.datetime.now(_dt.timezone.utc)
+    claims = [ev.as_json() for ev in evidences]
+    equations = equation_table(evidences)
+    add_effective_strengths(claims, equations)
+    record_steps(claims, evidences)  # derivation steps, for the site's claim pages
+    return {
+        "schema": SCHEMA,
+        "generated": now.replace(microsecond=0).isoformat(),
+        "profile": profile,
+        "seed": seed,
+        "versions": versions(),
+        "claims": claims,
+        "equations": equations,
+        "objects": object_table(evidences),
+    }
+
+
+def add_effective_strengths(claims: list[dict], equations: dict) -> None:
+    """Set each claim's ``strength`` to its effective strength over the uses graph."""
+    eff = effective_strengths(claims, equations)
+    for c in claims:
+        c["own_strength"] = c.get("own_strength", c.get("strength"))
+        c["strength"] = eff[c["id"]]["strength"]
+        c["strength_limited_by"] = eff[c["id"]]["limited_by"]

@@ -1,0 +1,216 @@
+"""The chapter as the front page: Markdown to HTML, math kept for KaTeX, claims coloured.
+
+The chapter is one paragraph per line (the catalog builder relies on the same),
+so each line is rendered on its own and keeps its line number: the catalog says at
+which line each numbered equation and object sits, and those lines are wrapped in
+elements coloured by verdict (``st-*``) and strength (``sg-*``), with the one-line
+verdict as their tooltip and a link to the claim. Math is cut out before Markdown
+sees it (so ``_`` and ``*`` inside TeX stay TeX) and put back as elements that
+KaTeX typesets in the browser.
+"""
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+
+from verify.engine import catalog
+from verify.faces.site.model import Site, claim_url, slug
+
+_MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+?)\$")
+_TAG = re.compile(r"\s*\\quad\s*\((\d+\.\d+)\)\s*$")
+_LIST = re.compile(r"^(?:\d+\.|-) ")
+_SECTION = re.compile(r"^(\d+\.\d+(?:\.\d+)?) (\S.*)$")
+
+
+@lru_cache(maxsize=1)
+def _md() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False})
+
+
+def packaged_chapter() -> str:
+    """The copy of the chapter the project keeps (tests compare it with ../shared/seed)."""
+    from verify.engine.text import active
+
+    return active().read_source()
+
+
+def shared_chapter_path() -> Path:
+    from verify.engine.text import active
+
+    return active().seed_source
+
+
+def math_html(tex: str, display: bool = False, extra: str = "") -> str:
+    cls = "math display" if display else "math inline"
+    return f'<span class="{cls}{extra}">{html.escape(tex)}</span>'
+
+
+def _markdown(text: str, math_hook=None) -> str:
+    """Markdown with its math protected: returns HTML whose math spans KaTeX will typeset."""
+    spans: list[str] = []
+
+    def cut(m: re.Match) -> str:
+        tex, display = (m.group(1), True) if m.group(1) is not None else (m.group(2), False)
+        spans.append(math_hook(tex, display) if math_hook else math_html(tex, display))
+        return f"MATHSPAN{len(spans) - 1}X"
+
+    out = _md().render(_MATH.sub(cut, text))
+    return re.sub(r"MATHSPAN(\d+)X", lambda m: spans[int(m.group(1))], out)
+
+
+def inline(text: str) -> str:
+    """One line of Markdown (or LaTeX-ish prose) as inline HTML, without the <p>."""
+    out = _markdown(text).strip()
+    if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+        out = out[3:-4]
+    return out
+
+
+def verdict_line(site: Site, cid: str) -> str:
+    c = site.claims[cid]
+    s = site.strength(c)
+    m = c["mutants"]
+    return (f"{cid}: {c['status']}" + (f" · {s}" if s else "") + f" — {c['title']} "
+            f"(mutants {m['killed']}/{m['total']})")
+
+
+def _classes(status: str, strength: str | None) -> str:
+    return f"st-{status} sg-{strength or 'none'}"
+
+
+def _equation_block(site: Site, label: str, tex: str) -> str:
+    e = site.equation(label)
+    claims = [c for c in e["claims"] if c in site.claims]
+    tip = f"({label}) {e['status']}" + (f" · {e['strength']}" if e["strength"] else "")
+    tip += "".join(f"\n{verdict_line(site, c)}" for c in claims) if claims else " — no claim covers it yet"
+    href = f' data-href="{claim_url(claims[0])}"' if claims else ""
+    links = "".join(
+        f'<a class="eqclaim" href="{claim_url(c)}">{html.escape(c)}</a>' for c in claims)
+    number = (f'<a class="eqno" href="{claim_url(claims[0])}">({label})</a>' if claims
+              else f'<span class="eqno">({label})</span>')
+    return (f'<div class="eq covered {_classes(e["status"], e["strength"])}" id="eq-{label}" '
+            f'data-label="{label}" data-claims="{" ".join(claims)}"{href} title="{html.escape(tip)}">'
+            f'{math_html(tex, display=True)}{number}<span class="eqclaims">{links}</span></div>')
+
+
+def _object_ids_by_line() -> dict[int, str]:
+    return {o.line: oid for oid, o in catalog.objects().items()}
+
+
+def object_ends(lines: list[str]) -> dict[str, int]:
+    """The last chapter line of each object's printed statement (most end on their first line;
+    a few run on through displays and items)."""
+    out = {}
+    for oid, o in catalog.objects().items():
+        tail = o.statement.strip().split("\n")[-1].strip()[-20:]
+        out[oid] = next((k for k in range(o.line, min(o.line + 40, len(lines)) + 1) if tail in lines[k - 1]), o.line)
+    return out
+
+
+def render(site: Site, text: str) -> str:
+    """The chapter ``text`` as the front page's HTML body."""
+    lines = text.split("\n")
+    objects = _object_ids_by_line()
+    ends = object_ends(lines)
+    eq_lines = {e.line: label for label, e in catalog.equations().items()}
+    sections = catalog.sections()
+    # descriptive claims (sec:…) sit as badges at their anchor line, or at their section's heading
+    badges: dict[int, list[str]] = {}
+    heading_line: dict[str, int] = {}
+    for i, line in enumerate(lines, 1):
+        m = _SECTION.match(line.strip())
+        if m and m.group(1) in sections and m.group(1) not in heading_line:
+            heading_line[m.group(1)] = i
+    covered_by_block = {oid for oid in objects.values()}
+    for cid, c in site.claims.items():
+        if cid in covered_by_block or c["equations"]:
+            continue
+        line = site.anchors.get(cid, heading_line.get(c["section"], 1))
+        badges.setdefault(line, []).append(cid)
+    # the printed LaTeX of descriptive claims, to colour the inline math they quote
+    quoted = {cid: site.registry[cid].printed for cid in site.claims if cid.startswith("sec:") and cid in site.registry}
+
+    def hook(tex: str, display: bool) -> str:
+        for cid, printed in quoted.items():
+            if printed and "$" not in printed and printed.strip() == tex.strip():
+                c = site.claims[cid]
+                return (f'<span class="quoted covered {_classes(c["status"], site.strength(c))}" '
+                        f'data-href="{claim_url(cid)}" title="{html.escape(verdict_line(site, cid))}">'
+                        f'{math_html(tex, display)}</span>')
+        return math_html(tex, display)
+
+    def badge_html(cids: list[str]) -> str:
+        if not cids:
+            return ""
+        return '<div class="badges">' + "".join(
+            f'<a class="badge covered {_classes(site.claims[c]["status"], site.strength(site.claims[c]))}" '
+            f'id="{slug(c)}" href="{claim_url(c)}" title="{html.escape(verdict_line(site, c))}">{html.escape(c)}</a>'
+            for c in cids) + "</div>"
+
+    out: list[str] = []
+    open_obj: list = []  # [wrapper's opening tag, last line, index in out] of a statement still being read
+
+    def w(html_: str, last: int) -> None:
+        out.append(html_)
+        if open_obj and last >= open_obj[1]:
+            head, _, k = open_obj
+            out[k:] = [head + "\n".join(out[k:]) + "</div>"]
+            open_obj.clear()
+
+    i, n, title_done = 0, len(lines), 0
+    first_heading = min(heading_line.values(), default=n + 1)
+    while i < n:
+        ln = i + 1
+        line = lines[i].rstrip()
+        i += 1
+        if not line.strip():
+            continue
+        badge = badge_html(badges.pop(ln, []))
+        m = _SECTION.match(line.strip())
+        if m and m.group(1) in sections and heading_line.get(m.group(1)) == ln:
+            num = m.group(1)
+            h = "h2" if num.count(".") == 1 else "h3"
+            w(f'<{h} id="sec-{num}">{num} {inline(m.group(2))}</{h}>{badge}', ln)
+            continue
+        if title_done < 2 and ln < first_heading and len(line.strip()) < 40:  # "Chapter 8", its title
+            w(f'<h1 class="chapter-title">{html.escape(line.strip())}</h1>' if title_done
+              else f'<div class="chapter-no">{html.escape(line.strip())}</div>', ln)
+            title_done += 1
+            continue
+        s = line.strip()
+        if ln in eq_lines and s.startswith("$$") and s.endswith("$$"):
+            label = eq_lines[ln]
+            w(badge + _equation_block(site, label, _TAG.sub("", s[2:-2]).strip()), ln)
+            continue
+        block = [line]
+        if _LIST.match(s):  # a run of list items is one list
+            while i < n and _LIST.match(lines[i].strip()) and (i + 1) not in objects and (i + 1) not in badges:
+                block.append(lines[i].rstrip())
+                i += 1
+        body = _markdown("\n".join(block), hook)
+        oid = objects.get(ln)
+        if oid is None:
+            w(badge + body, i)
+            continue
+        c = site.claims.get(oid)
+        if c is None:
+            head = (f'<div class="span covered st-unchecked sg-none" id="{slug(oid)}" '
+                    f'title="{html.escape(oid)}: no claim covers it yet">')
+            inner = badge + body
+        else:
+            head = (f'<div class="span covered {_classes(c["status"], site.strength(c))}" id="{slug(oid)}" '
+                    f'data-claims="{oid}" data-href="{claim_url(oid)}" title="{html.escape(verdict_line(site, oid))}">')
+            inner = f'<a class="spanlink" href="{claim_url(oid)}">{html.escape(oid)}</a>{badge}{body}'
+        if not open_obj:  # the statement runs to its last line (displays and items included)
+            open_obj[:] = [head, ends[oid], len(out)]
+            w(inner, i)
+        else:
+            w(head + inner + "</div>", i)
+    if badges:  # anchored at a line that shows nothing (blank): listed at the end rather than lost
+        out.append('<h2 id="more-claims">Other claims</h2>' + badge_html([c for cs in badges.values() for c in cs]))
+    return "\n".join(out)
