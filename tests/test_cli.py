@@ -81,7 +81,7 @@ def test_check_writes_json_atomically(tmp_path, capsys):
     out = tmp_path / "r.json"
     assert main(["check", "eq:8.8", "eq:8.9", "--json", str(out)]) == 0
     doc = json.loads(out.read_text())
-    assert doc["schema"] == 2 and {c["id"] for c in doc["claims"]} == {"eq:8.8", "eq:8.9"}
+    assert doc["schema"] == 3 and {c["id"] for c in doc["claims"]} == {"eq:8.8", "eq:8.9"}
     assert len(doc["equations"]) == 168
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temp file left behind
 

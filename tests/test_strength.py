@@ -149,7 +149,7 @@ def test_results_schema_2_and_report_table():
     ev = run_claim(toy(declared("exact", sizes=["d = 2"])), CI)
     doc = build([ev], "ci", 0)
     c = doc["claims"][0]
-    assert doc["schema"] == 2 and c["strength"] == "exact" and c["own_strength"] == "exact"
+    assert doc["schema"] == 3 and c["strength"] == "exact" and c["own_strength"] == "exact"
     assert c["sizes"] == ["d = 2"] and c["strength_limited_by"] == []
     table = strength_table(doc["claims"])
     assert "| verified | 0 | 1 | 0 | 0 | 0 | 1 |" in table

@@ -190,6 +190,7 @@ class Claim:
     notes: tuple[str, ...] = ()
     expect: str | None = None  # expected verdict when it is not implied (e.g. "inconclusive")
     erratum_equations: tuple[str, ...] = ()  # the labels an erratum concerns (default: all)
+    quantified: Any = None  # verify.engine.attacks.Quantified: the class the statement ranges over, attacked by the bank
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -26,6 +26,7 @@ class Evidence:
     seed: int = 0
     profile: str = "ci"
     error: str | None = None
+    attacks: list = field(default_factory=list)  # verify.engine.attacks.AttackResult
 
     # -- views -------------------------------------------------------------
     @property
@@ -83,6 +84,18 @@ class Evidence:
                 out.append(f"counterexample to the printed form: {self.printed.counterexample}")
             if self.corrected is not None and self.corrected.holds is not True:
                 out.append(f"corrected form not verified: {self.corrected.counterexample}")
+        q = getattr(self.claim, "quantified", None)
+        if q is not None:
+            from verify.engine.attacks import targets
+
+            expect = {t: e for t, _s, e in targets(self.claim)}
+            for a in self.attacks:
+                if a.outcome == "broke" and expect.get(a.target, True) and a.target != "printed":
+                    out.append(f"{a.target} falls to the bank member {a.member!r} ({a.cls}): {a.detail}")
+                if a.outcome == "broke" and a.target == "printed" and self.claim.expected_status == "verified":
+                    out.append(f"printed form falls to the bank member {a.member!r} ({a.cls}): {a.detail}")
+            if not any(a.outcome != "n/a" for a in self.attacks):
+                out.append(f"no member of the class {q.cls.name!r} could be decided: the attacks prove nothing")
         for m in self.mutants:
             if not m.killed:
                 out.append(f"mutant survived (the check cannot tell it from the claim): {m.name}")
@@ -137,6 +150,11 @@ class Evidence:
             "notes": list(c.notes) + main.notes + ([c.informal_reason] if c.informal_reason else []),
             "figures": main.figures,
             "error": self.error,
+            "attacks": [a.as_json() for a in self.attacks],
+            "class": ({"name": self.claim.quantified.cls.name, "kind": self.claim.quantified.cls.kind,
+                       "hypotheses": list(self.claim.quantified.cls.hypotheses),
+                       "shapes": list(self.claim.quantified.shapes)}
+                      if getattr(self.claim, "quantified", None) is not None else None),
         }
 
 

@@ -94,6 +94,9 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
             w(f"- counterexample to the printed form: `{er['counterexample']}`")
         w("")
 
+    # -- arguments and attacks -------------------------------------------------------------
+    w(arguments_section(results))
+
     # -- asymptotics: every O/Θ/Ω/poly of the chapter and what stands in for it ---------------
     w(asymptotics_section(results))
 
@@ -137,6 +140,8 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
                  f"[{f['full_range']['interval'][0]:.3f}, {f['full_range']['interval'][1]:.3f}])" if f.get("basis") else ""))
         if c["counterexample"] is not None:
             w(f"- counterexample to the printed form: `{c['counterexample']}`")
+        if c.get("class"):
+            w(attacks_line(c))
         for n in c["notes"]:
             w(f"- note: {n}")
         if c.get("error"):
@@ -184,6 +189,39 @@ def strength_table(claims: list[dict]) -> str:
     tot = collections.Counter(c.get("strength") or "–" for c in claims)
     rows.append("| **all** | " + " | ".join(str(tot.get(s, 0)) for s in cols) + f" | {len(claims)} |")
     return "\n".join(rows) + "\n"
+
+
+def attacks_line(c: dict) -> str:
+    """One line per claim: its class and what the bank's attacks did to each target."""
+    k = c["class"]
+    by: dict[str, dict[str, list[str]]] = {}
+    for a in c.get("attacks", []):
+        by.setdefault(a["target"], {}).setdefault(a["outcome"], []).append(a["member"])
+    parts = []
+    for t, o in by.items():
+        s = f"{t}: held {len(o.get('held', []))}, broke {len(o.get('broke', []))}"
+        if o.get("broke"):
+            s += " (" + ", ".join(o["broke"][:4]) + (", …" if len(o["broke"]) > 4 else "") + ")"
+        parts.append(s)
+    hyps = ", ".join(k["hypotheses"]) or "no hypothesis"
+    return f"- class: {k['name']} ({k['kind']}; {hyps}); attacks — " + ("; ".join(parts) or "none decided")
+
+
+def arguments_section(results: dict) -> str:
+    """REPORT's table of arguments: each one, every claim of its shape it was tried on, and the outcome there."""
+    args = results.get("arguments") or []
+    attacked = [c for c in results["claims"] if c.get("class")]
+    out = ["## Adversaries and arguments\n",
+           f"{len(attacked)} class-quantified claims were attacked by the adversary bank (`numeric/adversaries/`): "
+           "every member of the claim's class (its hypotheses checked, never assumed) against the printed form, "
+           "the corrected form and each reading. An argument is a refutation tried on every claim of its shape.\n"]
+    if args:
+        out += ["| argument | shows | shapes | tried on (target: outcome) |", "|---|---|---|---|"]
+        for a in args:
+            tried = "; ".join(f"{t['claim']} ({t['status']}): " + ", ".join(f"{k} {v}" for k, v in t["outcomes"].items())
+                              for t in a["tried"]) or "no claim of its shape"
+            out.append(f"| {a['id']} | {a['shows']} | {', '.join(a['shapes'])} | {tried} |")
+    return "\n".join(out) + "\n"
 
 
 def asymptotics_section(results: dict) -> str:

@@ -1,4 +1,4 @@
-"""Build the results.json document (schema 2, see DESIGN.md and the README) from evidence.
+"""Build the results.json document (schema 3, see DESIGN.md and the README) from evidence.
 
 Schema 2 adds, per claim, ``strength`` (effective: the weakest over the claim and
 what it uses), ``own_strength`` (its own check), ``strength_limited_by`` and
@@ -15,7 +15,7 @@ from verify.engine.evidence import Evidence
 from verify.engine.steps import record_steps
 from verify.engine.strength import effective_strengths
 
-SCHEMA = 2
+SCHEMA = 3  # 3: per claim `attacks` and `class`; at the top level `arguments` (README "results.json")
 
 # When several claims cover one equation, the most telling verdict wins.
 _PRECEDENCE = ("refuted", "erratum", "inconclusive", "verified", "definition", "informal")
@@ -81,7 +81,14 @@ def build(evidences: list[Evidence], profile: str, seed: int, now: _dt.datetime 
         "claims": claims,
         "equations": equations,
         "objects": object_table(evidences),
+        "arguments": _arguments(claims),
     }
+
+
+def _arguments(claims: list[dict]) -> list[dict]:
+    from verify.engine.arguments import table
+
+    return table(claims)
 
 
 def add_effective_strengths(claims: list[dict], equations: dict) -> None:

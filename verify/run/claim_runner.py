@@ -41,11 +41,28 @@ def run_claim(
             status = "erratum" if corrected.holds is True else "refuted"
         else:
             status = "refuted"
+        attacks = []
+        if claim.quantified is not None and claim.kind != "informal":
+            from verify.engine.attacks import attack, broken
+
+            attacks = attack(claim, profile, seed, log)
+            hit = broken(attacks, "printed")
+            if hit and status == "verified":  # the bank breaks what the check let through
+                printed = Outcome(False, printed.methods + ["adversary bank"], printed.examples,
+                                  counterexample={"member": hit[0].member, "detail": hit[0].detail},
+                                  strength=printed.strength, notes=printed.notes, steps=printed.steps)
+                if claim.erratum is not None:
+                    corrected = _run(claim, claim.erratum.corrected_statement, profile, seed, "corrected", log)
+                    status = "erratum" if corrected.holds is True else "refuted"
+                else:
+                    status = "refuted"
+            if status == "erratum" and broken(attacks, "corrected"):
+                status = "refuted"  # a correction that falls to an attack is false: never reported as settled
         mutants = []
         for m in claim.mutants:
             mo = _run(claim, m.statement, profile, seed, f"mutant:{m.name}", log)
             mutants.append(MutantResult(m.name, killed=mo.holds is False, detail=str(mo.counterexample)))
-        ev = Evidence(claim, status, printed, corrected, mutants, seed=seed, profile=profile.name)
+        ev = Evidence(claim, status, printed, corrected, mutants, seed=seed, profile=profile.name, attacks=attacks)
     except Exception as exc:  # a crashing check is a finding, not a crash of the tool
         tb = traceback.format_exception_only(type(exc), exc)[-1].strip()
         ev = Evidence(claim, "inconclusive", Outcome(holds=None), seed=seed, profile=profile.name, error=tb)

@@ -1,0 +1,96 @@
+"""Matrices for §8.3: PSD matrices M (PCA), ground-truth vectors z (matrix completion), masks Ω.
+
+Hypotheses (exact, rational entries): ``PSD``, ``top eigenvalue simple`` (λ₁ > λ₂), ``λ₂ > λ₃``;
+``unit norm`` and ``incoherent (μ = 2)`` (‖z‖∞ ≤ 2/√d) for z; ``symmetric``, ``no empty row`` for Ω.
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+from numeric.adversaries.core import HypothesisResult, hyp, member
+
+
+def _eig(M):
+    ev = M.eigenvals()
+    return sorted([k for k, m in ev.items() for _ in range(m)], key=lambda v: -float(v))
+
+
+@hyp("psd", "PSD")
+def _psd(M):
+    ev = _eig(M)
+    return HypothesisResult(all(v >= 0 for v in ev) and M == M.T, "exact", f"eigenvalues {[str(v) for v in ev]}")
+
+
+@hyp("psd", "top eigenvalue simple")
+def _simple(M):
+    ev = _eig(M)
+    ok = len(ev) < 2 or ev[0] > ev[1]
+    return HypothesisResult(ok, "exact", f"λ = {[str(v) for v in ev]}")
+
+
+@hyp("psd", "λ₂ > λ₃")
+def _gap23(M):
+    ev = _eig(M) + [0, 0]
+    return HypothesisResult(ev[1] > ev[2], "exact", f"λ = {[str(v) for v in ev[:M.rows]]}")
+
+
+def psd(name, M, what, breaks):
+    member(name, "psd", sp.Matrix(M), what, breaks)
+
+
+psd("diag(3, 1, 1/2)", sp.diag(3, 1, sp.Rational(1, 2)), "distinct positive eigenvalues", "nothing (baseline)")
+psd("diag(2, 2, 1)", sp.diag(2, 2, 1), "repeated top eigenvalue", "'the minima are ±√λ₁u₁' (a sphere of them)")
+psd("I₂", sp.eye(2), "all eigenvalues equal", "'stationary points are 0 and ±√λᵢuᵢ' (a circle)")
+psd("diag(2, 1, 1)", sp.diag(2, 1, 1), "repeated second eigenvalue", "rank-2 minima as one O(2) orbit")
+psd("0 (the zero matrix)", sp.zeros(2, 2), "M = 0", "'x = 0 is a saddle'; 'g is non-convex'")
+psd("diag(1, 0)", sp.diag(1, 0), "rank-deficient", "statements assuming M ≻ 0")
+psd("[[2, 1], [1, 2]]", sp.Matrix([[2, 1], [1, 2]]), "non-diagonal, eigenvectors (1, ±1)/√2", "axis-aligned shortcuts")
+
+
+@hyp("vector", "unit norm")
+def _unit(z):
+    n2 = sum(v * v for v in z)
+    return HypothesisResult(sp.simplify(n2 - 1) == 0, "exact", f"‖z‖² = {n2}")
+
+
+@hyp("vector", "incoherent (μ = 2)")
+def _incoh(z):
+    d = len(z)
+    top = max(abs(v) for v in z)
+    ok = bool(top**2 * d <= 4)
+    return HypothesisResult(ok, "exact", f"‖z‖∞²·d = {sp.nsimplify(top**2 * d)} {'≤' if ok else '>'} μ² = 4")
+
+
+def vec(name, z, what, breaks):
+    member(name, "vector", [sp.nsimplify(v) for v in z], what, breaks)
+
+
+vec("z = e₁ (d = 4)", [1, 0, 0, 0], "the most coherent unit vector (Remark 8.13)", "recovery without observing M₁₁")
+vec("z = 1/√d (d = 4)", [sp.Rational(1, 2)] * 4, "the most incoherent unit vector", "nothing (baseline)")
+vec("z = (1, 1, 0, 0)/√2", [1 / sp.sqrt(2), 1 / sp.sqrt(2), 0, 0], "half-supported, μ = √2", "support-based arguments")
+vec("z = (3, 4)/5 (d = 2)", [sp.Rational(3, 5), sp.Rational(4, 5)], "d = 2, unequal entries", "d-dependent constants")
+
+
+@hyp("mask", "symmetric")
+def _sym(W):
+    return HypothesisResult(W == W.T, "exact", "W = Wᵀ" if W == W.T else "W ≠ Wᵀ")
+
+
+@hyp("mask", "no empty row")
+def _rows(W):
+    empty = [i for i in range(W.rows) if all(v == 0 for v in W.row(i))]
+    return HypothesisResult(not empty, "exact", f"empty rows {empty}" if empty else "every row observed")
+
+
+def mask(name, W, what, breaks):
+    member(name, "mask", sp.Matrix(W), what, breaks)
+
+
+mask("full (d = 4)", sp.ones(4, 4), "every entry observed", "nothing: f = g")
+mask("empty row 1 (d = 4)", sp.Matrix(4, 4, lambda i, j: 0 if 0 in (i, j) else 1), "row and column 1 unobserved",
+     "recovery of x₁: f does not depend on it (a line of global minima)")
+mask("diagonal only (d = 4)", sp.eye(4), "only M_ii observed", "identifiability: x_i = ±z_i independently")
+mask("bipartite A = {1, 2}, B = {3, 4}", sp.Matrix(4, 4, lambda i, j: 1 if (i < 2) != (j < 2) else 0),
+     "Ω joins two halves only", "sign identifiability: (x_A, x_B) and (c x_A, x_B / c) fit equally")
+mask("one entry outside the diagonal missing (asymmetric)", sp.Matrix(4, 4, lambda i, j: 0 if (i, j) == (0, 1) else 1),
+     "W ≠ Wᵀ", "identities that use P_Ω(A)ᵀ = P_Ω(Aᵀ)")

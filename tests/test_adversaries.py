@@ -1,0 +1,70 @@
+"""The adversary bank: enough members, every kind covered, each hypothesis checked (and able to fail).
+
+The bank is only worth its attacks if membership is decided, not assumed: each class admits
+exactly the members whose hypotheses are checked to hold, with a strength that is not a guess.
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+from numeric.adversaries import Class, admitted, members
+from numeric.adversaries.core import HYPOTHESES, _load, hypothesis
+
+REQUIRED = {  # issue 18: the bank holds at least these
+    "fn1": ["x⁴", "x³", "x⁵", "exp(−1/x²) (flat minimum)", "log(1 + x²)", "x²/(1 + x²)", "x (linear)"],
+    "fn2": ["x² + y³ (Example 8.2)", "x² + (xy − 1)²"],
+    "start": ["x₀ = 10⁶"],
+    "step": ["η = 2/ℓ", "η = 2.5/ℓ"],
+    "activation": ["σ = z (identity)", "σ = z²/4 (polynomial)", "σ = 0 (constant)", "σ = tanh(z)",
+                   "σ = max(z, 0) (ReLU)", "σ = (√π/2) erf(z)"],
+    "data": ["duplicate inputs, equal labels", "parallel inputs", "antiparallel inputs, equal labels",
+             "n > d, no pair parallel", "n < d", "all labels zero"],
+    "mask": ["empty row 1 (d = 4)", "bipartite A = {1, 2}, B = {3, 4}"],
+    "vector": ["z = e₁ (d = 4)"],
+    "network": ["(8.78) erf, m = 64, symmetric init", "(8.78) erf, m = 16, random init"],
+}
+
+
+def test_the_bank_has_forty_members_across_the_kinds():
+    ms = members()
+    assert len(ms) >= 40
+    names = {m.name for m in ms}
+    for kind, need in REQUIRED.items():
+        assert set(need) <= names, f"{kind}: missing {set(need) - names}"
+    assert all(m.what and m.breaks for m in ms), "every member says what it is and what it breaks"
+
+
+def test_every_hypothesis_is_decided_on_every_member_of_its_kind_with_a_strength():
+    _load()
+    for (kind, name), h in HYPOTHESES.items():
+        for m in members(kind):
+            r = h.check(m.obj)
+            assert isinstance(r.holds, bool) and r.strength in ("proved", "exact", "certified"), (kind, name, m.name)
+            assert r.detail
+
+
+def test_class_8_80_admits_what_meets_it_and_rejects_the_rest():
+    c880 = Class("activation (8.80)", "activation", ("1-Lipschitz", "C²"))
+    names = {m.name for m in admitted(c880)}
+    assert {"σ = (√π/2) erf(z)", "σ = z (identity)", "σ = 0 (constant)", "σ = tanh(z)",
+            "σ = ∫₀ᶻ cos t² dt (Fresnel)"} <= names
+    assert not names & {"σ = z²/4 (polynomial)", "σ = max(z, 0) (ReLU)", "σ = z − z³/3 (cubic)"}
+
+
+def test_a_hypothesis_can_fail_for_the_right_reason():
+    z = sp.Symbol("z", real=True)
+    lip = hypothesis("activation", "1-Lipschitz").check
+    assert lip(sp.Rational(11, 10) * z).holds is False          # slope 1.1
+    assert lip(sp.sin(sp.Rational(11, 10) * z)).holds is False  # slope 1.1 at 0, certified at a point
+    assert hypothesis("activation", "σ'' bounded").check(sp.integrate(sp.cos(z**2), z)).holds is False
+    assert hypothesis("activation", "non-affine").check(3 * z + 1).holds is False
+    assert hypothesis("psd", "top eigenvalue simple").check(sp.diag(2, 2, 1)).holds is False
+    assert hypothesis("vector", "incoherent (μ = 2)").check([1, 0, 0, 0, 0, 0, 0, 0, 0]).holds is False
+
+
+def test_class_hypotheses_are_checked_not_assumed():
+    smooth_min = Class("ℓ-smooth with a minimum", "fn1", ("C²", "ℓ-smooth", "has a local minimum", "bounded below"))
+    names = {m.name for m in admitted(smooth_min)}
+    assert "exp(−1/x²) (flat minimum)" in names and "x²/(1 + x²)" in names
+    assert "x⁴" not in names            # f'' = 12x² is unbounded
+    assert "x (linear)" not in names    # no minimum

@@ -1,0 +1,119 @@
+"""Class-quantified statements, and the attacks of the adversary bank on them.
+
+A claim whose statement says "for every f / σ / data set / mask / network / start / step in some
+class" declares ``quantified=Quantified(cls, decide, readings, shapes)``: the class as an object
+(``numeric.adversaries.Class``: a kind and hypotheses checked on each member), and ``decide(statement,
+member, ctx) -> Outcome`` deciding the statement on one member (holds True: it survives; False: the
+member breaks it, ``counterexample`` holding the numbers; None: not applicable).  The runner attacks
+the printed form, the corrected form and every reading with every admitted member of the class,
+and with the members of every argument of the same shape (:mod:`verify.engine.arguments`).
+
+An attack that breaks the printed form makes a "verified" claim refuted; one that breaks the
+corrected form or a reading is a failure of the suite, whatever the check said.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from numeric.adversaries import Class, Member, members
+from numeric.adversaries.core import checked
+from verify.engine.claim import Outcome
+from verify.engine.context import Context
+from verify.engine.lazy import force
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A precise reading of the statement (a concretised form), attacked like the printed one."""
+
+    name: str
+    statement: Any
+    expect: bool = True  # False: the reading is known to fail (a documented erratum of the reading)
+
+
+@dataclass(frozen=True)
+class Quantified:
+    cls: Class
+    decide: Callable[[Any, Member, Context], Outcome]
+    readings: tuple[Reading, ...] = ()
+    shapes: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()  # bank members of this kind to try even when the class does not admit them (n/a if not)
+
+
+@dataclass(frozen=True)
+class AttackResult:
+    member: str
+    cls: str
+    target: str        # "printed" | "corrected" | "reading: <name>"
+    outcome: str       # "held" | "broke" | "n/a"
+    detail: str
+    argument: str | None = None
+
+    def as_json(self) -> dict:
+        out = {"member": self.member, "class": self.cls, "target": self.target, "outcome": self.outcome,
+               "detail": self.detail}
+        if self.argument:
+            out["argument"] = self.argument
+        return out
+
+
+def _detail(o: Outcome) -> str:
+    if o.holds is False:
+        return f"broken: {o.counterexample}"
+    if o.notes:
+        return "; ".join(str(n) for n in o.notes)[:300]
+    return "held" if o.holds else "not applicable"
+
+
+def targets(claim) -> list[tuple[str, Any, bool]]:
+    """(target, statement, expected to hold) for the printed form, the corrected form and the readings."""
+    q = claim.quantified
+    out = [("printed", claim.statement, claim.erratum is None)]
+    if claim.erratum is not None:
+        out.append(("corrected", claim.erratum.corrected_statement, True))
+    out += [(f"reading: {r.name}", r.statement, r.expect) for r in q.readings]
+    return out
+
+
+def attack(claim, profile, seed: int, log=lambda m: None) -> list[AttackResult]:
+    """Every admitted member of the claim's class (and of the arguments of its shapes) against every target."""
+    from verify.engine.arguments import for_shapes
+
+    q = claim.quantified
+    if q is None:
+        return []
+    plan: list[tuple[Member, str | None]] = [(m, None) for m in members(q.cls.kind)]
+    by_arg = {}
+    for a in for_shapes(q.shapes):
+        for name in a.members:
+            by_arg.setdefault(name, a.id)
+    plan = [(m, by_arg.get(m.name)) for m, _ in plan]
+    out: list[AttackResult] = []
+    for target, stmt, _expect in targets(claim):
+        st = force(stmt)
+        for m, arg in plan:
+            hyps = checked(q.cls, m)
+            failing = [f"{h}: {r.detail}" for h, r in hyps if not r.holds]
+            if failing:
+                if arg or m.name in q.extra:
+                    out.append(AttackResult(m.name, q.cls.name, target, "n/a",
+                                            "not a member of the class: " + "; ".join(failing)[:300], arg))
+                continue
+            ctx = Context(profile=profile, seed=seed, claim_id=claim.id, variant=f"attack:{m.name}:{target}", log=log)
+            try:
+                o = q.decide(st, m, ctx)
+            except Exception as exc:  # noqa: BLE001 — a crashing decision is recorded, never silently dropped
+                out.append(AttackResult(m.name, q.cls.name, target, "n/a", f"decide raised {type(exc).__name__}: {exc}",
+                                        arg))
+                continue
+            verdict = {True: "held", False: "broke", None: "n/a"}[o.holds]
+            out.append(AttackResult(m.name, q.cls.name, target, verdict, _detail(o), arg))
+    return out
+
+
+def broken(results: list[AttackResult], target_prefix: str) -> list[AttackResult]:
+    return [r for r in results if r.outcome == "broke" and r.target.startswith(target_prefix)]
+
+
+__all__ = ["AttackResult", "Quantified", "Reading", "attack", "broken", "targets", "field"]
