@@ -13,7 +13,7 @@ import pytest
 
 from verify.engine import catalog
 from verify.faces.cli import main
-from verify.faces.site import chapter, search
+from verify.faces.site import chapter, search_index as search
 from verify.faces.site.model import claim_url, load
 
 # one xdist worker builds the module fixture and runs its tests (tasks.py test: --dist loadgroup)
