@@ -25,11 +25,14 @@ from verify.engine.lazy import force
 
 @dataclass(frozen=True)
 class Reading:
-    """A precise reading of the statement (a concretised form), attacked like the printed one."""
+    """A precise reading of the statement (a concretised form), attacked like the printed one.
+
+    ``cls`` narrows the class for this reading (default: the claim's class)."""
 
     name: str
     statement: Any
     expect: bool = True  # False: the reading is known to fail (a documented erratum of the reading)
+    cls: Class | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Quantified:
     readings: tuple[Reading, ...] = ()
     shapes: tuple[str, ...] = ()
     extra: tuple[str, ...] = ()  # bank members of this kind to try even when the class does not admit them (n/a if not)
+    corrected_cls: Class | None = None  # the corrected form's class when the correction adds hypotheses
 
 
 @dataclass(frozen=True)
@@ -68,11 +72,15 @@ def _detail(o: Outcome) -> str:
 
 def targets(claim) -> list[tuple[str, Any, bool]]:
     """(target, statement, expected to hold) for the printed form, the corrected form and the readings."""
+    return [(t, s, e) for t, s, e, _c in _targets(claim)]
+
+
+def _targets(claim) -> list[tuple[str, Any, bool, Class]]:
     q = claim.quantified
-    out = [("printed", claim.statement, claim.erratum is None)]
+    out = [("printed", claim.statement, claim.erratum is None, q.cls)]
     if claim.erratum is not None:
-        out.append(("corrected", claim.erratum.corrected_statement, True))
-    out += [(f"reading: {r.name}", r.statement, r.expect) for r in q.readings]
+        out.append(("corrected", claim.erratum.corrected_statement, True, q.corrected_cls or q.cls))
+    out += [(f"reading: {r.name}", r.statement, r.expect, r.cls or q.cls) for r in q.readings]
     return out
 
 
@@ -90,25 +98,25 @@ def attack(claim, profile, seed: int, log=lambda m: None) -> list[AttackResult]:
             by_arg.setdefault(name, a.id)
     plan = [(m, by_arg.get(m.name)) for m, _ in plan]
     out: list[AttackResult] = []
-    for target, stmt, _expect in targets(claim):
+    for target, stmt, _expect, cls in _targets(claim):
         st = force(stmt)
         for m, arg in plan:
-            hyps = checked(q.cls, m)
+            hyps = checked(cls, m)
             failing = [f"{h}: {r.detail}" for h, r in hyps if not r.holds]
             if failing:
                 if arg or m.name in q.extra:
-                    out.append(AttackResult(m.name, q.cls.name, target, "n/a",
+                    out.append(AttackResult(m.name, cls.name, target, "n/a",
                                             "not a member of the class: " + "; ".join(failing)[:300], arg))
                 continue
             ctx = Context(profile=profile, seed=seed, claim_id=claim.id, variant=f"attack:{m.name}:{target}", log=log)
             try:
                 o = q.decide(st, m, ctx)
             except Exception as exc:  # noqa: BLE001 — a crashing decision is recorded, never silently dropped
-                out.append(AttackResult(m.name, q.cls.name, target, "n/a", f"decide raised {type(exc).__name__}: {exc}",
+                out.append(AttackResult(m.name, cls.name, target, "n/a", f"decide raised {type(exc).__name__}: {exc}",
                                         arg))
                 continue
             verdict = {True: "held", False: "broke", None: "n/a"}[o.holds]
-            out.append(AttackResult(m.name, q.cls.name, target, verdict, _detail(o), arg))
+            out.append(AttackResult(m.name, cls.name, target, verdict, _detail(o), arg))
     return out
 
 
