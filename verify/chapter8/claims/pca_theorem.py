@@ -22,20 +22,92 @@ from numeric.stats import wilson_interval
 from numeric.chapter8.sweeps import pca_runs as PR
 from numeric.sweeps.core import compute
 from symbolic.chapter8 import pca_proof as P
-from verify.engine.claim import Mutant, Outcome, Step
+from numeric.adversaries import admitted
+from verify.chapter8.claims.pca_landscape import PSD_CLASS
+from verify.engine.attacks import Quantified, Reading
+from verify.engine.claim import Erratum, Mutant, Outcome, Step
 from verify.engine.registry import claim
 
 
 @dataclass(frozen=True)
-class LocalMinima:
-    """Which stationary points are local minima: those with eigenvalue λ₁ ('top'),
-    λ_d ('bottom') or all of them; ``strict`` claims a positive definite Hessian there."""
+class PCALandscape:
+    """What Theorem 8.7 says about the stationary set of g for a PSD M, as predicates of the
+    components of that set ({0}, and the spheres {x ∈ E_λ : ‖x‖² = λ} of the eigenvalues λ > 0).
 
-    rule: str = "top"
+    minima: which positive-level components are local minima — 'top' (λ = λ₁), 'every positive
+        level' (±√λᵢuᵢ for every λᵢ > 0), 'bottom' (the smallest positive eigenvalue);
+    shape: 'sphere' (the minima at λ₁ are the sphere of E_λ₁, dimension mult(λ₁) − 1) or 'pair'
+        (two points ±√λ₁u₁);
+    zero: when x = 0 is a local minimum — 'iff M = 0', 'M ⪰ 0' (always), 'never';
+    nonconvex: 'always' (the printed parenthetical) or 'iff M ≠ 0';
+    strict: the Hessian is positive definite at every local minimum;
+    premises: the atom values the chain substitutes (a mutant types in wrong ones)."""
+
+    minima: str = "top"
+    shape: str = "sphere"
+    zero: str = "iff M = 0"
+    nonconvex: str = "iff M ≠ 0"
     strict: bool = False
+    premises_v1: tuple = P.PREMISES_V1
+    premises_top: tuple = P.PREMISES_TOP
 
 
-_delta = sp.Symbol("delta", positive=True)
+def _predicted_min(stmt: PCALandscape, comp, land) -> bool:
+    if comp.level == 0:
+        return {"iff M = 0": land.lam1 == 0, "M ⪰ 0": True, "never": False}[stmt.zero]
+    positive = [val for val, _m in land.spectrum if val > 0]
+    return {"top": comp.level == land.lam1, "every positive level": True,
+            "bottom": comp.level == min(positive)}[stmt.minima]
+
+
+def decide_landscape(stmt: PCALandscape, M: sp.Matrix) -> Outcome:
+    """Theorem 8.7's statement on one PSD matrix: the chain (symbolic.chapter8.pca_proof) derives the
+    stationary components and their classes with every premise checked on M; the statement's
+    predicted classes, shapes, convexity and strictness are compared with what was derived."""
+    land = P.instance_landscape(sp.ImmutableMatrix(M), stmt.premises_v1, stmt.premises_top)
+    inst = {"M": str(M.tolist()), "spectrum": str(land.spectrum)}
+    if land.failed:
+        return Outcome(False, ["symbolic chain on the instance"], 1, None,
+                       {**inst, "premise false on the instance": land.failed[0]}, strength="exact")
+    derived = [(str(c.level), c.dim, c.cls) for c in land.components]
+    for comp in land.components:
+        if comp.cls is None:
+            return Outcome(None, ["symbolic chain on the instance"], 1, notes=[f"undecided at {comp.why}"])
+        is_min = comp.cls == "global minimum"
+        if _predicted_min(stmt, comp, land) != is_min:
+            return Outcome(False, ["symbolic chain on the instance"], 1, None,
+                           {**inst, "component": f"{{x ∈ E_λ : ‖x‖² = λ}}, λ = {comp.level}",
+                            "statement": "local minimum" if not is_min else "not a local minimum",
+                            "derived": comp.cls, "why": comp.why}, strength="exact")
+        if is_min and comp.level > 0 and stmt.shape == "pair" and comp.dim > 0:
+            return Outcome(False, ["symbolic chain on the instance"], 1, None,
+                           {**inst, "statement": "the minima are the two points ±√λ₁u₁",
+                            "derived": f"a sphere of dimension {comp.dim} (mult λ₁ = {comp.mult})"}, strength="exact")
+        if is_min and sp.simplify(comp.value - land.gstar) != 0:
+            return Outcome(False, ["symbolic chain on the instance"], 1, None,
+                           {**inst, "a local minimum that is not global": str(comp.value)}, strength="exact")
+        if is_min and stmt.strict:
+            pd, txt = P.hessian_pd_at(sp.ImmutableMatrix(M), sp.ImmutableMatrix(comp.rep))
+            if not pd:
+                return Outcome(False, ["symbolic chain on the instance"], 1, None,
+                               {**inst, "statement": "∇²g ≻ 0 at every local minimum",
+                                "at": str(list(comp.rep)), "derived": txt}, strength="exact")
+    # convexity: q(0, v₁) = −λ₁ (the chain at the component {0}); for M = 0, q = 2⟨x,v⟩² + ‖x‖²‖v‖² ≥ 0 (eq:8.1)
+    zero = land.components[0]
+    nonconvex = zero.q_v1 < 0
+    if stmt.nonconvex == "always" and not nonconvex:
+        return Outcome(False, ["symbolic chain on the instance"], 1, None,
+                       {**inst, "statement": "g is non-convex", "derived": "M = 0: g = ½‖x‖⁴ is convex "
+                        "(∇²g(0) = −2M = 0 and q(x, v) = 2⟨x,v⟩² + ‖x‖²‖v‖² ≥ 0, eq:8.1)"}, strength="exact")
+    return Outcome(True, ["symbolic chain on the instance"], 1, 0.0, strength="exact",
+                   notes=[f"M = {M.tolist()}: components (λ, dim, class) {derived}; g* = {land.gstar}; "
+                          f"{'non-convex (q(0, v₁) = ' + str(zero.q_v1) + ')' if nonconvex else 'convex (M = 0)'}"])
+
+
+
+
+def _decide_thm(stmt, member, ctx) -> Outcome:
+    return decide_landscape(stmt, member.obj)
 
 
 def _proof_steps(pf) -> list[Step]:
@@ -49,81 +121,82 @@ def _proof_steps(pf) -> list[Step]:
         Step("Step 2: symmetry", "⟨v, Mx⟩ − ⟨Mv, x⟩ for symmetric M", derived=pf.symmetry_gap, holds=pf.symmetry_gap == 0),
         Step("Step 2: orthogonality", "⟨v₁, Mx⟩ with Mx = λx minus ⟨Mv₁, x⟩ with Mv₁ = λ₁v₁ (c = ⟨x, v₁⟩)",
              derived=pf.orthogonality, holds=pf.c_quotient == P.c),
-        Step("Step 2: (8.9)", "q(x, v₁) at ‖x‖² = λ, ‖v₁‖ = 1, v₁ᵀMv₁ = λ₁", derived=pf.q_v1),
+        Step("Step 2: (8.9)", f"q(x, v₁) with the premises {dict(pf.premises_v1)} (each checked on every instance "
+             "below)", derived=pf.q_v1),
         Step("Step 2: (8.10)", "q(x, v₁) for λ ≠ λ₁ (c = 0): negative for λ < λ₁, so (8.3) fails",
              derived=pf.q_case2, holds=pf.q_case2 is not None),
         Step("Case 1: global", "g(x) − (½‖M‖² − ½λ₁²) − [xᵀ(λ₁I − M)x + ½(‖x‖² − λ₁)²]", derived=pf.global_gap,
              holds=pf.global_gap == 0),
-        Step("Case 1: attained", "xᵀ(λ₁I − M)x + ½(‖x‖² − λ₁)² at Mx = λ₁x, ‖x‖² = λ₁", derived=pf.sos_at_top,
-             holds=pf.sos_at_top == 0),
-        Step("Hessian at the minima", "q(x, v) at a top point with M = λ₁I − N: 2⟨x,v⟩² + vᵀNv ⪰ 0",
-             derived=pf.q_top, holds=pf.q_top_gap == 0),
+        Step("Case 1: attained", f"xᵀ(λ₁I − M)x + ½(‖x‖² − λ₁)² with the premises {dict(pf.premises_top)}",
+             derived=pf.sos_at_top, holds=pf.sos_at_top == 0),
     ]
 
 
-def _check_a(rule: LocalMinima, ctx) -> Outcome:
-    pf = P.steps()
+def _check_a(stmt: PCALandscape, ctx) -> Outcome:
+    """The chain at generic d, then the statement decided on every PSD matrix of the bank (each premise of
+    the chain checked on each instance, the classes derived there)."""
+    pf = P.steps(stmt.premises_v1, stmt.premises_top)
     steps = _proof_steps(pf)
-    if not all(s.holds for s in steps if s.holds is not None):
-        return Outcome(None, ["symbolic (trace normal form, generic d)"], steps=steps,
-                       notes=["a step of the printed proof did not reduce to 0"], strength="proved")
-    lam, lam1 = P.lam, P.lam1
-    q2 = pf.q_case2  # q(x, v₁) at a stationary point with eigenvalue λ < λ₁
-
-    def is_local_min(level, given=None) -> bool | None:
-        """The proof's verdict at a stationary level λ (``given``: the hypotheses of the level)."""
-        if sp.simplify(level - lam1) == 0:
-            return True  # Case 1: a global minimum
-        sign = sp.simplify(q2.subs(lam, level).subs(given or {}))
-        return False if sign.is_negative else None
-
-    # the stationary levels: λ₁; λ_d = λ₁ − δ (δ > 0, a spectrum that is not flat); x = 0, λ = 0 < λ₁ (M ≠ 0)
-    levels = {"λ = λ₁": (lam1, None), "λ = λ_d < λ₁": (lam1 - _delta, None),
-              "x = 0 (λ = 0 < λ₁)": (sp.Integer(0), {lam1: _delta})}
-    predicted = {
-        "top": {"λ = λ₁": True, "λ = λ_d < λ₁": False, "x = 0 (λ = 0 < λ₁)": False},
-        "bottom": {"λ = λ₁": False, "λ = λ_d < λ₁": True, "x = 0 (λ = 0 < λ₁)": False},
-        "all": {"λ = λ₁": True, "λ = λ_d < λ₁": True, "x = 0 (λ = 0 < λ₁)": True},
-    }[rule.rule]
-    ce = None
-    for name, (level, given) in levels.items():
-        derived = is_local_min(level, given)
-        if derived is None:
-            return Outcome(None, ["symbolic (trace normal form, generic d)"], steps=steps, strength="proved",
-                           notes=[f"the sign of q(x, v₁) at {name} is undecided"])
-        if derived != predicted[name] and ce is None:
-            lv = {"λ = λ₁": 2, "λ = λ_d < λ₁": 1, "x = 0 (λ = 0 < λ₁)": 0}[name]
-            ce = {"claimed a local minimum" if predicted[name] else "claimed no local minimum": name,
-                  "instance": "M = diag(2, 1), v₁ = e₁", "lambda": lv,
-                  "q(x, v1) = ½⟨v₁, ∇²g(x)v₁⟩": str(q2.subs({lam: lv, lam1: 2})) if lv < 2 else "global minimum"}
-    if ce is None and rule.strict:
-        # positive definite at every minimum? q = 2⟨x,v⟩² + vᵀNv vanishes for v ⊥ x with Nv = 0 (λ₁ repeated)
-        if pf.q_top_degenerate == 0:
-            ce = {"instance": "M = I₂ (λ₁ = λ₂ = 1), x = e₁, v = e₂", "q(x, v)": 0,
-                  "why": "⟨x, v⟩ = 0 and (λ₁I − M)v = 0: the Hessian is singular at the minimum"}
-    holds = ce is None
-    return Outcome(holds, ["symbolic (trace normal form, generic d)"], examples=1, worst_margin=0.0 if holds else None,
-                   counterexample=ce, steps=steps, strength="proved",
-                   notes=["the printed proof, step by step at generic d (symbolic.chapter8.pca_proof): stationary points are "
-                          "0 and eigenvectors with λ = ‖x‖²; along v₁ the curvature is λ − λ₁ < 0 unless λ = λ₁; "
-                          "at λ = λ₁ the value gap to ½‖M‖² − ½λ₁² is a sum of two nonnegative terms that vanish, "
-                          "so every local minimum is global (Eckart–Young proved, not cited)"])
+    bad = [s.label for s in steps if s.holds is False]
+    if bad:
+        return Outcome(False, ["symbolic (trace normal form, generic d)"], 1, None,
+                       {"a step of the chain fails": bad}, steps=steps, strength="proved")
+    out, per = [], []
+    for m in admitted(PSD_CLASS):
+        o = decide_landscape(stmt, m.obj)
+        per.append(f"{m.name}: {'held' if o.holds else o.counterexample}")
+        if o.holds is not True:
+            return Outcome(o.holds, ["symbolic (trace normal form, generic d)", "symbolic chain on the instance"],
+                           1, None, {"member": m.name, **(o.counterexample or {})}, steps=steps,
+                           strength="exact", sizes=[m.name], notes=o.notes)
+        out.append(m.name)
+    # generic: the chain's case split is exhaustive (every stationary x has a level 0 ≤ λ ≤ λ₁): λ = λ₁
+    # (incl. x = 0 when M = 0) global by step 5; λ < λ₁ (incl. x = 0 when M ≠ 0) q(x, v₁) = λ − λ₁ < 0 by step 4
+    return Outcome(True, ["symbolic (trace normal form, generic d)", "symbolic chain on the instance"],
+                   1 + len(out), 0.0, steps=steps, strength="proved",
+                   notes=["the chain at generic d (symbolic.chapter8.pca_proof): the stationary set is {0} ∪ ⋃_{λ>0} "
+                          "{x ∈ E_λ : ‖x‖² = λ} (step 1); a component with λ = λ₁ is a set of global minima (step 5, "
+                          "Eckart–Young proved: g − g* is a sum of two nonnegative terms); one with λ < λ₁ has "
+                          "½⟨v₁, ∇²g v₁⟩ = λ − λ₁ < 0 (steps 2–4), so it violates (8.3); x = 0 is the level λ = 0, "
+                          "a global minimum iff λ₁ = 0 iff M = 0. The case split λ = λ₁ / λ < λ₁ is exhaustive.",
+                          "the statement (classes, shapes, convexity) is then decided on every PSD bank member, each "
+                          "premise of the chain evaluated on the instance: " + "; ".join(per)])
 
 
+_BAD = lambda a, b: ((("⟨xᵀ x⟩", a), ("⟨vᵀ v⟩", "1"), ("⟨vᵀ M v⟩", b)))
 claim(
     id="thm:8.7",
     section="8.3.1",
     kind="identity",
-    title="All local minima of the PCA objective are global",
+    title="Theorem 8.7: the local minima of g are {x ∈ E_λ₁ : ‖x‖² = λ₁}, all global; every other stationary point "
+    "has negative curvature",
     printed=r"\text{All local minima of } g \text{ are global minima (even though } g \text{ is non-convex).}",
-    statement=LocalMinima("top"),
+    statement=PCALandscape(nonconvex="always"),
     check=_check_a,
+    erratum=Erratum(
+        printed="all local minima of g are global minima (even though g is non-convex)",
+        corrected="all local minima of g are global: they are the points x ∈ E_λ₁ with ‖x‖² = λ₁ (±√λ₁u₁ when λ₁ is "
+        "simple; a sphere when it is repeated; x = 0 when M = 0); every other stationary point (0 when M ≠ 0, "
+        "{x ∈ E_λ : ‖x‖² = λ} for 0 < λ < λ₁) has ½⟨v₁, ∇²g v₁⟩ = λ − λ₁ < 0. g is non-convex iff M ≠ 0.",
+        explanation="severity: edge-case. The zero matrix is PSD; then g = ½‖x‖⁴ is convex and its only stationary "
+        "point 0 is the global minimum, so the parenthetical 'even though g is non-convex' needs M ≠ 0 (as eq:8.1). "
+        "The theorem itself holds for every PSD M, repeated eigenvalues and M = 0 included.",
+        corrected_statement=PCALandscape(),
+    ),
+    quantified=Quantified(PSD_CLASS, _decide_thm, shapes=("local-min-global", "pca-spectrum")),
     mutants=[
-        Mutant("the local minima are ±√λ_d u_d (bottom eigenvalue)", LocalMinima("bottom")),
-        Mutant("every stationary point is a local minimum", LocalMinima("all")),
-        Mutant("the Hessian is positive definite at every local minimum", LocalMinima("top", strict=True)),
+        Mutant("the local minima are ±√λᵢuᵢ for every λᵢ > 0", PCALandscape(minima="every positive level")),
+        Mutant("x = 0 is a local minimum whenever M ⪰ 0", PCALandscape(zero="M ⪰ 0")),
+        Mutant("the local minima are ±√λ_d u_d (bottom positive eigenvalue)", PCALandscape(minima="bottom")),
+        Mutant("the minima are the two points ±√λ₁u₁ (also when λ₁ is repeated)", PCALandscape(shape="pair")),
+        Mutant("the Hessian is positive definite at every local minimum", PCALandscape(strict=True)),
+        Mutant("premise typo: ‖x‖² ↦ 2λ and v₁ᵀMv₁ ↦ 2λ₁", PCALandscape(premises_v1=_BAD("2*lam", "2*lam1"))),
+        Mutant("premise typo: ‖x‖² ↦ λ/2 and v₁ᵀMv₁ ↦ λ₁/2", PCALandscape(premises_v1=_BAD("lam/2", "lam1/2"))),
+        Mutant("premise typo at the top: ‖x‖² ↦ 2λ₁", PCALandscape(premises_top=(("⟨xᵀ M x⟩", "lam1**2"),
+                                                                            ("⟨xᵀ x⟩", "2*lam1")))),
     ],
     uses=["eq:8.1", "eq:8.2", "eq:8.3", "eq:8.9", "eq:8.10", "sec:8.3.1:stationary-points"],
+    notes=["x = 0 is covered by (8.10) with λ = 0 when λ₁ > 0; when M = 0 it is the global minimum"],
 )
 
 
