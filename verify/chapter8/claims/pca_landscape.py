@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import sympy as sp
@@ -101,6 +102,42 @@ claim(
 class StationaryAreEigenvectors:
     allow_zero: bool  # corrected: "0 or an eigenvector"
     power: int = 2  # eigenvalue ‖x‖^power
+    sets: str = "spheres"  # the nonzero stationary points: 'spheres' {x ∈ E_λ : ‖x‖² = λ}, or 'points' ±√λᵢuᵢ
+
+
+def _decide_stationary(stmt: StationaryAreEigenvectors, member, ctx) -> Outcome:
+    """On one PSD M (exact): x = 0, and in each eigenspace E_λ (λ > 0) the point √λ·u, plus, when dim E_λ ≥ 2,
+    the point √λ(3u + 4u′)/5 off the eigenbasis; each is stationary (∇g = −2(M − xxᵀ)x = 0 exactly) and is
+    tested against the statement."""
+    Mi = sp.Matrix(member.obj)
+    n = Mi.rows
+    pts = [(sp.zeros(n, 1), sp.Integer(0), "x = 0")]
+    for val, mult, vecs in Mi.eigenvects():
+        if val <= 0:
+            continue
+        B = sp.GramSchmidt(list(vecs), True)
+        pts.append((sp.sqrt(val) * B[0], val, f"√λ·u, λ = {val}"))
+        if mult >= 2:
+            pts.append((sp.sqrt(val) * (3 * B[0] + 4 * B[1]) / 5, val, f"√λ(3u + 4u′)/5 in E_λ, λ = {val}, dim {mult}"))
+    basis_pts = [sp.sqrt(val) * u for val, _m, vecs in Mi.eigenvects() if val > 0 for u in sp.GramSchmidt(list(vecs), True)]
+    for X, val, name in pts:
+        grad = sp.simplify(-2 * (Mi - X * X.T) * X)
+        if grad != sp.zeros(n, 1):
+            return Outcome(None, ["exact"], 1, notes=[f"{name} is not stationary: {list(grad)}"])
+        nrm2 = sp.simplify((X.T * X)[0, 0])
+        zero = nrm2 == 0
+        ce = {"M": str(Mi.tolist()), "x": [str(sp.nsimplify(c)) for c in X], "∇g(x)": "0"}
+        if zero and not stmt.allow_zero:
+            return Outcome(False, ["exact"], 1, None, {**ce, "why": "x = 0 is stationary and not an eigenvector"},
+                           strength="exact")
+        if zero:
+            continue
+        if sp.simplify(Mi * X - nrm2 ** sp.Rational(stmt.power, 2) * X) != sp.zeros(n, 1):
+            return Outcome(False, ["exact"], 1, None, {**ce, "why": f"Mx ≠ ‖x‖^{stmt.power}x"}, strength="exact")
+        if stmt.sets == "points" and not any(sp.simplify(X - s * p) == sp.zeros(n, 1) for p in basis_pts for s in (1, -1)):
+            return Outcome(False, ["exact"], 1, None, {**ce, "why": f"{name}: stationary, not ±√λᵢuᵢ for the eigenbasis "
+                                                           "(λ repeated: a sphere of stationary points)"}, strength="exact")
+    return Outcome(True, ["exact"], len(pts), 0.0, strength="exact", notes=[f"{len(pts)} stationary points tested"])
 
 
 def _exact_stationary_points(Mint: sp.Matrix):
@@ -114,6 +151,11 @@ def _exact_stationary_points(Mint: sp.Matrix):
 
 
 def _check_stationary(stmt: StationaryAreEigenvectors, ctx) -> Outcome:
+    for m in admitted(PSD_CLASS):  # the set description on every PSD bank member
+        o = _decide_stationary(stmt, m, ctx)
+        if o.holds is False:
+            return Outcome(False, ["exact (PSD bank)"], 1, None, {"member": m.name, **o.counterexample},
+                           strength="exact", sizes=[m.name])
     # (i) exact: solve ∇g = 0 with SymPy for small integer PSD matrices, every solution tested
     rng = ctx.rng("exact-stationary")
     worst, n_pts, ce = 0.0, 0, None
@@ -188,13 +230,19 @@ claim(
     check=_check_stationary,
     erratum=Erratum(
         printed="every stationary point x of g is an eigenvector of M with eigenvalue ‖x‖²",
-        corrected="every stationary point is x = 0 or an eigenvector of M with eigenvalue ‖x‖² "
-        "(so the stationary points are 0 and ±√λᵢuᵢ for λᵢ > 0)",
-        explanation="x = 0 is always stationary (∇g(0) = 0) and is not an eigenvector. The proof survives: "
-        "(8.10) with λ = 0 handles it.",
+        corrected="every stationary point is x = 0 or an eigenvector of M with eigenvalue ‖x‖²: the stationary set "
+        "is {0} ∪ ⋃_{λ > 0 eigenvalue} {x ∈ E_λ : ‖x‖² = λ} (the points ±√λᵢuᵢ only when λᵢ is simple; a sphere "
+        "of dimension mult(λ) − 1 in E_λ otherwise)",
+        explanation="severity: edge-case. x = 0 is always stationary (∇g(0) = 0) and is not an eigenvector; the proof "
+        "survives ((8.10) with λ = 0 handles it). The first correction also listed the nonzero stationary points as "
+        "±√λᵢuᵢ; the second reader broke that with M = I₂, x = (cos 0.7, sin 0.7): with a repeated eigenvalue every "
+        "point of the sphere {x ∈ E_λ : ‖x‖² = λ} is stationary. The correction now states the set.",
         corrected_statement=StationaryAreEigenvectors(allow_zero=True),
     ),
-    mutants=[Mutant("eigenvalue ‖x‖ instead of ‖x‖²", StationaryAreEigenvectors(allow_zero=True, power=1))],
+    quantified=Quantified(PSD_CLASS, _decide_stationary, shapes=("pca-spectrum",)),
+    mutants=[Mutant("eigenvalue ‖x‖ instead of ‖x‖²", StationaryAreEigenvectors(allow_zero=True, power=1)),
+             Mutant("the nonzero stationary points are the isolated points ±√λᵢuᵢ (repeated λ ignored)",
+                    StationaryAreEigenvectors(allow_zero=True, sets="points"))],
     uses=["eq:8.2", "sec:8.3.1:pca-gradient"],
 )
 
@@ -314,18 +362,24 @@ def _second_order_proof():
     return all(s.holds for s in steps), steps
 
 
-def _decide_83(stmt: SecondOrder, member, ctx) -> Outcome:
-    """On one PSD M: at its global minimiser √λ₁u₁ (global by the identity g − g* = xᵀ(λ₁I − M)x + ½(‖x‖² − λ₁)²,
-    symbolic.chapter8.pca_proof step 5, not Theorem 8.7) the exact Hessian is ⪰ 0, and ≻ 0 if ``strict``."""
+@lru_cache(maxsize=None)
+def _top_hessian(Mi):
+    """The global minimiser of the top level of M and the exact eigenvalues of ∇²g there."""
     from symbolic.chapter8 import pca_proof as P
-    Mi = member.obj
-    land = P.instance_landscape(sp.ImmutableMatrix(Mi))
+    land = P.instance_landscape(Mi)
     top = [c for c in land.components if c.level == land.lam1][0]
     n = Mi.rows
     ys = sp.symbols(f"y0:{n}", real=True)
     Y = sp.Matrix(ys)
-    H = sp.hessian(sp.Rational(1, 2) * sum(e**2 for e in (Mi - Y * Y.T)), ys).subs(dict(zip(ys, list(top.rep))))
-    evs = [sp.simplify(e) for e in H.eigenvals()]
+    H = sp.hessian(sp.Rational(1, 2) * sum(e**2 for e in (sp.Matrix(Mi) - Y * Y.T)), ys).subs(dict(zip(ys, list(top.rep))))
+    return top, [sp.simplify(e) for e in H.eigenvals()]
+
+
+def _decide_83(stmt: SecondOrder, member, ctx) -> Outcome:
+    """On one PSD M: at its global minimiser √λ₁u₁ (global by the identity g − g* = xᵀ(λ₁I − M)x + ½(‖x‖² − λ₁)²,
+    symbolic.chapter8.pca_proof step 5, not Theorem 8.7) the exact Hessian is ⪰ 0, and ≻ 0 if ``strict``."""
+    Mi = member.obj
+    top, evs = _top_hessian(sp.ImmutableMatrix(Mi))
     ok = all(e.is_nonnegative for e in evs) and (not stmt.strict or all(e.is_positive for e in evs))
     detail = {"M": str(Mi.tolist()), "global minimiser": str(list(top.rep)), "Hessian eigenvalues": [str(e) for e in evs]}
     return Outcome(ok, ["exact Hessian on the instance"], 1, 0.0 if ok else None, None if ok else detail,
