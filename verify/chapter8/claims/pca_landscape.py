@@ -106,35 +106,46 @@ class StationaryAreEigenvectors:
 
 
 def _decide_stationary(stmt: StationaryAreEigenvectors, member, ctx) -> Outcome:
+    return _stationary_on(stmt, sp.ImmutableMatrix(member.obj))
+
+
+@lru_cache(maxsize=None)
+def _stationary_on(stmt: StationaryAreEigenvectors, Mi) -> Outcome:
     """On one PSD M (exact): x = 0, and in each eigenspace E_λ (λ > 0) the point √λ·u, plus, when dim E_λ ≥ 2,
     the point √λ(3u + 4u′)/5 off the eigenbasis; each is stationary (∇g = −2(M − xxᵀ)x = 0 exactly) and is
     tested against the statement."""
-    Mi = sp.Matrix(member.obj)
+    # x = s·w with w rational (an unnormalised eigenvector, orthogonalised without normalising) and
+    # s² = λ/‖w‖², so every test below is rational arithmetic: xxᵀ = s²wwᵀ, ∇g(x) = −2s(M − s²wwᵀ)w
+    Mi = sp.Matrix(Mi)
     n = Mi.rows
     pts = [(sp.zeros(n, 1), sp.Integer(0), "x = 0")]
+    basis = []
     for val, mult, vecs in Mi.eigenvects():
         if val <= 0:
             continue
-        B = sp.GramSchmidt(list(vecs), True)
-        pts.append((sp.sqrt(val) * B[0], val, f"√λ·u, λ = {val}"))
+        B = sp.GramSchmidt(list(vecs), False)
+        basis += B
+        pts.append((B[0], val, f"√λ·u, λ = {val}"))
         if mult >= 2:
-            pts.append((sp.sqrt(val) * (3 * B[0] + 4 * B[1]) / 5, val, f"√λ(3u + 4u′)/5 in E_λ, λ = {val}, dim {mult}"))
-    basis_pts = [sp.sqrt(val) * u for val, _m, vecs in Mi.eigenvects() if val > 0 for u in sp.GramSchmidt(list(vecs), True)]
-    for X, val, name in pts:
-        grad = sp.simplify(-2 * (Mi - X * X.T) * X)
-        if grad != sp.zeros(n, 1):
-            return Outcome(None, ["exact"], 1, notes=[f"{name} is not stationary: {list(grad)}"])
-        nrm2 = sp.simplify((X.T * X)[0, 0])
-        zero = nrm2 == 0
+            pts.append((3 * B[0] + 4 * B[1], val,
+                        f"√λ(3u + 4u′)/‖3u + 4u′‖ in E_λ, λ = {val}, dim {mult}"))
+    for w, val, name in pts:
+        w2 = (w.T * w)[0, 0]
+        s2 = val / w2 if w2 != 0 else sp.Integer(0)
+        X = sp.sqrt(s2) * w
+        if (Mi - s2 * w * w.T) * w != sp.zeros(n, 1):
+            return Outcome(None, ["exact"], 1, notes=[f"{name} is not stationary"])
         ce = {"M": str(Mi.tolist()), "x": [str(sp.nsimplify(c)) for c in X], "∇g(x)": "0"}
-        if zero and not stmt.allow_zero:
+        if w2 == 0 and not stmt.allow_zero:
             return Outcome(False, ["exact"], 1, None, {**ce, "why": "x = 0 is stationary and not an eigenvector"},
                            strength="exact")
-        if zero:
+        if w2 == 0:
             continue
-        if sp.simplify(Mi * X - nrm2 ** sp.Rational(stmt.power, 2) * X) != sp.zeros(n, 1):
+        nrm2 = s2 * w2  # ‖x‖² = λ
+        if Mi * w != sp.simplify(nrm2 ** sp.Rational(stmt.power, 2)) * w:
             return Outcome(False, ["exact"], 1, None, {**ce, "why": f"Mx ≠ ‖x‖^{stmt.power}x"}, strength="exact")
-        if stmt.sets == "points" and not any(sp.simplify(X - s * p) == sp.zeros(n, 1) for p in basis_pts for s in (1, -1)):
+        parallel = lambda u: sp.Matrix.hstack(w, u).rank() == 1
+        if stmt.sets == "points" and not any(parallel(u) for u in basis):
             return Outcome(False, ["exact"], 1, None, {**ce, "why": f"{name}: stationary, not ±√λᵢuᵢ for the eigenbasis "
                                                            "(λ repeated: a sphere of stationary points)"}, strength="exact")
     return Outcome(True, ["exact"], len(pts), 0.0, strength="exact", notes=[f"{len(pts)} stationary points tested"])
