@@ -84,6 +84,7 @@ claim(
 class TensorLandscape:
     components: str = "orthonormal"  # 'correlated': a mutant with non-orthogonal components
     pair_sums: str = "saddle"  # the class of (aᵢ ± aⱼ)/√2; a mutant says 'maximum'
+    full_sums: str = "minimum"  # the class of (Σᵢ ±aᵢ)/√d when k = d; a mutant (the old title) says 'saddle'
 
 
 @lru_cache(maxsize=None)
@@ -141,7 +142,7 @@ def _check_tensor(stmt: TensorLandscape, ctx) -> Outcome:
                 # predicted spectrum: 8/m on span(S) ∩ x^⊥ (m − 1 of them), −4/m on span(S)^⊥ (d − m)
                 pred = np.sort([8 / m] * (m - 1) + [-4 / m] * (d - m))
                 pred_ok &= g < 1e-10 and np.allclose(np.sort(ev), pred, atol=1e-9)
-            want = "maximum" if m == 1 else ("minimum" if m == d else stmt.pair_sums if m == 2 else "saddle")
+            want = "maximum" if m == 1 else (stmt.full_sums if m == d else stmt.pair_sums if m == 2 else "saddle")
             if kind != want:
                 pred_ok = False
                 if ce is None:
@@ -166,7 +167,8 @@ claim(
     id="sec:8.3.3:tensor-landscape",
     section="8.3.3",
     kind="algorithmic",
-    title="Orthogonal T = Σaᵢ^⊗4: every local maximum on the sphere is ±aᵢ; normalised sums are saddles",
+    title="Orthonormal T = Σaᵢ^⊗4: every local maximum on the sphere is ±aᵢ; normalised signed sums over 2 ≤ |S| < d "
+    "are saddles, over |S| = k = d strict local (global) minima",
     printed=r"\text{Tensor decomposition \dots constraints are imposed on the tensor } T \text{ \dots T must be a low-rank "
     r"tensor with orthonormal components [Ge et al., 2015]} \text{ (no spurious local maxima of (8.53))}",
     statement=TensorLandscape(),
@@ -174,6 +176,8 @@ claim(
     mutants=[
         Mutant("the same with correlated (non-orthogonal) components", TensorLandscape(components="correlated")),
         Mutant("the pair sums (aᵢ ± aⱼ)/√2 are local maxima", TensorLandscape(pair_sums="maximum")),
+        Mutant("every normalised sum is a saddle, the full sum (k = d) included (the old title)",
+               TensorLandscape(full_sums="saddle")),
     ],
     uses=["eq:8.53"],
     notes=["sampled at small (d, k); a proof would need the symbolic first- and second-order conditions on the "

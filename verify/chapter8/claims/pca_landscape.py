@@ -334,14 +334,16 @@ claim(
     id="eq:8.10",
     section="8.3.1",
     kind="identity",
-    title="Case 2: the curvature along v₁ is λ − λ₁ < 0",
+    title="Case 2: the half-curvature ½⟨v₁, ∇²g(x)v₁⟩ = 2⟨x,v₁⟩² − v₁ᵀMv₁ + ‖x‖² along v₁ is λ − λ₁ < 0",
     printed=r"2\langle x, v_1\rangle^2 - v_1^\top M v_1 + \|x\|_2^2 = 0 - \lambda_1 + \lambda \geq 0",
     equations=["8.10"],
     statement=Eq810(),
     check=_check_810,
     mutants=[Mutant("= λ₁ − λ", Eq810(-1.0, 1.0)), Mutant("= 2λ − λ₁", Eq810(2.0, -1.0))],
     uses=["eq:8.9", "eq:8.2"],
-    notes=["evaluated at every stationary point 0, ±√λᵢuᵢ with λᵢ < λ₁ (x = 0 counts as λ = 0); "
+    notes=["the displayed expression is HALF the curvature (corrected (8.9)): ⟨v₁, ∇²g(x)v₁⟩ = 2(λ − λ₁); the sign "
+           "conclusion is the same (second reader: the old title called λ − λ₁ the curvature)",
+           "evaluated at every stationary point 0, ±√λᵢuᵢ with λᵢ < λ₁ (x = 0 counts as λ = 0); "
            "the '≥ 0' is the local-minimum hypothesis that the proof contradicts"],
 )
 
