@@ -430,3 +430,22 @@ claim(
            "exact quartic Taylor expansion, and the minimisers used to refute '> 0' are certified global by the "
            "Eckart–Young identity of pca_proof step 5"],
 )
+
+
+# --- arguments of §8.3.1 (the second reader's, kept as objects tried on every claim of their shape) -------------
+from verify.engine.arguments import argument  # noqa: E402
+
+argument("repeated-eigenvalue",
+         "a repeated eigenvalue λ > 0 makes the stationary set contain the sphere {x ∈ E_λ : ‖x‖² = λ}: a list of points "
+         "±√λᵢuᵢ, the pair ±√λ₁u₁ as the minima or as GD's limit, one O(2) orbit of rank-2 minima, and a positive "
+         "definite Hessian at the minima all fail",
+         members=["diag(2, 2, 1)", "I₂", "diag(2, 1, 1)", "2·I₃", "Q diag(2, 1, 1) Qᵀ (rational rotation)",
+                  "diag(3, 3, 1, 0, 0)"], shapes=("pca-spectrum",))
+argument("zero-matrix",
+         "M = 0 is PSD: g = ½‖x‖⁴ is convex and 0 is its global minimum (not a saddle or a maximum; ±√m collapse to 0)",
+         members=["0 (the zero matrix)", "m = 0 (d = 1)"], shapes=("pca-spectrum", "local-min-global"))
+argument("stable-manifold-start",
+         "GD started on the stable manifold of a saddle (for PCA every x₀ ⊥ E_λ₁, not only 0) stays there; a fixed step "
+         "diverges from far starts on a quartic (not L-smooth); η > 1/(2λ₁) cannot converge to the minimum (∇²g has "
+         "top eigenvalue 4λ₁ there)",
+         members=["diag(3, 1, 1/2)", "m = 1 (d = 1)"], shapes=("gd-converges",))
