@@ -794,7 +794,7 @@ def _inference_on(extra: str, name: str, f) -> Outcome:
 
 FN2_C2 = Class("C² functions on ℝ²", "fn2", ("C²",), "the caption's 'because' ranges over them")
 
-argument("flat-at-infinity",
+argument("strict-saddles-not-uniform",
          "strict negative curvature at every saddle gives no uniform α, β, γ: a function whose gradient and curvature "
          "both vanish at infinity (x² + (xy − 1)²: ‖∇f‖ = 2/t, λ_min ≈ 2/t⁴ at (1/t, t)) meets 'all saddles strict, "
          "all local minima global' and fails Def 8.4",
