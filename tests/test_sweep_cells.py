@@ -41,7 +41,7 @@ def test_a_cached_cell_reads_as_the_fresh_one():
 def test_the_plans_of_the_moved_experiments_cover_their_claims():
     ids = ["lemma:8.17", "remark:8.16", "figure:8.5", "sec:8.3.2:thm8.23-rates", "lemma:8.19",
            "sec:8.3.3:linear-networks", "sec:8.3.3:tensor-landscape", "sec:8.3.1:pca-rank-2",
-           "sec:8.3.1:optimizers-find-global-min", "sec:8.2.1:saddle-escape", "sec:8.2.1:no-strict-saddle", "thm:8.5"]
+           "sec:8.3.1:pca-reference-runs", "sec:8.2.1:saddle-escape", "sec:8.2.1:no-strict-saddle", "thm:8.5"]
     cells, waiting = sweep_plans.cells_for(ids, get_profile("ci"), 0)
     assert waiting == set(ids)
     assert len({c.key for c in cells}) == len(cells) > len(ids)

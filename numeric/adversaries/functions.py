@@ -149,5 +149,7 @@ fn2("x³ − 3xy² (monkey saddle)", x**3 - 3 * x * y**2, "degenerate saddle wit
     "second-order escape arguments")
 fn2("(y − x²)(y − 2x²) (Peano)", (y - x**2) * (y - 2 * x**2), "a minimum along every line, not a minimum",
     "'restricting to lines decides'")
+fn2("(x² − 1)² + (y² − 1)² (Figure 8.3 reproduction)", (x**2 - 1) ** 2 + (y**2 - 1) ** 2,
+    "coercive, 4 global minima, 4 strict saddles, a maximum", "nothing (the corrected Figure 8.3 'because' holds on it)")
 fn2("Rosenbrock (1 − x)² + 100(y − x²)²", (1 - x) ** 2 + 100 * (y - x**2) ** 2, "a curved narrow valley",
     "fixed-step GD rates")

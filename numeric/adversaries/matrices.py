@@ -45,6 +45,29 @@ psd("diag(2, 1, 1)", sp.diag(2, 1, 1), "repeated second eigenvalue", "rank-2 min
 psd("0 (the zero matrix)", sp.zeros(2, 2), "M = 0", "'x = 0 is a saddle'; 'g is non-convex'")
 psd("diag(1, 0)", sp.diag(1, 0), "rank-deficient", "statements assuming M ≻ 0")
 psd("[[2, 1], [1, 2]]", sp.Matrix([[2, 1], [1, 2]]), "non-diagonal, eigenvectors (1, ±1)/√2", "axis-aligned shortcuts")
+# §8.3.1/§8.3.3 second reader (findings_8.3.1+8.3.3): repeated eigenvalues, M = 0, rank deficiency, d = 1
+_Q3 = sp.Matrix([[1, 2, 2], [2, 1, -2], [2, -2, 1]]) / 3  # rational orthogonal
+
+
+@hyp("psd", "M ≠ 0")
+def _nonzero(M):
+    return HypothesisResult(any(v != 0 for v in M), "exact", "M ≠ 0" if any(v != 0 for v in M) else "M = 0")
+
+
+@hyp("psd", "d = 1")
+def _d1(M):
+    return HypothesisResult(M.rows == 1, "exact", f"d = {M.rows}")
+
+
+psd("diag(3, 3, 1, 0, 0)", sp.diag(3, 3, 1, 0, 0), "repeated top eigenvalue and a 2-dimensional kernel, d = 5",
+    "'the minima are ±√λ₁u₁' (a circle of them); 'GD reaches ±√λ₁u₁' (the limit depends on x₀)")
+psd("2·I₃", 2 * sp.eye(3), "all eigenvalues equal, d = 3", "rank-2 minima as one O(2) orbit (a Grassmannian of them)")
+psd("Q diag(2, 1, 1) Qᵀ (rational rotation)", _Q3 * sp.diag(2, 1, 1) * _Q3.T,
+    "repeated second eigenvalue in a non-axis basis", "coordinate-basis shortcuts; rank-2 O(2)-orbit uniqueness")
+psd("diag(2, 1, 1/2)", sp.diag(2, 1, sp.Rational(1, 2)), "λ₂ > λ₃ > 0", "nothing (rank-2 baseline)")
+psd("m = 0 (d = 1)", sp.zeros(1, 1), "d = 1, M = 0: g = ½x⁴", "Figure 8.4's 'local maximum at 0' (0 is the global minimum)")
+psd("m = 1 (d = 1)", sp.eye(1), "d = 1, m = 1: g = ½(1 − x²)²",
+    "fixed-step GD with η > 1/(2λ₁) (2-cycle), far starts (quartic growth)")
 
 
 @hyp("vector", "unit norm")

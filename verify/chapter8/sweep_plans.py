@@ -134,7 +134,7 @@ def _no_strict_saddle(profile, seed):
 def _pca_optimizers(profile, seed):
     from verify.chapter8.claims.pca_theorem import pca_runs_size
 
-    cid = "sec:8.3.1:optimizers-find-global-min"
+    cid = "sec:8.3.1:pca-reference-runs"
     (n, d), s = pca_runs_size(profile), Context(profile, seed, cid).seed_for("pca-runs")
     return [pca_runs.runs_cell(s, n, d, p) for p in dict.fromkeys(st.perturb for st in _variants(cid))]
 
@@ -165,7 +165,7 @@ PLANS = [
     (frozenset({"sec:8.3.3:linear-networks"}), _linear_networks),
     (frozenset({"sec:8.3.3:tensor-landscape"}), _tensor_landscape),
     (frozenset({"sec:8.3.1:pca-rank-2"}), _pca_rank2),
-    (frozenset({"sec:8.3.1:optimizers-find-global-min"}), _pca_optimizers),
+    (frozenset({"sec:8.3.1:pca-reference-runs"}), _pca_optimizers),
     (frozenset({"sec:8.2.1:saddle-escape"}), _saddle_escape),
     (frozenset({"thm:8.5"}), _thm85),
     (frozenset({"sec:8.2.1:no-strict-saddle"}), _no_strict_saddle),

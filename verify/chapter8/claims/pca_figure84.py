@@ -17,7 +17,9 @@ from numeric import classify as C
 from symbolic.chapter8 import pca
 from symbolic.explicit import evaluate
 
-from verify.engine.claim import Mutant, Outcome, Step, all_of
+from numeric.adversaries import Class
+from verify.engine.attacks import Quantified
+from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
 from verify.engine.registry import claim
 from verify.engine.falsify import search
 
@@ -33,6 +35,7 @@ class Shape:
     min_value: sp.Expr
     centre_kind: str  # the kind of the critical point x = 0: 'maximum' or 'minimum'
     centre_value: sp.Expr
+    m_zero: bool = False  # the shape is claimed for m = 0 too (M = [m] ⪰ 0 allows it)
 
 
 def _g1():
@@ -59,8 +62,25 @@ def matches_at(stmt: Shape, m: sp.Rational, g: sp.Expr | None = None) -> tuple[b
     return ok, {"found": found, "figure": want}
 
 
+def _decide(stmt: Shape, member, ctx) -> Outcome:
+    """On one 1×1 PSD member M = [m]: the exact critical points of ½(m − x²)² against the shape (m = 0 only when the
+    statement claims it)."""
+    m = sp.Rational(member.obj[0, 0])
+    if m == 0 and not stmt.m_zero:
+        return Outcome(None, notes=["m = 0 is outside the corrected statement (m > 0)"])
+    ok, detail = matches_at(stmt, m)
+    return Outcome(ok, ["exact critical points (Gröbner), Hessian inertia"], 1, 0.0 if ok else None,
+                   None if ok else {"m": str(m), **detail}, strength="exact")
+
+
 def _check(stmt: Shape, ctx) -> Outcome:
     g = _g1()
+    if stmt.m_zero:  # the edge m = 0 (M = 0 is PSD): g = ½x⁴ has one critical point, the global minimum 0
+        ok0, det0 = matches_at(stmt, sp.Integer(0))
+        if not ok0:
+            return Outcome(False, ["exact critical points (Gröbner), Hessian inertia"], 1, None, {"m": "0", **det0},
+                           steps=[Step("m = 0", "g = ½x⁴: critical points with kinds and values", derived=det0["found"],
+                                       holds=False)], strength="exact", sizes=["m = 0"])
     steps = [Step("d = 1", "(8.1) with M = [m], x = [x], m > 0", printed=r"\tfrac12(m - x^2)^2", derived=g)]
     crit = sorted(sp.solve(sp.diff(g, xs), xs), key=lambda r: float(r.subs(mp, 1)))
     g2 = [sp.simplify(sp.diff(g, xs, 2).subs(xs, c)) for c in crit]
@@ -98,8 +118,19 @@ claim(
     kind="identity",
     title="Figure 8.4: ½(m − x²)² has global minima ±√m (g = 0) and a local maximum m²/2 at 0",
     printed=r"\text{Figure 8.4: Objective function for principal components analysis (PCA) when } d = 1.",
-    statement=Shape((-sp.sqrt(mp), sp.sqrt(mp)), sp.Integer(0), "maximum", mp**2 / 2),
+    statement=Shape((-sp.sqrt(mp), sp.sqrt(mp)), sp.Integer(0), "maximum", mp**2 / 2, m_zero=True),
     check=_check,
+    erratum=Erratum(
+        printed="for d = 1 and every PSD M = [m]: global minima ±√m (g = 0), a local maximum m²/2 at 0",
+        corrected="for m > 0 (M ≠ 0): global minima ±√m (g = 0) and a local maximum m²/2 at 0; for m = 0, g = ½x⁴ has "
+        "the single (global) minimum 0",
+        explanation="severity: edge-case. M = 0 is PSD; at m = 0 the two minima ±√m and the maximum 0 merge into one "
+        "degenerate global minimum (the second reader's m = 0 case, the same edge as eq:8.1 and thm:8.7's "
+        "parenthetical). The figure draws some m > 0; the caption does not say so.",
+        corrected_statement=Shape((-sp.sqrt(mp), sp.sqrt(mp)), sp.Integer(0), "maximum", mp**2 / 2),
+    ),
+    quantified=Quantified(Class("1×1 PSD M = [m]", "psd", ("PSD", "d = 1"), "Figure 8.4's d = 1"), _decide,
+                          shapes=("pca-spectrum",)),
     mutants=[
         Mutant("minima at ±m instead of ±√m", Shape((-mp, mp), sp.Integer(0), "maximum", mp**2 / 2)),
         Mutant("x = 0 a local minimum (a U, not a W)", Shape((-sp.sqrt(mp), sp.sqrt(mp)), sp.Integer(0), "minimum", mp**2 / 2)),

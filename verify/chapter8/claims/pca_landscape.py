@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import sympy as sp
 from hypothesis import strategies as st
 
+from numeric.adversaries import Class, admitted
 from numeric.chapter8 import pca as npca
 from symbolic.chapter8 import pca
 from verify.engine.checks.identity import MatrixIdentity, check_matrix_identity
+from verify.engine.attacks import Quantified
 from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
 from verify.engine.lazy import lazy
 from verify.engine.registry import claim
@@ -23,6 +26,7 @@ from verify.engine.falsify import search
 from verify.engine import strategies as vst
 S = pca.SYMBOLS
 M, x, v, d = S.M, S.x, S.v, S.d
+PSD_CLASS = Class("symmetric PSD M", "psd", ("PSD",), "the matrices of §8.3.1 (M symmetric, M ⪰ 0; any d)")
 
 
 def psd(min_d=1, max_d=5, **kw):
@@ -98,6 +102,53 @@ claim(
 class StationaryAreEigenvectors:
     allow_zero: bool  # corrected: "0 or an eigenvector"
     power: int = 2  # eigenvalue ‖x‖^power
+    sets: str = "spheres"  # the nonzero stationary points: 'spheres' {x ∈ E_λ : ‖x‖² = λ}, or 'points' ±√λᵢuᵢ
+
+
+def _decide_stationary(stmt: StationaryAreEigenvectors, member, ctx) -> Outcome:
+    return _stationary_on(stmt, sp.ImmutableMatrix(member.obj))
+
+
+@lru_cache(maxsize=None)
+def _stationary_on(stmt: StationaryAreEigenvectors, Mi) -> Outcome:
+    """On one PSD M (exact): x = 0, and in each eigenspace E_λ (λ > 0) the point √λ·u, plus, when dim E_λ ≥ 2,
+    the point √λ(3u + 4u′)/5 off the eigenbasis; each is stationary (∇g = −2(M − xxᵀ)x = 0 exactly) and is
+    tested against the statement."""
+    # x = s·w with w rational (an unnormalised eigenvector, orthogonalised without normalising) and
+    # s² = λ/‖w‖², so every test below is rational arithmetic: xxᵀ = s²wwᵀ, ∇g(x) = −2s(M − s²wwᵀ)w
+    Mi = sp.Matrix(Mi)
+    n = Mi.rows
+    pts = [(sp.zeros(n, 1), sp.Integer(0), "x = 0")]
+    basis = []
+    for val, mult, vecs in Mi.eigenvects():
+        if val <= 0:
+            continue
+        B = sp.GramSchmidt(list(vecs), False)
+        basis += B
+        pts.append((B[0], val, f"√λ·u, λ = {val}"))
+        if mult >= 2:
+            pts.append((3 * B[0] + 4 * B[1], val,
+                        f"√λ(3u + 4u′)/‖3u + 4u′‖ in E_λ, λ = {val}, dim {mult}"))
+    for w, val, name in pts:
+        w2 = (w.T * w)[0, 0]
+        s2 = val / w2 if w2 != 0 else sp.Integer(0)
+        X = sp.sqrt(s2) * w
+        if (Mi - s2 * w * w.T) * w != sp.zeros(n, 1):
+            return Outcome(None, ["exact"], 1, notes=[f"{name} is not stationary"])
+        ce = {"M": str(Mi.tolist()), "x": [str(sp.nsimplify(c)) for c in X], "∇g(x)": "0"}
+        if w2 == 0 and not stmt.allow_zero:
+            return Outcome(False, ["exact"], 1, None, {**ce, "why": "x = 0 is stationary and not an eigenvector"},
+                           strength="exact")
+        if w2 == 0:
+            continue
+        nrm2 = s2 * w2  # ‖x‖² = λ
+        if Mi * w != sp.simplify(nrm2 ** sp.Rational(stmt.power, 2)) * w:
+            return Outcome(False, ["exact"], 1, None, {**ce, "why": f"Mx ≠ ‖x‖^{stmt.power}x"}, strength="exact")
+        parallel = lambda u: sp.Matrix.hstack(w, u).rank() == 1
+        if stmt.sets == "points" and not any(parallel(u) for u in basis):
+            return Outcome(False, ["exact"], 1, None, {**ce, "why": f"{name}: stationary, not ±√λᵢuᵢ for the eigenbasis "
+                                                           "(λ repeated: a sphere of stationary points)"}, strength="exact")
+    return Outcome(True, ["exact"], len(pts), 0.0, strength="exact", notes=[f"{len(pts)} stationary points tested"])
 
 
 def _exact_stationary_points(Mint: sp.Matrix):
@@ -111,6 +162,11 @@ def _exact_stationary_points(Mint: sp.Matrix):
 
 
 def _check_stationary(stmt: StationaryAreEigenvectors, ctx) -> Outcome:
+    for m in admitted(PSD_CLASS):  # the set description on every PSD bank member
+        o = _decide_stationary(stmt, m, ctx)
+        if o.holds is False:
+            return Outcome(False, ["exact (PSD bank)"], 1, None, {"member": m.name, **o.counterexample},
+                           strength="exact", sizes=[m.name])
     # (i) exact: solve ∇g = 0 with SymPy for small integer PSD matrices, every solution tested
     rng = ctx.rng("exact-stationary")
     worst, n_pts, ce = 0.0, 0, None
@@ -185,13 +241,19 @@ claim(
     check=_check_stationary,
     erratum=Erratum(
         printed="every stationary point x of g is an eigenvector of M with eigenvalue ‖x‖²",
-        corrected="every stationary point is x = 0 or an eigenvector of M with eigenvalue ‖x‖² "
-        "(so the stationary points are 0 and ±√λᵢuᵢ for λᵢ > 0)",
-        explanation="x = 0 is always stationary (∇g(0) = 0) and is not an eigenvector. The proof survives: "
-        "(8.10) with λ = 0 handles it.",
+        corrected="every stationary point is x = 0 or an eigenvector of M with eigenvalue ‖x‖²: the stationary set "
+        "is {0} ∪ ⋃_{λ > 0 eigenvalue} {x ∈ E_λ : ‖x‖² = λ} (the points ±√λᵢuᵢ only when λᵢ is simple; a sphere "
+        "of dimension mult(λ) − 1 in E_λ otherwise)",
+        explanation="severity: edge-case. x = 0 is always stationary (∇g(0) = 0) and is not an eigenvector; the proof "
+        "survives ((8.10) with λ = 0 handles it). The first correction also listed the nonzero stationary points as "
+        "±√λᵢuᵢ; the second reader broke that with M = I₂, x = (cos 0.7, sin 0.7): with a repeated eigenvalue every "
+        "point of the sphere {x ∈ E_λ : ‖x‖² = λ} is stationary. The correction now states the set.",
         corrected_statement=StationaryAreEigenvectors(allow_zero=True),
     ),
-    mutants=[Mutant("eigenvalue ‖x‖ instead of ‖x‖²", StationaryAreEigenvectors(allow_zero=True, power=1))],
+    quantified=Quantified(PSD_CLASS, _decide_stationary, shapes=("pca-spectrum",)),
+    mutants=[Mutant("eigenvalue ‖x‖ instead of ‖x‖²", StationaryAreEigenvectors(allow_zero=True, power=1)),
+             Mutant("the nonzero stationary points are the isolated points ±√λᵢuᵢ (repeated λ ignored)",
+                    StationaryAreEigenvectors(allow_zero=True, sets="points"))],
     uses=["eq:8.2", "sec:8.3.1:pca-gradient"],
 )
 
@@ -272,14 +334,16 @@ claim(
     id="eq:8.10",
     section="8.3.1",
     kind="identity",
-    title="Case 2: the curvature along v₁ is λ − λ₁ < 0",
+    title="Case 2: the half-curvature ½⟨v₁, ∇²g(x)v₁⟩ = 2⟨x,v₁⟩² − v₁ᵀMv₁ + ‖x‖² along v₁ is λ − λ₁ < 0",
     printed=r"2\langle x, v_1\rangle^2 - v_1^\top M v_1 + \|x\|_2^2 = 0 - \lambda_1 + \lambda \geq 0",
     equations=["8.10"],
     statement=Eq810(),
     check=_check_810,
     mutants=[Mutant("= λ₁ − λ", Eq810(-1.0, 1.0)), Mutant("= 2λ − λ₁", Eq810(2.0, -1.0))],
     uses=["eq:8.9", "eq:8.2"],
-    notes=["evaluated at every stationary point 0, ±√λᵢuᵢ with λᵢ < λ₁ (x = 0 counts as λ = 0); "
+    notes=["the displayed expression is HALF the curvature (corrected (8.9)): ⟨v₁, ∇²g(x)v₁⟩ = 2(λ − λ₁); the sign "
+           "conclusion is the same (second reader: the old title called λ − λ₁ the curvature)",
+           "evaluated at every stationary point 0, ±√λᵢuᵢ with λᵢ < λ₁ (x = 0 counts as λ = 0); "
            "the '≥ 0' is the local-minimum hypothesis that the proof contradicts"],
 )
 
@@ -290,25 +354,64 @@ class SecondOrder:
     strict: bool = False  # a mutant claims ⟨v, ∇²g(x)v⟩ > 0 for every v ≠ 0
 
 
-def _check_83(stmt: SecondOrder, ctx) -> Outcome:
-    """At the local (= global) minima, the points with Mx = λ₁x and ‖x‖² = λ₁ (thm:8.7), at generic d:
-    ½⟨v, ∇²g(x)v⟩ = 2⟨x,v⟩² + vᵀ(λ₁I − M)v, a square plus a PSD form (λ₁I − M ⪰ 0), so ≥ 0 for every v;
-    it is 0 for v ⊥ x with Mv = λ₁v, so '> 0' fails whenever λ₁ is repeated."""
+def _second_order_proof():
+    """At generic d, without Theorem 8.7: g(x + tv) is a polynomial of degree 4 in t (its normal-form Taylor
+    coefficients c₀ … c₄ are all of it); at a local minimum c₁ = ⟨v, ∇g(x)⟩ = 0 (else g(x ∓ tv) < g(x));
+    then (g(x + tv) − g(x))/t² = q + c₃t + c₄t² → q as t → 0, so q(x, v) < 0 would give g(x + tv) < g(x)
+    for small t: a local minimum has q(x, v) = ½⟨v, ∇²g(x)v⟩ ≥ 0 for every v."""
+    _nf, coeffs = pca.taylor_coefficients()
+    degree_ok = set(coeffs) <= {0, 1, 2, 3, 4}
+    q, c3, c4, tt = sp.symbols("q c_3 c_4 t", real=True)
+    ratio = sp.expand(((q * tt**2 + c3 * tt**3 + c4 * tt**4)) / tt**2)
+    lim = sp.limit(ratio, tt, 0, "+")
+    # q < 0 ⇒ the ratio is < 0 for 0 < t ≤ t₀ = |q|/(|c₃| + |c₄| + |q|) ≤ 1, as |c₃t + c₄t²| ≤ (|c₃| + |c₄|)t there
+    t0 = sp.Abs(q) / (sp.Abs(c3) + sp.Abs(c4) + sp.Abs(q))
+    bound = sp.simplify((q + (sp.Abs(c3) + sp.Abs(c4)) * t0).subs(q, -sp.Symbol("a", positive=True)))
+    steps = [Step("Taylor", f"g(x + tv) has t-degree {max(coeffs)} (normal form, generic d): no remainder",
+                  derived=sorted(coeffs), holds=degree_ok),
+             Step("limit", "(g(x + tv) − g(x) − c₁t)/t² as t → 0⁺", derived=lim, holds=sp.simplify(lim - q) == 0),
+             Step("descent", "q = −a < 0, 0 < t < t₀ = |q|/(|c₃| + |c₄| + |q|): q + (|c₃| + |c₄|)t₀ < 0",
+                  derived=bound, holds=bool(bound.is_negative))]
+    return all(s.holds for s in steps), steps
+
+
+@lru_cache(maxsize=None)
+def _top_hessian(Mi):
+    """The global minimiser of the top level of M and the exact eigenvalues of ∇²g there."""
     from symbolic.chapter8 import pca_proof as P
-    pf = P.steps()
-    ok_form = pf.q_top_gap == 0  # q = 2⟨x,v⟩² + vᵀNv with N = λ₁I − M ⪰ 0
-    steps = [Step("½⟨v, ∇²g(x)v⟩ at a minimum", "q(x, v) at ‖x‖² = λ₁ with M = λ₁I − N", derived=pf.q_top,
-                  holds=ok_form),
-             Step("degenerate direction", "q at ⟨x, v⟩ = 0, Nv = 0 (v a second top eigenvector)",
-                  derived=pf.q_top_degenerate, holds=pf.q_top_degenerate == 0)]
-    ce = None
-    if stmt.strict and pf.q_top_degenerate == 0:
-        ce = {"M": "I_2", "x": "e1", "v": "e2", "<v, hess g(x) v>": 0}
-    holds = ok_form and ce is None
-    return Outcome(holds, ["symbolic (trace normal form, generic d)"], 1, 0.0 if holds else None, ce, steps=steps,
-                   notes=["the local minima are the top-eigenspace points (thm:8.7); with λ₁ repeated they form a sphere "
-                          "and the Hessian is singular along it, so '≥ 0' cannot be strengthened to '> 0'"],
-                   strength="proved")
+    land = P.instance_landscape(Mi)
+    top = [c for c in land.components if c.level == land.lam1][0]
+    n = Mi.rows
+    ys = sp.symbols(f"y0:{n}", real=True)
+    Y = sp.Matrix(ys)
+    H = sp.hessian(sp.Rational(1, 2) * sum(e**2 for e in (sp.Matrix(Mi) - Y * Y.T)), ys).subs(dict(zip(ys, list(top.rep))))
+    return top, [sp.simplify(e) for e in H.eigenvals()]
+
+
+def _decide_83(stmt: SecondOrder, member, ctx) -> Outcome:
+    """On one PSD M: at its global minimiser √λ₁u₁ (global by the identity g − g* = xᵀ(λ₁I − M)x + ½(‖x‖² − λ₁)²,
+    symbolic.chapter8.pca_proof step 5, not Theorem 8.7) the exact Hessian is ⪰ 0, and ≻ 0 if ``strict``."""
+    Mi = member.obj
+    top, evs = _top_hessian(sp.ImmutableMatrix(Mi))
+    ok = all(e.is_nonnegative for e in evs) and (not stmt.strict or all(e.is_positive for e in evs))
+    detail = {"M": str(Mi.tolist()), "global minimiser": str(list(top.rep)), "Hessian eigenvalues": [str(e) for e in evs]}
+    return Outcome(ok, ["exact Hessian on the instance"], 1, 0.0 if ok else None, None if ok else detail,
+                   strength="exact", notes=[str(detail)])
+
+
+def _check_83(stmt: SecondOrder, ctx) -> Outcome:
+    ok_proof, steps = _second_order_proof()
+    per = [(m.name, _decide_83(stmt, m, ctx)) for m in admitted(PSD_CLASS)]
+    bad = [(n, o) for n, o in per if o.holds is False]
+    if bad:
+        return Outcome(False, ["exact Hessian on the instance"], len(per), None, {"member": bad[0][0],
+                       **bad[0][1].counterexample}, steps=steps, strength="exact", sizes=[bad[0][0]])
+    return Outcome(ok_proof, ["symbolic (trace normal form, generic d)", "exact Hessian on the instance"], 1 + len(per),
+                   0.0 if ok_proof else None, steps=steps, strength="proved",
+                   notes=["proved for g at generic d by the Taylor argument (g is a quartic polynomial along every line), "
+                          "independently of Theorem 8.7; on every PSD bank member the exact Hessian at the global "
+                          "minimiser (global by the Eckart–Young identity) is ⪰ 0; it is singular when λ₁ is repeated "
+                          "or M = 0, so '≥ 0' cannot be strengthened to '> 0'"])
 
 
 claim(
@@ -320,6 +423,29 @@ claim(
     equations=["8.3"],
     statement=SecondOrder(False),
     check=_check_83,
+    quantified=Quantified(PSD_CLASS, _decide_83, shapes=("pca-spectrum",)),
     mutants=[Mutant("strict: ⟨v, ∇²g(x)v⟩ > 0 for every v ≠ 0", SecondOrder(True))],
-    uses=["eq:8.1"],
+    uses=["eq:8.1", "eq:8.5"],
+    notes=["no longer leans on Theorem 8.7 (which uses (8.3)): the necessary condition is proved for g from its "
+           "exact quartic Taylor expansion, and the minimisers used to refute '> 0' are certified global by the "
+           "Eckart–Young identity of pca_proof step 5"],
 )
+
+
+# --- arguments of §8.3.1 (the second reader's, kept as objects tried on every claim of their shape) -------------
+from verify.engine.arguments import argument  # noqa: E402
+
+argument("repeated-eigenvalue",
+         "a repeated eigenvalue λ > 0 makes the stationary set contain the sphere {x ∈ E_λ : ‖x‖² = λ}: a list of points "
+         "±√λᵢuᵢ, the pair ±√λ₁u₁ as the minima or as GD's limit, one O(2) orbit of rank-2 minima, and a positive "
+         "definite Hessian at the minima all fail",
+         members=["diag(2, 2, 1)", "I₂", "diag(2, 1, 1)", "2·I₃", "Q diag(2, 1, 1) Qᵀ (rational rotation)",
+                  "diag(3, 3, 1, 0, 0)"], shapes=("pca-spectrum",))
+argument("zero-matrix",
+         "M = 0 is PSD: g = ½‖x‖⁴ is convex and 0 is its global minimum (not a saddle or a maximum; ±√m collapse to 0)",
+         members=["0 (the zero matrix)", "m = 0 (d = 1)"], shapes=("pca-spectrum", "local-min-global"))
+argument("stable-manifold-start",
+         "GD started on the stable manifold of a saddle (for PCA every x₀ ⊥ E_λ₁, not only 0) stays there; a fixed step "
+         "diverges from far starts on a quartic (not L-smooth); η > 1/(2λ₁) cannot converge to the minimum (∇²g has "
+         "top eigenvalue 4λ₁ there)",
+         members=["diag(3, 1, 1/2)", "m = 1 (d = 1)"], shapes=("gd-converges",))

@@ -10,7 +10,11 @@ orbit has rational points.
 """
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
 
 import sympy as sp
 
@@ -18,7 +22,9 @@ from numeric.chapter8.sweeps import landscapes as SW
 from numeric.sweeps.core import compute
 from symbolic.chapter8 import landscapes as SL
 from verify.engine.checks.components import Prediction, judge
-from verify.engine.claim import Mutant, Outcome, Step
+from numeric.adversaries import Class, admitted
+from verify.engine.attacks import Quantified
+from verify.engine.claim import Erratum, Mutant, Outcome, Step
 from verify.engine.registry import claim
 
 
@@ -27,6 +33,74 @@ class Rank2:
     minima_dim: int = 1  # dim O(2) = 1; a mutant: 0 (every component of minima is a single point)
     others: str = "strict saddle"  # a mutant: 'minimum' (a saddle component is a minimum)
     rank: int = 2  # the minima are {XXᵀ = M_rank}; a mutant: rank 1 (the rank-1 optimum λ₁u₁u₁ᵀ)
+    hyp: str = "λ₂ > λ₃"  # the hypothesis on M's spectrum; printed (the old title): 'none'
+
+
+RANK2_CLASS = Class("symmetric PSD M, d ≥ 2", "psd", ("PSD",), "rank-2 PCA's matrices")
+
+
+def _hess_min(Mf, X) -> float:
+    """λ_min of ∇²g at X for g(X) = ½‖M − XXᵀ‖² (Hessian by polarising q(V) = ½‖XVᵀ + VXᵀ‖² − ⟨M − XXᵀ, VVᵀ⟩)."""
+    d = Mf.shape[0]
+    R = Mf - X @ X.T
+    q = lambda V: 0.5 * np.sum((X @ V.T + V @ X.T) ** 2) - np.sum(R * (V @ V.T))
+    E = [np.eye(2 * d)[i].reshape(d, 2) for i in range(2 * d)]
+    H = np.array([[q(a + b) - q(a) - q(b) for b in E] for a in E])
+    return float(np.linalg.eigvalsh(H)[0])
+
+
+@lru_cache(maxsize=None)
+def _rank2_on(stmt: Rank2, Mi) -> Outcome:
+    """On one PSD M (d ≥ 2): every coordinate critical point X = [√λᵢuᵢ]_{i∈S}, |S| ≤ 2, of the eigenbasis (every
+    critical point is one of these up to X ↦ QXR with Q orthogonal commuting with M); the minima are those with
+    g = ½Σ_{i>2}λᵢ² (Eckart–Young's value, exact); they form one O(2) orbit iff all of them have the same XXᵀ; every
+    other one must have λ_min(∇²g) < 0."""
+    Mi = sp.Matrix(Mi)
+    d = Mi.rows
+    if d < 2:
+        return Outcome(None, notes=["d = 1: no rank-2 factorisation"])
+    pairs = []
+    for val, _m, vecs in sorted(Mi.eigenvects(), key=lambda e: -e[0]):
+        pairs += [(val, u) for u in sp.GramSchmidt(list(vecs), True)]
+    lam = [p[0] for p in pairs]
+    if stmt.hyp == "λ₂ > λ₃" and d >= 3 and not lam[1] > lam[2]:
+        return Outcome(None, notes=[f"λ = {lam}: outside the hypothesis λ₂ > λ₃"])
+    ey = sp.Rational(1, 2) * sum(v**2 for v in lam[2:])
+    Mf = np.array(Mi.tolist(), dtype=float)
+    minima, worst = {}, -np.inf
+    for S in [()] + [(i,) for i in range(d)] + list(itertools.combinations(range(d), 2)):
+        if any(lam[i] == 0 for i in S):
+            continue  # a zero column: the same point as the smaller S
+        P = sp.zeros(d, d)
+        for i in S:
+            P += lam[i] * pairs[i][1] * pairs[i][1].T
+        val = sp.Rational(1, 2) * sum(lam[i] ** 2 for i in range(d) if i not in S)
+        if val == ey:
+            minima[S] = sp.simplify(P)
+            continue
+        X = np.zeros((d, 2))
+        for j, i in enumerate(S):
+            X[:, j] = float(sp.sqrt(lam[i])) * np.array([float(c) for c in pairs[i][1]])
+        lm = _hess_min(Mf, X)
+        worst = max(worst, lm)
+        if lm > -1e-9:
+            return Outcome(False, ["Hessian on the instance"], 1, None,
+                           {"M": str(Mi.tolist()), "critical point S": list(S), "λ_min(∇²g)": lm,
+                            "claimed": "strict saddle"}, strength="sampled")
+    distinct = {tuple(P) for P in minima.values()}
+    if len(distinct) > 1:
+        (S1, P1), (S2, P2) = list(minima.items())[:2]
+        return Outcome(False, ["exact values on the instance"], 1, None,
+                       {"M": str(Mi.tolist()), "λ": [str(v) for v in lam], "minimisers": [list(S1), list(S2)],
+                        "g at both": str(ey), "‖X₁X₁ᵀ − X₂X₂ᵀ‖_F²": str(sp.simplify(sum(e**2 for e in (P1 - P2)))),
+                        "why": "two global minimisers with different XXᵀ: not one O(2) orbit (λ₂ = λ₃ tie)"},
+                       strength="exact")
+    return Outcome(True, ["exact values, Hessian on the instance"], 1, 0.0, strength="sampled",
+                   notes=[f"λ = {[str(v) for v in lam]}: one minimum class, other critical points λ_min ≤ {worst:.3g}"])
+
+
+def _decide_rank2(stmt, member, ctx) -> Outcome:
+    return _rank2_on(stmt, sp.ImmutableMatrix(member.obj))
 
 
 def _best(d: int, r: int) -> sp.Matrix:
@@ -59,6 +133,11 @@ def pca_sizes(profile) -> list[int]:
 
 
 def _check(stmt: Rank2, ctx) -> Outcome:
+    for m in admitted(RANK2_CLASS):  # the PSD bank first: repeated eigenvalues, rank deficiency
+        o = _decide_rank2(stmt, m, ctx)
+        if o.holds is False:
+            return Outcome(False, o.methods, 1, None, {"member": m.name, **o.counterexample}, strength=o.strength,
+                           sizes=[m.name])
     sizes = pca_sizes(ctx.profile)
     holds, steps, ce = True, [], None
     for d in sizes:
@@ -84,8 +163,21 @@ claim(
     section="8.3.1",
     kind="algorithmic",
     title="Rank-2 PCA ½‖M − XXᵀ‖²: the minima form an O(2) orbit, every other critical component is a strict saddle",
+    erratum=Erratum(
+        printed="for every PSD M: the minima of ½‖M − XXᵀ‖² (X ∈ ℝ^{d×2}) form one O(2) orbit; every other critical "
+        "component is a strict saddle",
+        corrected="if λ₂ > λ₃: the minima form one O(2) orbit {XXᵀ = M₂}; every other critical component is a strict "
+        "saddle. In general the minima are {X : XXᵀ is a best rank-2 approximation of M}, a union of O(2) orbits over "
+        "the Grassmannian of the tied eigenspace",
+        explanation="severity: hypothesis. The second reader's M = diag(2, 1, 1): X_a = [√2e₁, e₂] and X_b = [√2e₁, e₃] "
+        "both attain the Eckart–Young value ½ but X_aX_aᵀ ≠ X_bX_bᵀ, so the minima are not one orbit. The rank-2 "
+        "Eckart–Young minimiser is unique only when λ₂ > λ₃ (or λ₂ = λ₃ = 0, which the hypothesis leaves out). "
+        "The strict-saddle half held on every member tried.",
+        corrected_statement=Rank2(),
+    ),
+    quantified=Quantified(RANK2_CLASS, _decide_rank2, shapes=("pca-spectrum", "local-min-global")),
     printed=r"\text{This proof strategy can be extended to handle higher-rank matrices \dots [Ge et al., 2016]}",
-    statement=Rank2(),
+    statement=Rank2(hyp="none"),
     check=_check,
     mutants=[
         Mutant("every component of minima is a single point", Rank2(minima_dim=0)),

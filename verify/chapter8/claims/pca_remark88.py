@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from symbolic.chapter8 import pca
 from symbolic.explicit import evaluate
 
+from numeric.adversaries import Class
+from verify.engine.attacks import Quantified
 from verify.engine.claim import Mutant, Outcome, Step, all_of
 from verify.engine.registry import claim
 from verify.engine.falsify import search
@@ -80,6 +82,15 @@ def _check(stmt: Remark88, ctx) -> Outcome:
     return all_of(form, out)
 
 
+def _decide(stmt: Remark88, member, ctx) -> Outcome:
+    """On one 1×1 PSD member M = [m]: every local minimum of the statement's g at that m is global (50-digit
+    critical points, classified by the first non-vanishing derivative)."""
+    q = sp.Rational(member.obj[0, 0])
+    holds, detail = _all_minima_global(sp.expand(stmt.g.subs(m, q)))
+    return Outcome(holds, ["mpmath (50-digit critical points)"], 1, 0.0 if holds else None,
+                   None if holds else {"m": str(q), **detail}, strength="sampled")
+
+
 G1 = sp.Rational(1, 2) * (m - xs**2) ** 2
 claim(
     id="remark:8.8",
@@ -89,6 +100,8 @@ claim(
     printed=r"For d = 1, g(x) = \tfrac12(m - x^2)^2 \text{ for some constant } m \ldots \text{all local minima are indeed global minima}",
     statement=Remark88(G1),
     check=_check,
+    quantified=Quantified(Class("1×1 PSD M = [m]", "psd", ("PSD", "d = 1"), "Remark 8.8's constant m ≥ 0"), _decide,
+                          shapes=("local-min-global", "pca-spectrum")),
     mutants=[
         Mutant("tilted: ½(m − x²)² + x/4 (a spurious local minimum appears)", Remark88(G1 + xs / 4, form_matches=False)),
         Mutant("g(x) = (m − x²)² (factor ½ dropped)", Remark88(2 * G1)),

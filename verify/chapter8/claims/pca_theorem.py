@@ -7,13 +7,16 @@
     g(x) − (½‖M‖² − ½λ₁²) = xᵀ(λ₁I − M)x + ½(‖x‖² − λ₁)² = 0 (global, Eckart–Young
     proved rather than cited).  Hence the local minima are exactly ±√λ₁u₁ (u₁ in the top
     eigenspace), and every one is global.
-(b) sec:8.3.1:optimizers-find-global-min — reference runs: GD and perturbed GD from
-    random starts reach ±√λ₁u₁; started at the saddle 0, GD stays and perturbed GD
-    escapes.
+(b) sec:8.3.1:optimizers-find-global-min — 'GD finds the global minima' as a class-quantified statement
+    (starts, step rule, target set), decided by GD runs on every PSD M ≠ 0 of the bank: an erratum
+    (⊥-E₁ starts trapped, fixed steps diverge from far starts, repeated λ₁ gives a sphere);
+    sec:8.3.1:pca-reference-runs — the old reference runs (random M ≻ 0, distinct eigenvalues), an illustration.
 """
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import sympy as sp
@@ -22,20 +25,93 @@ from numeric.stats import wilson_interval
 from numeric.chapter8.sweeps import pca_runs as PR
 from numeric.sweeps.core import compute
 from symbolic.chapter8 import pca_proof as P
-from verify.engine.claim import Mutant, Outcome, Step
+from numeric.adversaries import Class, admitted
+from numeric.chapter8 import pca as npca
+from verify.chapter8.claims.pca_landscape import PSD_CLASS
+from verify.engine.attacks import Quantified, Reading
+from verify.engine.claim import Erratum, Mutant, Outcome, Step
 from verify.engine.registry import claim
 
 
 @dataclass(frozen=True)
-class LocalMinima:
-    """Which stationary points are local minima: those with eigenvalue λ₁ ('top'),
-    λ_d ('bottom') or all of them; ``strict`` claims a positive definite Hessian there."""
+class PCALandscape:
+    """What Theorem 8.7 says about the stationary set of g for a PSD M, as predicates of the
+    components of that set ({0}, and the spheres {x ∈ E_λ : ‖x‖² = λ} of the eigenvalues λ > 0).
 
-    rule: str = "top"
+    minima: which positive-level components are local minima — 'top' (λ = λ₁), 'every positive
+        level' (±√λᵢuᵢ for every λᵢ > 0), 'bottom' (the smallest positive eigenvalue);
+    shape: 'sphere' (the minima at λ₁ are the sphere of E_λ₁, dimension mult(λ₁) − 1) or 'pair'
+        (two points ±√λ₁u₁);
+    zero: when x = 0 is a local minimum — 'iff M = 0', 'M ⪰ 0' (always), 'never';
+    nonconvex: 'always' (the printed parenthetical) or 'iff M ≠ 0';
+    strict: the Hessian is positive definite at every local minimum;
+    premises: the atom values the chain substitutes (a mutant types in wrong ones)."""
+
+    minima: str = "top"
+    shape: str = "sphere"
+    zero: str = "iff M = 0"
+    nonconvex: str = "iff M ≠ 0"
     strict: bool = False
+    premises_v1: tuple = P.PREMISES_V1
+    premises_top: tuple = P.PREMISES_TOP
 
 
-_delta = sp.Symbol("delta", positive=True)
+def _predicted_min(stmt: PCALandscape, comp, land) -> bool:
+    if comp.level == 0:
+        return {"iff M = 0": land.lam1 == 0, "M ⪰ 0": True, "never": False}[stmt.zero]
+    positive = [val for val, _m in land.spectrum if val > 0]
+    return {"top": comp.level == land.lam1, "every positive level": True,
+            "bottom": comp.level == min(positive)}[stmt.minima]
+
+
+def decide_landscape(stmt: PCALandscape, M: sp.Matrix) -> Outcome:
+    """Theorem 8.7's statement on one PSD matrix: the chain (symbolic.chapter8.pca_proof) derives the
+    stationary components and their classes with every premise checked on M; the statement's
+    predicted classes, shapes, convexity and strictness are compared with what was derived."""
+    land = P.instance_landscape(sp.ImmutableMatrix(M), stmt.premises_v1, stmt.premises_top)
+    inst = {"M": str(M.tolist()), "spectrum": str(land.spectrum)}
+    if land.failed:
+        return Outcome(False, ["symbolic chain on the instance"], 1, None,
+                       {**inst, "premise false on the instance": land.failed[0]}, strength="exact")
+    derived = [(str(c.level), c.dim, c.cls) for c in land.components]
+    for comp in land.components:
+        if comp.cls is None:
+            return Outcome(None, ["symbolic chain on the instance"], 1, notes=[f"undecided at {comp.why}"])
+        is_min = comp.cls == "global minimum"
+        if _predicted_min(stmt, comp, land) != is_min:
+            return Outcome(False, ["symbolic chain on the instance"], 1, None,
+                           {**inst, "component": f"{{x ∈ E_λ : ‖x‖² = λ}}, λ = {comp.level}",
+                            "statement": "local minimum" if not is_min else "not a local minimum",
+                            "derived": comp.cls, "why": comp.why}, strength="exact")
+        if is_min and comp.level > 0 and stmt.shape == "pair" and comp.dim > 0:
+            return Outcome(False, ["symbolic chain on the instance"], 1, None,
+                           {**inst, "statement": "the minima are the two points ±√λ₁u₁",
+                            "derived": f"a sphere of dimension {comp.dim} (mult λ₁ = {comp.mult})"}, strength="exact")
+        if is_min and sp.simplify(comp.value - land.gstar) != 0:
+            return Outcome(False, ["symbolic chain on the instance"], 1, None,
+                           {**inst, "a local minimum that is not global": str(comp.value)}, strength="exact")
+        if is_min and stmt.strict:
+            pd, txt = P.hessian_pd_at(sp.ImmutableMatrix(M), sp.ImmutableMatrix(comp.rep))
+            if not pd:
+                return Outcome(False, ["symbolic chain on the instance"], 1, None,
+                               {**inst, "statement": "∇²g ≻ 0 at every local minimum",
+                                "at": str(list(comp.rep)), "derived": txt}, strength="exact")
+    # convexity: q(0, v₁) = −λ₁ (the chain at the component {0}); for M = 0, q = 2⟨x,v⟩² + ‖x‖²‖v‖² ≥ 0 (eq:8.1)
+    zero = land.components[0]
+    nonconvex = zero.q_v1 < 0
+    if stmt.nonconvex == "always" and not nonconvex:
+        return Outcome(False, ["symbolic chain on the instance"], 1, None,
+                       {**inst, "statement": "g is non-convex", "derived": "M = 0: g = ½‖x‖⁴ is convex "
+                        "(∇²g(0) = −2M = 0 and q(x, v) = 2⟨x,v⟩² + ‖x‖²‖v‖² ≥ 0, eq:8.1)"}, strength="exact")
+    return Outcome(True, ["symbolic chain on the instance"], 1, 0.0, strength="exact",
+                   notes=[f"M = {M.tolist()}: components (λ, dim, class) {derived}; g* = {land.gstar}; "
+                          f"{'non-convex (q(0, v₁) = ' + str(zero.q_v1) + ')' if nonconvex else 'convex (M = 0)'}"])
+
+
+
+
+def _decide_thm(stmt, member, ctx) -> Outcome:
+    return decide_landscape(stmt, member.obj)
 
 
 def _proof_steps(pf) -> list[Step]:
@@ -49,81 +125,82 @@ def _proof_steps(pf) -> list[Step]:
         Step("Step 2: symmetry", "⟨v, Mx⟩ − ⟨Mv, x⟩ for symmetric M", derived=pf.symmetry_gap, holds=pf.symmetry_gap == 0),
         Step("Step 2: orthogonality", "⟨v₁, Mx⟩ with Mx = λx minus ⟨Mv₁, x⟩ with Mv₁ = λ₁v₁ (c = ⟨x, v₁⟩)",
              derived=pf.orthogonality, holds=pf.c_quotient == P.c),
-        Step("Step 2: (8.9)", "q(x, v₁) at ‖x‖² = λ, ‖v₁‖ = 1, v₁ᵀMv₁ = λ₁", derived=pf.q_v1),
+        Step("Step 2: (8.9)", f"q(x, v₁) with the premises {dict(pf.premises_v1)} (each checked on every instance "
+             "below)", derived=pf.q_v1),
         Step("Step 2: (8.10)", "q(x, v₁) for λ ≠ λ₁ (c = 0): negative for λ < λ₁, so (8.3) fails",
              derived=pf.q_case2, holds=pf.q_case2 is not None),
         Step("Case 1: global", "g(x) − (½‖M‖² − ½λ₁²) − [xᵀ(λ₁I − M)x + ½(‖x‖² − λ₁)²]", derived=pf.global_gap,
              holds=pf.global_gap == 0),
-        Step("Case 1: attained", "xᵀ(λ₁I − M)x + ½(‖x‖² − λ₁)² at Mx = λ₁x, ‖x‖² = λ₁", derived=pf.sos_at_top,
-             holds=pf.sos_at_top == 0),
-        Step("Hessian at the minima", "q(x, v) at a top point with M = λ₁I − N: 2⟨x,v⟩² + vᵀNv ⪰ 0",
-             derived=pf.q_top, holds=pf.q_top_gap == 0),
+        Step("Case 1: attained", f"xᵀ(λ₁I − M)x + ½(‖x‖² − λ₁)² with the premises {dict(pf.premises_top)}",
+             derived=pf.sos_at_top, holds=pf.sos_at_top == 0),
     ]
 
 
-def _check_a(rule: LocalMinima, ctx) -> Outcome:
-    pf = P.steps()
+def _check_a(stmt: PCALandscape, ctx) -> Outcome:
+    """The chain at generic d, then the statement decided on every PSD matrix of the bank (each premise of
+    the chain checked on each instance, the classes derived there)."""
+    pf = P.steps(stmt.premises_v1, stmt.premises_top)
     steps = _proof_steps(pf)
-    if not all(s.holds for s in steps if s.holds is not None):
-        return Outcome(None, ["symbolic (trace normal form, generic d)"], steps=steps,
-                       notes=["a step of the printed proof did not reduce to 0"], strength="proved")
-    lam, lam1 = P.lam, P.lam1
-    q2 = pf.q_case2  # q(x, v₁) at a stationary point with eigenvalue λ < λ₁
-
-    def is_local_min(level, given=None) -> bool | None:
-        """The proof's verdict at a stationary level λ (``given``: the hypotheses of the level)."""
-        if sp.simplify(level - lam1) == 0:
-            return True  # Case 1: a global minimum
-        sign = sp.simplify(q2.subs(lam, level).subs(given or {}))
-        return False if sign.is_negative else None
-
-    # the stationary levels: λ₁; λ_d = λ₁ − δ (δ > 0, a spectrum that is not flat); x = 0, λ = 0 < λ₁ (M ≠ 0)
-    levels = {"λ = λ₁": (lam1, None), "λ = λ_d < λ₁": (lam1 - _delta, None),
-              "x = 0 (λ = 0 < λ₁)": (sp.Integer(0), {lam1: _delta})}
-    predicted = {
-        "top": {"λ = λ₁": True, "λ = λ_d < λ₁": False, "x = 0 (λ = 0 < λ₁)": False},
-        "bottom": {"λ = λ₁": False, "λ = λ_d < λ₁": True, "x = 0 (λ = 0 < λ₁)": False},
-        "all": {"λ = λ₁": True, "λ = λ_d < λ₁": True, "x = 0 (λ = 0 < λ₁)": True},
-    }[rule.rule]
-    ce = None
-    for name, (level, given) in levels.items():
-        derived = is_local_min(level, given)
-        if derived is None:
-            return Outcome(None, ["symbolic (trace normal form, generic d)"], steps=steps, strength="proved",
-                           notes=[f"the sign of q(x, v₁) at {name} is undecided"])
-        if derived != predicted[name] and ce is None:
-            lv = {"λ = λ₁": 2, "λ = λ_d < λ₁": 1, "x = 0 (λ = 0 < λ₁)": 0}[name]
-            ce = {"claimed a local minimum" if predicted[name] else "claimed no local minimum": name,
-                  "instance": "M = diag(2, 1), v₁ = e₁", "lambda": lv,
-                  "q(x, v1) = ½⟨v₁, ∇²g(x)v₁⟩": str(q2.subs({lam: lv, lam1: 2})) if lv < 2 else "global minimum"}
-    if ce is None and rule.strict:
-        # positive definite at every minimum? q = 2⟨x,v⟩² + vᵀNv vanishes for v ⊥ x with Nv = 0 (λ₁ repeated)
-        if pf.q_top_degenerate == 0:
-            ce = {"instance": "M = I₂ (λ₁ = λ₂ = 1), x = e₁, v = e₂", "q(x, v)": 0,
-                  "why": "⟨x, v⟩ = 0 and (λ₁I − M)v = 0: the Hessian is singular at the minimum"}
-    holds = ce is None
-    return Outcome(holds, ["symbolic (trace normal form, generic d)"], examples=1, worst_margin=0.0 if holds else None,
-                   counterexample=ce, steps=steps, strength="proved",
-                   notes=["the printed proof, step by step at generic d (symbolic.chapter8.pca_proof): stationary points are "
-                          "0 and eigenvectors with λ = ‖x‖²; along v₁ the curvature is λ − λ₁ < 0 unless λ = λ₁; "
-                          "at λ = λ₁ the value gap to ½‖M‖² − ½λ₁² is a sum of two nonnegative terms that vanish, "
-                          "so every local minimum is global (Eckart–Young proved, not cited)"])
+    bad = [s.label for s in steps if s.holds is False]
+    if bad:
+        return Outcome(False, ["symbolic (trace normal form, generic d)"], 1, None,
+                       {"a step of the chain fails": bad}, steps=steps, strength="proved")
+    out, per = [], []
+    for m in admitted(PSD_CLASS):
+        o = decide_landscape(stmt, m.obj)
+        per.append(f"{m.name}: {'held' if o.holds else o.counterexample}")
+        if o.holds is not True:
+            return Outcome(o.holds, ["symbolic (trace normal form, generic d)", "symbolic chain on the instance"],
+                           1, None, {"member": m.name, **(o.counterexample or {})}, steps=steps,
+                           strength="exact", sizes=[m.name], notes=o.notes)
+        out.append(m.name)
+    # generic: the chain's case split is exhaustive (every stationary x has a level 0 ≤ λ ≤ λ₁): λ = λ₁
+    # (incl. x = 0 when M = 0) global by step 5; λ < λ₁ (incl. x = 0 when M ≠ 0) q(x, v₁) = λ − λ₁ < 0 by step 4
+    return Outcome(True, ["symbolic (trace normal form, generic d)", "symbolic chain on the instance"],
+                   1 + len(out), 0.0, steps=steps, strength="proved",
+                   notes=["the chain at generic d (symbolic.chapter8.pca_proof): the stationary set is {0} ∪ ⋃_{λ>0} "
+                          "{x ∈ E_λ : ‖x‖² = λ} (step 1); a component with λ = λ₁ is a set of global minima (step 5, "
+                          "Eckart–Young proved: g − g* is a sum of two nonnegative terms); one with λ < λ₁ has "
+                          "½⟨v₁, ∇²g v₁⟩ = λ − λ₁ < 0 (steps 2–4), so it violates (8.3); x = 0 is the level λ = 0, "
+                          "a global minimum iff λ₁ = 0 iff M = 0. The case split λ = λ₁ / λ < λ₁ is exhaustive.",
+                          "the statement (classes, shapes, convexity) is then decided on every PSD bank member, each "
+                          "premise of the chain evaluated on the instance: " + "; ".join(per)])
 
 
+_BAD = lambda a, b: ((("⟨xᵀ x⟩", a), ("⟨vᵀ v⟩", "1"), ("⟨vᵀ M v⟩", b)))
 claim(
     id="thm:8.7",
     section="8.3.1",
     kind="identity",
-    title="All local minima of the PCA objective are global",
+    title="Theorem 8.7: the local minima of g are {x ∈ E_λ₁ : ‖x‖² = λ₁}, all global; every other stationary point "
+    "has negative curvature",
     printed=r"\text{All local minima of } g \text{ are global minima (even though } g \text{ is non-convex).}",
-    statement=LocalMinima("top"),
+    statement=PCALandscape(nonconvex="always"),
     check=_check_a,
+    erratum=Erratum(
+        printed="all local minima of g are global minima (even though g is non-convex)",
+        corrected="all local minima of g are global: they are the points x ∈ E_λ₁ with ‖x‖² = λ₁ (±√λ₁u₁ when λ₁ is "
+        "simple; a sphere when it is repeated; x = 0 when M = 0); every other stationary point (0 when M ≠ 0, "
+        "{x ∈ E_λ : ‖x‖² = λ} for 0 < λ < λ₁) has ½⟨v₁, ∇²g v₁⟩ = λ − λ₁ < 0. g is non-convex iff M ≠ 0.",
+        explanation="severity: edge-case. The zero matrix is PSD; then g = ½‖x‖⁴ is convex and its only stationary "
+        "point 0 is the global minimum, so the parenthetical 'even though g is non-convex' needs M ≠ 0 (as eq:8.1). "
+        "The theorem itself holds for every PSD M, repeated eigenvalues and M = 0 included.",
+        corrected_statement=PCALandscape(),
+    ),
+    quantified=Quantified(PSD_CLASS, _decide_thm, shapes=("local-min-global", "pca-spectrum")),
     mutants=[
-        Mutant("the local minima are ±√λ_d u_d (bottom eigenvalue)", LocalMinima("bottom")),
-        Mutant("every stationary point is a local minimum", LocalMinima("all")),
-        Mutant("the Hessian is positive definite at every local minimum", LocalMinima("top", strict=True)),
+        Mutant("the local minima are ±√λᵢuᵢ for every λᵢ > 0", PCALandscape(minima="every positive level")),
+        Mutant("x = 0 is a local minimum whenever M ⪰ 0", PCALandscape(zero="M ⪰ 0")),
+        Mutant("the local minima are ±√λ_d u_d (bottom positive eigenvalue)", PCALandscape(minima="bottom")),
+        Mutant("the minima are the two points ±√λ₁u₁ (also when λ₁ is repeated)", PCALandscape(shape="pair")),
+        Mutant("the Hessian is positive definite at every local minimum", PCALandscape(strict=True)),
+        Mutant("premise typo: ‖x‖² ↦ 2λ and v₁ᵀMv₁ ↦ 2λ₁", PCALandscape(premises_v1=_BAD("2*lam", "2*lam1"))),
+        Mutant("premise typo: ‖x‖² ↦ λ/2 and v₁ᵀMv₁ ↦ λ₁/2", PCALandscape(premises_v1=_BAD("lam/2", "lam1/2"))),
+        Mutant("premise typo at the top: ‖x‖² ↦ 2λ₁", PCALandscape(premises_top=(("⟨xᵀ M x⟩", "lam1**2"),
+                                                                            ("⟨xᵀ x⟩", "2*lam1")))),
     ],
     uses=["eq:8.1", "eq:8.2", "eq:8.3", "eq:8.9", "eq:8.10", "sec:8.3.1:stationary-points"],
+    notes=["x = 0 is covered by (8.10) with λ = 0 when λ₁ > 0; when M = 0 it is the global minimum"],
 )
 
 
@@ -171,11 +248,159 @@ def _check_b(stmt: Runs, ctx) -> Outcome:
     return Outcome(holds, ["optimizer"], runs + 2 * n, -max(dists) if holds else None, ce, notes=notes, strength="sampled")
 
 
+# --- the same statement as a class-quantified one, decided by GD runs on every PSD M ≠ 0 of the bank ---------
+@dataclass(frozen=True)
+class Reach:
+    """'GD reaches the global minimum' made precise: from which starts (``starts``: 'every x₀ ≠ 0' or 'P_E₁x₀ ≠ 0'),
+    with which step (``step``: 'η = 0.1/(3λ₁)' fixed, 'η = 0.51/λ₁', or 'η = 1/(4(λ₁ + ‖x₀‖²))'), to which set
+    (``target``: 'pair' ±√λ₁u₁ for the first computed top eigenvector, or 'sphere' {x ∈ E_λ₁ : ‖x‖² = λ₁});
+    GD from 0 stays there and perturbed GD from 0 reaches the target."""
+
+    starts: str = "every x₀ ≠ 0"
+    step: str = "η = 0.1/(3λ₁)"
+    target: str = "pair"
+
+
+NONZERO_PSD = Class("symmetric PSD M ≠ 0", "psd", ("PSD", "M ≠ 0"),
+                    "the matrices of §8.3.1 with a top eigenvector to reach (M ≠ 0)")
+
+
+def _eta(stmt: Reach, lam1: float, x0) -> float:
+    return {"η = 0.1/(3λ₁)": 0.1 / (3 * lam1), "η = 0.51/λ₁": 0.51 / lam1,
+            "η = 1/(4(λ₁ + ‖x₀‖²))": 1 / (4 * (lam1 + float(x0 @ x0)))}[stmt.step]
+
+
+def _gd(grad, x0, eta, max_iter, tol):
+    """Plain fixed-step GD x ← x − η∇g(x) (∇g lambdified from the symbolic layer); stops at ‖∇g‖ ≤ tol or on overflow."""
+    x = np.array(x0, dtype=float)
+    with np.errstate(all="ignore"):
+        for it in range(max_iter):
+            gr = grad(x)
+            if not np.all(np.isfinite(gr)) or not np.all(np.isfinite(x)):
+                return np.full_like(x, np.nan), it
+            if np.linalg.norm(gr) <= tol:
+                return x, it
+            x = x - eta * gr
+    return x, max_iter
+
+
+@lru_cache(maxsize=None)
+def _reach_on(stmt: Reach, name: str, Mi) -> Outcome:
+    from numeric.optimizers import GD
+
+    Mf = np.array(Mi.tolist(), dtype=float)
+    d = Mf.shape[0]
+    lam, U = np.linalg.eigh(Mf)
+    lam, U = lam[::-1], U[:, ::-1]
+    lam1 = lam[0]
+    top = U[:, np.abs(lam - lam1) <= 1e-9 * lam1]
+    rest = U[:, np.abs(lam - lam1) > 1e-9 * lam1]
+    rng = np.random.default_rng(zlib.crc32(name.encode()))
+    g = rng.normal(size=d)
+    g /= np.linalg.norm(g)
+    starts = {"random x₀ (‖x₀‖ = √λ₁)": np.sqrt(lam1) * g,
+              "far x₀ (‖x₀‖ = 10√λ₁)": 10 * np.sqrt(lam1) * g}
+    if rest.shape[1]:
+        perp = rest @ (rest.T @ g)
+        perp *= 0.3 * np.sqrt(lam1) / np.linalg.norm(perp)
+        starts["x₀ ⊥ E_λ₁ plus 10⁻³ of E_λ₁"] = perp + 1e-3 * np.sqrt(lam1) * (top @ (top.T @ g))
+        if np.allclose(Mf, np.diag(np.diag(Mf))):  # coordinates stay exactly 0 in floating point
+            starts["x₀ ⊥ E_λ₁ (exactly, diagonal M)"] = perp
+    prob = npca.problem(Mf)
+    rows = []
+    for sname, x0 in starts.items():
+        if stmt.starts == "P_E₁x₀ ≠ 0" and np.linalg.norm(top.T @ x0) == 0:
+            continue
+        eta = _eta(stmt, lam1, x0)
+        x, its = _gd(prob.grad, x0, eta, 40000, 1e-9 * lam1 ** 1.5)
+        if not np.all(np.isfinite(x)):
+            return Outcome(False, ["optimizer"], len(rows) + 1, None,
+                           {"M": Mi.tolist(), "start": sname, "η": eta, "GD": "diverged (g is quartic, not L-smooth)"},
+                           strength="sampled")
+        if stmt.target == "pair":
+            goal = np.sqrt(lam1) * U[:, 0]
+            dist = min(np.linalg.norm(x - goal), np.linalg.norm(x + goal))
+        else:
+            p = top @ (top.T @ x)
+            dist = np.linalg.norm(x - p) + abs(np.linalg.norm(p) - np.sqrt(lam1))
+        rows.append(f"{sname}: η = {eta:.3g}, {its} steps, distance to the target {dist:.1e}")
+        if dist > 1e-4 * np.sqrt(lam1):
+            return Outcome(False, ["optimizer"], len(rows), None,
+                           {"M": Mi.tolist(), "start": sname, "x₀": np.round(x0, 4).tolist(), "η": eta,
+                            "limit": np.round(x, 5).tolist(), "g(limit)": float(prob.cost(x)),
+                            "g*": float(0.5 * (lam @ lam) - 0.5 * lam1**2), "target": stmt.target}, strength="sampled")
+    # the stationary point 0: GD stays (∇g(0) = 0 exactly), perturbed GD escapes to the target
+    zero = GD(step=_eta(stmt, lam1, np.zeros(d)) if stmt.step != "η = 1/(4(λ₁ + ‖x₀‖²))" else 1 / (4 * lam1))
+    stay = np.linalg.norm(_gd(prob.grad, np.zeros(d), zero.step, 100, 0.0)[0]) == 0.0
+    pg = PR.pgd(1 / (4 * lam1), lam1, True).run(prob, np.zeros(d), rng=np.random.default_rng(7), max_iter=60000,
+                                               tol=1e-11 * lam1 ** 1.5)
+    p = top @ (top.T @ pg.x)
+    esc = np.linalg.norm(pg.x - p) + abs(np.linalg.norm(p) - np.sqrt(lam1)) < 1e-4 * np.sqrt(lam1)
+    rows.append(f"x₀ = 0: GD stays {stay}; perturbed GD reaches the top sphere {esc}")
+    if not (stay and esc):
+        return Outcome(False, ["optimizer"], len(rows), None, {"M": Mi.tolist(), "GD from 0 stays": bool(stay),
+                                                               "perturbed GD from 0 escapes": bool(esc)}, strength="sampled")
+    return Outcome(True, ["optimizer"], len(rows), 0.0, strength="sampled", notes=rows)
+
+
+def _decide_reach(stmt: Reach, member, ctx) -> Outcome:
+    return _reach_on(stmt, member.name, sp.ImmutableMatrix(member.obj))
+
+
+def _check_reach(stmt: Reach, ctx) -> Outcome:
+    per = []
+    for m in admitted(NONZERO_PSD):
+        o = _decide_reach(stmt, m, ctx)
+        if o.holds is not True:
+            return Outcome(o.holds, ["optimizer"], len(per) + 1, None, {"member": m.name, **(o.counterexample or {})},
+                           strength="sampled", sizes=[m.name])
+        per.append(f"{m.name}: " + "; ".join(o.notes))
+    return Outcome(True, ["optimizer"], len(per), 0.0, strength="sampled",
+                   notes=["GD runs on every PSD M ≠ 0 of the bank (random, far, nearly-⊥ and ⊥ starts) with the stated "
+                          "step; sampled: η = 1/(4(λ₁ + ‖x₀‖²)) is the second reader's candidate (400/400 random trials), "
+                          "not a proved step rule"] + per)
+
+
 claim(
     id="sec:8.3.1:optimizers-find-global-min",
     section="8.3.1",
     kind="algorithmic",
-    title="GD and perturbed GD reach ±√λ₁u₁; at the saddle 0 only perturbed GD escapes",
+    title="GD on PCA: from which starts and with which step it reaches the global minima",
+    printed=r"\text{Gradient descent can find local minimum + all local minima are global} "
+    r"\Rightarrow \text{gradient descent can find global minima (for PCA)}",
+    statement=Reach(),
+    check=_check_reach,
+    erratum=Erratum(
+        printed="GD with a fixed step (η = 0.1/(3λ₁)) from every x₀ ≠ 0 reaches ±√λ₁u₁; only from the saddle 0 does "
+        "it stay; perturbed GD escapes",
+        corrected="for M ≠ 0 and x₀ with P_E₁x₀ ≠ 0 (E₁ the top eigenspace), GD with η = 1/(4(λ₁ + ‖x₀‖²)) reaches the "
+        "set {x ∈ E₁ : ‖x‖² = λ₁} (±√λ₁u₁ only when λ₁ is simple); starts with P_E₁x₀ = 0 stay in E₁^⊥ (the stable "
+        "manifolds of the saddles); GD from 0 stays, perturbed GD escapes. 0 is a local maximum when M ≻ 0, not a saddle.",
+        explanation="severity: hypothesis. The second reader broke the reading as titled four ways: every x₀ ⊥ E₁ is "
+        "trapped, not only 0 (M = diag(3, 1, ½), x₀ = (0, .3, .2) → √λ₂u₂, g = 4.625 > 0.625); g is quartic, so a "
+        "fixed step diverges from far starts (d = 1, m = 1, η = 0.05, x₀ = 5); at η > 1/(2λ₁) GD cannot converge to "
+        "the minimum (∇²g there has top eigenvalue 4λ₁; η = 0.51: a 2-cycle); and a repeated λ₁ makes the limit a "
+        "point of a sphere that depends on x₀. The correction needs P_E₁x₀ ≠ 0, a step that shrinks with ‖x₀‖² "
+        "(candidate η = 1/(4(λ₁ + ‖x₀‖²)), sampled), and the sphere as target. Strength: sampled.",
+        corrected_statement=Reach("P_E₁x₀ ≠ 0", "η = 1/(4(λ₁ + ‖x₀‖²))", "sphere"),
+    ),
+    quantified=Quantified(NONZERO_PSD, _decide_reach, shapes=("gd-converges",)),
+    mutants=[
+        Mutant("the fixed step 0.51/λ₁ (above 1/(2λ₁))", Reach("P_E₁x₀ ≠ 0", "η = 0.51/λ₁", "sphere")),
+        Mutant("every x₀ ≠ 0 (⊥ E₁ included) with the safe step", Reach("every x₀ ≠ 0", "η = 1/(4(λ₁ + ‖x₀‖²))", "sphere")),
+        Mutant("the pair ±√λ₁u₁ as target (repeated λ₁)", Reach("P_E₁x₀ ≠ 0", "η = 1/(4(λ₁ + ‖x₀‖²))", "pair")),
+        Mutant("a fixed step 0.1/(3λ₁) from far starts", Reach("P_E₁x₀ ≠ 0", "η = 0.1/(3λ₁)", "sphere")),
+    ],
+    uses=["thm:8.7"],
+)
+
+
+claim(
+    id="sec:8.3.1:pca-reference-runs",
+    section="8.3.1",
+    kind="algorithmic",
+    title="Reference runs (illustration): on random M ≻ 0 with distinct eigenvalues, GD and perturbed GD from random "
+    "starts of scale √λ₁ reach ±√λ₁u₁; from the stationary point 0 only perturbed GD leaves",
     printed=r"\text{Gradient descent can find local minimum + all local minima are global} "
     r"\Rightarrow \text{gradient descent can find global minima}",
     statement=Runs(),
@@ -186,4 +411,7 @@ claim(
         Mutant("random starts reach ±√λ₂u₂", Runs(target="second")),
     ],
     uses=["thm:8.7"],
+    notes=["an illustration on generic instances (simple λ₁, random starts, moderate scale): the class-quantified "
+           "statement, with the starts, steps and repeated eigenvalues that break the reading as titled, is "
+           "sec:8.3.1:optimizers-find-global-min"],
 )

@@ -20,6 +20,11 @@ from numeric.stats import fit_power_law, wilson_interval
 from numeric.chapter8.sweeps import saddles as SW
 from numeric.sweeps.core import compute
 from symbolic.chapter8 import landscapes as SL
+from functools import lru_cache
+
+from numeric.adversaries import Class, admitted
+from verify.engine.arguments import argument
+from verify.engine.attacks import Quantified
 from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
 from verify.engine.rates import combine, judge, n_seeds, pooled_fit
 from verify.engine.registry import claim
@@ -671,9 +676,16 @@ claim(
 @dataclass(frozen=True)
 class Fig83:
     f: sp.Expr
+    because: str = "none"  # the caption's inference to strict-saddle: 'none' (all saddles strict suffices, printed)
+    #                        or 'coercive' (plus coercivity: the correction); decided on the fn2 bank
 
 
 def _check_fig83(stmt: Fig83, ctx) -> Outcome:
+    for m in admitted(FN2_C2):  # the caption's 'because' on every C² function of the bank
+        o = _decide_inference(stmt, m, ctx)
+        if o.holds is False:
+            return Outcome(False, o.methods, 1, None, {"the caption's inference fails on": m.name, **o.counterexample},
+                           strength=o.strength, sizes=[m.name])
     vs = (X, Y)
     L = C.critical_points(stmt.f, vs)
     mins = L.local_minima
@@ -705,6 +717,90 @@ def _check_fig83(stmt: Fig83, ctx) -> Outcome:
                                        "saddles strict": strict}, steps=steps, strength="sampled")
 
 
+@dataclass(frozen=True)
+class StrictSaddleInference:
+    """The caption's 'because': local minima all global + every saddle strict ⇒ the (α, β, γ)-strict-saddle
+    condition (Def 8.4).  ``extra``: the hypothesis added by the correction ('none' as printed, or 'coercive':
+    f → ∞ as ‖(x, y)‖ → ∞, which with finitely many critical points makes the constants uniform on a compact
+    sublevel set)."""
+
+    extra: str = "none"
+
+
+def _coercive(f) -> tuple[bool, str]:
+    """f → ∞ along every ray (a necessary test) and on circles of radius 10, 100, 1000 (the minimum grows)."""
+    th = np.linspace(0, 2 * np.pi, 721)[:-1]
+    fl = sp.lambdify((X, Y), f, "numpy")
+    mins = [float(np.min(fl(R * np.cos(th), R * np.sin(th)))) for R in (10.0, 100.0, 1000.0)]
+    ok = mins[0] < mins[1] < mins[2] and mins[2] > 1e3 * max(1.0, abs(mins[0]))
+    return ok, f"min of f on circles of radius 10, 100, 1000: {[f'{m:.3g}' for m in mins]}"
+
+
+def _flat_far(f) -> tuple[bool, list]:
+    """A witness against uniform (α, β): on circles of radius R = 10, 100, 1000 the smallest ‖∇f‖ and λ_min(∇²f) there;
+    ‖∇f‖ → 0 with λ_min ≥ −‖∇f‖ far from every critical point means no α, β > 0 work."""
+    gx, gy = sp.diff(f, X), sp.diff(f, Y)
+    G = sp.lambdify((X, Y), [gx, gy], "numpy")
+    H = sp.lambdify((X, Y), [[sp.diff(gx, X), sp.diff(gx, Y)], [sp.diff(gy, X), sp.diff(gy, Y)]], "numpy")
+    th = np.linspace(0, 2 * np.pi, 20001)[:-1]
+    rows = []
+    for R in (10.0, 100.0, 1000.0):
+        def gn(t):
+            a, b = G(R * np.cos(t), R * np.sin(t))
+            return np.hypot(np.broadcast_to(a, np.shape(t)), np.broadcast_to(b, np.shape(t)))
+        t, h = th[int(np.argmin(gn(th)))], th[1] - th[0]
+        for _ in range(6):  # zoom: valleys at radius R can be ~1/R² wide
+            loc = np.linspace(t - h, t + h, 2001)
+            t, h = loc[int(np.argmin(gn(loc)))], h / 500
+        p = (R * np.cos(t), R * np.sin(t))
+        lm = float(np.linalg.eigvalsh(np.array(H(*p), dtype=float))[0])
+        rows.append((R, float(gn(np.array(t))), lm))
+    flat = rows[2][1] < 0.05 * rows[0][1] and all(lm >= -gn - 1e-12 for _R, gn, lm in rows)
+    return flat, rows
+
+
+def _decide_inference(stmt, member, ctx) -> Outcome:
+    extra = stmt.because if isinstance(stmt, Fig83) else stmt.extra
+    return _inference_on(extra, member.name, member.obj)
+
+
+@lru_cache(maxsize=None)
+def _inference_on(extra: str, name: str, f) -> Outcome:
+    stmt = StrictSaddleInference(extra)
+    syms = sorted(f.free_symbols, key=lambda s: s.name)
+    f = f.subs(dict(zip(syms, (X, Y)[: len(syms)])))
+    L = C.critical_points(f, (X, Y))
+    if not L.complete:
+        return Outcome(None, notes=["critical set not certified complete"])
+    mins = L.local_minima
+    vals = [p.value for p in mins]
+    all_global = not mins or (max(vals) - min(vals) < 1e-12)
+    strict = all(p.lambda_min < -1e-9 for p in L.points if not p.local_min)
+    if not (all_global and strict):
+        return Outcome(None, notes=[f"premises fail (minima global: {all_global}, saddles strict: {strict})"])
+    if stmt.extra == "coercive":
+        ok, txt = _coercive(f)
+        if not ok:
+            return Outcome(None, notes=["not coercive: " + txt])
+    flat, rows = _flat_far(f)
+    det = {"f": str(f), "critical points": L.counts(),
+           "(R, min ‖∇f‖ on |p| = R, λ_min there)": [(R, f"{g:.3g}", f"{lm:.3g}") for R, g, lm in rows]}
+    if flat:
+        return Outcome(False, ["exact critical points", "far circles"], 1, None,
+                       {**det, "why": "every saddle strict and no spurious minimum, yet ‖∇f‖ → 0 with λ_min ≥ −‖∇f‖ far "
+                        "from every critical point: no uniform α, β (Def 8.4 fails)"}, strength="sampled")
+    return Outcome(True, ["exact critical points", "far circles"], 1, 0.0, strength="sampled", notes=[str(det)])
+
+
+FN2_C2 = Class("C² functions on ℝ²", "fn2", ("C²",), "the caption's 'because' ranges over them")
+
+argument("strict-saddles-not-uniform",
+         "strict negative curvature at every saddle gives no uniform α, β, γ: a function whose gradient and curvature "
+         "both vanish at infinity (x² + (xy − 1)²: ‖∇f‖ = 2/t, λ_min ≈ 2/t⁴ at (1/t, t)) meets 'all saddles strict, "
+         "all local minima global' and fails Def 8.4",
+         members=["x² + (xy \u2212 1)²"], shapes=("strict-saddle-inference", "therefore"))
+
+
 claim(
     id="figure:8.3",
     section="8.3.1",
@@ -714,9 +810,26 @@ claim(
     r"It also satisfies the strict-saddle condition because all the saddle points have a strictly negative curvature}",
     statement=Fig83(SL.figure_8_3()[0]),
     check=_check_fig83,
+    quantified=Quantified(FN2_C2, _decide_inference, shapes=("strict-saddle-inference",)),
+    erratum=Erratum(
+        printed="It also satisfies the strict-saddle condition because all the saddle points have a strictly negative "
+        "curvature in some direction",
+        corrected="… satisfies the strict-saddle condition because all its saddle points are strict and it is coercive "
+        "with finitely many critical points (so uniform α, β, γ exist on a compact sublevel set and ‖∇f‖ is large "
+        "outside it)",
+        explanation="severity: hypothesis. The pictured function is fine (checked below on the reproduction), but the "
+        "'because' is not: the second reader's f = x² + (xy − 1)² has one critical point, a strict saddle, no spurious "
+        "local minimum, and is not (α, β, γ)-strict-saddle for any constants — along xy = 1, ‖∇f‖ → 0 and λ_min → 0⁺ "
+        "far from every critical point. Strict saddles say nothing about regions far from critical points; the "
+        "correction needs a condition there (coercivity with finitely many critical points). The second reader's "
+        "tanh((x² − 1)²) + y²/(1 + y²) (flat at infinity) is the same argument; it is not a polynomial, so the bank's "
+        "C² check (polynomial) does not admit it.",
+        corrected_statement=Fig83(SL.figure_8_3()[0], "coercive"),
+    ),
     mutants=[
-        Mutant("tilted: (x² − 1)² + (y² − 1)² + x/2 (a spurious local minimum)", Fig83(SL.figure_8_3()[0] + X / 2)),
-        Mutant("x³ + (y² − 1)² (degenerate saddles, no minimum)", Fig83(X**3 + (Y**2 - 1) ** 2)),
+        Mutant("tilted: (x² − 1)² + (y² − 1)² + x/2 (a spurious local minimum)",
+               Fig83(SL.figure_8_3()[0] + X / 2, "coercive")),
+        Mutant("x³ + (y² − 1)² (degenerate saddles, no minimum)", Fig83(X**3 + (Y**2 - 1) ** 2, "coercive")),
     ],
     uses=["def:8.4"],
     notes=["reproduced with (x² − 1)² + (y² − 1)²: minima (±1, ±1) with f = 0, saddles (0, ±1), (±1, 0) with "
