@@ -112,7 +112,7 @@ def fits_table(fits: list[dict], site: Site | None = None, root: str = "", owner
                     + (f"<br><small>{esc(f['basis'])}; full range [{f['full_range']['interval'][0]:.3f}, "
                        f"{f['full_range']['interval'][1]:.3f}]</small>" if f.get("basis") else "")
                     + f"</td><td>{theory}</td><td>{seeds}</td></tr>")
-    return f'<table class="fits">{head}{"".join(rows)}</table>'
+    return f'<div class="tablebox" tabindex="0"><table class="fits">{head}{"".join(rows)}</table></div>'
 
 
 def _text_table(text: str) -> str | None:
