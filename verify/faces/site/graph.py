@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 
 from verify.engine import catalog
 from verify.faces.site.layout import page
@@ -97,10 +99,11 @@ def _edges(site: Site, keep: set[str]) -> list[str]:
     return out
 
 
-def dot_source(site: Site, keep: set[str] | None = None, name: str = "G", order: bool = True) -> str:
+def dot_source(site: Site, keep: set[str] | None = None, name: str = "G", order: bool = True,
+               ns: dict[str, dict] | None = None) -> str:
     """The graph of ``keep`` (all nodes when None) with sections as clusters; ``order`` chains the
     top-level sections left to right in reading order (invisible edges through a gate per section)."""
-    ns = nodes(site)
+    ns = nodes(site) if ns is None else ns
     keep = set(ns) if keep is None else keep
     sections = catalog.sections()
     lines = [f"digraph {_q(name)} {{", *_HEAD]
@@ -164,21 +167,48 @@ def focus_sets(site: Site) -> dict[str, tuple[set[str], set[str]]]:
     return {cid: (closure(cid, uses), closure(cid, users)) for cid in ns}
 
 
+_DRAWN: dict[str, str] = {}  # dot source -> its SVG: a second build in one process lays out nothing again
+
+
 def _dot(sources: list[str]) -> list[str]:
-    """Run ``dot -Tsvg`` once over several graphs; their SVGs, prolog dropped, in order."""
+    """The SVGs of several graphs, in order: ``dot`` runs once per core over the ones not drawn before."""
+    todo = list(dict.fromkeys(src for src in sources if src not in _DRAWN))
+    if todo:
+        n = max(1, min(len(todo) // 8, os.cpu_count() or 1, 4))
+        chunks = [todo[k::n] for k in range(n)]
+        procs = [_dot_start(chunk) for chunk in chunks]
+        for chunk, proc in zip(chunks, procs):
+            _DRAWN.update(zip(chunk, _dot_finish(proc, len(chunk))))
+    return [_DRAWN[src] for src in sources]
+
+
+def _dot_start(sources: list[str]):
+    """Start ``dot -Tsvg`` on a file of graphs (a file, not a pipe: two dots write while we wait)."""
     dot = shutil.which("dot")
     if dot is None:
         raise SiteError("graphviz's `dot` is not installed (Debian: apt-get install graphviz)")
+    fh = tempfile.NamedTemporaryFile("w", suffix=".dot", delete=False, encoding="utf-8")
+    with fh:
+        fh.write("\n".join(sources))
+    proc = subprocess.Popen([dot, "-Tsvg", fh.name], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc.dot_file = fh.name
+    return proc
+
+
+def _dot_finish(proc, count: int) -> list[str]:
     try:
-        res = subprocess.run([dot, "-Tsvg"], input="\n".join(sources), capture_output=True, text=True, timeout=300)
+        stdout, stderr = proc.communicate(timeout=300)
     except subprocess.TimeoutExpired:
+        proc.kill()
         raise SiteError("graphviz's `dot` took over 300 s on the dependency graph") from None
-    if res.returncode != 0:
-        raise SiteError(f"graphviz's `dot` failed: {res.stderr.strip().splitlines()[-1] if res.stderr.strip() else res.returncode}")
-    parts = [p for p in re.split(r"(?=<svg\b)", res.stdout) if p.startswith("<svg")]
+    finally:
+        os.unlink(proc.dot_file)
+    if proc.returncode != 0:
+        raise SiteError(f"graphviz's `dot` failed: {stderr.strip().splitlines()[-1] if stderr.strip() else proc.returncode}")
+    parts = [p for p in re.split(r"(?=<svg\b)", stdout) if p.startswith("<svg")]
     parts = [p[:p.rindex("</svg>") + 6] for p in parts]
-    if len(parts) != len(sources):
-        raise SiteError(f"graphviz's `dot` drew {len(parts)} graphs of {len(sources)}")
+    if len(parts) != count:
+        raise SiteError(f"graphviz's `dot` drew {len(parts)} graphs of {count}")
     return parts
 
 
@@ -194,18 +224,18 @@ def layouts(site: Site) -> tuple[str, dict[str, str]]:
     """The whole graph's SVG, and every re-laid-out view by key: ``sec-8_3`` (a section on its own),
     ``up-<slug>`` (a node and what it rests on), ``down-<slug>`` (a node and what rests on it)."""
     ns = nodes(site)
-    keys, sources = ["all"], [dot_source(site)]
+    keys, sources = ["all"], [dot_source(site, ns=ns)]
     for num in catalog.sections():
         keep = {c for c, n in ns.items() if n["section"] == num or n["section"].startswith(num + ".")}
         if keep:
             keys.append(sec_class(num))
-            sources.append(dot_source(site, keep, name=sec_class(num), order=False))
+            sources.append(dot_source(site, keep, name=sec_class(num), order=False, ns=ns))
     for cid, (up, down) in focus_sets(site).items():
         for direction, keep in (("up", up), ("down", down)):
             if len(keep) == 1:  # nothing above (below) it: the page says so and needs no layout
                 continue
             keys.append(focus_key(cid, direction))
-            sources.append(dot_source(site, keep, name=focus_key(cid, direction), order=False))
+            sources.append(dot_source(site, keep, name=focus_key(cid, direction), order=False, ns=ns))
     drawn = dict(zip(keys, _dot(sources)))
     return drawn.pop("all"), drawn
 

@@ -30,7 +30,7 @@ def tex_or_text(s: str) -> str:
         return inline(s)
     if "\\" in s and not nontex_reason(s):
         return math_html(s)
-    return esc(s)
+    return title_html(s)  # prose: Unicode, with any x_i / x^t as a sub- or superscript
 
 
 def fmt(x) -> str:
@@ -386,12 +386,13 @@ def errata_page(site: Site) -> str:
         deps = dependants(site, cid)
         dep = (f'{len(deps)}: ' + " ".join(link(d, site, "") for d in deps[:4]) + (" …" if len(deps) > 4 else "")
                ) if deps else "none"
-        rows.append(f'<tr><td><a href="#{slug(cid)}">{esc(cid)}</a>'
+        rows.append(f'<tr><td data-k="erratum"><a href="#{slug(cid)}">{esc(cid)}</a>'
                     + "".join(f"<br><small>{esc(x)}</small>" for x in g[1:]) + "</td>"
-                    f'<td><a href="index.html#{chapter_anchor(cid, c)}">§{esc(c["section"])}</a></td>'
-                    f'<td><span class="sev sev-{severity(site, c)}">{esc(SEVERITIES[severity(site, c)])}</span></td>'
-                    f'<td>{inline(_first_sentence(er["explanation"]))}</td>'
-                    f'<td class="corr">{tex_or_text(er["corrected"])}</td><td>{dep}</td></tr>')
+                    f'<td data-k="where"><a href="index.html#{chapter_anchor(cid, c)}">§{esc(c["section"])}</a></td>'
+                    f'<td data-k="severity"><span class="sev sev-{severity(site, c)}">{esc(SEVERITIES[severity(site, c)])}</span></td>'
+                    f'<td data-k="what is wrong">{inline(_first_sentence(er["explanation"]))}</td>'
+                    f'<td data-k="corrected" class="corr">{tex_or_text(er["corrected"])}</td>'
+                    f'<td data-k="later claims resting on it">{dep}</td></tr>')
     out.append('<h2 id="summary">Summary</h2><div class="tablebox" tabindex="0"><table class="errata-summary">'
                "<tr><th>erratum</th><th>where</th><th>severity</th><th>what is wrong</th><th>corrected</th>"
                "<th>later claims resting on it</th></tr>" + "".join(rows) + "</table></div>")

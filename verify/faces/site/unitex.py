@@ -109,7 +109,7 @@ def to_unicode(tex: str) -> str:
     return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
-_HTML_SCRIPT = re.compile(r"([_^])(\{(?:[^{}]|\{[^{}]*\})*\}|[^\s{}_^,;:.)\]]+)")
+_HTML_SCRIPT = re.compile(r"([_^])(\{(?:[^{}]|\{[^{}]*\})*\}|[^\W_]+|∞)")
 
 
 def title_html(title: str) -> str:
