@@ -326,3 +326,33 @@ def test_screenshots_of_the_key_pages(site, page):
         page.screenshot(path=str(ARTIFACTS / name))
         assert (ARTIFACTS / name).stat().st_size > 10_000
     print(f"screenshots in {ARTIFACTS}")
+
+
+CONTRAST = """(sel) => {
+  function rgb(s) { const m = s.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; }
+  function lum(c) { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                    return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); }
+  function bg(el) { for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor);
+                      if (c[3] > 0.5) return c; } return [255, 255, 255, 1]; }
+  const bad = [];
+  document.querySelectorAll(sel).forEach(el => {
+    if (!el.textContent.trim() || !el.getClientRects().length) return;
+    const a = lum(rgb(getComputedStyle(el).color)), b = lum(bg(el));
+    const r = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (r < 4.5) bad.push(el.className + ' "' + el.textContent.trim().slice(0, 20) + '" ' + r.toFixed(2));
+  });
+  return bad;
+}"""
+
+
+def test_text_on_the_verdict_colours_meets_4_5_to_1(site, page):
+    _, base = site
+    sel = (".pill, .vmark, .muted, .legend .hint, .eqclaims a, .spanlink, .claimref, .sev, .step-row .k, "
+           "header a, figcaption, .badge, .eqno, #graph-count, .scroll-hint")
+    bad = {}
+    for rel in ("index.html", claim_url("lemma:8.17"), "errata.html", "glossary.html", "graph.html", "claims.html"):
+        page.goto(base + rel)
+        got = page.evaluate(CONTRAST, sel)
+        if got:
+            bad[rel] = got[:5]
+    assert not bad, bad

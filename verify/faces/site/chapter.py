@@ -129,8 +129,13 @@ def _equation_block(site: Site, label: str, tex: str) -> str:
     tip = f"({label}) {e['status']}" + (f" · {e['strength']}" if e["strength"] else "")
     tip += "".join(f"\n{verdict_line(site, c)}" for c in claims) if claims else " — no claim covers it yet"
     href = f' data-href="{claim_url(claims[0])}"' if claims else ""
-    links = "".join(
-        f'<a class="eqclaim" href="{claim_url(c)}">{html.escape(c)}</a>' for c in claims)
+    def eqclaim(c: str) -> str:
+        if site.claims[c]["status"] == "erratum" and e["status"] != "erratum":  # the erratum is elsewhere
+            return (f'<a class="eqclaim" href="{claim_url(c)}" title="{html.escape(c)} is an erratum about another '
+                    f'of its equations; ({label}) holds">{html.escape(c)} (erratum elsewhere)</a>')
+        return f'<a class="eqclaim" href="{claim_url(c)}">{html.escape(c)}</a>'
+
+    links = "".join(eqclaim(c) for c in claims)
     number = (f'<a class="eqno" href="{claim_url(claims[0])}">({label})</a>' if claims
               else f'<span class="eqno">({label})</span>')
     corrected = ""
