@@ -265,6 +265,8 @@ def test_graph_zooms_focuses_on_one_claim_and_re_lays_out_a_section(site, page):
     page.wait_for_function("window.graphReady === true")
     ns = nodes(site_)
     assert _drawn(page) == {node_id(n) for n in ns}
+    tops = page.evaluate("['sec-8_1', 'sec-8_2', 'sec-8_3', 'sec-8_4'].map(i => document.getElementById(i).getBBox().y)")
+    assert tops == sorted(tops), tops  # the sections in reading order, top to bottom
     page.select_option("select[name=section]", "8.3.2")
     page.wait_for_function("window.location.hash === '#sec=8.3.2' && window.graphReady === true")
     assert _drawn(page) == {node_id(n) for n, d in ns.items() if d["section"].startswith("8.3.2")}

@@ -356,7 +356,8 @@ def test_claim_pages_say_what_a_reader_needs(site_dir):
     glossary = (out / "glossary.html").read_text()
     for key in ("verified", "erratum", "proved", "sampled", "not-recorded", "margin", "sev-hypothesis"):
         assert f'id="{key}"' in glossary
-    assert 'katex' not in (out / "graph.html").read_text()
+    graph = (out / "graph.html").read_text()
+    assert 'katex' not in graph and "L̂(g_θ)" in graph and "hatL" not in graph  # labels in Unicode
     assert "search-index.js" not in (out / "index.html").read_text()  # loaded on first use
 
 

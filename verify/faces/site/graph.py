@@ -101,12 +101,14 @@ def _edges(site: Site, keep: set[str]) -> list[str]:
 
 def dot_source(site: Site, keep: set[str] | None = None, name: str = "G", order: bool = True,
                ns: dict[str, dict] | None = None) -> str:
-    """The graph of ``keep`` (all nodes when None) with sections as clusters; ``order`` chains the
-    top-level sections left to right in reading order (invisible edges through a gate per section)."""
+    """The graph of ``keep`` (all nodes when None) with sections as clusters, arrows left to right;
+    ``order`` (the whole graph) stacks the top-level sections top to bottom in reading order: arrows
+    run down, and every node of §8.k is above every node of §8.(k+1) (invisible edges through a gate)."""
     ns = nodes(site) if ns is None else ns
     keep = set(ns) if keep is None else keep
     sections = catalog.sections()
-    lines = [f"digraph {_q(name)} {{", *_HEAD]
+    head = [h.replace("rankdir=LR", "rankdir=TB") for h in _HEAD] if order else _HEAD
+    lines = [f"digraph {_q(name)} {{", *head]
     by_sec: dict[str, list[str]] = {}
     for cid, n in ns.items():
         if cid in keep:
@@ -134,7 +136,7 @@ def dot_source(site: Site, keep: set[str] | None = None, name: str = "G", order:
         members[num] = [c for c in keep if ns[c]["section"] == num or ns[c]["section"].startswith(num + ".")]
     for cid in by_sec.get("", []):
         lines.append(_node_line(cid, ns[cid]))
-    if order:  # reading order: every node of §8.k before (left of) every node of §8.(k+1)
+    if order:  # reading order: every node of §8.k before (above) every node of §8.(k+1)
         filled = [t for t in tops if members.get(t)]
         for a, b in zip(filled, filled[1:]):
             gate = f"gate_{a}_{b}"
@@ -261,7 +263,7 @@ def graph_page(site: Site, whole_svg: str | None = None) -> str:
                            "key": slug(cid), "up": len(sets[cid][0]) - 1, "down": len(sets[cid][1]) - 1}
             for cid, n in ns.items()}
     body = f"""<h1>Dependency graph</h1>
-<p>An arrow A → B means the proof of B uses A. Boxes are the chapter's sections, left to right in reading order;
+<p>An arrow A → B means the proof of B uses A. Boxes are the chapter's sections, top to bottom in reading order;
 click a claim to open it. Scroll or pinch to zoom, drag to pan. Focus on one claim to see what it rests on
 (its ancestors) or what rests on it (its descendants), laid out on their own; every claim page links here.</p>
 {legend()}
