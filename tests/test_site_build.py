@@ -13,8 +13,9 @@ import pytest
 
 from verify.engine import catalog
 from verify.faces.cli import main
-from verify.faces.site import chapter, search_index as search
-from verify.faces.site.model import claim_url, load
+from verify.faces.site import chapter, pages
+from verify.faces.site import search_index as search
+from verify.faces.site.model import SiteError, claim_url, load
 
 # one xdist worker builds the module fixture and runs its tests (tasks.py test: --dist loadgroup)
 pytestmark = pytest.mark.xdist_group("site-build")
@@ -79,8 +80,15 @@ def test_erratum_page_shows_printed_and_corrected(site_dir):
     doc = json.loads(RESULTS.read_text())
     errata = [c for c in doc["claims"] if c["status"] == "erratum"]
     page = (out / "errata.html").read_text()
-    assert page.count('class="erratum"') == len(errata)
-    assert page.count("<h3>printed</h3>") == page.count("<h3>corrected</h3>") == len(errata)
+    groups = pages.errata_groups(load(RESULTS))
+    assert sum(len(g) for g in groups) == len(errata)
+    assert page.count('class="erratum"') == len(groups) < len(errata)  # Theorem 8.5 is one error, two claims
+    assert page.count("<h3>printed</h3>") == page.count("<h3>corrected</h3>") == len(groups)
+    assert any({"thm:8.5", "sec:8.2.1:thm-8.5-readings"} == set(g) for g in groups)
+    summary = page[page.index('class="errata-summary"'):page.index("</table>")]
+    assert summary.count("<tr>") == len(groups) + 1
+    assert all(f'id="{c["id"].replace(":", "-")}"' in page for c in errata)  # every claim has its anchor
+    assert summary.count('class="sev sev-') == len(groups) and 'href="index.html#' in summary
 
 
 def test_search_index_knows_numbers_ids_and_notes():
@@ -159,6 +167,7 @@ def test_report_records_derivation_steps_and_claim_pages_typeset_them(tmp_path):
     steps = doc["claims"][0]["steps"]
     assert steps and all(s["holds"] is True for s in steps if s["label"].endswith("lhs − rhs"))
     assert any(s["derived_latex"] for s in steps)
+    assert all(s["derived"] is None or s["derived"]["kind"] in ("tex", "table", "text") for s in steps)
     assert _claim_task("eq:8.8", "ci", 0, False)[1]["json"]["steps"] == steps  # what a worker process returns
     full = json.loads(RESULTS.read_text())
     full["claims"] = [doc["claims"][0] if x["id"] == "eq:8.8" else x for x in full["claims"]]
@@ -167,7 +176,7 @@ def test_report_records_derivation_steps_and_claim_pages_typeset_them(tmp_path):
     assert main(["site", "--out", str(tmp_path / "s"), "--results", str(res)]) == 0
     page = (tmp_path / "s" / claim_url("eq:8.8")).read_text()
     assert page.count("<li>") >= len(steps) and "verify show eq:8.8</code> prints them" not in page
-    assert '<span class="k">derived</span> <span class="math inline">' in page
+    assert '<span class="k">derived</span> <div class="mathbox"><span class="math display">' in page
 
 
 def test_report_graph_is_cut_to_sections_and_links_the_site():
@@ -282,3 +291,91 @@ def test_tasks_site_runs_verify_site(monkeypatch):
     monkeypatch.setattr(tasks.subprocess, "call", lambda args, cwd: calls.append(args) or 0)
     assert tasks.main(["site", "--serve"]) == 0
     assert calls == [[str(tasks.BIN / "verify"), "site", "--serve"]]
+
+
+def test_derivation_values_are_stored_for_what_they_are():
+    import numpy as np
+    import sympy as sp
+
+    from verify.engine.render import num, typed
+
+    assert num(np.float64(0.9631)) == "0.9631" and num({"2": "0/6", 3: np.int64(4)}) == "2: 0/6, 3: 4"
+    t = typed([{"d": 200, "eps": np.float64(0.2)}, {"d": 400, "eps": 0.3, "ok": True}])
+    assert t == {"kind": "table", "columns": ["d", "eps", "ok"], "rows": [["200", "0.2", "–"], ["400", "0.3", "True"]]}
+    assert typed({"a": np.float64(1.5)}) == {"kind": "text", "text": "a = 1.5"}
+    assert typed(sp.Symbol("x") ** 2)["kind"] == "tex"
+    assert typed(np.float64(0.5)) == {"kind": "text", "text": "0.5"}
+
+
+def test_a_non_tex_value_in_a_maths_span_fails_the_build():
+    from verify.faces.site.build import lint_maths
+
+    table = "\nd    eps  p\n200  0.2  0.66\n400  0.3  0.29"
+    for bad in (table, "np.float64(0.963)", "{'2': '0/6'}", "fraction of instances where every run ends"):
+        assert chapter.nontex_reason(bad), bad
+        with pytest.raises(SiteError, match="hold no TeX"):
+            lint_maths({"x.html": chapter.math_html(bad, display=True)})
+    for label, eq in catalog.equations().items():  # the chapter's own maths passes
+        assert chapter.nontex_reason(eq.latex) is None, label
+    lint_maths({"x.html": chapter.math_html(r"\text{for every } x \text{ in the ball}")})
+
+
+def test_old_results_with_a_table_as_latex_show_a_table():
+    html = pages.derived_html(None, "\nd    eps  p\n200  0.2  0.6623\n400  0.3  0.2944")
+    assert html.count("<tr>") == 3 and 'class="math' not in html
+    assert 'class="math' not in pages.derived_html(None, "np.float64(0.963) and more words here")
+
+
+def test_the_chapter_prose_has_no_latex_left_outside_maths():
+    text = chapter.packaged_chapter()
+    left = [(k, chapter.raw_tex_left(chapter.wrap_raw_tex(line))) for k, line in enumerate(text.split("\n"), 1)]
+    assert not [x for x in left if x[1]]
+    assert chapter.wrap_raw_tex(r"so \hat{y}^{t+1} and θ^0.") == r"so $\hat{y}^{t+1}$ and $θ^0$."
+
+
+def test_titles_and_sections_read_as_unicode():
+    from verify.faces.site.unitex import title_html, to_unicode
+
+    assert to_unicode(r"Optimizing $\hat{L}(g_\theta)$ vs. $\hat{L}(f_\theta)$") == "Optimizing L̂(g_θ) vs. L̂(f_θ)"
+    assert to_unicode(r"x^{t+1} \leq \frac{1}{2}") == "xᵗ⁺¹ ≤ 1/2"
+    assert title_html("Σ_{(i,j)∈Ω} A_ij") == "Σ<sub>(i,j)∈Ω</sub> A<sub>ij</sub>"
+
+
+def test_claim_pages_say_what_a_reader_needs(site_dir):
+    out, _ = site_dir
+    site = load(RESULTS)
+    lemma = (out / claim_url("lemma:8.17")).read_text()
+    assert "<title>lemma:8.17: Concentration" in lemma
+    assert 'href="../graph.html#focus=lemma:8.17&dir=up"' in lemma and 'href="../glossary.html#' in lemma
+    assert 'alt="mc-concentration.png"' not in lemma
+    assert "verify show lemma:8.17" in lemma and "prints them" not in lemma
+    d = (out / claim_url("def:8.12")).read_text()
+    assert "0 (to rounding)" in d
+    informal = next(c for c, x in site.claims.items() if x["status"] == "informal" and not x["mutants"]["total"])
+    assert "Mutants killed 0/0" not in (out / claim_url(informal)).read_text()
+    glossary = (out / "glossary.html").read_text()
+    for key in ("verified", "erratum", "proved", "sampled", "not-recorded", "margin", "sev-hypothesis"):
+        assert f'id="{key}"' in glossary
+    graph = (out / "graph.html").read_text()
+    assert 'katex' not in graph and "L̂(g_θ)" in graph and "hatL" not in graph  # labels in Unicode
+    assert "search-index.js" not in (out / "index.html").read_text()  # loaded on first use
+
+
+def test_erratum_severity_is_declared_or_read_from_the_explanation():
+    site = load(RESULTS)
+    c = dict(site.claims["eq:8.9"])
+    c["erratum"] = dict(c["erratum"], severity="citation")
+    assert pages.severity(site, c) == "citation"
+    c["erratum"] = {k: v for k, v in c["erratum"].items() if k != "severity"}
+    assert pages.severity(site, c) == "formula"  # "the ½ was dropped"
+    assert pages.severity(site, site.claims["eq:8.1"]) == "edge-case"
+    assert pages.severity(site, site.claims["eq:8.99"]) == "citation"
+    from verify.engine.claim import Erratum
+
+    assert Erratum("p", "c", "why", None).severity is None
+
+
+def test_verify_show_prints_the_stored_steps(capsys):
+    assert main(["show", "lemma:8.17", "--results", str(RESULTS)]) == 0
+    out = capsys.readouterr().out
+    assert "derivation [stored in" in out and "fixed pairs" in out

@@ -167,6 +167,7 @@ class Erratum:
     corrected: str
     explanation: str
     corrected_statement: Any
+    severity: str | None = None  # formula, hypothesis, edge-case, citation (the site guesses when absent)
 
 
 Check = Callable[[Any, "Context"], Outcome]

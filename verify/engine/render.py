@@ -24,13 +24,21 @@ def atom_latex(name: str) -> str | None:
 
 
 def num(v) -> str:
+    """A value as a reader writes it: numbers to 4 significant digits (NumPy scalars too, never
+    ``np.float64(…)``), mappings as ``k: v, …`` and sequences as ``a, b, …`` with their items so formatted."""
     if isinstance(v, bool) or v is None:
         return "–" if v is None else str(v)
     if isinstance(v, int):
         return str(v)
     if isinstance(v, float):
         return "nan" if math.isnan(v) else f"{v:.4g}"
-    try:  # numpy scalars
+    if isinstance(v, str):
+        return " ".join(v.split())
+    if isinstance(v, dict):
+        return ", ".join(f"{num(k)}: {num(x)}" for k, x in v.items())
+    if isinstance(v, (list, tuple)):
+        return "(" + ", ".join(num(x) for x in v) + ")"
+    try:  # numpy scalars (and 0-d arrays)
         return num(v.item())
     except (AttributeError, ValueError):
         return " ".join(str(v).split())
@@ -44,6 +52,32 @@ def table(rows: list[dict], indent: str = "") -> str:
     lines = ["  ".join(str(k).ljust(w) for k, w in zip(cols, width))]
     lines += ["  ".join(c.rjust(w) for c, w in zip(row, width)) for row in cells]
     return ("\n" + indent).join(lines)
+
+
+def is_table(expr) -> bool:
+    return isinstance(expr, list) and bool(expr) and all(isinstance(r, dict) for r in expr)
+
+
+def typed(expr) -> dict:
+    """A derivation value for what it is, as results.json stores it: ``{"kind": "tex", "tex": …}`` for
+    SymPy objects, ``{"kind": "table", "columns": […], "rows": [[…]]}`` for rows (cells formatted by
+    ``num``), ``{"kind": "text", "text": …}`` for mappings, numbers and anything else (never set as maths)."""
+    if is_table(expr):
+        cols = list(dict.fromkeys(str(k) for r in expr for k in r))
+        return {"kind": "table", "columns": cols,
+                "rows": [[num(_cell(r, k)) for k in cols] for r in expr]}
+    if isinstance(expr, dict):
+        return {"kind": "text", "text": "; ".join(f"{k} = {num(v)}" for k, v in expr.items())}
+    import sympy as sp
+
+    if isinstance(expr, (sp.Basic, sp.MatrixBase)):
+        return {"kind": "tex", "tex": render(expr, latex=True)}
+    return {"kind": "text", "text": num(expr)}
+
+
+def _cell(row: dict, name: str):
+    """The value of ``row`` under the key whose text is ``name`` (rows may use non-string keys)."""
+    return next((v for k, v in row.items() if str(k) == name), None)
 
 
 def render(expr, latex: bool, indent: str = "") -> str:

@@ -2,8 +2,10 @@
 
 The steps come from running a check, which the site build must not do (it reads
 results.json and takes seconds); ``verify report`` already runs every check, so it
-records the steps: label, text, the printed form, the derived SymPy expression as
-LaTeX (cut at ``MAX_LATEX`` characters), and whether the step was proved.
+records the steps: label, text, the printed form, the derived value for what it is
+(``derived``: TeX for a SymPy object, a table of formatted cells for rows, text for
+anything else; see ``verify.engine.render.typed``), ``derived_latex`` only when it is
+TeX (cut at ``MAX_LATEX`` characters), and whether the step was proved.
 """
 from __future__ import annotations
 
@@ -11,17 +13,18 @@ MAX_LATEX = 4000
 
 
 def step_json(st) -> dict:
-    from verify.engine.render import render as _render
+    from verify.engine.render import num, typed
 
-    derived = ""
+    value = None
     if st.derived is not None:
         try:
-            derived = _render(st.derived, latex=True)
+            value = typed(st.derived)
         except Exception:  # a derived object SymPy cannot print: show its text
-            derived = str(st.derived)
-        if len(derived) > MAX_LATEX:
-            derived = ""
-    return {"label": st.label, "text": st.text, "printed": st.printed or "", "derived_latex": derived,
+            value = {"kind": "text", "text": num(st.derived)}
+        if value["kind"] == "tex" and len(value["tex"]) > MAX_LATEX:
+            value = {"kind": "text", "text": f"(a SymPy expression of {len(value['tex'])} LaTeX characters, not stored)"}
+    return {"label": st.label, "text": st.text, "printed": st.printed or "",
+            "derived_latex": value["tex"] if value and value["kind"] == "tex" else "", "derived": value,
             "holds": None if st.holds is None else bool(st.holds)}
 
 

@@ -72,6 +72,7 @@ def build(evidences: list[Evidence], profile: str, seed: int, now: _dt.datetime 
     equations = equation_table(evidences)
     add_effective_strengths(claims, equations)
     record_steps(claims, evidences)  # derivation steps, for the site's claim pages
+    add_erratum_fields(claims, evidences)
     return {
         "schema": SCHEMA,
         "generated": now.replace(microsecond=0).isoformat(),
@@ -98,3 +99,24 @@ def add_effective_strengths(claims: list[dict], equations: dict) -> None:
         c["own_strength"] = c.get("own_strength", c.get("strength"))
         c["strength"] = eff[c["id"]]["strength"]
         c["strength_limited_by"] = eff[c["id"]]["limited_by"]
+
+
+def add_erratum_fields(claims: list[dict], evidences: list[Evidence]) -> None:
+    """Per erratum its declared ``severity`` (formula, hypothesis, edge-case, citation; null when the
+    claim declares none) and ``dependants``: the claims that use it, directly or through others."""
+    severity = {ev.claim.id: getattr(ev.claim.erratum, "severity", None) for ev in evidences if ev.claim.erratum}
+    users: dict[str, list[str]] = {}
+    for c in claims:
+        for u in c.get("uses", []):
+            users.setdefault(u, []).append(c["id"])
+    for c in claims:
+        if not c.get("erratum"):
+            continue
+        seen, todo = [], list(users.get(c["id"], []))
+        while todo:
+            u = todo.pop(0)
+            if u not in seen and u != c["id"]:
+                seen.append(u)
+                todo += users.get(u, [])
+        c["erratum"]["severity"] = severity.get(c["id"])
+        c["erratum"]["dependants"] = seen

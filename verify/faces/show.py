@@ -32,6 +32,39 @@ def _steps(title: str, steps, latex: bool) -> None:
             print("       derived: " + _render(st.derived, latex, " " * 16))
 
 
+def _stored_steps(steps: list[dict] | None, src: str, latex: bool) -> None:
+    """The derivation steps results.json stores for a claim (``steps``), as the run recorded them."""
+    if steps is None:
+        print(f"   derivation: not stored in this results file; `--check` runs the check and prints it")
+        return
+    if not steps:
+        print(f"   derivation: the check records no steps [{src}]")
+        return
+    print(f"   derivation [{src}]:")
+    pad = " " * 16
+    for st in steps:
+        mark = {True: "✔", False: "✘"}.get(st.get("holds"), "·")
+        print(f"   {mark} {st.get('label', '')}: {st.get('text', '')}")
+        if st.get("printed"):
+            print(f"       printed: {st['printed']}")
+        value = st.get("derived") or ({"kind": "tex", "tex": st["derived_latex"]} if st.get("derived_latex") else None)
+        if not value:
+            continue
+        if value.get("kind") == "table":
+            cols = value.get("columns", [])
+            rows = value.get("rows", [])
+            width = [max(len(str(c)), *(len(str(r[j])) for r in rows)) if rows else len(str(c))
+                     for j, c in enumerate(cols)]
+            lines = ["  ".join(str(c).ljust(w) for c, w in zip(cols, width))]
+            lines += ["  ".join(str(x).rjust(w) for x, w in zip(r, width)) for r in rows]
+            print("       derived:\n" + "\n".join(pad + ln for ln in lines))
+        elif value.get("kind") == "tex" and not latex and "\n" not in value["tex"].strip():
+            print(f"       derived (LaTeX): {value['tex']}")
+        else:
+            text = value.get("tex") or value.get("text") or ""
+            print("       derived: " + text.strip("\n").replace("\n", "\n" + pad))
+
+
 def _evidence(ev: dict, src: str) -> None:
     """The verdict and evidence of one results.json claim entry, with where they come from."""
     parts = [f"methods {', '.join(ev.get('methods') or []) or '–'}", f"examples {ev.get('examples', '–')}"]
@@ -96,6 +129,8 @@ def show(ids: list[str], stored: Stored, latex: bool = False, check: bool = Fals
         ev = stored.claims.get(c.id)
         if ev is not None:
             _evidence(ev, f"stored in {where}")
+            if not check:
+                _stored_steps(ev.get("steps"), f"stored in {where}", latex)
         else:
             print(f"   verdict: not run [{'no entry in ' + where if where else 'no results file'}]"
                   + ("" if check else "; `--check` runs it now"))

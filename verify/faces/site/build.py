@@ -5,6 +5,8 @@ build never leaves half a site behind.
 """
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import tempfile
 import time
@@ -28,27 +30,48 @@ def figure_captions() -> dict[str, str]:
     return {name: caption for name, (caption, _fn) in figures._FIGURES.items()}
 
 
-def front_page(site, text: str) -> str:
+def front_page(site, text: str, figures: dict | None = None) -> str:
     res = site.results
     counts: dict[str, int] = {}
-    for e in res["equations"].values():
-        counts[e["status"]] = counts.get(e["status"], 0) + 1
+    for label in res["equations"]:
+        st = site.status(f"eq:{label}")["status"]
+        counts[st] = counts.get(st, 0) + 1
+    nerr = len(pages.errata_groups(site))
     intro = (f'<div class="intro"><p>The chapter as printed, checked equation by equation by '
              f'<code>verify</code> ({esc_profile(res)}). {len(res["equations"])} numbered equations: '
              + ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
-             + f'. {len(site.claims)} claims, <a href="errata.html">errata</a>, the '
-             '<a href="graph.html">dependency graph</a>, <a href="figures.html">figures and rates</a>.</p>'
+             + f'. {len(site.claims)} claims, <a href="errata.html">{nerr} errata</a>, the '
+             '<a href="graph.html">dependency graph</a>, <a href="figures.html">figures and rates</a>, '
+             '<a href="glossary.html">what the words mean</a>.</p>'
              + pages.legend() + "</div>")
     from verify.engine.text import active
 
     return page(active().title.replace(", ", ": ", 1), intro + '<article class="chapter">'
-                + chapter.render(site, text) + "</article>", body_class="front")
+                + chapter.render(site, text, figures) + "</article>", body_class="front")
 
 
 def esc_profile(res: dict) -> str:
     import html
 
     return html.escape(f"profile {res.get('profile')}, seed {res.get('seed')}, generated {res.get('generated')}")
+
+
+_MATH_SPAN = re.compile(r'<span class="math (?:display|inline)[^"]*">(.*?)</span>', re.S)
+
+
+def lint_maths(files: dict[str, str]) -> None:
+    """Fail the build when a value that is not TeX (a plain-text table, a Python repr, a sentence)
+    reaches a maths span: KaTeX would set it as a garble of italic letters."""
+    bad = []
+    for name, text in files.items():
+        if not name.endswith(".html"):
+            continue
+        for m in _MATH_SPAN.finditer(text):
+            why = chapter.nontex_reason(html.unescape(m.group(1)))
+            if why:
+                bad.append(f"{name}: {why}: {html.unescape(m.group(1))[:60]!r}")
+    if bad:
+        raise SiteError(f"{len(bad)} maths spans hold no TeX, first {bad[0]}")
 
 
 def build(out: Path, results: Path, figures_dir: Path | None = None, text: str | None = None) -> dict:
@@ -73,19 +96,27 @@ def build(out: Path, results: Path, figures_dir: Path | None = None, text: str |
     figs = [(name, captions.get(name, name)) for name in sorted(p.name for p in figures_dir.glob("*.png"))] \
         if figures_dir.is_dir() else []
     by_claim = figures_by_claim(site.claims, figs)
+    thumbs = {cid: (fs[0], captions.get(fs[0], fs[0])) for cid, fs in by_claim.items()
+              if cid.startswith("figure:") and fs}
+    whole_graph, views = graph.layouts(site)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=parent))
     try:
         (tmp / "claims").mkdir()
+        (tmp / "graph").mkdir()
         files = {
-            "index.html": front_page(site, text),
+            "index.html": front_page(site, text, thumbs),
             "claims.html": pages.claims_index(site),
             "errata.html": pages.errata_page(site),
-            "graph.html": graph.graph_page(site),
+            "graph.html": graph.graph_page(site, whole_graph),
             "figures.html": pages.figures_page(site, figs, by_claim),
+            "glossary.html": pages.glossary_page(),
             "search-index.js": search.index_script(site),
         }
         for cid in site.claims:
             files[f"claims/{slug(cid)}.html"] = pages.claim_page(site, cid, captions, by_claim[cid])
+        for key, svg_text in views.items():
+            files[f"graph/{key}.js"] = graph.view_script(key, svg_text)
+        lint_maths(files)
         for name, data in files.items():
             (tmp / name).write_text(data, encoding="utf-8")
         static = resources.files("verify.faces.site").joinpath("static")

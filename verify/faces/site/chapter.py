@@ -19,7 +19,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from verify.engine import catalog
-from verify.faces.site.model import Site, claim_url, slug
+from verify.faces.site.model import Site, SiteError, claim_url, slug
 
 _MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+?)\$")
 _TAG = re.compile(r"\s*\\quad\s*\((\d+\.\d+)\)\s*$")
@@ -48,6 +48,31 @@ def shared_chapter_path() -> Path:
 def math_html(tex: str, display: bool = False, extra: str = "") -> str:
     cls = "math display" if display else "math inline"
     return f'<span class="{cls}{extra}">{html.escape(tex)}</span>'
+
+
+# The chapter's prose carries some LaTeX outside $…$ (\Rightarrow, \hat{y}^{t+1}) and plain sub- and
+# superscripts (λ_1, θ^0, g_θ^t): each such token is wrapped as inline maths before Markdown sees it.
+_GROUP = r"\{(?:[^{}]|\{[^{}]*\})*\}"
+_SCRIPT = rf"[_^](?:{_GROUP}|\\[A-Za-z]+|[0-9A-Za-z]+|[^\W_]|[+∞*])"
+_CMD = rf"\\[A-Za-z]+(?:{_GROUP})*"
+_BASE = r"[^\s\\$(){}\[\],;:!?_^'\"]*[^\W_]|[∇‖|)]"
+_RAW_TEX = re.compile(rf"(?<![\w\\])(?:{_CMD}(?:{_SCRIPT})*|(?:{_BASE})(?:{_SCRIPT})+)")
+_RAW_LEFT = re.compile(r"\\[A-Za-z]+|[^\W_][_^][^\s]")
+
+
+def wrap_raw_tex(line: str) -> str:
+    """``line`` with the LaTeX its prose carries outside $…$ wrapped as inline maths."""
+    parts = re.split(r"(\$\$.+?\$\$|\$[^$\n]+?\$)", line)
+    for k in range(0, len(parts), 2):
+        parts[k] = _RAW_TEX.sub(lambda m: "$" + m.group(0).rstrip(".") + "$" + m.group(0)[len(m.group(0).rstrip(".")):],
+                                parts[k])
+    return "".join(parts)
+
+
+def raw_tex_left(line: str) -> list[str]:
+    """What still reads as LaTeX in the prose of a (wrapped) line: the build fails on any."""
+    prose = _MATH.sub(" ", line)
+    return [m.group(0) for m in _RAW_LEFT.finditer(prose)]
 
 
 def _markdown(text: str, math_hook=None) -> str:
@@ -83,19 +108,73 @@ def _classes(status: str, strength: str | None) -> str:
     return f"st-{status} sg-{strength or 'none'}"
 
 
+MARK = {"verified": "✓", "erratum": "✗ erratum", "refuted": "✗ refuted", "inconclusive": "? inconclusive",
+        "definition": "def", "informal": "informal", "unchecked": "unchecked"}
+
+
+GLYPH = {"verified": "✓", "erratum": "✗", "refuted": "✗", "inconclusive": "?", "definition": "≔",
+         "informal": "~", "unchecked": "–"}
+
+
+def verdict_mark(status: str, strength: str | None, root: str = "") -> str:
+    """The verdict in words beside its colour: a short mark with the full verdict as its aria-label."""
+    words = status + (f", {strength}" if strength else "")
+    return (f'<a class="vmark vm-{status}" href="{root}glossary.html#{status}" aria-label="verdict: {words}" '
+            f'title="verdict: {words}">{html.escape(MARK.get(status, status))}</a>')
+
+
 def _equation_block(site: Site, label: str, tex: str) -> str:
-    e = site.equation(label)
-    claims = [c for c in e["claims"] if c in site.claims]
+    e = site.status(f"eq:{label}")
+    claims = e["claims"]
     tip = f"({label}) {e['status']}" + (f" · {e['strength']}" if e["strength"] else "")
     tip += "".join(f"\n{verdict_line(site, c)}" for c in claims) if claims else " — no claim covers it yet"
     href = f' data-href="{claim_url(claims[0])}"' if claims else ""
-    links = "".join(
-        f'<a class="eqclaim" href="{claim_url(c)}">{html.escape(c)}</a>' for c in claims)
+    def eqclaim(c: str) -> str:
+        if site.claims[c]["status"] == "erratum" and e["status"] != "erratum":  # the erratum is elsewhere
+            return (f'<a class="eqclaim" href="{claim_url(c)}" title="{html.escape(c)} is an erratum about another '
+                    f'of its equations; ({label}) holds">{html.escape(c)} (erratum elsewhere)</a>')
+        return f'<a class="eqclaim" href="{claim_url(c)}">{html.escape(c)}</a>'
+
+    links = "".join(eqclaim(c) for c in claims)
     number = (f'<a class="eqno" href="{claim_url(claims[0])}">({label})</a>' if claims
               else f'<span class="eqno">({label})</span>')
+    corrected = ""
+    if e["status"] == "erratum":
+        for c in claims:
+            er = site.claims[c].get("erratum")
+            if site.claims[c]["status"] == "erratum" and er and er.get("corrected"):
+                corrected = (f'<details class="corrected"><summary>corrected ({html.escape(c)})</summary>'
+                             f'{tex_or_text_html(er["corrected"])}</details>')
+                break
     return (f'<div class="eq covered {_classes(e["status"], e["strength"])}" id="eq-{label}" '
-            f'data-label="{label}" data-claims="{" ".join(claims)}"{href} title="{html.escape(tip)}">'
-            f'{math_html(tex, display=True)}{number}<span class="eqclaims">{links}</span></div>')
+            f'data-label="{label}" data-status="{e["status"]}" data-claims="{" ".join(claims)}"{href} '
+            f'title="{html.escape(tip)}"><div class="eqrow"><div class="mathbox">{math_html(tex, display=True)}</div>'
+            f'{number}{verdict_mark(e["status"], e["strength"])}<span class="eqclaims">{links}</span></div>'
+            f'{corrected}</div>')
+
+
+def tex_or_text_html(s: str) -> str:
+    """A printed form: LaTeX typeset, Markdown with $…$ rendered, prose as is."""
+    if not s:
+        return ""
+    if "$" in s:
+        return inline(s)
+    if "\\" in s and not nontex_reason(s):
+        return math_html(s, display=False)
+    return html.escape(s)
+
+
+def nontex_reason(tex: str) -> str | None:
+    """Why ``tex`` is not TeX a maths span may hold (a plain-text table, a Python repr, a sentence), or None."""
+    if "\n" in tex.strip("\n") and re.search(r"\S  +\S", tex):
+        return "a plain-text table"
+    if re.search(r"np\.\w+\(|array\(|\{'|': |<[a-z]+ ", tex):
+        return "a Python repr"
+    bare = re.sub(r"\\(?:text|mathrm|operatorname|mbox|textbf|textit|mathbf|mathit|emph)\s*\{(?:[^{}]|\{[^{}]*\})*\}",
+                  " ", tex)
+    if re.search(r"(?:\b[A-Za-z]{2,}\b[ ,]+){4,}", re.sub(r"\\[A-Za-z]+", " ", bare)):
+        return "a sentence"
+    return None
 
 
 def _object_ids_by_line() -> dict[int, str]:
@@ -112,8 +191,10 @@ def object_ends(lines: list[str]) -> dict[str, int]:
     return out
 
 
-def render(site: Site, text: str) -> str:
-    """The chapter ``text`` as the front page's HTML body."""
+def render(site: Site, text: str, figures: dict[str, tuple[str, str]] | None = None) -> str:
+    """The chapter ``text`` as the front page's HTML body; ``figures`` maps a figure's object id to
+    (file, caption) of the reproduction drawn beside its caption as a thumbnail."""
+    figures = figures or {}
     lines = text.split("\n")
     objects = _object_ids_by_line()
     ends = object_ends(lines)
@@ -149,7 +230,10 @@ def render(site: Site, text: str) -> str:
             return ""
         return '<div class="badges">' + "".join(
             f'<a class="badge covered {_classes(site.claims[c]["status"], site.strength(site.claims[c]))}" '
-            f'id="{slug(c)}" href="{claim_url(c)}" title="{html.escape(verdict_line(site, c))}">{html.escape(c)}</a>'
+            f'id="{slug(c)}" data-status="{site.claims[c]["status"]}" href="{claim_url(c)}" '
+            f'title="{html.escape(verdict_line(site, c))}" aria-label="{html.escape(c)}: verdict '
+            f'{site.claims[c]["status"]}">{html.escape(c)} <span class="bmark">'
+            f'{html.escape(MARK.get(site.claims[c]["status"], ""))}</span></a>'
             for c in cids) + "</div>"
 
     out: list[str] = []
@@ -175,7 +259,7 @@ def render(site: Site, text: str) -> str:
         if m and m.group(1) in sections and heading_line.get(m.group(1)) == ln:
             num = m.group(1)
             h = "h2" if num.count(".") == 1 else "h3"
-            w(f'<{h} id="sec-{num}">{num} {inline(m.group(2))}</{h}>{badge}', ln)
+            w(f'<{h} id="sec-{num}">{num} {inline(wrap_raw_tex(m.group(2)))}</{h}>{badge}', ln)
             continue
         if title_done < 2 and ln < first_heading and len(line.strip()) < 40:  # "Chapter 8", its title
             w(f'<h1 class="chapter-title">{html.escape(line.strip())}</h1>' if title_done
@@ -192,20 +276,32 @@ def render(site: Site, text: str) -> str:
             while i < n and _LIST.match(lines[i].strip()) and (i + 1) not in objects and (i + 1) not in badges:
                 block.append(lines[i].rstrip())
                 i += 1
-        body = _markdown("\n".join(block), hook)
+        raw = [wrap_raw_tex(b) for b in block]
+        for k, b in enumerate(raw):
+            left = raw_tex_left(b)
+            if left:
+                raise SiteError(f"chapter line {ln + k}: LaTeX left in the prose outside maths: {', '.join(left[:3])}")
+        body = _markdown("\n".join(raw), hook)
         oid = objects.get(ln)
         if oid is None:
             w(badge + body, i)
             continue
         c = site.claims.get(oid)
         if c is None:
-            head = (f'<div class="span covered st-unchecked sg-none" id="{slug(oid)}" '
-                    f'title="{html.escape(oid)}: no claim covers it yet">')
-            inner = badge + body
+            st = site.status(oid)
+            head = (f'<div class="span covered {_classes(st["status"], st["strength"])}" id="{slug(oid)}" '
+                    f'data-status="{st["status"]}" title="{html.escape(oid)}: {st["status"]}">')
+            inner = verdict_mark(st["status"], st["strength"]) + badge + body
         else:
             head = (f'<div class="span covered {_classes(c["status"], site.strength(c))}" id="{slug(oid)}" '
-                    f'data-claims="{oid}" data-href="{claim_url(oid)}" title="{html.escape(verdict_line(site, oid))}">')
-            inner = f'<a class="spanlink" href="{claim_url(oid)}">{html.escape(oid)}</a>{badge}{body}'
+                    f'data-status="{c["status"]}" data-claims="{oid}" data-href="{claim_url(oid)}" '
+                    f'title="{html.escape(verdict_line(site, oid))}">')
+            inner = (f'<a class="spanlink" href="{claim_url(oid)}">{html.escape(oid)}</a>'
+                     f'{verdict_mark(c["status"], site.strength(c))}{badge}{body}')
+        if oid in figures:
+            fname, cap = figures[oid]
+            inner = (f'<a class="thumb" href="figures.html#fig-{html.escape(fname)}"><img src="figures/{html.escape(fname)}" '
+                     f'alt="{html.escape(cap)}" loading="lazy" width="160"></a>') + inner
         if not open_obj:  # the statement runs to its last line (displays and items included)
             open_obj[:] = [head, ends[oid], len(out)]
             w(inner, i)
@@ -213,4 +309,7 @@ def render(site: Site, text: str) -> str:
             w(head + inner + "</div>", i)
     if badges:  # anchored at a line that shows nothing (blank): listed at the end rather than lost
         out.append('<h2 id="more-claims">Other claims</h2>' + badge_html([c for cs in badges.values() for c in cs]))
-    return "\n".join(out)
+    # each top-level section its own box, which the browser may skip laying out until it is near
+    body = "\n".join(out)
+    parts = re.split(r'(?=<h2 id=")', body)
+    return parts[0] + "".join(f'<section class="chsec">{p}</section>' for p in parts[1:])

@@ -49,6 +49,31 @@ class Site:
         s = c.get("strength")
         return s if s in STRENGTHS else None
 
+    def status(self, label: str) -> dict:
+        """The one answer every page gives for a label: ``{"status", "strength", "claims", "href"}``.
+
+        A claim id reads its own entry; ``eq:8.26`` (or ``8.26``) that no claim is named after reads
+        the equation table, so an equation another claim covers is that claim's verdict, never
+        "unchecked"; a numbered object reads results' object table. The front page, the graph, the
+        dependency lists and the search index all ask here.
+        """
+        if label in self.claims:
+            c = self.claims[label]
+            return {"status": c["status"], "strength": self.strength(c), "claims": [label],
+                    "href": claim_url(label)}
+        num = label[3:] if label.startswith("eq:") else label
+        if num in self.results["equations"]:
+            e = self.equation(num)
+            cl = [c for c in e["claims"] if c in self.claims]
+            return {"status": e["status"], "strength": e["strength"], "claims": cl,
+                    "href": claim_url(cl[0]) if cl else None}
+        o = (self.results.get("objects") or {}).get(label)
+        if o:
+            cl = [c for c in o.get("claims", []) if c in self.claims]
+            if cl:
+                return self.status(cl[0]) | {"claims": cl}
+        return {"status": "unchecked", "strength": None, "claims": [], "href": None}
+
     def equation(self, label: str) -> dict:
         """results' equation entry, with the strength of its claims (the weakest) added."""
         e = dict(self.results["equations"].get(label, {"status": "unchecked", "claims": []}))
