@@ -83,6 +83,16 @@ def _evidence(ev: dict, src: str) -> None:
         print(f"   fit: {f['quantity']} ~ {f['against']}^{_num(f['exponent'])}, CI [{_num(f['interval'][0])}, "
               f"{_num(f['interval'][1])}] (theory {rel} {_num(f['theory'])})"
               + (f"; decided on the {f['basis']}" if f.get("basis") else ""))
+    k = ev.get("class")
+    if isinstance(k, dict):
+        print(f"   class: {k.get('name')} ({k.get('kind')}; {', '.join(k.get('hypotheses') or []) or 'no hypothesis'})")
+        by: dict = {}
+        for x in ev.get("attacks") or []:
+            by.setdefault(x.get("target"), {}).setdefault(x.get("outcome"), []).append(x.get("member"))
+        for t, o in by.items():
+            broke = o.get("broke") or []
+            print(f"   attacks on the {t}: held {len(o.get('held') or [])}, broke {len(broke)}"
+                  + (f" ({'; '.join(map(str, broke))})" if broke else "") + f", n/a {len(o.get('n/a') or [])}")
     for n in ev.get("notes") or []:
         print(f"   note: {n}")
     if ev.get("error"):

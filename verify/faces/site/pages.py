@@ -279,6 +279,8 @@ def claim_page(site: Site, cid: str, figure_captions: dict[str, str], figures: l
             a(f'<li class="{"killed" if mu["killed"] else "survived"}">{"✔ killed" if mu["killed"] else "✘ survived"}: '
               f'{esc(mu["name"])}</li>')
         a("</ul>")
+    if c.get("class"):
+        a(attacks_html(c))
     if c.get("notes"):
         a("<h3>Notes</h3><ul>" + "".join(f"<li>{inline(n)}</li>" for n in c["notes"]) + "</ul>")
     if c.get("error"):
@@ -298,6 +300,23 @@ def claim_page(site: Site, cid: str, figure_captions: dict[str, str], figures: l
       f'verify show {esc(cid)} --check              # the ci check run now, with its steps\n'
       f'pytest "tests/chapter8.verify::{esc(cid)}"  # as a test item (ci profile)</pre>')
     return page(f"{cid}: {title_text(c['title'])}", "\n".join(w), depth=1, body_class="claim-page")
+
+
+def attacks_html(c: dict) -> str:
+    """The claim's class and the adversary bank's attacks on each target (printed, corrected, readings)."""
+    k = c["class"]
+    out = [f'<h3 id="attacks">Class and attacks</h3><p>The statement ranges over <b>{esc(k["name"])}</b> '
+           f'({esc(k["kind"])}; hypotheses: {esc(", ".join(k["hypotheses"]) or "none")}; shapes: '
+           f'{esc(", ".join(k.get("shapes", [])) or "–")}). Each member of the bank whose hypotheses hold was run '
+           'against each target.</p>', '<div class="tablebox" tabindex="0"><table class="attacks"><tr><th>target</th>'
+           '<th>member</th><th>outcome</th><th>what decided it</th></tr>']
+    for x in c.get("attacks", []):
+        cls = {"broke": "bad", "held": "good"}.get(x["outcome"], "")
+        arg = f' <small>(argument {esc(x["argument"])})</small>' if x.get("argument") else ""
+        out.append(f'<tr class="{cls}"><td>{esc(x["target"])}</td><td>{esc(x["member"])}{arg}</td>'
+                   f'<td>{esc(x["outcome"])}</td><td>{esc(str(x["detail"])[:400])}</td></tr>')
+    out.append("</table></div>")
+    return "".join(out)
 
 
 def claims_index(site: Site) -> str:
