@@ -6,6 +6,8 @@ what it uses), ``own_strength`` (its own check), ``strength_limited_by`` and
 """
 from __future__ import annotations
 
+import re
+
 import datetime as _dt
 import platform
 from importlib import metadata
@@ -101,10 +103,20 @@ def add_effective_strengths(claims: list[dict], equations: dict) -> None:
         c["strength_limited_by"] = eff[c["id"]]["limited_by"]
 
 
+_SEVERITY = re.compile(r"\bseverity:\s*(formula|hypothesis|edge-case|citation)\b")
+
+
+def _declared_in_text(erratum) -> str | None:
+    """A severity the claim's author wrote into the explanation ("severity: hypothesis. …")."""
+    m = _SEVERITY.search(erratum.explanation or "")
+    return m.group(1) if m else None
+
+
 def add_erratum_fields(claims: list[dict], evidences: list[Evidence]) -> None:
     """Per erratum its declared ``severity`` (formula, hypothesis, edge-case, citation; null when the
     claim declares none) and ``dependants``: the claims that use it, directly or through others."""
-    severity = {ev.claim.id: getattr(ev.claim.erratum, "severity", None) for ev in evidences if ev.claim.erratum}
+    severity = {ev.claim.id: getattr(ev.claim.erratum, "severity", None) or _declared_in_text(ev.claim.erratum)
+                for ev in evidences if ev.claim.erratum}
     users: dict[str, list[str]] = {}
     for c in claims:
         for u in c.get("uses", []):
