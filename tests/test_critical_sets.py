@@ -117,7 +117,7 @@ def test_classifier_reports_components_and_is_complete():
     L = C.critical_points(f, (x, y))
     assert L.complete and len(L.components) == 1 and L.components[0].global_min
     assert [p.label for p in L.points] == ["maximum"]
-    assert len(L.summary()) == 3  # the point, the component, the bound
+    assert len(L.summary()) == 4  # the point, the component, the bound, what "complete" means here
 
 
 def test_facial_reduction_drops_the_solver_kernel():
