@@ -178,7 +178,8 @@ class Landscape:
             out.append("global lower bound: " + self.bound.text)
         if self.upper is not None and self.upper.value is not None:
             out.append("global upper bound: " + self.upper.text.replace("f − (", "−f − (", 1))
-        out += [n for n in self.notes if n.startswith(("numerically", "input", "float", "exact path stopped"))]
+        out += [n for n in self.notes if n.startswith(("numerically", "input", "float", "exact path stopped",
+                                                        "complex piece", "incomplete", "smallest critical value"))]
         out.append(f"complete: {self.complete} ({'every real critical point is listed' if self.complete else 'the list may miss critical points'}); "
                    f"method: {self.method}")
         return out
@@ -535,22 +536,6 @@ def critical_points(f: sp.Expr, vs, *, box=(-5.0, 5.0), starts: int = 200, seed:
     return L
 
 
-def _top_form_takes(f, vs, sign: int) -> bool:
-    """The top-degree form of f takes a value of the given sign at some small integer point (then f is
-    unbounded in that direction and no SOS bound exists on that side)."""
-    import itertools
-
-    P = sp.Poly(sp.expand(f), *vs)
-    D = P.total_degree()
-    if D % 2:
-        return True
-    top = scp.homogeneous_parts(f, vs)[D]
-    for u in itertools.product((-1, 0, 1, 2), repeat=len(vs)):
-        if any(u) and sign * top.subs(dict(zip(vs, u))) > 0:
-            return True
-    return False
-
-
 def _global_certificates(L: Landscape, f, vs) -> None:
     """SOS certificates for the isolated points of an exact landscape: the smallest value among the local
     minima (or undecided PSD points) is a global minimum when f − c is SOS (exact, numeric.sos.certify with
@@ -564,7 +549,7 @@ def _global_certificates(L: Landscape, f, vs) -> None:
             cand = [p for p in cand if p.inertia[1] == 0 and p.local_min is not False]
         else:
             cand = [p for p in cand if p.inertia[0] == 0 and p.local_max is not False]
-        if not cand or _top_form_takes(f, vs, -sign):
+        if not cand or NS.unbounded_witness(f, vs, sign) is not None:
             continue
         best = min(cand, key=lambda p: sign * p.value)
         P0 = best._exact_point[0]
@@ -653,8 +638,10 @@ def bezout_complete(f, vs, pts) -> tuple[bool, list[str]]:
 def component_landscape(f: sp.Expr, vs, lower_bound: LowerBound | None = None, dps: int = 50,
                         candidates=None) -> Landscape:
     """The exact landscape of a polynomial with a positive-dimensional critical set: isolated points as
-    ``points`` (classified as usual), the other components classified as sets, the global minima
-    certified by an exact SOS lower bound (numeric.critical_sets)."""
+    ``points`` (classified as usual), the other components classified as sets and split into strata (generic
+    arcs, special points), the special points as ``special_points``, the global minima certified by an exact
+    SOS lower bound and the global maxima by one of −f (numeric.critical_sets).  Pieces of the complex
+    critical set without real points are in the notes, never among the components."""
     from .critical_sets import classify_critical_set
 
     vs = tuple(vs)
@@ -666,8 +653,52 @@ def component_landscape(f: sp.Expr, vs, lower_bound: LowerBound | None = None, d
         if c.global_min and not p.local_min:
             p.local_min = True
             p.evidence.append(c.evidence[-1])
-    return Landscape(f, vs, pts, True, "exact: critical set decomposed into components (" + cs.decomposition.method + ")",
-                     components=cs.decomposition.positive_dimensional, bound=cs.bound)
+        p.global_min = c.global_min
+        p.global_max = c.global_max
+        if c.global_max and not p.local_max:
+            p.local_max = True
+        if len(c.evidence) > 1 and "real part of a complex component" in c.evidence[0]:
+            p.evidence.append(c.evidence[0])
+    comps = cs.decomposition.positive_dimensional
+    special = _special_points(f, vs, comps, dps)
+    notes = list(cs.notes)
+    for eqs, val, why in cs.decomposition.complex_only:
+        notes.append(f"complex piece {{{', '.join(map(str, eqs[:3]))}}} (f = {scp.number_text(val)}): {why}")
+    complete = not any(c.point is None and c.real_dimension != -1 for c in comps)
+    if not complete:
+        notes.append("incomplete: a component has no real point found and no proof that it has none")
+    L = Landscape(f, vs, pts, complete, "exact: critical set decomposed into components (" + cs.decomposition.method + ")",
+                  notes=notes, components=comps, bound=cs.bound, special_points=special)
+    L.upper = cs.upper
+    return L
+
+
+def _special_points(f, vs, comps, dps) -> list[CriticalPoint]:
+    """The special points of the components' strata (one CriticalPoint per point, reasons merged)."""
+    c_ = _compiled(f, vs)
+    out: dict = {}
+    for comp in comps:
+        for st in comp.strata:
+            if st.dimension != 0:
+                continue
+            P = st.points[0]
+            key = tuple(round(float(v), 12) for v in P.evalf(30))
+            if key in out:
+                if st.special and st.special not in out[key].special:
+                    out[key].special += ", " + st.special
+                continue
+            xmp = P.evalf(dps)
+            ev, vec = _eig(c_, xmp, dps)
+            inn = (st.inertia.positive, st.inertia.negative, st.inertia.zero)
+            pt = CriticalPoint(np.array([float(v) for v in xmp]), float(P.value(f, vs, dps)), ev, inn, _kind(inn),
+                               st.local_min, st.local_max, float(ev[0]), vec, "exact",
+                               exact=P.coords() if P.is_rational else None,
+                               evidence=[f"special point of a component ({st.special}); inertia exact"] + st.evidence)
+            pt._exact_point = (P, f, vs)
+            pt.special = st.special
+            pt.global_min = st.global_min
+            out[key] = pt
+    return sorted(out.values(), key=lambda p: tuple(np.round(p.x, 9)))
 
 
 # --- Definition 8.1 on a sampled neighbourhood -----------------------------------------------------
