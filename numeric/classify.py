@@ -473,7 +473,8 @@ def _float_coefficients(f) -> list:
 def critical_points(f: sp.Expr, vs, *, box=(-5.0, 5.0), starts: int = 200, seed: int = 0, dps: int = 50,
                     lower_bound: LowerBound | None = None, exact: bool = True, extra_starts=(),
                     grid: bool = True, max_bezout: int = 40, components: bool = True, rationalize: bool = False,
-                    time_limit: float | None = 60.0, certify: bool = True) -> Landscape:
+                    time_limit: float | None = 60.0, certify: bool = True,
+                    certify_global: bool = False) -> Landscape:
     """All (exact) or many (numeric) real critical points of f, classified.
 
     * Strength follows the input.  A rational polynomial takes the exact path: every line is ``exact``
@@ -487,7 +488,11 @@ def critical_points(f: sp.Expr, vs, *, box=(-5.0, 5.0), starts: int = 200, seed:
       bound goes to the numeric path (complete only by count).
     * Time.  The whole exact path runs under ``time_limit`` seconds (``symbolic.timelimit``: a timer that
       interrupts SymPy; main thread only, elsewhere no limit and the notes say so); when it runs out the
-      numeric path answers and the method and notes say it fell back."""
+      numeric path answers and the method and notes say it fell back.
+    * Global extrema of finitely many points.  An extremum the local tests leave undecided (a degenerate point)
+      is tried as a global one by an exact SOS certificate of f − c (or −f + c); ``certify_global=True`` tries
+      the smallest minimum and the largest maximum even when they are strict (cvxpy is slow to import, so
+      this is not the default).  The component path always certifies."""
     vs = tuple(vs)
     f = sp.sympify(f)
     pre: list[str] = []
@@ -511,7 +516,7 @@ def critical_points(f: sp.Expr, vs, *, box=(-5.0, 5.0), starts: int = 200, seed:
             with deadline(time_limit) as enforced:
                 if not enforced and time_limit:
                     pre.append("time limit not enforced (not on the main thread)")
-                got = _exact_route(f, vs, lower_bound, dps, max_bezout, components)
+                got = _exact_route(f, vs, lower_bound, dps, max_bezout, components, certify_global)
             if isinstance(got, Landscape):
                 got.notes = pre + got.notes
                 return got
@@ -536,7 +541,7 @@ def critical_points(f: sp.Expr, vs, *, box=(-5.0, 5.0), starts: int = 200, seed:
     return L
 
 
-def _global_certificates(L: Landscape, f, vs) -> None:
+def _global_certificates(L: Landscape, f, vs, always: bool = False) -> None:
     """SOS certificates for the isolated points of an exact landscape: the smallest value among the local
     minima (or undecided PSD points) is a global minimum when f − c is SOS (exact, numeric.sos.certify with
     the points as the zero set); likewise the largest value among the maxima with −f.  Tried only when the
@@ -552,6 +557,8 @@ def _global_certificates(L: Landscape, f, vs) -> None:
         if not cand or NS.unbounded_witness(f, vs, sign) is not None:
             continue
         best = min(cand, key=lambda p: sign * p.value)
+        if not always and (best.local_min if sign > 0 else best.local_max) is not None:
+            continue  # decided locally; the SDP (and cvxpy's import) is paid only for an undecided extremum
         P0 = best._exact_point[0]
         val = P0.exact_value(f, vs) if not P0.is_rational else sp.nsimplify(f.subs(dict(zip(vs, P0.coords()))))
         if not val.is_Rational:
@@ -585,7 +592,7 @@ def _global_certificates(L: Landscape, f, vs) -> None:
                                   f"({b.certificate.text()}): a global {what}, proved")
 
 
-def _exact_route(f, vs, lower_bound, dps, max_bezout, components):
+def _exact_route(f, vs, lower_bound, dps, max_bezout, components, certify_global=False):
     """The exact path: a Landscape, or the reason (a note) why the numeric path must answer."""
     degs = [sp.Poly(g, *vs).total_degree() if g != 0 else 0 for g in (sp.expand(g) for g in scp.gradient(f, vs))]
     bezout = int(np.prod([max(dg, 1) for dg in degs]))
@@ -593,7 +600,7 @@ def _exact_route(f, vs, lower_bound, dps, max_bezout, components):
         sol = scp.solve_polynomial(f, vs)
         if sol.zero_dimensional:
             L = Landscape(f, vs, _exact_landscape(f, vs, sol, lower_bound, dps), True, "exact: " + sol.method)
-            _global_certificates(L, f, vs)
+            _global_certificates(L, f, vs, certify_global)
             return L
         if components:
             return component_landscape(f, vs, lower_bound, dps)

@@ -751,7 +751,10 @@ def decompose(f: sp.Expr, vs, candidates=(), hints=(), stratify: bool = True) ->
             comps.append(component(P, vs, f, val if val.is_number else sp.Symbol("c"), mu, hints))
     if stratify:
         for c in comps:
-            if c.dimension > 0 and c.point is not None and not c.inertia_along:
+            # a component whose Morse–Bott failure locus has no real point has one class along each connected
+            # piece and no singular real point or crossing (each would be a failure point): nothing to split
+            if (c.dimension > 0 and c.point is not None and not c.inertia_along and c.real_failure is not False
+                    and c.degeneracy != -1):
                 stratify_component(c, f, vs, [o for o in comps if o is not c and o.dimension > 0])
     comps.sort(key=_order)
     return Decomposition(comps, how + f"; {len(keep)} pieces after splitting by factors", [m for m in facs])
