@@ -178,7 +178,7 @@ class Landscape:
             out.append("global lower bound: " + self.bound.text)
         if self.upper is not None and self.upper.value is not None:
             out.append("global upper bound: " + self.upper.text.replace("f − (", "−f − (", 1))
-        out += [n for n in self.notes if n.startswith(("numerically", "input", "float", "exact path stopped",
+        out += [n for n in self.notes if n.startswith(("numerically", "input", "float coefficients", "exact path stopped",
                                                         "complex piece", "incomplete", "smallest critical value"))]
         out.append(f"complete: {self.complete} ({'every real critical point is listed' if self.complete else 'the list may miss critical points'}); "
                    f"method: {self.method}")

@@ -233,3 +233,24 @@ def test_dimension_is_complex_and_real_dimension_is_said():
     (c,) = L.components
     assert c.dimension == 1 and c.real_dimension == 1
     assert "dim 1 (real dim 1)" in c.line()
+
+
+# --- 8. the README's example runs and prints what the README shows ----------------------------------
+def test_readme_critical_sets_example_prints_its_output():
+    import contextlib
+    import io
+    import re
+    from pathlib import Path
+
+    section = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = section.split("## Critical sets of every dimension", 1)[1].split("\n## ", 1)[0]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    shown = re.search(r"```text\n(.*?)```", section, re.S).group(1).strip().splitlines()
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "README.md", "exec"), {})
+    got = out.getvalue().strip().splitlines()
+    assert len(got) == len(shown)
+    for g, s in zip(got, shown):  # the README shortens the long method texts with …
+        head = s.split("…")[0]
+        assert g.startswith(head), (g, s)
