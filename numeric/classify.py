@@ -546,19 +546,21 @@ def _global_certificates(L: Landscape, f, vs, always: bool = False) -> None:
     minima (or undecided PSD points) is a global minimum when f − c is SOS (exact, numeric.sos.certify with
     the points as the zero set); likewise the largest value among the maxima with −f.  Tried only when the
     value is rational and the top form does not already show f unbounded on that side."""
-    from . import sos as NS
-
     for sign in (1, -1):
         cand = [p for p in L.points if p.exact is not None or p._exact_point is not None]
         if sign > 0:
             cand = [p for p in cand if p.inertia[1] == 0 and p.local_min is not False]
         else:
             cand = [p for p in cand if p.inertia[0] == 0 and p.local_max is not False]
-        if not cand or NS.unbounded_witness(f, vs, sign) is not None:
+        if not cand:
             continue
         best = min(cand, key=lambda p: sign * p.value)
         if not always and (best.local_min if sign > 0 else best.local_max) is not None:
             continue  # decided locally; the SDP (and cvxpy's import) is paid only for an undecided extremum
+        from . import sos as NS
+
+        if NS.unbounded_witness(f, vs, sign) is not None:
+            continue
         P0 = best._exact_point[0]
         val = P0.exact_value(f, vs) if not P0.is_rational else sp.nsimplify(f.subs(dict(zip(vs, P0.coords()))))
         if not val.is_Rational:

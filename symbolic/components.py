@@ -164,7 +164,7 @@ class Component:
               "no real point" if self.real_dimension == -1 else f"real dim {self.real_dimension}")
         gmax = ", global maxima" if self.global_max else ""
         return (f"dim {self.dimension} ({rd}), f = {scp.number_text(self.value)}: {self.label}{gmax}; "
-                f"point {self.point_text()} ({sm}); {inert}; equations {{{eqs}}}")
+                f"point {self.point_text()} ({sm}); {inert}; equations {{{eqs}}} [{self.strength}]")
 
     def strata_lines(self) -> list[str]:
         return [st.line() for st in self.strata]
