@@ -515,6 +515,20 @@ def _classify_special(P, f, vs, H) -> Stratum:
     return st
 
 
+def _same_number(a, b) -> bool:
+    """Exact equality of two real algebraic numbers; the digits decide only when they differ."""
+    if a.is_Rational and b.is_Rational:
+        return a == b
+    if abs(sp.N(a - b, 30)) > sp.Float(10) ** -20:
+        return False
+    return a == b or sp.simplify(a - b) == 0
+
+
+@lru_cache(maxsize=256)
+def _special_cached(P, f, vs) -> Stratum:
+    return _classify_special(P, f, vs, scp.hessian(f, vs))
+
+
 def _coords_text(P) -> str:
     if P.is_rational:
         return str(tuple(P.coords()))
@@ -584,7 +598,10 @@ def stratify_component(c: Component, f, vs, others) -> bool:
     strata = []
     H = scp.hessian(f, vs)
     for P, whys in merged.values():
-        st = _classify_special(P, f, vs, H)
+        import dataclasses
+
+        st = _special_cached(P, f, vs)  # a point shared by two components is classified once
+        st = dataclasses.replace(st, evidence=list(st.evidence), points=list(st.points))
         st.special = ", ".join(whys)
         strata.append(st)
         splits.append(P)
@@ -604,7 +621,7 @@ def stratify_component(c: Component, f, vs, others) -> bool:
     tvals = []
     for P in splits:
         v = P.coords()[ti] if P.is_rational else P.exact_value(t, vs)
-        if not any(sp.simplify(v - w) == 0 for w in tvals):
+        if not any(_same_number(v, w) for w in tvals):
             tvals.append(v)
     tvals.sort(key=lambda v: sp.N(v, 30))
     if tvals:
@@ -636,10 +653,12 @@ def stratify_component(c: Component, f, vs, others) -> bool:
             for P, inn, kind, lmin, lmax in got:
                 arcs.append(Stratum(1, f"{name}, the branch through {_coords_text(P)}", [P], inn, kind, lmin, lmax))
     c.strata = arcs + strata
+    if not arcs:  # no sample fibre met the real curve: keep the class read at the point, list the special points
+        c.evidence.append(f"no real point over the sampled values of {t}: arcs not classified")
+        return False
     gk = sorted({a.kind for a in arcs})
-    if arcs:  # the component's representative: a generic point (the first arc's sample), not a special one
-        c.point, c.inertia, c.smooth = arcs[0].points[0], arcs[0].inertia, True
-        c.inertia_along = False
+    # the component's representative: a generic point (the first arc's sample), not a special one
+    c.point, c.inertia, c.smooth = arcs[0].points[0], arcs[0].inertia, True
     if len(gk) == 1:
         c.kind = gk[0]
     elif gk:
