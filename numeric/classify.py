@@ -37,9 +37,13 @@ import mpmath
 import numpy as np
 import sympy as sp
 
-from symbolic import critical_points as scp
+import time
 
-from numeric.newton import compiled as _compiled, newton_float, polish_mp
+from symbolic import critical_points as scp
+from symbolic.timelimit import TimeLimit, deadline
+
+from . import intervals as IV
+from .newton import _np_hess, compiled as _compiled, newton_float, polish_mp
 
 
 @dataclass
@@ -58,6 +62,59 @@ class CriticalPoint:
     evidence: list[str] = field(default_factory=list)
     higher: scp.HigherOrder | None = None
     grad_norm: float = 0.0
+    # how the class is known: 'exact' (exact point and inertia), 'certified' (interval enclosure of the
+    # point and of the Hessian's inertia/eigenvalues), 'sampled' (floating point, no rigorous bound)
+    strength: str = ""
+    in_box: bool = True  # numeric path: the point lies in the requested box
+    enclosure: object = None  # numeric.intervals.Enclosure for a certified point
+    global_min: bool | None = None  # True: proved (SOS certificate, coercivity, a caller's bound)
+    global_max: bool | None = None
+    special: str = ""  # a special point of positive-dimensional components (crossing, singular, class change)
+    exact_value: object = None  # f at an exact point (SymPy number), None otherwise (computed on demand)
+    _exact_point: object = field(default=None, repr=False)  # (AlgebraicPoint, f, vs) for exact_value
+
+    def __post_init__(self):
+        if not self.strength:
+            self.strength = "exact" if self.method == "exact" else "sampled"
+
+    @property
+    def strict_saddle_84(self) -> bool:
+        """Definition 8.4's reading: λ_min(∇²f) ≤ −β for some β > 0, i.e. a negative Hessian eigenvalue
+        (decided by the inertia, exact or certified where the point is); this includes degenerate points such
+        as the PCA origin (eigenvalues −12, −4, 0), which the two-sign class 'strict saddle' leaves out."""
+        return self.inertia[1] > 0
+
+    @property
+    def beta(self) -> float | None:
+        """The largest β of Definition 8.4 (−λ_min) when the point is a strict saddle in that sense."""
+        return -float(self.lambda_min) if self.strict_saddle_84 else None
+
+    def value_text(self) -> str:
+        if self.exact_value is None and self._exact_point is not None:
+            P, f, vs = self._exact_point
+            try:
+                self.exact_value = sp.nsimplify(f.subs(dict(zip(vs, P.coords())))) if P.is_rational else P.exact_value(f, vs)
+            except Exception:  # noqa: BLE001 - display only: fall back to the digits
+                self._exact_point = None
+        if self.exact_value is not None:
+            return scp.number_text(self.exact_value)
+        if self.enclosure is not None:
+            v = self.enclosure.value
+            return f"{float(v.mid):.10g} (enclosed in [{float(v.a):.12g}, {float(v.b):.12g}])"
+        return f"{self.value:.10g}"
+
+    def line(self) -> str:
+        where = "" if self.in_box else " [outside the requested box]"
+        sp_ = f" [{self.special}]" if self.special else ""
+        extra = []
+        if self.global_min:
+            extra.append("global minimum")
+        if self.global_max:
+            extra.append("global maximum")
+        if self.strict_saddle_84 and self.kind != "strict saddle":
+            extra.append(f"a strict saddle in Definition 8.4's sense (λ_min = {self.lambda_min:.6g} < 0)")
+        return (f"point {tuple(round(float(c), 6) for c in self.x)}{sp_}{where}, f = {self.value_text()}: {self.label}"
+                + "".join("; " + e for e in extra) + f" [{self.strength}]")
 
     @property
     def label(self) -> str:
@@ -77,7 +134,9 @@ class CriticalPoint:
         return {"x": [round(float(c), 10) for c in self.x], "value": float(self.value), "kind": self.kind,
                 "label": self.label, "lambda_min": float(self.lambda_min),
                 "eigenvalues": [float(e) for e in self.eigenvalues], "method": self.method,
-                "evidence": self.evidence}
+                "evidence": self.evidence, "strength": self.strength, "in_box": self.in_box,
+                "global_min": self.global_min, "global_max": self.global_max,
+                "strict_saddle_def_8_4": self.strict_saddle_84}
 
 
 @dataclass
@@ -92,13 +151,37 @@ class Landscape:
     # classified as a set; isolated points stay in ``points``
     components: list = field(default_factory=list)
     bound: object = None  # numeric.sos.LowerBound: the certified global lower bound, if any
+    # special points of the positive-dimensional components (crossings, singular points, points where the
+    # class changes), classified one by one; kept apart from ``points`` (the isolated critical points)
+    special_points: list = field(default_factory=list)
+    upper: object = None  # numeric.sos.LowerBound of −f: a certified global upper bound of f, if any
+    float_input: bool = False  # f had Float coefficients: nothing below is 'exact'
+    fallback: bool = False  # the exact path hit its time limit and the numeric path answered
+
+    @property
+    def strength(self) -> str:
+        """The weakest strength of any line: 'exact' < 'certified' < 'sampled' in trust order."""
+        order = ["exact", "certified", "sampled"]
+        ss = [p.strength for p in self.points + self.special_points] + [getattr(c, "strength", "exact")
+                                                                         for c in self.components]
+        return max(ss, key=order.index) if ss else ("exact" if self.complete else "sampled")
 
     def summary(self) -> list[str]:
-        """One line per isolated point and per positive-dimensional component."""
-        out = [f"point {tuple(round(float(c), 6) for c in p.x)}, f = {p.value:.10g}: {p.label}" for p in self.points]
-        out += ["component " + c.line() for c in self.components]
+        """One line per isolated point, per special point and per positive-dimensional component (with its
+        strata), then the certified bounds and what the run could not decide."""
+        out = [p.line() for p in self.points]
+        out += [p.line() for p in self.special_points]
+        for c in self.components:
+            out.append("component " + c.line())
+            out += ["  " + t for t in getattr(c, "strata_lines", lambda: [])()]
         if self.bound is not None:
             out.append("global lower bound: " + self.bound.text)
+        if self.upper is not None and self.upper.value is not None:
+            out.append("global upper bound: " + self.upper.text.replace("f − (", "−f − (", 1))
+        out += [n for n in self.notes if n.startswith(("numerically", "input", "float coefficients", "exact path stopped",
+                                                        "complex piece", "incomplete", "smallest critical value"))]
+        out.append(f"complete: {self.complete} ({'every real critical point is listed' if self.complete else 'the list may miss critical points'}); "
+                   f"method: {self.method}")
         return out
 
     def of(self, *labels) -> list[CriticalPoint]:
@@ -254,6 +337,7 @@ def _exact_landscape(f, vs, sol: scp.ExactSolution, lower_bound, dps) -> list[Cr
         pt = CriticalPoint(np.array([float(v) for v in xmp]), float(fval), ev, inertia, _kind(inertia), None, None,
                            float(ev[0]), vec, "exact", exact=P.coords() if P.is_rational else None,
                            evidence=[f"exact point {P.describe()}; inertia exact (characteristic polynomial, Descartes)"])
+        pt._exact_point = (P, f, tuple(vs))
         _finish(pt, f, vs, lower_bound, fval, dps, rational=P.coords() if P.is_rational and inert.zero else None)
         out.append(pt)
     return out
@@ -267,7 +351,8 @@ def grid_points_per_axis(n: int) -> int:
     return per + 1 - per % 2
 
 
-def _numeric_landscape(f, vs, box, starts, rng, lower_bound, dps, extra_starts=(), grid=True) -> list[CriticalPoint]:
+def _numeric_landscape(f, vs, box, starts, rng, lower_bound, dps, extra_starts=(), grid=True,
+                       float_input: bool = False, certify: bool = True, max_per_set: int = 0) -> list[CriticalPoint]:
     c = _compiled(f, vs)
     n = len(vs)
     lo, hi = (np.full(n, box[0], float), np.full(n, box[1], float)) if np.ndim(box[0]) == 0 else map(np.asarray, box)
@@ -278,6 +363,8 @@ def _numeric_landscape(f, vs, box, starts, rng, lower_bound, dps, extra_starts=(
     X0 = [np.asarray(s, float) for s in extra_starts] + grid_pts + list(rng.uniform(lo, hi, size=(starts, n)))
     found: list[tuple[np.ndarray, object]] = []
     span = float(np.max(hi - lo))
+    flat: dict = {}  # (value, kernel dimension) -> points with a singular float Hessian there
+    skipped = 0
     for x0 in X0:
         x, ok = newton_float(c, x0, radius=100 * span)
         if not ok:
@@ -286,6 +373,17 @@ def _numeric_landscape(f, vs, box, starts, rng, lower_bound, dps, extra_starts=(
             continue
         if any(np.linalg.norm(x - y) < 1e-6 * (1 + np.linalg.norm(y)) for y, _ in found):
             continue
+        if max_per_set:
+            # a positive-dimensional critical set gives a new point from nearly every start: keep a sample of
+            # each (value, kernel dimension) group, count the rest
+            evf = np.linalg.eigvalsh(_np_hess(c, x))
+            kdim = int(np.sum(np.abs(evf) <= 1e-6 * (1 + np.max(np.abs(evf)))))
+            if kdim:
+                key = (round(float(c["f"](*x)), 6), kdim)
+                flat[key] = flat.get(key, 0) + 1
+                if flat[key] > max_per_set:
+                    skipped += 1
+                    continue
         xmp, gn = polish_mp(c, x, dps)
         xf = np.array([float(v) for v in xmp])
         if gn > mpmath.mpf(10) ** (-(3 * dps // 5)):  # strict: a degenerate point must be resolved
@@ -302,56 +400,222 @@ def _numeric_landscape(f, vs, box, starts, rng, lower_bound, dps, extra_starts=(
         zero_tol = 1e-12 * scale
         pos, neg = int(np.sum(ev > zero_tol)), int(np.sum(ev < -zero_tol))
         inertia = (pos, neg, n - pos - neg)
-        rat = _rational_point(f, vs, xf) if inertia[2] else None
+        # a float input is never recognised as rationals: its exact checks would run on a float Hessian
+        rat = _rational_point(f, vs, xf) if inertia[2] and not float_input else None
         method = "numeric"
         evid = [f"Newton from {len(X0)} starts in the box, polished in mpmath at {dps} digits: ‖∇f‖ = {float(gn):.1e}; "
                 f"eigenvalues at {dps} digits, |λ| ≤ {zero_tol:.0e} read as 0"]
+        enc = None
         if rat is not None:
             H = scp.hessian(f, vs).subs(dict(zip(vs, rat)))
             ie = scp.inertia_rational(H)
             inertia = (ie.positive, ie.negative, ie.zero)
             method = "exact"
             evid.append(f"recognised as the rational point {rat} with ∇f = 0 exactly; inertia exact")
+        elif certify and inertia[2] == 0:
+            try:
+                enc = IV.certify_point(f, vs, list(xmp), dps)
+            except Exception as exc:  # noqa: BLE001 - no enclosure: the point stays 'sampled'
+                evid.append(f"no interval enclosure ({type(exc).__name__})")
+            if enc is not None and enc.inertia is not None and enc.inertia == inertia:
+                evid.append(enc.text)
+            elif enc is not None:
+                evid.append(enc.text + "; the interval inertia was not decided: sampled")
+                enc = None if enc.inertia is None else enc
+        if inertia[2] and rat is None:
+            evid.append("∇²f is numerically singular here: no interval certificate (Krawczyk needs an invertible "
+                        "Hessian); the class below is read from floating-point eigenvalues (sampled)"
+                        + ("; the input has decimal coefficients, pass rationalize=True to treat them as exact "
+                           "rationals" if float_input else ""))
         pt = CriticalPoint(xf, float(fval), ev, inertia, _kind(inertia), None, None, float(ev[0]), vec, method,
                            exact=rat, evidence=evid, grad_norm=float(gn))
+        if enc is not None and enc.inertia is not None:
+            pt.strength, pt.enclosure = "certified", enc
+            if enc.eigen is not None:
+                evid.append("eigenvalues enclosed in " + ", ".join(f"[{float(e.a):.10g}, {float(e.b):.10g}]" for e in enc.eigen))
+        pt.in_box = bool(np.all(xf >= lo - 1e-12 * (1 + np.abs(lo))) and np.all(xf <= hi + 1e-12 * (1 + np.abs(hi))))
+        if not pt.in_box:
+            evid.append(f"outside the requested box [{lo.tolist()}, {hi.tolist()}] (Newton from a start inside it "
+                        "converged here)")
         _finish(pt, f, vs, lower_bound, fval, dps, rational=rat if inertia[2] else None)
         out.append(pt)
     out.sort(key=lambda p: tuple(np.round(p.x, 9)))
+    if skipped:
+        for p in out:
+            if p.inertia[2]:
+                p.evidence.append(f"{skipped} more Newton limits with a singular Hessian were not polished (at most "
+                                  f"{max_per_set} kept per value and kernel dimension)")
+                break
     return out
+
+
+def _numeric_sets(pts: list[CriticalPoint]) -> list[str]:
+    """Degenerate numeric points grouped by value and kernel dimension: numerically a critical set of that
+    dimension (sampled), said once instead of leaving a hundred undecided points unexplained."""
+    groups: dict = {}
+    for p in pts:
+        if p.inertia[2] and p.method != "exact":
+            key = (round(p.value, 8), p.inertia)
+            groups.setdefault(key, []).append(p)
+    out = []
+    for (val, inert), ps in sorted(groups.items()):
+        if len(ps) >= 3:
+            sign = "positive" if inert[1] == 0 else ("negative" if inert[0] == 0 else "mixed")
+            out.append(f"numerically a critical set of dimension ≤ {inert[2]}: {len(ps)} points with f ≈ {val:.8g}, "
+                       f"Hessian kernel of dimension {inert[2]}, the other eigenvalues {sign} (sampled, not proved)")
+    return out
+
+
+def _float_coefficients(f) -> list:
+    return sorted(f.atoms(sp.Float), key=lambda F: (float(F), str(F)))
 
 
 def critical_points(f: sp.Expr, vs, *, box=(-5.0, 5.0), starts: int = 200, seed: int = 0, dps: int = 50,
                     lower_bound: LowerBound | None = None, exact: bool = True, extra_starts=(),
-                    grid: bool = True, max_bezout: int = 40, components: bool = True) -> Landscape:
+                    grid: bool = True, max_bezout: int = 40, components: bool = True, rationalize: bool = False,
+                    time_limit: float | None = 60.0, certify: bool = True,
+                    certify_global: bool = False) -> Landscape:
     """All (exact) or many (numeric) real critical points of f, classified.
 
-    The exact path is taken for rational polynomials whose gradient system has at most ``max_bezout``
-    complex solutions by Bézout's bound (Gröbner bases grow fast beyond that).  A positive-dimensional
-    critical set is decomposed into components (``components=True``, see ``component_landscape``)."""
+    * Strength follows the input.  A rational polynomial takes the exact path: every line is ``exact``
+      (or ``proved``).  Float coefficients (any ``sp.Float``) take the numeric path: points whose Hessian is
+      invertible are ``certified`` (interval Krawczyk box, interval inertia and eigenvalue enclosures, the
+      decimals as intervals), the rest ``sampled``.  ``rationalize=True`` replaces each Float by the rational it
+      prints as (0.3 → 3/10) and says so in the notes; the results are then exact for that rational f.
+    * Route.  The zero-dimensional exact solver runs when the Bézout bound is ≤ ``max_bezout``; beyond it a
+      grevlex Gröbner basis decides the dimension, and a positive-dimensional critical set goes to the
+      component path (``component_landscape``) whatever the Bézout count; a zero-dimensional one beyond the
+      bound goes to the numeric path (complete only by count).
+    * Time.  The whole exact path runs under ``time_limit`` seconds (``symbolic.timelimit``: a timer that
+      interrupts SymPy; main thread only, elsewhere no limit and the notes say so); when it runs out the
+      numeric path answers and the method and notes say it fell back.
+    * Global extrema of finitely many points.  An extremum the local tests leave undecided (a degenerate point)
+      is tried as a global one by an exact SOS certificate of f − c (or −f + c); ``certify_global=True`` tries
+      the smallest minimum and the largest maximum even when they are strict (cvxpy is slow to import, so
+      this is not the default).  The component path always certifies."""
     vs = tuple(vs)
     f = sp.sympify(f)
-    bezout = None
-    if exact and scp.is_rational_polynomial(f, vs):
-        degs = [sp.Poly(g, *vs).total_degree() if g != 0 else 0 for g in (sp.expand(g) for g in scp.gradient(f, vs))]
-        bezout = int(np.prod([max(dg, 1) for dg in degs]))
-    if bezout is not None and bezout <= max_bezout:
-        sol = scp.solve_polynomial(f, vs)
-        if sol.zero_dimensional:
-            return Landscape(f, vs, _exact_landscape(f, vs, sol, lower_bound, dps), True, "exact: " + sol.method)
-        note = sol.method
-        if components:
-            return component_landscape(f, vs, lower_bound, dps)
-    elif bezout is not None:
-        note = f"Bézout bound {bezout} > {max_bezout}: exact elimination skipped"
+    pre: list[str] = []
+    floats = _float_coefficients(f)
+    if floats and rationalize:
+        rat = {F: sp.Rational(str(F)) for F in floats}
+        f = f.xreplace(rat)
+        pre.append("input rationalised on request (rationalize=True): "
+                   + ", ".join(f"{F} → {q}" for F, q in rat.items())
+                   + "; every 'exact' line below is about this rational function")
+        floats = []
+    float_input = bool(floats)
+    if float_input:
+        pre.append(f"float coefficients ({', '.join(map(str, floats[:6]))}{' …' if len(floats) > 6 else ''}): "
+                   "numeric path, nothing is labelled exact; nonsingular points are interval-certified")
+    note = None
+    fallback = False
+    if exact and not float_input and scp.is_rational_polynomial(f, vs):
+        started = time.monotonic()
+        try:
+            with deadline(time_limit) as enforced:
+                if not enforced and time_limit:
+                    pre.append("time limit not enforced (not on the main thread)")
+                got = _exact_route(f, vs, lower_bound, dps, max_bezout, components, certify_global)
+            if isinstance(got, Landscape):
+                got.notes = pre + got.notes
+                return got
+            note = got
+        except TimeLimit:
+            fallback = True
+            note = (f"exact path stopped at the time limit ({time_limit:g} s, after {time.monotonic() - started:.1f} s): "
+                    "numeric fallback")
+    elif float_input:
+        note = "float input: numeric path"
     else:
         note = "not a rational polynomial" if exact else "numeric requested"
     rng = np.random.default_rng(seed)
-    pts = _numeric_landscape(f, vs, box, starts, rng, lower_bound, dps, extra_starts, grid)
+    pts = _numeric_landscape(f, vs, box, starts, rng, lower_bound, dps, extra_starts, grid,
+                             float_input=float_input, certify=certify, max_per_set=12 if float_input else 0)
     per = grid_points_per_axis(len(vs))
     complete, notes = bezout_complete(f, vs, pts)
-    return Landscape(f, vs, pts, complete, f"numeric ({note}): Newton from {starts + len(extra_starts) + grid * per ** len(vs)} "
-                     f"starts ({per}-point grid per axis and random), "
-                     f"mpmath polish at {dps} digits", notes=[note] + notes)
+    L = Landscape(f, vs, pts, complete, f"numeric ({note}): Newton from {starts + len(extra_starts) + grid * per ** len(vs)} "
+                  f"starts ({per}-point grid per axis and random), "
+                  f"mpmath polish at {dps} digits", notes=pre + [note] + notes + _numeric_sets(pts))
+    L.float_input, L.fallback = float_input, fallback
+    return L
+
+
+def _global_certificates(L: Landscape, f, vs, always: bool = False) -> None:
+    """SOS certificates for the isolated points of an exact landscape: the smallest value among the local
+    minima (or undecided PSD points) is a global minimum when f − c is SOS (exact, numeric.sos.certify with
+    the points as the zero set); likewise the largest value among the maxima with −f.  Tried only when the
+    value is rational and the top form does not already show f unbounded on that side."""
+    for sign in (1, -1):
+        cand = [p for p in L.points if p.exact is not None or p._exact_point is not None]
+        if sign > 0:
+            cand = [p for p in cand if p.inertia[1] == 0 and p.local_min is not False]
+        else:
+            cand = [p for p in cand if p.inertia[0] == 0 and p.local_max is not False]
+        if not cand:
+            continue
+        best = min(cand, key=lambda p: sign * p.value)
+        if not always and (best.local_min if sign > 0 else best.local_max) is not None:
+            continue  # decided locally; the SDP (and cvxpy's import) is paid only for an undecided extremum
+        from . import sos as NS
+
+        if NS.unbounded_witness(f, vs, sign) is not None:
+            continue
+        P0 = best._exact_point[0]
+        val = P0.exact_value(f, vs) if not P0.is_rational else sp.nsimplify(f.subs(dict(zip(vs, P0.coords()))))
+        if not val.is_Rational:
+            continue
+        same = [p for p in cand if abs(p.value - best.value) <= 1e-30 * (1 + abs(best.value))]
+        pts = [p._exact_point[0] for p in same]
+        try:
+            b = NS.certified_lower_bound(sign * f, vs, [(sign * val, [], pts)])
+        except Exception as exc:  # noqa: BLE001 - no certificate is no verdict
+            L.notes.append(f"SOS certificate failed ({type(exc).__name__})")
+            continue
+        if sign > 0:
+            L.bound = b
+        else:
+            L.upper = b
+        if b.value is None or not b.attained:
+            continue
+        what = "minimum" if sign > 0 else "maximum"
+        for p in L.points:
+            is_it = any(p is q for q in same)
+            if sign > 0:
+                p.global_min = is_it
+                if is_it and not p.local_min:
+                    p.local_min = True
+            else:
+                p.global_max = is_it
+                if is_it and not p.local_max:
+                    p.local_max = True
+            if is_it:
+                p.evidence.append(f"f = {val} here and {'f' if sign > 0 else '−f'} − ({sign * val}) is a sum of squares "
+                                  f"({b.certificate.text()}): a global {what}, proved")
+
+
+def _exact_route(f, vs, lower_bound, dps, max_bezout, components, certify_global=False):
+    """The exact path: a Landscape, or the reason (a note) why the numeric path must answer."""
+    degs = [sp.Poly(g, *vs).total_degree() if g != 0 else 0 for g in (sp.expand(g) for g in scp.gradient(f, vs))]
+    bezout = int(np.prod([max(dg, 1) for dg in degs]))
+    if bezout <= max_bezout:
+        sol = scp.solve_polynomial(f, vs)
+        if sol.zero_dimensional:
+            L = Landscape(f, vs, _exact_landscape(f, vs, sol, lower_bound, dps), True, "exact: " + sol.method)
+            _global_certificates(L, f, vs, certify_global)
+            return L
+        if components:
+            return component_landscape(f, vs, lower_bound, dps)
+        return sol.method
+    G = sp.groebner([sp.expand(g) for g in scp.gradient(f, vs)], *vs, order="grevlex")
+    if G.exprs != [1] and not G.is_zero_dimensional:
+        if components:
+            L = component_landscape(f, vs, lower_bound, dps)
+            L.notes.append(f"Bézout bound {bezout} > {max_bezout}, but the critical set is positive-dimensional "
+                           "(grevlex Gröbner basis): component path")
+            return L
+        return f"Bézout bound {bezout} > {max_bezout}, positive-dimensional critical set, components=False"
+    return f"Bézout bound {bezout} > {max_bezout}: exact elimination skipped (zero-dimensional)"
 
 
 def bezout_bound(f, vs) -> int | None:
@@ -383,9 +647,11 @@ def bezout_complete(f, vs, pts) -> tuple[bool, list[str]]:
 def component_landscape(f: sp.Expr, vs, lower_bound: LowerBound | None = None, dps: int = 50,
                         candidates=None) -> Landscape:
     """The exact landscape of a polynomial with a positive-dimensional critical set: isolated points as
-    ``points`` (classified as usual), the other components classified as sets, the global minima
-    certified by an exact SOS lower bound (numeric.critical_sets)."""
-    from numeric.critical_sets import classify_critical_set
+    ``points`` (classified as usual), the other components classified as sets and split into strata (generic
+    arcs, special points), the special points as ``special_points``, the global minima certified by an exact
+    SOS lower bound and the global maxima by one of −f (numeric.critical_sets).  Pieces of the complex
+    critical set without real points are in the notes, never among the components."""
+    from .critical_sets import classify_critical_set
 
     vs = tuple(vs)
     cs = classify_critical_set(f, vs, candidates)
@@ -396,8 +662,52 @@ def component_landscape(f: sp.Expr, vs, lower_bound: LowerBound | None = None, d
         if c.global_min and not p.local_min:
             p.local_min = True
             p.evidence.append(c.evidence[-1])
-    return Landscape(f, vs, pts, True, "exact: critical set decomposed into components (" + cs.decomposition.method + ")",
-                     components=cs.decomposition.positive_dimensional, bound=cs.bound)
+        p.global_min = c.global_min
+        p.global_max = c.global_max
+        if c.global_max and not p.local_max:
+            p.local_max = True
+        if len(c.evidence) > 1 and "real part of a complex component" in c.evidence[0]:
+            p.evidence.append(c.evidence[0])
+    comps = cs.decomposition.positive_dimensional
+    special = _special_points(f, vs, comps, dps)
+    notes = list(cs.notes)
+    for eqs, val, why in cs.decomposition.complex_only:
+        notes.append(f"complex piece {{{', '.join(map(str, eqs[:3]))}}} (f = {scp.number_text(val)}): {why}")
+    complete = not any(c.point is None and c.real_dimension != -1 for c in comps)
+    if not complete:
+        notes.append("incomplete: a component has no real point found and no proof that it has none")
+    L = Landscape(f, vs, pts, complete, "exact: critical set decomposed into components (" + cs.decomposition.method + ")",
+                  notes=notes, components=comps, bound=cs.bound, special_points=special)
+    L.upper = cs.upper
+    return L
+
+
+def _special_points(f, vs, comps, dps) -> list[CriticalPoint]:
+    """The special points of the components' strata (one CriticalPoint per point, reasons merged)."""
+    c_ = _compiled(f, vs)
+    out: dict = {}
+    for comp in comps:
+        for st in comp.strata:
+            if st.dimension != 0:
+                continue
+            P = st.points[0]
+            key = tuple(round(float(v), 12) for v in P.evalf(30))
+            if key in out:
+                if st.special and st.special not in out[key].special:
+                    out[key].special += ", " + st.special
+                continue
+            xmp = P.evalf(dps)
+            ev, vec = _eig(c_, xmp, dps)
+            inn = (st.inertia.positive, st.inertia.negative, st.inertia.zero)
+            pt = CriticalPoint(np.array([float(v) for v in xmp]), float(P.value(f, vs, dps)), ev, inn, _kind(inn),
+                               st.local_min, st.local_max, float(ev[0]), vec, "exact",
+                               exact=P.coords() if P.is_rational else None,
+                               evidence=[f"special point of a component ({st.special}); inertia exact"] + st.evidence)
+            pt._exact_point = (P, f, vs)
+            pt.special = st.special
+            pt.global_min = st.global_min
+            out[key] = pt
+    return sorted(out.values(), key=lambda p: tuple(np.round(p.x, 9)))
 
 
 # --- Definition 8.1 on a sampled neighbourhood -----------------------------------------------------

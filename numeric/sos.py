@@ -44,7 +44,36 @@ def _solve(prob):
             continue
         if prob.status in ("optimal", "optimal_inaccurate"):
             return True
+        if prob.status in ("infeasible", "unbounded", "infeasible_inaccurate", "unbounded_inaccurate"):
+            return False  # a verdict of the solver, not a failure: the other solver would say the same
     return False
+
+
+def unbounded_witness(f, vs, sign: int = 1):
+    """A small integer direction u with sign·top(u) < 0 for the top-degree form of f (then sign·f is unbounded
+    below along u and no SOS bound exists), or None.  Odd degree: the form is odd, some u works."""
+    import itertools
+
+    vs = tuple(vs)
+    P = sp.Poly(sp.expand(sign * f), *vs)
+    D = P.total_degree()
+    top = sp.Add(*[c * sp.Mul(*[v**e for v, e in zip(vs, m)]) for m, c in P.terms() if sum(m) == D])
+    for u in itertools.product((1, -1, 0, 2), repeat=len(vs)):
+        if any(u) and top.subs(dict(zip(vs, u))) < 0:
+            return u
+    return None
+
+
+def why_no_bound(f, vs) -> str:
+    """Why ``lower_bound`` found no SOS bound, in words."""
+    P = sp.Poly(sp.expand(f), *vs)
+    if P.total_degree() % 2:
+        return f"odd degree {P.total_degree()}: f is unbounded below, no SOS bound"
+    u = unbounded_witness(f, vs)
+    if u is not None:
+        return f"f is unbounded below (its top-degree form is negative at {u}): no SOS bound"
+    return ("the SDP max c s.t. f − c is SOS is infeasible or failed: f − c is SOS for no c in this basis "
+            "(f may be unbounded below, or nonnegative but not SOS)")
 
 
 def lower_bound(f, vs) -> float | None:
@@ -187,9 +216,11 @@ def certified_lower_bound(f, vs, candidates=()) -> LowerBound:
 
     ``candidates``: (value, ideals, points) — an exact critical value and the set where f takes it."""
     vs = tuple(vs)
+    if unbounded_witness(f, vs) is not None:
+        return LowerBound(None, False, None, None, "no SOS lower bound: " + why_no_bound(f, vs))
     cstar = lower_bound(f, vs)
     if cstar is None:
-        return LowerBound(None, False, None, None, "no SOS lower bound (odd degree or the SDP failed)")
+        return LowerBound(None, False, None, None, "no SOS lower bound: " + why_no_bound(f, vs))
     for val, ideals, points in candidates:
         if abs(float(val) - cstar) <= 1e-5 * (1 + abs(cstar)):
             cert = certify(f, vs, val, ideals, points)

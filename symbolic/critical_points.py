@@ -139,6 +139,21 @@ class AlgebraicPoint:
                 return 1 if v > 0 else -1
         raise ArithmeticError("sign of a nonzero algebraic number not resolved at 240 digits")
 
+    def exact_value(self, expr, vs):
+        """expr at the point as an exact real algebraic number: a Rational, or CRootOf(μ, k) with μ the
+        minimal polynomial of the value (the resultant of m(θ) and c − r(θ), factored; the factor and the
+        root index chosen at 60 digits and checked to be the only root that close)."""
+        r = sp.expand(self.reduce(expr, vs))
+        if not r.has(_T):
+            return sp.nsimplify(r) if r.is_Float else r
+        val = self.value(expr, vs, 60)
+        best = None
+        for root, num in _value_roots(self.minpoly, r):
+            d = abs(num - val)
+            if best is None or d < best[0]:
+                best = (d, root)
+        return best[1]
+
     def describe(self) -> str:
         if self.is_rational:
             return str(tuple(self.coords()))
@@ -225,6 +240,39 @@ def solve_system(polys, vs) -> ExactSolution:
     pts.sort(key=lambda P: [float(c) for c in P.evalf(20)])
     return ExactSolution(pts, True, f"Gröbner basis, radical, separating form t = {sum(c * v for c, v in zip(sep, vs))}, "
                          f"shape lemma; {sp.degree(q, _T)} complex solutions, {len(pts)} real")
+
+
+@lru_cache(maxsize=256)
+def _value_roots(minpoly, r):
+    """The real roots (exact, and at 60 digits) of the factors of res_θ(m(θ), c − r(θ))."""
+    c = sp.Symbol("_cv")
+    res = sp.resultant(sp.Poly(minpoly, _T), sp.Poly(c - r, _T))
+    out = []
+    for fac, _ in sp.factor_list(sp.Poly(res, c))[1]:
+        out += [(root, sp.N(root, 60)) for root in fac.real_roots()]
+    return tuple(out)
+
+
+def number_text(v) -> str:
+    """A real algebraic number exactly: a rational, radicals (degree ≤ 2), else 'root of μ(c) ≈ …'."""
+    v = sp.sympify(v)
+    if v.is_Rational:
+        return str(v)
+    if isinstance(v, sp.Symbol):
+        return str(v)
+    try:
+        if isinstance(v, sp.CRootOf):
+            mu = v.poly
+            if mu.degree() <= 2:
+                rad = [r for r in sp.roots(mu.as_expr(), mu.gen) if r.is_real]
+                best = min(rad, key=lambda r: abs(sp.N(r - v, 30)))
+                return str(sp.nsimplify(best)) if best.is_Rational else str(sp.simplify(best))
+            return f"root of {mu.as_expr().subs(mu.gen, sp.Symbol('c'))} ≈ {sp.N(v, 12)}"
+        if v.is_number and not v.has(sp.Float):
+            return str(v)
+    except Exception:  # noqa: BLE001 - display only
+        pass
+    return str(sp.N(v, 12))
 
 
 # --- Hessian inertia -------------------------------------------------------------------------------

@@ -193,6 +193,6 @@ def test_four_variables_numeric_beyond_the_bezout_guard():
 def test_four_variables_degenerate_kernel_of_dimension_three():
     a, b, c, d = sp.symbols("a b c d", real=True)
     (p,) = C.critical_points(a**2 + b**4 + c**4 + d**4, (a, b, c, d)).points
-    assert p.label == "degenerate: local minimum" and "Gröbner elimination" in p.evidence[-1]
+    assert p.label == "degenerate: local minimum" and any("Gröbner elimination" in e for e in p.evidence)
     (q,) = C.critical_points(a**2 + b**4 + c**4 - d**4, (a, b, c, d)).points
     assert q.local_min is False and q.higher.descent_curve is not None

@@ -30,8 +30,10 @@ BANK = {
                  [(1, 0, "Morse–Bott minimum, global minima"), (0, 1, "maximum")], 0),
     "circle in space": ((x**2 + y**2 - 1) ** 2 + z**2, (x, y, z),
                         [(1, 0, "Morse–Bott minimum, global minima"), (0, 1, "strict saddle")], 0),
+    # each axis: Morse–Bott minima on its two open half-lines (the class of every arc, proved by stratifying),
+    # the crossing a special point reported on its own
     "cross of minima": (x**2 * y**2, (x, y),
-                        [(1, 0, "Morse–Bott minimum near the point, global minima")] * 2, 0),
+                        [(1, 0, "Morse–Bott minimum, global minima")] * 2, 0),
     "flat cubic circle": ((x**2 + y**2 - 1) ** 3, (x, y),
                           [(0, -1, "minimum, global minima"), (1, 0, "degenerate: not an extremum")], -1),
 }
@@ -86,14 +88,20 @@ def test_ldl_decides_semidefiniteness_exactly():
 
 def test_motzkin_a_float_sos_is_not_a_proof():
     """Motzkin's polynomial is ≥ 0 (minimum 0 at (±1, ±1)) but f − c is never SOS: no certificate, so its
-    four minima stay local minima, not proved global; its axes carry a normal eigenvalue that changes sign."""
+    four minima stay local minima, not proved global; its axes carry a normal eigenvalue that changes sign: each
+    axis is stratified into arcs of Morse–Bott maxima (0 < |t| < √3) and minima (|t| > √3) and special points."""
     f = x**4 * y**2 + x**2 * y**4 - 3 * x**2 * y**2 + 1
     R = CS.classify_critical_set(f, (x, y))
     assert R.bound.value is None and R.bound.certificate is None
     mins = [c for c in R.components if c.dimension == 0]
     assert len(mins) == 4 and all(c.local_min and not c.global_min for c in mins)
     axes = [c for c in R.components if c.dimension == 1]
-    assert len(axes) == 2 and all(c.kind.endswith("near the point") and c.local_max is None for c in axes)
+    assert len(axes) == 2 and all(c.kind == "mixed: Morse–Bott maximum / Morse–Bott minimum" for c in axes)
+    assert all(c.local_max is False and c.local_min is False for c in axes)  # the set holds both kinds
+    for c in axes:
+        arcs = {st.kind for st in c.strata if st.dimension == 1}
+        assert arcs == {"Morse–Bott maximum", "Morse–Bott minimum"}
+        assert sum(1 for st in c.strata if st.dimension == 0) == 3  # the origin and (0, ±√3) or (±√3, 0)
 
 
 def test_lower_bound_below_the_optimum_when_no_candidate():
@@ -117,7 +125,7 @@ def test_classifier_reports_components_and_is_complete():
     L = C.critical_points(f, (x, y))
     assert L.complete and len(L.components) == 1 and L.components[0].global_min
     assert [p.label for p in L.points] == ["maximum"]
-    assert len(L.summary()) == 3  # the point, the component, the bound
+    assert len(L.summary()) == 4  # the point, the component, the bound, what "complete" means here
 
 
 def test_facial_reduction_drops_the_solver_kernel():
