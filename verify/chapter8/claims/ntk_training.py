@@ -25,6 +25,10 @@ from verify.engine.falsify import search
 from verify.chapter8.claims.ntk_basics import MinNorm, _check_825
 from verify.engine.rates import combine, describe, judge, n_seeds
 from verify.chapter8.claims.ntk_common import curves, phi_matrices, pooled_fit, show_matrix
+from verify.chapter8.claims.ntk_common import decide_gd
+from numeric.adversaries import Class
+from verify.engine.arguments import argument
+from verify.engine.attacks import Quantified
 
 SEC = "8.4.2"
 EPS = 1e-4  # the ε of Theorem 8.33 in the runs
@@ -66,6 +70,7 @@ class Theorem833:
     eta_factor: float = 0.9  # η = eta_factor/τ²
     T_uses: str = "sigma"  # T = ⌈8 log(L̂⁰/ε)/(9η·s)⌉ with s = σ² (or τ², a mutant)
     log_power: float = 1.0  # T = O(log(1/ε)^log_power/(ησ²))
+    residual_hyp: bool = False  # the corrected form: ‖ŷ⁰ − y‖₂ ≤ C√n is a hypothesis
 
 
 def _check_833(stmt: Theorem833, ctx) -> Outcome:
@@ -125,6 +130,24 @@ def _eps_rate_833(stmt: Theorem833, ctx, X, y) -> Outcome:
                           "; " + j.reason + ". T = O(log(1/ε)/(ησ²)) reads as exponent ≤ 1"], strength="sampled")
 
 
+# --- the class of networks the §8.4.2 statements speak of, and the argument that breaks them -----------------------------
+NETS = Class("two-layer networks (8.78), α-scaled (§8.4.1), with their data", "network", (),
+             "every bank network; Theorem 8.33's regime (rank Φ = n, β·n/σ² ≤ c₀ = 1/8) is decided per member")
+NETS_RES = Class("… with ‖ŷ⁰ − y‖₂ ≤ 2√n", "network", ("‖ŷ⁰ − y‖₂ ≤ 2√n",),
+                 "the corrected forms' extra hypothesis: the initial residual is O(√n) (e.g. f_θ⁰ ≡ 0, |yᵢ| ≤ 2)")
+argument("large-initial-output",
+         "β/σ² ≤ c₀/n is reached by the output scaling f = αf̄ of §8.4.1 (β/σ² = β̄/(ασ̄²)) while ‖ŷ⁰ − y‖ grows like "
+         "α when f̄_θ⁰ ≠ 0: the displacement needed, ‖Φ⁺(y − f_θ⁰)‖ ≈ ‖f̄_θ⁰‖/σ̄, and the radius σ/(4√nβ) = σ̄/(4√nβ̄) "
+         "do not scale with α, so the trajectory leaves the ball (8.142); with f ≥ 0 > y (α·softplus) no θ fits at all",
+         members=["α·softplus neuron, α = 100, θ⁰ = 0, y = −1", "α·softplus neuron, α = 10000, θ⁰ = 0, y = −1",
+                  "(8.78) erf, m = 64, random init, α = 1000"],
+         shapes=("gd-converges", "initial-residual"))
+
+
+def _decide_833(stmt, member, ctx):
+    return decide_gd(stmt, member, ctx, "converges")
+
+
 claim(
     id="thm:8.33",
     section=SEC,
@@ -139,7 +162,30 @@ claim(
              Mutant("η = 2.2/τ² (not small)", Theorem833(eta_factor=2.2)),
              Mutant("T = O(√log(1/ε)/(ησ²))", Theorem833(log_power=0.5))],
     uses=["eq:8.128", "eq:8.150", "eq:8.165", "lemma:8.25", "lemma:8.28"],
-    notes=["a proof would need Du et al. 2019's argument with explicit constants: λ_min(ΦΦᵀ) ≥ ½λ_min(K∞) w.h.p."
+    erratum=Erratum(
+        printed=r"\exists c_0: \frac{\beta}{\sigma^2} \leq \frac{c_0}{n},\ \eta \text{ small} \implies \hat{L}(f_{\theta^T}) "
+                r"\leq \epsilon,\ T = O\left(\frac{\log 1/\epsilon}{\eta\sigma^2}\right)",
+        corrected=r"\text{if moreover } \|\hat{y}^0 - \vec{y}\|_2 \leq C\sqrt{n} \text{ (e.g. } f_{\theta^0} \equiv 0 "
+                  r"\text{ by the symmetric initialisation and } |y^{(i)}| \leq C\text{), there is } c_0 = c_0(C) \text{ with } "
+                  r"\frac{\beta}{\sigma^2} \leq \frac{c_0}{n},\ \eta \leq \frac{1}{2\tau^2} \implies \hat{L}(f_{\theta^T}) \leq "
+                  r"\epsilon \text{ after } T = O\left(\frac{\log(\hat{L}^0/\epsilon)}{\eta\sigma^2}\right)",
+        explanation="the proof uses ‖ŷ⁰ − y‖ = O(√n) ((8.155): 'each element of ŷ is of order 1') but the theorem does not "
+                    "assume it, and β/σ² → 0 alone does not give it: scaling f = αf̄ (§8.4.1) makes β/σ² = O(1/α) while "
+                    "the residual grows like α. The one-neuron α·softplus(θx) with θ⁰ = 0, x = 1, y = −1 has β/σ² = 1/α "
+                    "≤ c₀/n for every c₀ once α ≥ 1/c₀, yet f ≥ 0 > y, so L̂(f_θ) ≥ 1 for every θ and no ε < 1 is ever "
+                    "reached (bank members α = 10², 10⁴: L̂(f_θᵀ) = 51, 2.8·10⁵). The correction needs the initial residual "
+                    "bounded by C√n (the symmetric initialisation (8.55) gives f_θ⁰ ≡ 0), with c₀ depending on C "
+                    "(Oymak–Soltanolkotabi: the trajectory stays within 4‖r⁰‖/σ ≤ 4C√n/σ of θ⁰, inside (8.142) when "
+                    "β·n/σ² ≤ 1/(16C)); the checks read C = 2, c₀ = 1/8, η = 0.5/τ², T = 2·⌈8 log(L̂⁰/ε)/(9ησ²)⌉",
+        corrected_statement=Theorem833(residual_hyp=True),
+    ),
+    quantified=Quantified(NETS, _decide_833, shapes=("gd-converges", "initial-residual"), corrected_cls=NETS_RES),
+    notes=["severity: hypothesis",
+           "attacked by every bank network (numeric.adversaries.networks): inside the regime β·n/σ² ≤ 1/8 the α-scaled "
+           "softplus neurons break the printed form; the α = 10³ erf net with random init (f_θ⁰ = Θ(α)) still converges "
+           "(the printed conclusion holds there although (8.164)'s radius fails); the corrected form's class (‖ŷ⁰ − y‖ "
+           "≤ 2√n) admits the symmetric α = 10³ erf net, where GD reaches ε at the proof's T inside the ball",
+           "a proof would need Du et al. 2019's argument with explicit constants: λ_min(ΦΦᵀ) ≥ ½λ_min(K∞) w.h.p."
            " (eq:8.96), β = O(1/√m) (eq:8.102), and an induction over t keeping θᵗ in the ball (8.142) so that "
            "the contraction eq:8.150 applies at every step"],
 )
