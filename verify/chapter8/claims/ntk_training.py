@@ -148,6 +148,14 @@ def _decide_833(stmt, member, ctx):
     return decide_gd(stmt, member, ctx, "converges")
 
 
+def _decide_154(stmt, member, ctx):
+    return decide_gd(stmt, member, ctx, "residual")
+
+
+def _decide_164(stmt, member, ctx):
+    return decide_gd(stmt, member, ctx, "radius")
+
+
 claim(
     id="thm:8.33",
     section=SEC,
@@ -756,6 +764,7 @@ claim(
 class Induction154:
     n_power: float = 0.5  # ‖ŷᵗ − y‖ ≤ O(n^n_power)
     eta_factor: float = 0.9
+    residual_hyp: bool = False  # the corrected form: ‖ŷ⁰ − y‖ ≤ C√n is Theorem 8.33's hypothesis, not a fact
 
 
 def _check_8154(stmt: Induction154, ctx) -> Outcome:
@@ -804,7 +813,23 @@ claim(
     mutants=[Mutant("‖ŷ⁰ − y‖ = O(1)", Induction154(n_power=0.0)),
              Mutant("monotone also for η = 2.2/τ²", Induction154(eta_factor=2.2))],
     uses=["eq:8.150", "eq:8.141"],
-    notes=["fits and runs; a proof would need a high-probability bound on |f_{θ⁰}(xᵢ)| (Gaussian tails, union "
+    erratum=Erratum(
+        printed=r"\frac{1}{\sqrt{n}} \|\hat{y}^0 - \bar{y}\|_2 \leq O(1) \text{ (because each element of } \hat{y} \text{ is of order 1)}",
+        corrected=r"\text{under the hypothesis } \|\hat{y}^0 - \vec{y}\|_2 \leq C\sqrt{n} \text{ (true for } f_{\theta^0} \equiv 0 "
+                  r"\text{ or the unscaled (8.78), not implied by } \beta/\sigma^2 \leq c_0/n\text{)}: \|\hat{y}^t - \vec{y}\|_2 "
+                  r"\leq \|\hat{y}^0 - \vec{y}\|_2 \leq C\sqrt{n} \text{ for all } t",
+        explanation="the base case (8.155) is asserted ('each element of ŷ is of order 1') but Theorem 8.33's hypotheses do "
+                    "not give it: under §8.4.1's output scaling f = αf̄ the regime β/σ² ≤ c₀/n holds while ‖ŷ⁰ − y‖ = "
+                    "Θ(α) (α·softplus neuron, α = 100: ‖ŷ⁰ − y‖ = α log 2 + 1 = 70.3 > 2√n = 2; the α = 10³ erf net with "
+                    "random init: 904). The induction step (8.156) is fine; the base case must be a hypothesis of the "
+                    "theorem (see thm:8.33's correction)",
+        corrected_statement=Induction154(residual_hyp=True),
+    ),
+    quantified=Quantified(NETS, _decide_154,
+                          shapes=("initial-residual",), corrected_cls=NETS_RES),
+    notes=["severity: hypothesis",
+           "attacks: GD (η = 0.5/τ²) on every bank network inside Theorem 8.33's regime; the O(√n) read as ≤ 2√n",
+           "fits and runs; a proof would need a high-probability bound on |f_{θ⁰}(xᵢ)| (Gaussian tails, union "
            "over n) for (8.155) and the contraction eq:8.150 for (8.156), then induction on t"],
 )
 
@@ -1011,6 +1036,7 @@ claim(
 @dataclass(frozen=True)
 class Radius165:
     trend: str = "bounded"  # max_t ‖θᵗ − θ⁰‖ against m: 'bounded' (Θ(1) = O(√n/σ)) or 'shrinks' (a mutant)
+    residual_hyp: bool = False  # the corrected form: under ‖ŷ⁰ − y‖ ≤ C√n
 
 
 def _check_8165(stmt: Radius165, ctx) -> Outcome:
@@ -1061,7 +1087,24 @@ claim(
     check=_check_8165,
     mutants=[Mutant("‖θᵗ − θ⁰‖ shrinks with m", Radius165("shrinks"))],
     uses=["eq:8.162", "eq:8.163", "eq:8.142"],
-    notes=["fits over m; a proof would need eq:8.162's corrected bound and the regime condition β/σ² ≤ c₀/n with"
+    erratum=Erratum(
+        printed=r"\|\theta^t - \theta^0\|_2 \leq O\left(\frac{\sqrt{n}}{\sigma}\right) \leq \frac{\sigma}{4\sqrt{n}\beta}",
+        corrected=r"\text{under } \|\hat{y}^0 - \vec{y}\|_2 \leq C\sqrt{n} \text{ and } \beta/\sigma^2 \leq c_0(C)/n: "
+                  r"\|\theta^t - \theta^0\|_2 \leq O\left(\frac{C\sqrt{n}}{\sigma}\right) \leq \frac{\sigma}{4\sqrt{n}\beta} "
+                  r"\text{ for all } t",
+        explanation="the O(√n/σ) inherits (8.154)'s base case: with ‖ŷ⁰ − y‖ = Θ(α) (output scaling f = αf̄ with "
+                    "f̄_θ⁰ ≠ 0) the displacement ‖Φ⁺(y − f_θ⁰)‖ ≈ ‖f̄_θ⁰‖/σ̄ does not shrink while β/σ² = O(1/α) is in the "
+                    "regime, so θᵗ leaves the ball (8.142): α·softplus neuron α = 100, max ‖θᵗ − θ⁰‖ = 2.76 > σ/(4√nβ) = "
+                    "0.5; erf net m = 64, random init, α = 10³: 1.38 > 0.30. It needs the initial residual O(√n) as a "
+                    "hypothesis (thm:8.33's correction)",
+        corrected_statement=Radius165("bounded", residual_hyp=True),
+    ),
+    quantified=Quantified(NETS, _decide_164,
+                          shapes=("initial-residual", "gd-converges"), corrected_cls=NETS_RES),
+    notes=["severity: hypothesis",
+           "attacks: GD (η = 0.5/τ²) on every bank network inside Theorem 8.33's regime, max_t ‖θᵗ − θ⁰‖ against "
+           "σ/(4√nβ) with the certified β",
+           "fits over m; a proof would need eq:8.162's corrected bound and the regime condition β/σ² ≤ c₀/n with"
            " the O(·)'s constant made explicit"],
 )
 
