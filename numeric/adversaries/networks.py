@@ -105,3 +105,6 @@ for _m in (20, 200, 2000):
            "n = 4 unit inputs in ℝ³, y = (1, −1, ½, −½) (reviewer's s1.py)",
            "figure 8.6 read on the network: ∇²L̂(f_θ) at θ⁰ has negative eigenvalues at every width (of size "
            "O(|r|/√m)), so L̂(f_θ) is convex on no ball around θ⁰; p > n makes the global minima a curved manifold")
+member("(8.78) tanh, m = 128, symmetric init, α = 1000", "network", ScaledNet("tanh", 128, 3, "symmetric", 128, alpha=1000.0),
+       "the chapter's network with σ = tanh, f_θ⁰ ≡ 0, output scale α = 10³: a second member of the corrected Theorem "
+       "8.33's class (β/σ² = O(1/α), ‖ŷ⁰ − y‖ = ‖y‖)", "corrections that hold for erf only")
