@@ -754,9 +754,30 @@ claim(
 @dataclass(frozen=True)
 class Order:
     exponent: float = 2.0
+    error_monotone: bool = False  # the reading 'the error itself grows with the distance' (false: a mutant)
+
+
+def _tanh_tangent_gaps():
+    """The second reader's ray: one tanh neuron, w⁰ = ½, g(w) = tanh ½ + (1 − tanh² ½)(w − ½); |tanh w − g(w)| at
+    w = −½ (distance 1) and at the crossing w ≈ −1.11 (distance ≈ 1.61), mpmath at 30 digits."""
+    import mpmath as mp
+
+    mp.mp.dps = 30
+    w0 = mp.mpf(1) / 2
+    g = lambda w: mp.tanh(w0) + (1 - mp.tanh(w0) ** 2) * (w - w0)  # noqa: E731
+    cross = mp.findroot(lambda w: mp.tanh(w) - g(w), -1.1)
+    near = abs(mp.tanh(-w0) - g(-w0))
+    far_pt = cross - mp.mpf("1e-3")
+    far = abs(mp.tanh(far_pt) - g(far_pt))
+    return float(near), float(far), float(w0 - far_pt)
 
 
 def _check_829(stmt: Order, ctx) -> Outcome:
+    if stmt.error_monotone:
+        near, far, dist = _tanh_tangent_gaps()
+        ok = far >= near
+        return Outcome(ok, ["numeric"], 2, None, None if ok else {"|f - g| at distance 1": near,
+                       f"|f - g| at distance {dist:.4f}": far}, strength="sampled")
     seeds = rate_seeds(ctx, "8.29")
     runs = SB.values("remainder_curve", seeds)
     fit, sf = pooled_fit("max |f_θ − g_θ| along a ray", "‖Δθ‖", runs, stmt.exponent, "=", seeds)
@@ -775,13 +796,18 @@ claim(
     id="remark:8.29",
     section=SEC,
     kind="asymptotic",
-    title="The approximation error is second order in Δθ and grows away from θ⁰",
+    title="The approximation error is bounded by a second-order term in Δθ, a bound that grows away from θ⁰",
     printed=r"\text{the approximation error is bounded above by a second order } \Delta\theta \text{ term}",
     statement=Order(2.0),
     check=_check_829,
-    mutants=[Mutant("first order", Order(1.0)), Mutant("third order", Order(3.0))],
+    mutants=[Mutant("first order", Order(1.0)), Mutant("third order", Order(3.0)),
+             Mutant("the error itself grows with the distance along every ray", Order(2.0, error_monotone=True))],
     uses=["lemma:8.28"],
-    notes=["the slope 2 is a fit; a proof would need the second-order Taylor expansion along the ray, f − g = "
+    notes=["reading (second reader): 'the Taylor approximation gets worse as you move farther away' holds for the "
+           "bound (β/2)‖Δθ‖², not for the error: one tanh neuron at w⁰ = ½ has |tanh w − g(w)| = 0.138 at w = −½ and "
+           "≈ 10⁻³ near w = −1.11, farther away, where the tangent line crosses tanh (a mutant the check kills); on the "
+           "erf network's ray the error happens to grow, and the fit reads its order",
+           "the slope 2 is a fit; a proof would need the second-order Taylor expansion along the ray, f − g = "
            "½Δθᵀ∇²f(θ⁰)Δθ + O(‖Δθ‖³), with the Hessian's quadratic form nonzero in the chosen direction"],
 )
 
