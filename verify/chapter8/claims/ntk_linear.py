@@ -721,12 +721,23 @@ def _proof_8122(stmt: Chain122, ctx) -> Outcome:
     for j, t in tau.items():
         a = 1 - eta_ * t**2
         conds += [(f"1 − ητ_{stmt.k}² ≥ 1 − ητ_{j}²", b - a), (f"1 − ητ_{stmt.k}² ≥ −(1 − ητ_{j}²)", b + a)]
-    steps, ok = [], True
+    try:  # proof objects (wip/engine19): carried over when the engine has them
+        from verify.engine.claim import Proof
+    except ImportError:
+        Proof = None
+    steps, ok, proofs = [], True, []
     grid = [sp.Integer(0), sp.Rational(1, 2), sp.Integer(1), sp.Integer(2)]
+
+    def _with_proofs(out, extra=()):
+        if Proof is not None and hasattr(out, "proof"):
+            out.proof = list(proofs) + [Proof(*x) for x in extra]
+        return out
+
     for label, expr in conds:
         o = check_nonnegative(NonNegative(expr, (s_, u, w, e), label), ctx)
         if o.holds:
             steps += o.steps
+            proofs.extend(getattr(o, "proof", None) or [])
             continue
         bad = next(({"s = τₙ": p[0], "u": p[1], "w": p[2], "e": p[3], "value": sp.nsimplify(v)}
                     for p in itertools.product(grid, repeat=4) if (p[0] + p[1] + p[2]) > 0
@@ -734,11 +745,13 @@ def _proof_8122(stmt: Chain122, ctx) -> Outcome:
         if bad is None:
             return Outcome(None, ["symbolic"], steps=steps + [Step(label, "neither certified nor refuted on the grid")])
         steps.append(Step(label, "refuted at a rational point (exact)", derived=str(bad), holds=False))
-        return Outcome(False, ["symbolic"], 1, None, {"condition": label, **{k: str(v) for k, v in bad.items()}},
-                       steps=steps, strength="exact", sizes=["every n ≤ p (the point is a spectrum τₙ ≤ τⱼ ≤ τ₁)"])
+        return _with_proofs(Outcome(False, ["symbolic"], 1, None, {"condition": label, **{k: str(v) for k, v in bad.items()}},
+                                    steps=steps, strength="exact", sizes=["every n ≤ p (the point is a spectrum τₙ ≤ τⱼ ≤ τ₁)"]),
+                            [("exact", f"{label} is negative at a rational spectrum (exact)", bad["value"])])
     steps.append(Step("(8.122), (8.124)", "I − ηΦΦᵀ = U(I − ηΣΣᵀ)Uᵀ (eq:8.119): ‖·‖_op = maxⱼ|1 − ητⱼ²| (equality); "
                       "τₙ = σ_min(Φ) = σ (8.117)"))
-    return Outcome(ok, ["symbolic (nonnegative-coefficient certificate)"], len(conds), 0.0, steps=steps, strength="proved")
+    return _with_proofs(Outcome(ok, ["symbolic (nonnegative-coefficient certificate)"], len(conds), 0.0, steps=steps,
+                                strength="proved"))
 
 
 def _check_8122_both(stmt: Chain122, ctx) -> Outcome:
