@@ -66,7 +66,7 @@ class ScaledNet(Net):
     """(8.78) with §8.4.1's output scale α (f = α·f̄), optionally its own start (W0, a0) and data (X, y).
 
     A ``Net`` for every hypothesis above (``draw`` ignores the extra fields); the §8.4 decisions read them through
-    ``numeric.chapter8.ntk_attacks.model``.  Without (X, y) the data are ntk_attacks.DEFAULT_X/Y (n = 4 in ℝ³)."""
+    ``numeric.adversaries.netmodel.model``.  Without (X, y) the data are netmodel.DEFAULT_X/Y (n = 4 in ℝ³)."""
 
     alpha: float = 1.0
     W0: tuple | None = None
@@ -77,7 +77,7 @@ class ScaledNet(Net):
 
 @hyp("network", "‖ŷ⁰ − y‖₂ ≤ 2√n", "the initial residual is O(√n) with constant 2 ((8.155), read with |f_θ⁰(x)| + |y| ≤ 2)")
 def _residual(net):
-    from numeric.chapter8.ntk_attacks import summary
+    from numeric.adversaries.netmodel import summary
 
     s = summary(net)
     bound = 2 * s["n"] ** 0.5

@@ -93,7 +93,7 @@ def scale_sizes(base: list[int], scale: int, extra: list[int]) -> list[int]:
 
 
 # --- the adversary bank's networks against §8.4.2's statements (decides shared by thm:8.33, eq:8.154, eq:8.164,
-# figure:8.6, figure:8.7; numbers from numeric.chapter8.ntk_attacks) ------------------------------------------------------
+# figure:8.6, figure:8.7; numbers from numeric.adversaries.netmodel) ------------------------------------------------------
 C0_REGIME = 1 / 8  # β·n/σ² ≤ c₀ with c₀ = 1/8 (thm:8.33's constant in the checks)
 C_RES = 2.0        # the O(√n) of (8.154)/(8.155) made explicit: ‖ŷ − y‖ ≤ 2√n
 EPS_833 = 1e-4
@@ -101,7 +101,7 @@ EPS_833 = 1e-4
 
 def _regime(net):
     """None when the member is inside Theorem 8.33's hypotheses (rank n, β n/σ² ≤ c₀), else the reason it is not."""
-    from numeric.chapter8.ntk_attacks import summary
+    from numeric.adversaries.netmodel import summary
 
     s = summary(net)
     if not s["rank_n"]:
@@ -130,7 +130,7 @@ def decide_gd(stmt, member, ctx, what: str):
     at every t, non-increasing), "radius" ((8.164): ‖θᵗ − θ⁰‖ ≤ σ/(4√nβ) at every t)."""
     import numpy as np
 
-    from numeric.chapter8.ntk_attacks import gd_run
+    from numeric.adversaries.netmodel import gd_run
     from verify.engine.claim import Outcome
 
     s, why = _regime(member.obj)
@@ -167,7 +167,7 @@ def decide_interpolant(stmt, member, ctx):
     L̂(f_θ̂) ≤ (c₀C²/2)² = 1/16, the Lemma 8.28 bound ((β/2)‖Δθ̂‖²)² at the regime's worst case (‖Δθ̂‖ ≤ C√n/σ)."""
     import numpy as np
 
-    from numeric.chapter8.ntk_attacks import model
+    from numeric.adversaries.netmodel import model
     from verify.engine.claim import Outcome
 
     s, why = _regime(member.obj)
@@ -194,7 +194,7 @@ def decide_convex_ball(stmt, member, ctx):
     |f_θ(xᵢ) − g_θ(xᵢ)| ≤ (β/2)‖θ − θ⁰‖² at θ̂, along v and at random points of B."""
     import numpy as np
 
-    from numeric.chapter8.ntk_attacks import model, summary
+    from numeric.adversaries.netmodel import model, summary
     from verify.engine.claim import Outcome
 
     M = model(member.obj)

@@ -1,4 +1,4 @@
-"""Deciding §8.4's class-quantified statements on one network of the adversary bank (numeric.adversaries.networks).
+"""The numbers the §8.4 decisions read on one network of the adversary bank (numeric.adversaries.networks).
 
 A bank network is a recipe (``Net`` / ``ScaledNet``): f_θ(x) = α·(1/√m)·Σᵢ aᵢσ(wᵢᵀx) with θ = vec(W) trained and the
 signs aᵢ fixed ((8.78); α is §8.4.1's output scale, 1 unless stated), a starting point θ⁰ and a data set (X, y).
