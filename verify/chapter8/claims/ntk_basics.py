@@ -528,7 +528,8 @@ claim(
     mutants=[Mutant("O(√n/σ²) (σ² in place of σ)", MinNorm(power=2.0)),
              Mutant("without rank(Φ) = n, p ≥ n", MinNorm(full_rank=False))],
     uses=["eq:8.63"],
-    notes=["beyond the exact instance the bound is sampled; a proof would need ‖Φ⁺‖_op = 1/σ_min(Φ) from the SVD"
+    notes=["f_θ⁰ ≡ 0 as in (8.63) (Definition 8.24): the lemma’s Δθ̂ = Φ⁺y is the nearest global minimum of the linearised loss only then; with f_θ⁰ ≠ 0 the target is y − f_θ⁰ and the radius becomes ‖Φ⁺(y − f_θ⁰)‖ ≤ ‖y − f_θ⁰‖/σ, which is O(√n/σ) only when ‖y − f_θ⁰‖ = O(√n) (the large-initial-output argument, thm:8.33’s erratum; second reader)",
+           "beyond the exact instance the bound is sampled; a proof would need ‖Φ⁺‖_op = 1/σ_min(Φ) from the SVD"
            " (Φ⁺ = VΣ⁻¹Uᵀ for rank n) and ‖y‖ ≤ √n·maxᵢ|yᵢ|, symbolic for every n ≤ p"],
 )
 
@@ -576,7 +577,8 @@ claim(
     check=_check_826,
     mutants=[Mutant("radius O(1/σ) (no √n)", MinNorm(sqrt_n=False))],
     uses=["lemma:8.25"],
-    notes=["sampled on instances; a proof would need Lemma 8.25's bound and ΦΦ⁺y = y for Φ of rank n, both from "
+    notes=["the ball holds a global minimum of L̂(g_θ) under (8.63)'s f_θ⁰ ≡ 0 (see lemma:8.25's note for f_θ⁰ ≠ 0)",
+           "sampled on instances; a proof would need Lemma 8.25's bound and ΦΦ⁺y = y for Φ of rank n, both from "
            "the SVD"],
 )
 

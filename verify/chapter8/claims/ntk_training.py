@@ -735,7 +735,10 @@ claim(
     ),
     mutants=[Mutant("1 − ησ² (no loss from Φᵗ ≠ Φ)", Rate150("full"))],
     uses=["eq:8.143", "eq:8.118", "eq:8.141"],
-    notes=["sampled runs; a proof would need eq:8.143 at every t (hence an induction keeping θᵗ in the ball "
+    notes=["caveat (second reader): (8.151) is stated for the first-order recursion (8.141); for the actual nonlinear GD "
+           "the O(η²) remainder can push a single step above the bound when σ_min(Φᵗ) = 3σ/4 exactly (none found: scalar "
+           "h = θ + (b/2)θ², b ≤ 0.24, η ≤ 0.9, max per-step ratio 0.998)",
+           "sampled runs; a proof would need eq:8.143 at every t (hence an induction keeping θᵗ in the ball "
            "(8.142)), the contraction of eq:8.118 with σ² replaced by the bound on σ_min(Φᵗ)σ_min(Φ), and the "
            "step's second-order remainder (eq:8.136)"],
 )
