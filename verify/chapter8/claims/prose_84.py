@@ -15,6 +15,8 @@ import sympy as sp
 
 from verify.engine.claim import Mutant, Outcome, Step
 from verify.engine.registry import claim
+from verify.engine.attacks import Quantified, Reading
+from numeric.adversaries import Class
 
 # --- Lemma 8.28's proof: ∇h β-Lipschitz ⟹ |h(θ) − h(θ⁰) − ⟨∇h(θ⁰), Δθ⟩| ≤ (β/2)‖Δθ‖² ------------------------
 _T = sp.symbols("t1 t2", real=True)
@@ -241,6 +243,29 @@ def _check_stays(stmt: StaysNear, ctx) -> Outcome:
     return out
 
 
+def _decide_stays(stmt: StaysNear, member, ctx) -> Outcome:
+    """One bank data set (X, y) as the linear features Φ = X (the identity-σ network's NTK features up to scale): if
+    y ∈ range(Φ) (exact rank test) and stmt's hypotheses hold, run SGD/GD as the check does; n/a otherwise."""
+    Phi_q, y_q = sp.Matrix(member.obj["X"]), sp.Matrix(member.obj["y"])
+    consistent = Phi_q.rank() == Phi_q.row_join(y_q).rank()
+    if stmt.consistent_only and not consistent:
+        return Outcome(None, ["adversary bank"], 0, notes=["y ∉ range(Φ): outside the reading's hypothesis (exact rank)"])
+    Phi = np.array(Phi_q.tolist(), dtype=float)
+    y = np.array(y_q.tolist(), dtype=float).ravel()
+    target = float(np.linalg.norm(np.linalg.pinv(Phi) @ y))
+    q = _path_max(stmt, Phi, y, ctx.seed_for("stays-bank"))
+    if target == 0:  # B(θ⁰) has radius 0: the run must not move at all (one step from Δθ = 0 moves by η·|yᵢ|·‖φᵢ‖)
+        eta = stmt.c / float(np.max(np.sum(Phi**2, axis=1)))
+        q = float(max(eta * abs(y[i]) * np.linalg.norm(Phi[i]) for i in range(len(y))))
+        ok = q == 0.0
+    else:
+        ok = q <= stmt.radius + 1e-9
+    return Outcome(ok, ["adversary bank", "sweep"], 1, None,
+                   None if ok else {"max ||dtheta^t||/||Phi^+ y||": q, "radius": stmt.radius, "consistent": consistent},
+                   notes=[f"max ‖Δθᵗ‖/‖Φ⁺y‖ = {q:.4g} (radius {stmt.radius}); y ∈ range(Φ): {consistent}"],
+                   strength="sampled")
+
+
 claim(
     id="sec:8.4:small-learning-rate",
     section="8.4",
@@ -252,6 +277,11 @@ claim(
     statement=StaysNear(),
     check=_check_stays,
     uses=["lemma:8.25", "remark:8.26"],
+    quantified=Quantified(Class("data sets (X, y) as linear features Φ = X", "data", (),
+                                "every bank data set; the reading's hypothesis y ∈ range(Φ) is decided per member"),
+                          _decide_stays,
+                          readings=(Reading("without the hypothesis y ∈ range(Φ)", StaysNear(consistent_only=False),
+                                            expect=False),)),
     mutants=[
         Mutant("a large learning rate η = 2.5/max‖φᵢ‖² also stays near θ⁰", StaysNear(c=2.5)),
         Mutant("SGD stays within ‖Φ⁺y‖ itself (the full-batch radius)", StaysNear(c=1.0, radius=1.0)),
