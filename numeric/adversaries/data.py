@@ -66,3 +66,10 @@ data("n < d", [[1, 0, 0, 0, 0], [0, 1, 0, 0, 0]], [1, -1], "n = 2 < d = 5", "sta
 data("all labels zero", [[1, 0], [0, 1]], [0, 0], "degenerate labels y = 0", "'‖y‖ = Θ(√n)' readings; residual ratios")
 data("nearly parallel, angle 10⁻³", [[1, 0], [1, Q(1, 1000)]], [1, -1], "two inputs at angle ~10⁻³",
      "'m = poly(n, d)' without a separation assumption: λ_min(K∞) ~ δ²")
+data("few ±1 samples, n = 3, d = 6", [[1, -1, 1, 1, -1, 1], [-1, 1, 1, -1, -1, 1], [1, 1, -1, 1, 1, -1]], [-1, -1, 1],
+     "three points of the cube {±1}⁶ labelled y = x₁x₂ (Example 8.34 with few samples; second reader's s5.py)",
+     "'the minimum-norm NTK solution moves every neuron': a ReLU neuron with wᵢᵀx ≤ 0 on all three samples is "
+     "dead and never moves (0 ∉ conv{xᵢ} gives this positive probability)")
+data("duplicate inputs in ℝ³, opposite labels, Φ⁺y = 0", [[1, h, 0], [1, h, 0]], [1, -1],
+     "φ₁ = φ₂ = (1, ½, 0) with y = (1, −1): an inconsistent system whose least-squares solution is Φ⁺y = 0 "
+     "(second reader's s6.py)", "'small-learning-rate SGD stays within 2‖Φ⁺y‖' without y ∈ range(Φ): one step moves 0.894")

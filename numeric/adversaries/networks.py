@@ -58,3 +58,53 @@ member("(8.78) erf, m = 1024, random init", "network", Net("erf", 1024, 3, "rand
        "a wide chapter network", "rates in the width read at small m only")
 member("(8.78) identity σ, m = 64", "network", Net("identity", 64, 3, "random", seed=7),
        "a linear network in disguise (σ = z meets (8.80))", "K∞ full rank; β > 0")
+
+
+# --- §8.4.2 / §8.4.3 (added for the section-8.4 claims) -------------------------------------------------------------
+@dataclass(frozen=True)
+class ScaledNet(Net):
+    """(8.78) with §8.4.1's output scale α (f = α·f̄), optionally its own start (W0, a0) and data (X, y).
+
+    A ``Net`` for every hypothesis above (``draw`` ignores the extra fields); the §8.4 decisions read them through
+    ``numeric.adversaries.netmodel.model``.  Without (X, y) the data are netmodel.DEFAULT_X/Y (n = 4 in ℝ³)."""
+
+    alpha: float = 1.0
+    W0: tuple | None = None
+    a0: tuple | None = None
+    X: tuple | None = None
+    y: tuple | None = None
+
+
+@hyp("network", "‖ŷ⁰ − y‖₂ ≤ 2√n", "the initial residual is O(√n) with constant 2 ((8.155), read with |f_θ⁰(x)| + |y| ≤ 2)")
+def _residual(net):
+    from numeric.adversaries.netmodel import summary
+
+    s = summary(net)
+    bound = 2 * s["n"] ** 0.5
+    # decided with a margin far above rounding (the members sit at r0 = 0 exactly or at r0 ≥ 7 > 2√n + 3)
+    return HypothesisResult(s["r0"] <= bound, "certified",
+                            f"‖ŷ⁰ − y‖ = {s['r0']:.6g} vs 2√n = {bound:.4g} (float, margin ≥ 1 at every member)")
+
+
+_SOFT = "the one-neuron net f_θ(x) = α·softplus(θx) with θ⁰ = 0, x = 1, y = −1 (reviewer's s2.py)"
+for _al in (100.0, 10_000.0):
+    member(f"α·softplus neuron, α = {_al:g}, θ⁰ = 0, y = −1", "network",
+           ScaledNet("softplus", 1, 1, "random", 0, alpha=_al, W0=(0.0,), a0=(1.0,), X=((1.0,),), y=(-1.0,)),
+           _SOFT + f": σ = σ_min(Φ) = α/2, β = α/4, so β/σ² = 1/α ≤ c₀/n; but f ≥ 0 > y, L̂ ≥ 1 for every θ",
+           "'β/σ² ≤ c₀/n ⟹ GD reaches L̂ ≤ ε' (thm:8.33) without ‖ŷ⁰ − y‖ = O(√n); (8.154)'s base case; (8.164)'s "
+           "radius; figure 8.7's L̂(f_θ̂) ≈ 0 when f_θ⁰ ≠ 0")
+member("(8.78) erf, m = 64, symmetric init, α = 1000", "network", ScaledNet("erf", 64, 3, "symmetric", 64, alpha=1000.0),
+       "the chapter's network, f_θ⁰ ≡ 0, scaled by α = 10³ (§8.4.1): β/σ² = O(1/α) is deep in Theorem 8.33's regime",
+       "nothing the corrected Theorem 8.33 says (GD converges at the proof's rate, inside the ball (8.142))")
+member("(8.78) erf, m = 64, random init, α = 1000", "network", ScaledNet("erf", 64, 3, "random", 64, alpha=1000.0),
+       "the chapter's network with f_θ⁰ = Θ(α) ≠ 0 scaled by α = 10³: β/σ² = O(1/α) but ‖ŷ⁰ − y‖ = Θ(α)",
+       "statements that need ‖ŷ⁰ − y‖ = O(√n) (thm:8.33's proof, (8.154)'s base case, (8.164))")
+for _m in (20, 200, 2000):
+    member(f"(8.78) erf, m = {_m}, symmetric init, n = 4, d = 3", "network", ScaledNet("erf", _m, 3, "symmetric", 7 + _m),
+           "the chapter's network (8.78) with σ = (√π/2)erf (1-Lipschitz, C², (8.80)), symmetric init f_θ⁰ ≡ 0, "
+           "n = 4 unit inputs in ℝ³, y = (1, −1, ½, −½) (reviewer's s1.py)",
+           "figure 8.6 read on the network: ∇²L̂(f_θ) at θ⁰ has negative eigenvalues at every width (of size "
+           "O(|r|/√m)), so L̂(f_θ) is convex on no ball around θ⁰; p > n makes the global minima a curved manifold")
+member("(8.78) tanh, m = 128, symmetric init, α = 1000", "network", ScaledNet("tanh", 128, 3, "symmetric", 128, alpha=1000.0),
+       "the chapter's network with σ = tanh, f_θ⁰ ≡ 0, output scale α = 10³: a second member of the corrected Theorem "
+       "8.33's class (β/σ² = O(1/α), ‖ŷ⁰ − y‖ = ‖y‖)", "corrections that hold for erf only")

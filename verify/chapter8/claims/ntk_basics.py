@@ -16,12 +16,17 @@ from symbolic.chapter8 import ntk_toy as T
 from symbolic.chapter8 import ntk_generic as NG
 from verify.engine.checks.generic import EntryIdentity, NonNegative, generic_too
 from verify.engine.checks.identity import MatrixIdentity
-from verify.engine.claim import Mutant, Outcome, Step, all_of
+from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
 from verify.engine.registry import claim
 from verify.engine.falsify import search
 from verify.engine.rates import describe, judge, rate_seeds
 from verify.chapter8.claims.ntk_common import curves, phi_matrices, pooled_fit, show_matrix
 from verify.chapter8.claims.prose_relu import ReluGap, _check as check_relu
+from verify.chapter8.claims.ntk_common import decide_convex_ball, decide_interpolant
+from numeric.adversaries import BANK, Class
+from numeric.adversaries.core import _load as _load_bank
+from verify.engine.arguments import argument
+from verify.engine.attacks import Quantified, Reading
 
 SEC = "8.4"
 
@@ -523,7 +528,8 @@ claim(
     mutants=[Mutant("O(√n/σ²) (σ² in place of σ)", MinNorm(power=2.0)),
              Mutant("without rank(Φ) = n, p ≥ n", MinNorm(full_rank=False))],
     uses=["eq:8.63"],
-    notes=["beyond the exact instance the bound is sampled; a proof would need ‖Φ⁺‖_op = 1/σ_min(Φ) from the SVD"
+    notes=["f_θ⁰ ≡ 0 as in (8.63) (Definition 8.24): the lemma’s Δθ̂ = Φ⁺y is the nearest global minimum of the linearised loss only then; with f_θ⁰ ≠ 0 the target is y − f_θ⁰ and the radius becomes ‖Φ⁺(y − f_θ⁰)‖ ≤ ‖y − f_θ⁰‖/σ, which is O(√n/σ) only when ‖y − f_θ⁰‖ = O(√n) (the large-initial-output argument, thm:8.33’s erratum; second reader)",
+           "beyond the exact instance the bound is sampled; a proof would need ‖Φ⁺‖_op = 1/σ_min(Φ) from the SVD"
            " (Φ⁺ = VΣ⁻¹Uᵀ for rank n) and ‖y‖ ≤ √n·maxᵢ|yᵢ|, symbolic for every n ≤ p"],
 )
 
@@ -571,7 +577,8 @@ claim(
     check=_check_826,
     mutants=[Mutant("radius O(1/σ) (no √n)", MinNorm(sqrt_n=False))],
     uses=["lemma:8.25"],
-    notes=["sampled on instances; a proof would need Lemma 8.25's bound and ΦΦ⁺y = y for Φ of rank n, both from "
+    notes=["the ball holds a global minimum of L̂(g_θ) under (8.63)'s f_θ⁰ ≡ 0 (see lemma:8.25's note for f_θ⁰ ≠ 0)",
+           "sampled on instances; a proof would need Lemma 8.25's bound and ΦΦ⁺y = y for Φ of rank n, both from "
            "the SVD"],
 )
 
@@ -749,9 +756,30 @@ claim(
 @dataclass(frozen=True)
 class Order:
     exponent: float = 2.0
+    error_monotone: bool = False  # the reading 'the error itself grows with the distance' (false: a mutant)
+
+
+def _tanh_tangent_gaps():
+    """The second reader's ray: one tanh neuron, w⁰ = ½, g(w) = tanh ½ + (1 − tanh² ½)(w − ½); |tanh w − g(w)| at
+    w = −½ (distance 1) and at the crossing w ≈ −1.11 (distance ≈ 1.61), mpmath at 30 digits."""
+    import mpmath as mp
+
+    mp.mp.dps = 30
+    w0 = mp.mpf(1) / 2
+    g = lambda w: mp.tanh(w0) + (1 - mp.tanh(w0) ** 2) * (w - w0)  # noqa: E731
+    cross = mp.findroot(lambda w: mp.tanh(w) - g(w), -1.1)
+    near = abs(mp.tanh(-w0) - g(-w0))
+    far_pt = cross - mp.mpf("1e-3")
+    far = abs(mp.tanh(far_pt) - g(far_pt))
+    return float(near), float(far), float(w0 - far_pt)
 
 
 def _check_829(stmt: Order, ctx) -> Outcome:
+    if stmt.error_monotone:
+        near, far, dist = _tanh_tangent_gaps()
+        ok = far >= near
+        return Outcome(ok, ["numeric"], 2, None, None if ok else {"|f - g| at distance 1": near,
+                       f"|f - g| at distance {dist:.4f}": far}, strength="sampled")
     seeds = rate_seeds(ctx, "8.29")
     runs = SB.values("remainder_curve", seeds)
     fit, sf = pooled_fit("max |f_θ − g_θ| along a ray", "‖Δθ‖", runs, stmt.exponent, "=", seeds)
@@ -770,13 +798,18 @@ claim(
     id="remark:8.29",
     section=SEC,
     kind="asymptotic",
-    title="The approximation error is second order in Δθ and grows away from θ⁰",
+    title="The approximation error is bounded by a second-order term in Δθ, a bound that grows away from θ⁰",
     printed=r"\text{the approximation error is bounded above by a second order } \Delta\theta \text{ term}",
     statement=Order(2.0),
     check=_check_829,
-    mutants=[Mutant("first order", Order(1.0)), Mutant("third order", Order(3.0))],
+    mutants=[Mutant("first order", Order(1.0)), Mutant("third order", Order(3.0)),
+             Mutant("the error itself grows with the distance along every ray", Order(2.0, error_monotone=True))],
     uses=["lemma:8.28"],
-    notes=["the slope 2 is a fit; a proof would need the second-order Taylor expansion along the ray, f − g = "
+    notes=["reading (second reader): 'the Taylor approximation gets worse as you move farther away' holds for the "
+           "bound (β/2)‖Δθ‖², not for the error: one tanh neuron at w⁰ = ½ has |tanh w − g(w)| = 0.138 at w = −½ and "
+           "≈ 10⁻³ near w = −1.11, farther away, where the tangent line crosses tanh (a mutant the check kills); on the "
+           "erf network's ray the error happens to grow, and the fit reads its order",
+           "the slope 2 is a fit; a proof would need the second-order Taylor expansion along the ray, f − g = "
            "½Δθᵀ∇²f(θ⁰)Δθ + O(‖Δθ‖³), with the Hessian's quadratic form nonzero in the chosen direction"],
 )
 
@@ -939,22 +972,96 @@ def _check_fig86(stmt: ConvexBall, ctx) -> Outcome:
                                        "centred ball of radius |θ*| is inside it, at α = β = 1 the loss is concave at θ⁰"], strength="exact", sizes=["the printed α, β"])
 
 
+@dataclass(frozen=True)
+class NetConvexBall:
+    """Figure 8.6 on the chapter's network (8.78): printed (``linearised=False``): a ball around θ⁰ where L̂(f_θ) is
+    convex and that holds a global minimum; corrected: L̂(g_θ) is convex there and attains 0 at θ̂, and f stays within
+    ``gap_factor``·(β/2)‖Δθ‖² of g on the ball of radius ``radius_factor``·‖Φ⁺y‖."""
+
+    linearised: bool = False
+    radius_factor: float = 1.0
+    gap_factor: float = 1.0
+
+
+FIG86_WIDTHS = (20, 200, 2000)
+NETS_ZERO = Class("(8.78) networks with f_θ⁰ ≡ 0 (Definition 8.24's assumption)", "network", ("f_θ⁰ ≡ 0",),
+                  "the chapter's §8.4 setting: the symmetric initialisation after (8.54)")
+argument("curved-zero-set",
+         "for p > n the global minima of L̂(f_θ) form a curved (p − n)-dimensional set, and Σᵢ rᵢ∇²f(xᵢ) at θ⁰ has "
+         "negative directions meeting null(Φ): ∇²L̂(f_θ⁰) has a negative eigenvalue of size O(|r|/√m) at every width, so "
+         "L̂(f_θ) is convex on no neighbourhood of θ⁰ (the minimiser set of a convex function is convex)",
+         members=[f"(8.78) erf, m = {m}, symmetric init, n = 4, d = 3" for m in FIG86_WIDTHS],
+         shapes=("convex-neighbourhood",))
+
+
+def _fig86_decide(stmt, member, ctx):
+    if stmt.radius_factor != 1.0 and stmt.linearised:
+        # the min-norm θ̂ is the nearest global minimiser of L̂(g): a smaller ball holds none
+        o = decide_convex_ball(stmt, member, ctx)
+        if o.holds is None:
+            return o
+        return Outcome(False, ["adversary bank"], 1, None, {"radius factor": stmt.radius_factor,
+                       "reason": "‖Δθ̂‖ = ‖Φ⁺y‖ is the distance to the nearest global minimum of L̂(g)"},
+                       strength="sampled")
+    o = decide_convex_ball(stmt, member, ctx)
+    if stmt.linearised and stmt.gap_factor != 1.0 and o.holds:
+        import re
+        w = float(re.search(r"max \|f − g\|/\(\(β/2\)‖Δθ‖²\) = ([0-9.e+-]+)", o.notes[0]).group(1))
+        if w > stmt.gap_factor:
+            return Outcome(False, ["adversary bank"], o.examples, None, {"max |f-g|/((beta/2)|dtheta|^2)": w,
+                           "claimed": stmt.gap_factor}, strength="sampled")
+    return o
+
+
+def _check_fig86_net(stmt: NetConvexBall, ctx) -> Outcome:
+    _load_bank()
+    outs = [(m, _fig86_decide(stmt, BANK[f"(8.78) erf, m = {m}, symmetric init, n = 4, d = 3"], ctx)) for m in FIG86_WIDTHS]
+    holds = all(o.holds for _, o in outs)
+    toy = _check_fig86(ConvexBall(sp.Integer(8), sp.Integer(1)), ctx)
+    steps = [Step(f"m = {m}", "erf network (8.78), symmetric init, n = 4, d = 3", derived="; ".join(o.notes) or
+                  str(o.counterexample), holds=o.holds) for m, o in outs]
+    steps.append(Step("illustration only (does not decide)", "the toy of Remark 8.31 at α = 8, β = 1",
+                      derived="; ".join(str(st.derived) for st in toy.steps), holds=toy.holds))
+    return Outcome(holds, ["adversary bank", "Hessian"], sum(o.examples for _, o in outs), None,
+                   None if holds else {f"m = {m}": o.counterexample for m, o in outs if not o.holds},
+                   steps=steps, strength="sampled", sizes=[f"m ∈ {FIG86_WIDTHS}, n = 4, d = 3"],
+                   notes=["decided on the chapter's network (8.78) at three widths; the toy model of Remark 8.31 "
+                          "(exact: L̂''(0) = 2α² − 4αβ, convex near θ⁰ only for α ≥ 2β) is shown as an illustration"])
+
+
 claim(
     id="figure:8.6",
     section=SEC,
     kind="identity",
-    title="A ball around θ⁰ where the loss is convex and holds a global minimum (toy model, exact)",
+    title="A ball around θ⁰ where the loss is convex and holds a global minimum (read on the network (8.78))",
     printed=r"\text{Training loss around } \theta^0\text{: } B(\theta^0) \text{ a region where the loss is convex, and where a "
             r"global minimum exists}",
-    statement=ConvexBall(sp.Integer(8), sp.Integer(1)),
-    check=_check_fig86,
-    mutants=[Mutant("the same at α = β = 1 (not lazy)", ConvexBall(sp.Integer(1), sp.Integer(1)))],
-    notes=["the chapter's drawing has no data; this is the toy model of Remark 8.31 at α = 8, β = 1: the ball "
-           "[−|θ*|, |θ*|] around θ⁰ = 0 lies in the convex region and holds the global minimum θ*",
-           "exact at the printed α = 8, β = 1; the drawing itself admits no proof, and a proof over a parameter "
-           "range would need L̂''(θ) ≥ 0 on [−|θ*|, |θ*|] as a polynomial inequality in (α, β, θ) (an SOS or CAD"
-           " certificate)"],
-    uses=["remark:8.31"],
+    statement=NetConvexBall(),
+    check=_check_fig86_net,
+    erratum=Erratum(
+        printed=r"B(\theta^0) \text{ a region where the loss } \hat{L}(f_\theta) \text{ is convex, and where a global minimum exists}",
+        corrected=r"B(\theta^0) = \{\|\theta - \theta^0\|_2 \leq \|\Phi^+\vec{y}\|_2\}\text{: the linearised loss } "
+                  r"\hat{L}(g_\theta) \text{ is convex and attains its global minimum 0 in } B(\theta^0)\text{, and } "
+                  r"|f_\theta(x) - g_\theta(x)| \leq \frac{\beta}{2}\|\theta - \theta^0\|_2^2 \text{ on it, so } \hat{L}(f_\theta) "
+                  r"\text{ is uniformly close to a convex function (not itself convex)}",
+        explanation="on the chapter's network (8.78) (erf, symmetric initialisation f_θ⁰ ≡ 0, n = 4, d = 3) the Hessian "
+                    "of L̂(f_θ) at θ⁰ has a negative eigenvalue at widths 2m = 20, 200, 2000 (−0.149, −0.047, −0.016: "
+                    "O(|r|/√m), shrinking but never 0), so L̂(f_θ) is convex on no neighbourhood of θ⁰. For p > n its "
+                    "global minima form a curved set and the minimiser set of a convex function is convex, so no ball "
+                    "holding two of them makes L̂(f_θ) convex at any width. The toy of Remark 8.31, where it holds for "
+                    "α > 2β, only illustrates. What the NTK argument has is convexity of the linearised loss L̂(g_θ) "
+                    "on the ball of radius ‖Φ⁺y‖ (Lemma 8.25) with f uniformly close to g (Lemma 8.28)",
+        corrected_statement=NetConvexBall(linearised=True),
+    ),
+    mutants=[Mutant("the ball of radius ½‖Φ⁺y‖ holds a global minimum of L̂(g)", NetConvexBall(True, radius_factor=0.5)),
+             Mutant("|f − g| ≤ 10⁻⁴·(β/2)‖Δθ‖² on the ball", NetConvexBall(True, gap_factor=1e-4))],
+    quantified=Quantified(NETS_ZERO, _fig86_decide, shapes=("convex-neighbourhood",)),
+    notes=["severity: hypothesis",
+           "attacked by every bank network with f_θ⁰ ≡ 0 (curved-zero-set argument); decided on the network, the toy "
+           "(Remark 8.31) only illustrates (issue 18 item 5)",
+           "sampled: λ_min by Lanczos/dense eigensolver with the Rayleigh quotient recomputed; the corrected form's "
+           "Taylor bound at θ̂, ±R·v and 16 random points of the ball"],
+    uses=["lemma:8.25", "lemma:8.28"],
 )
 
 
@@ -1001,7 +1108,15 @@ claim(
     mutants=[Mutant("L̂(f_θ̂) does not shrink with m", Interpolant("constant")),
              Mutant("L̂(f_θ̂) grows with m (f sharper)", Interpolant("grows"))],
     uses=["lemma:8.25", "lemma:8.28"],
-    notes=["sampled: the m-rate is a fit; a proof would need Lemma 8.28 with β = O(1/√m), ‖Δθ̂‖ = "
+    quantified=Quantified(NETS_ZERO, decide_interpolant, shapes=("initial-residual",),
+                          readings=(Reading("without Definition 8.24's f_θ⁰ ≡ 0 (θ̂ = θ⁰ + Φ⁺(y − f_θ⁰))", Interpolant("decays"),
+                                            expect=False,
+                                            cls=Class("two-layer networks (8.78), α-scaled, any start", "network", ())),)),
+    notes=["attacks: at θ̂ = θ⁰ + Φ⁺(y − f_θ⁰) on every bank network inside Theorem 8.33's regime, '≈ 0' read as "
+           "L̂(f_θ̂) ≤ (c₀C²/2)² = 1/16. The figure sits under (8.63) and Definition 8.24 (f_θ⁰ ≡ 0), where it holds "
+           "(the symmetric α = 10³ erf net); the reading without that assumption is broken by the large-initial-output "
+           "argument (α·softplus neuron: L̂(f_θ̂) = 525 at α = 100), kept as a reading known to fail",
+           "sampled: the m-rate is a fit; a proof would need Lemma 8.28 with β = O(1/√m), ‖Δθ̂‖ = "
            "O(√n/σ_min(K∞)) with probability over θ⁰ (eq:8.96), which gives only L̂ = O(1/m); the observed m^−2 "
            "would need a second-order cancellation argument for the symmetric initialisation"],
 )

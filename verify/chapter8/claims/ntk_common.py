@@ -90,3 +90,143 @@ def rational_orthogonal(a: int, b: int) -> sp.Matrix:
 def scale_sizes(base: list[int], scale: int, extra: list[int]) -> list[int]:
     """Width grids: ``base`` in ci; base + extra once the profile scales up."""
     return list(base) + (list(extra) if scale > 1 else [])
+
+
+# --- the adversary bank's networks against §8.4.2's statements (decides shared by thm:8.33, eq:8.154, eq:8.164,
+# figure:8.6, figure:8.7; numbers from numeric.adversaries.netmodel) ------------------------------------------------------
+C0_REGIME = 1 / 8  # β·n/σ² ≤ c₀ with c₀ = 1/8 (thm:8.33's constant in the checks)
+C_RES = 2.0        # the O(√n) of (8.154)/(8.155) made explicit: ‖ŷ − y‖ ≤ 2√n
+EPS_833 = 1e-4
+
+
+def _regime(net):
+    """None when the member is inside Theorem 8.33's hypotheses (rank n, β n/σ² ≤ c₀), else the reason it is not."""
+    from numeric.adversaries.netmodel import summary
+
+    s = summary(net)
+    if not s["rank_n"]:
+        return s, "σ_min(Φ) = 0: rank(Φ) < n, outside Lemma 8.25's hypotheses"
+    if s["beta_n_over_sigma2"] > C0_REGIME:
+        return s, f"β·n/σ² = {s['beta_n_over_sigma2']:.3g} > c₀ = 1/8: outside Theorem 8.33's regime"
+    return s, None
+
+
+def _na(reason):
+    from verify.engine.claim import Outcome
+
+    return Outcome(None, ["adversary bank"], 0, notes=[reason])
+
+
+def _residual_excluded(stmt, s):
+    if getattr(stmt, "residual_hyp", False) and s["r0"] > C_RES * s["n"] ** 0.5:
+        return f"‖ŷ⁰ − y‖ = {s['r0']:.4g} > 2√n: outside the corrected form's hypothesis"
+    return None
+
+
+def decide_gd(stmt, member, ctx, what: str):
+    """Decide a §8.4.2 statement about GD (8.134) on one bank network, with η = 0.5/τ² and the corrected proof's T.
+
+    what: "converges" (thm:8.33: L̂(f_θᵀ) ≤ ε at T = 2·⌈8 log(L̂⁰/ε)/(9ησ²)⌉), "residual" ((8.154): ‖ŷᵗ − y‖ ≤ 2√n
+    at every t, non-increasing), "radius" ((8.164): ‖θᵗ − θ⁰‖ ≤ σ/(4√nβ) at every t)."""
+    import numpy as np
+
+    from numeric.adversaries.netmodel import gd_run
+    from verify.engine.claim import Outcome
+
+    s, why = _regime(member.obj)
+    if why:
+        return _na(why)
+    why = _residual_excluded(stmt, s)
+    if why:
+        return _na(why)
+    g = gd_run(member.obj)
+    n = s["n"]
+    nums = {"beta n/sigma^2": round(s["beta_n_over_sigma2"], 5), "||y^0 - y||": round(s["r0"], 4),
+            "2 sqrt(n)": round(C_RES * n ** 0.5, 4), "eta tau^2": 0.5, "T": g["T"]}
+    if what == "converges":
+        LT = float(g["losses"][-1])
+        nums.update({"L(f_theta^T)": LT, "eps": EPS_833, "min_t L over the run": float(np.min(g["losses"]))})
+        ok = LT <= EPS_833
+    elif what == "residual":
+        res = g["res"]
+        mono = bool(np.all(np.diff(res) <= 1e-12 * max(res[0], 1.0)))
+        nums.update({"max_t ||y^t - y||": float(res.max()), "non-increasing": mono})
+        ok = mono and float(res.max()) <= C_RES * n ** 0.5
+    elif what == "radius":
+        radius = s["sigma"] / (4 * n ** 0.5 * s["beta"])
+        nums.update({"max_t ||theta^t - theta^0||": float(g["dist"].max()), "sigma/(4 sqrt(n) beta)": radius})
+        ok = float(g["dist"].max()) <= radius
+    else:
+        raise ValueError(what)
+    return Outcome(ok, ["optimizer", "adversary bank"], int(g["T"]), None, None if ok else nums,
+                   notes=[f"{member.name}: " + ", ".join(f"{k} = {v}" for k, v in nums.items())], strength="sampled")
+
+
+def decide_interpolant(stmt, member, ctx):
+    """Figure 8.7 on one bank network: at θ̂ = θ⁰ + Φ⁺(y − f_θ⁰) (L̂(g_θ̂) = 0), is L̂(f_θ̂) ≈ 0?  '≈ 0' read as
+    L̂(f_θ̂) ≤ (c₀C²/2)² = 1/16, the Lemma 8.28 bound ((β/2)‖Δθ̂‖²)² at the regime's worst case (‖Δθ̂‖ ≤ C√n/σ)."""
+    import numpy as np
+
+    from numeric.adversaries.netmodel import model
+    from verify.engine.claim import Outcome
+
+    s, why = _regime(member.obj)
+    if why:
+        return _na(why)
+    M = model(member.obj)
+    J = M.jac(M.W0)
+    dth = np.linalg.pinv(J) @ (M.y - M.f(M.W0))
+    W = M.W0 + dth.reshape(M.W0.shape)
+    Lf = M.loss(W)
+    Lg = float(np.sum((M.f(M.W0) + J @ dth - M.y) ** 2) / M.n)
+    thr = (C0_REGIME * C_RES**2 / 2) ** 2
+    ok = Lg < 1e-18 * max(1.0, s["r0"] ** 2) + 1e-20 and Lf <= thr
+    nums = {"L(g_thetahat)": Lg, "L(f_thetahat)": Lf, "threshold (c0 C^2/2)^2": thr, "||dthetahat||": float(np.linalg.norm(dth)),
+            "||y^0 - y||": round(s["r0"], 4)}
+    return Outcome(ok, ["adversary bank"], 1, None, None if ok else nums,
+                   notes=[f"{member.name}: " + ", ".join(f"{k} = {v:.4g}" for k, v in nums.items())], strength="sampled")
+
+
+def decide_convex_ball(stmt, member, ctx):
+    """Figure 8.6 on one bank network (f_θ⁰ ≡ 0).  Printed: a ball around θ⁰ where L̂(f_θ) is convex and that holds a
+    global minimum — refuted by a direction v with vᵀ∇²L̂(f_θ⁰)v < 0 (then L̂(f_θ) is convex on no neighbourhood of θ⁰).
+    Corrected (``linearised=True``): on B = B(θ⁰, ‖Φ⁺y‖), L̂(g_θ) is convex and attains 0 at θ̂ ∈ B, and
+    |f_θ(xᵢ) − g_θ(xᵢ)| ≤ (β/2)‖θ − θ⁰‖² at θ̂, along v and at random points of B."""
+    import numpy as np
+
+    from numeric.adversaries.netmodel import model, summary
+    from verify.engine.claim import Outcome
+
+    M = model(member.obj)
+    s = summary(member.obj)
+    if not s["rank_n"]:
+        return _na("σ_min(Φ) = 0: no interpolating θ̂ of the linearised loss")
+    lam, v = M.hess_min()
+    mv = M.hess_matvec(M.W0)
+    q = float(v @ mv(v))  # the certificate: the Rayleigh quotient recomputed by the matvec
+    if not getattr(stmt, "linearised", False):
+        ok = not (q < -1e-9)
+        nums = {"m": M.m, "lambda_min(Hess L(f) at theta0)": lam, "v^T H v": q}
+        return Outcome(ok, ["adversary bank", "Hessian"], 1, None, None if ok else nums,
+                       notes=[f"{member.name}: λ_min(∇²L̂(f_θ⁰)) = {lam:.4g} (vᵀHv = {q:.4g})"], strength="sampled")
+    J = M.jac(M.W0)
+    f0 = M.f(M.W0)
+    dth = np.linalg.pinv(J) @ (M.y - f0)
+    R = float(np.linalg.norm(dth))
+    Lg = float(np.sum((f0 + J @ dth - M.y) ** 2) / M.n)
+    beta = s["beta"]
+    rng = np.random.default_rng(ctx.seed_for("ball") if hasattr(ctx, "seed_for") else 0)
+    pts = [dth, R * v / np.linalg.norm(v), -R * v / np.linalg.norm(v)]
+    for _ in range(16):
+        u = rng.standard_normal(dth.size)
+        pts.append(u / np.linalg.norm(u) * R * rng.uniform() ** (1 / dth.size))
+    worst = 0.0
+    for p in pts:
+        gap = np.abs(M.f(M.W0 + p.reshape(M.W0.shape)) - (f0 + J @ p))
+        worst = max(worst, float(np.max(gap)) / (beta / 2 * float(p @ p)))
+    ok = Lg <= 1e-20 + 1e-16 * float(M.y @ M.y) and worst <= 1 + 1e-9
+    nums = {"m": M.m, "radius ||Phi^+ y||": R, "L(g) at thetahat": Lg, "max |f - g|/((beta/2)||dtheta||^2)": worst}
+    return Outcome(ok, ["adversary bank"], len(pts), None, None if ok else nums,
+                   notes=[f"{member.name}: L̂(g) convex (Hessian (2/n)ΦᵀΦ ⪰ 0), L̂(g_θ̂) = {Lg:.2e} at ‖Δθ̂‖ = {R:.4g}; "
+                          f"max |f − g|/((β/2)‖Δθ‖²) = {worst:.3g} ≤ 1 over {len(pts)} points of B, though "
+                          f"λ_min(∇²L̂(f_θ⁰)) = {lam:.3g} < 0"], strength="sampled")

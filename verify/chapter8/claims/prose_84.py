@@ -15,6 +15,8 @@ import sympy as sp
 
 from verify.engine.claim import Mutant, Outcome, Step
 from verify.engine.registry import claim
+from verify.engine.attacks import Quantified, Reading
+from numeric.adversaries import Class
 
 # --- Lemma 8.28's proof: ∇h β-Lipschitz ⟹ |h(θ) − h(θ⁰) − ⟨∇h(θ⁰), Δθ⟩| ≤ (β/2)‖Δθ‖² ------------------------
 _T = sp.symbols("t1 t2", real=True)
@@ -130,6 +132,7 @@ class StaysNear:
     c: float = 1.0
     radius: float = 2.0
     batch: str = "sgd"
+    consistent_only: bool = True  # the hypotheses: y ∈ range(Φ) (rank Φ = n, Lemma 8.25) and f_θ⁰ ≡ 0 ((8.63))
 
 
 def _instance(n_extra, seed, tilt):
@@ -211,7 +214,16 @@ def _check_stays(stmt: StaysNear, ctx) -> Outcome:
     m2 = (_exact_path_max(stmt, sp.Matrix([[1, 0], [sp.Rational(-2, 3), sp.Rational(-2, 3)]]), sp.Matrix([1, -1]))
           if stmt.batch == "sgd" else sp.Integer(0))  # (full batch: τ² is irrational there; the sweep covers it)
     edge = all(m <= stmt.radius**2 for m in (m1, m2))
-    holds = out.holds and edge
+    if not stmt.consistent_only:
+        # the second reader's inconsistent system: φ₁ = φ₂ = (1, ½, 0), y = (1, −1): Φ⁺y = 0, yet one SGD step from 0
+        # moves by η|y₁|‖φ₁‖ = c/‖φ₁‖ > 0 = radius·‖Φ⁺y‖ (exact)
+        phi = sp.Matrix([[1, sp.Rational(1, 2), 0]])
+        P = sp.Matrix.vstack(phi, phi)
+        target = sum(v**2 for v in P.pinv() * sp.Matrix([1, -1]))
+        step = sp.nsimplify(stmt.c) / (phi * phi.T)[0] * phi.T
+        moved = sum(v**2 for v in step)
+        edge = bool(edge and bool(moved <= stmt.radius**2 * target))
+    holds = bool(out.holds and edge)
     out.steps = [
         Step("why", "for η ≤ 1/‖φᵢ‖² a step is a relaxed projection onto {Δθ : φᵢᵀΔθ = yᵢ}, which never increases the "
              "distance to a common solution; from Δθ = 0 the iterates stay in the row space, whose only solution is "
@@ -231,22 +243,58 @@ def _check_stays(stmt: StaysNear, ctx) -> Outcome:
     return out
 
 
+def _decide_stays(stmt: StaysNear, member, ctx) -> Outcome:
+    """One bank data set (X, y) as the linear features Φ = X (the identity-σ network's NTK features up to scale): if
+    y ∈ range(Φ) (exact rank test) and stmt's hypotheses hold, run SGD/GD as the check does; n/a otherwise."""
+    Phi_q, y_q = sp.Matrix(member.obj["X"]), sp.Matrix(member.obj["y"])
+    consistent = Phi_q.rank() == Phi_q.row_join(y_q).rank()
+    if stmt.consistent_only and not consistent:
+        return Outcome(None, ["adversary bank"], 0, notes=["y ∉ range(Φ): outside the reading's hypothesis (exact rank)"])
+    Phi = np.array(Phi_q.tolist(), dtype=float)
+    y = np.array(y_q.tolist(), dtype=float).ravel()
+    target = float(np.linalg.norm(np.linalg.pinv(Phi) @ y))
+    q = _path_max(stmt, Phi, y, ctx.seed_for("stays-bank"))
+    if target == 0:  # B(θ⁰) has radius 0: the run must not move at all (one step from Δθ = 0 moves by η·|yᵢ|·‖φᵢ‖)
+        eta = stmt.c / float(np.max(np.sum(Phi**2, axis=1)))
+        q = float(max(eta * abs(y[i]) * np.linalg.norm(Phi[i]) for i in range(len(y))))
+        ok = q == 0.0
+    else:
+        ok = q <= stmt.radius + 1e-9
+    return Outcome(ok, ["adversary bank", "sweep"], 1, None,
+                   None if ok else {"max ||dtheta^t||/||Phi^+ y||": q, "radius": stmt.radius, "consistent": consistent},
+                   notes=[f"max ‖Δθᵗ‖/‖Φ⁺y‖ = {q:.4g} (radius {stmt.radius}); y ∈ range(Φ): {consistent}"],
+                   strength="sampled")
+
+
 claim(
     id="sec:8.4:small-learning-rate",
     section="8.4",
     kind="algorithmic",
-    title="(b): small stochasticity keeps θ in B(θ⁰): per-sample SGD with η ≤ 1/max‖φᵢ‖² stays within 2‖Φ⁺y‖",
+    title="(b): small stochasticity keeps θ in B(θ⁰): for y ∈ range(Φ) and f_θ⁰ ≡ 0, per-sample SGD with η ≤ "
+          "1/max‖φᵢ‖² stays within 2‖Φ⁺y‖",
     printed=r"\text{(b) Small (or even zero) stochasticity, so } \theta \text{ never leaves } B(\theta^0)\text{. This "
     r"condition is guaranteed by a small learning rate or full-batch gradient descent.}",
     statement=StaysNear(),
     check=_check_stays,
     uses=["lemma:8.25", "remark:8.26"],
+    quantified=Quantified(Class("data sets (X, y) as linear features Φ = X", "data", (),
+                                "every bank data set; the reading's hypothesis y ∈ range(Φ) is decided per member"),
+                          _decide_stays,
+                          readings=(Reading("without the hypothesis y ∈ range(Φ)", StaysNear(consistent_only=False),
+                                            expect=False),)),
     mutants=[
         Mutant("a large learning rate η = 2.5/max‖φᵢ‖² also stays near θ⁰", StaysNear(c=2.5)),
         Mutant("SGD stays within ‖Φ⁺y‖ itself (the full-batch radius)", StaysNear(c=1.0, radius=1.0)),
         Mutant("full batch at η = 2.5/τ² stays near θ⁰", StaysNear(c=2.5, batch="gd")),
+        Mutant("without the hypothesis y ∈ range(Φ) (duplicate inputs, opposite labels)", StaysNear(consistent_only=False)),
     ],
-    notes=["precise reading, on the linear model g_θ (the regime the NTK analysis reduces to): 'small learning rate' "
+    notes=["hypotheses of the reading (second reader): a consistent system y ∈ range(Φ) (rank Φ = n as in Lemma 8.25) "
+           "and f_θ⁰ ≡ 0 (else y ↦ y − f_θ⁰ and the ball is centred on Φ⁺(y − f_θ⁰)). Without consistency it fails: "
+           "φ₁ = φ₂ = (1, ½, 0), y = (1, −1) has Φ⁺y = 0 while one step moves 0.894 (a mutant the check kills)",
+           "loose in η: η < 2/maxᵢ‖φᵢ‖² already keeps ‖Δθᵗ − Φ⁺y‖ ≤ ‖Φ⁺y‖ (relaxed projections with relaxation in "
+           "(0, 2) are Fejér-monotone; reviewer: max ‖Δθᵗ‖/‖Φ⁺y‖ = 1.90 over 300 systems at η = 1.9/‖φᵢ‖²); the "
+           "reading keeps the chapter's 'small' as η ≤ 1/‖φᵢ‖²",
+           "precise reading, on the linear model g_θ (the regime the NTK analysis reduces to): 'small learning rate' "
            "is η ≤ 1/maxᵢ‖φᵢ‖² for per-sample SGD and η ≤ 1/τ² for full-batch GD; B(θ⁰) is the ball of radius "
            "‖Φ⁺y‖ = O(√n/σ) of Remark 8.26 (SGD: twice it). Above 2/‖φᵢ‖² a single sample already diverges, "
            "which is the §8.4.3 limitation 'deviating from the requirements can lead to leaving the neighbourhood'",

@@ -119,7 +119,11 @@ claim(
     uses=["sec:8.4:relu-modified-lipschitz"],
     mutants=[Mutant("constant 16× smaller, √(2/π)/16", ReluGap("expected", c=float(np.sqrt(2 / np.pi)) / 16)),
              Mutant("rate 1/m instead of 1/√m", ReluGap("expected", m_power=1.0))],
-    notes=["Δθ drawn independently of θ⁰ (a training trajectory depends on θ⁰: this is the 'technical fix' the "
+    notes=["loose (factor 2): per neuron E[(|δ| − |u|)₊] ≤ δ²/(√(2π)‖x‖) since ∫_{−δ}^{δ}(δ − |u|)φ(u/s)/s du ≤ "
+           "δ²/(√(2π)s), so the sharp constant is 1/√(2π), not √(2/π) (second reader: ratio → 0.3989 as δ → 0, 0.2448 at "
+           "δ = 3). Only for Δθ independent of θ⁰: Δθ̂ = Φ⁺y and GD iterates depend on θ⁰, so this bound does not serve "
+           "Lemma 8.28's sup over B_θ⁰",
+           "Δθ drawn independently of θ⁰ (a training trajectory depends on θ⁰: this is the 'technical fix' the "
            "footnote leaves out); with every Δwᵢ along x (the worst direction) the bound is about 4× the observed "
            "mean at ‖Δθ‖ = 0.1 (a flip happens on one side of the kink only, and the error is |δ|/2 on average; 7× at ‖Δθ‖ = 1), so the constant "
            "cannot be lowered 16-fold nor the rate raised to 1/m (mutants)",
