@@ -125,6 +125,21 @@ def decide_beta_rate(stmt, member, ctx) -> Outcome:
                    strength=s2.strength)
 
 
+def decide_kinf_pd(stmt, member, ctx) -> Outcome:
+    """(8.96) on one activation: σ_min(K∞) > 0 on the chapter's data (n > d, no two inputs parallel), which
+    '> ½σ_min(K∞)' presupposes (with σ_min(K∞) = 0 the strict inequality reads 0 > 0 for an affine σ, where ΦΦᵀ =
+    a²XXᵀ exactly at every width)."""
+    dm = next(m for m in admitted(DATA_NONPAR) if m.name == "n > d, no pair parallel")
+    K, how = kinf(member.obj, dm.obj["X"])
+    full, detail, lam = _rank_decision(K, how, exact=how.startswith("affine"))
+    if not full:
+        return Outcome(False, ["adversary bank"], 1, lam, {"activation": member.name, "data": dm.name,
+                                                           "sigma_min(K_inf)": detail,
+                                                           "why": "λ_min(ΦΦᵀ) > ½λ_min(K∞) = 0 fails: ΦΦᵀ is singular too"},
+                       strength="sampled")
+    return Outcome(True, ["adversary bank"], 1, lam, notes=[detail], strength="sampled")
+
+
 def decide_ratio(stmt, member, ctx) -> Outcome:
     """(8.103) on one activation: β/σ² ≈ m^(−1/2)/σ_min needs β < ∞ and σ_min(K∞) > 0 on the chapter's data (n > d)."""
     b = decide_beta_rate(type("B", (), {"exponent": -0.5})(), member, ctx)

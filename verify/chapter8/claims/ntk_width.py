@@ -25,7 +25,7 @@ from verify.engine.rates import combine, describe, judge, rate_seeds
 from verify.chapter8.claims.ntk_common import curves, excludes, phi_matrices, pooled_fit, show_matrix
 
 from verify.chapter8.claims.ntk_classes import (C880, C880_NA, C880_S2, C880_S2_NA, decide_beta_rate,
-                                                  decide_full_rank, decide_ratio)
+                                                  decide_full_rank, decide_kinf_pd, decide_ratio)
 from verify.engine.attacks import Quantified
 
 SEC = "8.4.1"
@@ -701,12 +701,16 @@ claim(
     check=_check_896,
     erratum=Erratum(
         printed=r"\sigma = \sigma_{\min}(\Phi \Phi^\top) > \frac{1}{2} \sigma_{\min}",
-        corrected=r"\sigma^2 = \sigma_{\min}(\Phi \Phi^\top) > \frac{1}{2} \sigma_{\min} \text{ (w.h.p. for } m \geq m_0)",
+        corrected=r"\sigma^2 = \sigma_{\min}(\Phi \Phi^\top) > \frac{1}{2} \sigma_{\min} \text{ (w.h.p. for } m \geq m_0, "
+                  r"\text{ when } K^\infty \succ 0\text{: } \sigma \text{ not affine, no two inputs parallel})",
         explanation="(8.85) and (8.117) define σ = σ_min(Φ) = √σ_min(ΦΦᵀ); (8.96) calls the eigenvalue σ_min(ΦΦᵀ) "
                     "itself σ. The inequality is about the eigenvalue, σ² = λ_min(ΦΦᵀ) > ½λ_min(K∞), and it holds "
-                    "with high probability once m is large (sweep below); the slip propagates to (8.103)",
+                    "with high probability once m is large (sweep below); the slip propagates to (8.103). It presupposes "
+                    "(8.95)'s σ_min(K∞) > 0, which needs a non-affine σ (an affine σ of (8.80) makes ΦΦᵀ = a²XXᵀ "
+                    "singular for n > d at every width; argument 'affine-activation'). severity: formula",
         corrected_statement=Spectrum96("sqrt"),
     ),
+    quantified=Quantified(C880, decide_kinf_pd, corrected_cls=C880_NA, shapes=("full-rank",)),
     mutants=[Mutant("> σ_min(K∞) (factor 1)", Spectrum96("sqrt", factor=1.0)),
              Mutant("for every m ≥ 1", Spectrum96("sqrt", from_m="1"))],
     uses=["eq:8.95", "eq:8.93", "eq:8.85"],
