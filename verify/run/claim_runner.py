@@ -47,13 +47,13 @@ def run_claim(
 
             attacks = attack(claim, profile, seed, log)
             hit = broken(attacks, "printed")
-            if hit and status == "verified":  # the bank breaks what the check let through
+            if hit and status in ("verified", "inconclusive"):  # the bank decides what the check let through
                 printed = Outcome(False, printed.methods + ["adversary bank"], printed.examples,
                                   counterexample={"member": hit[0].member, "detail": hit[0].detail},
                                   strength=printed.strength, notes=printed.notes, steps=printed.steps)
                 if claim.erratum is not None:
                     corrected = _run(claim, claim.erratum.corrected_statement, profile, seed, "corrected", log)
-                    status = "erratum" if corrected.holds is True else "refuted"
+                    status = {True: "erratum", False: "refuted", None: "inconclusive"}[corrected.holds]
                 else:
                     status = "refuted"
             if status == "erratum" and broken(attacks, "corrected"):
