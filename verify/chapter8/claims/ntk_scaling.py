@@ -14,6 +14,8 @@ from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
 from verify.engine.registry import claim
 from verify.engine.rates import rate_seeds
 from verify.chapter8.claims.ntk_common import curves, pooled_fit
+from verify.chapter8.claims.ntk_classes import MODEL_ANY, MODEL_OK, decide_scaling
+from verify.engine.attacks import Quantified
 
 SEC = "8.4.1"
 th, beta, alpha, X = T.theta, T.beta, T.alpha, T.x
@@ -25,6 +27,7 @@ class AlphaScaling:
     sigma_power: int = 1  # σ = α^sigma_power σ̄
     beta_power: int = 1  # β = α^beta_power β̄
     ratio_exponent: float = -1.0  # β/σ² ∝ α^ratio_exponent
+    premises: str = "any net"  # printed: "f̄ an arbitrary neural net"; corrected: "σ̄ > 0 and β̄ < ∞"
 
 
 def _check_873(stmt: AlphaScaling, ctx) -> Outcome:
@@ -96,6 +99,18 @@ claim(
     equations=["8.72", "8.73"],
     statement=AlphaScaling(),
     check=generic_too(_check_873, _generic_873),
+    erratum=Erratum(
+        printed=r"\frac{\beta}{\sigma^2} = \frac{\bar{\beta}}{\bar{\sigma}^2}\cdot\frac{1}{\alpha} \to 0 "
+                r"\text{ for } \bar{f}_\theta \text{ an arbitrary neural net}",
+        corrected=r"\frac{\beta}{\sigma^2} = \frac{\bar{\beta}}{\bar{\sigma}^2}\cdot\frac{1}{\alpha} \to 0 "
+                  r"\text{ when } \bar{\sigma} > 0 \text{ and } \bar{\beta} < \infty",
+        explanation="severity: hypothesis. σ = ασ̄ and β = αβ̄ hold for every model, but the ratio tends to 0 only when "
+                    "σ̄ > 0 and β̄ < ∞, which an 'arbitrary neural net' need not meet: f̄ = θ₂tanh(θ₁x) (both layers "
+                    "trained) has β̄ = ∞ (∂²f̄/∂θ₁² grows with θ₂), and f̄ = θ² at θ⁰ = 0 has σ̄ = 0 (β/σ² = 0/0 at every "
+                    "α). The bank's models decide it (argument 'degenerate-features'); the erf net of the chapter meets both",
+        corrected_statement=AlphaScaling(premises="σ̄ > 0 and β̄ < ∞"),
+    ),
+    quantified=Quantified(MODEL_ANY, decide_scaling, corrected_cls=MODEL_OK, shapes=("alpha-rate",)),
     mutants=[Mutant("β/σ² ∝ 1/α²", AlphaScaling(ratio_exponent=-2.0)),
              Mutant("σ = α²σ̄", AlphaScaling(sigma_power=2, ratio_exponent=-3.0))],
     uses=["lemma:8.28"],

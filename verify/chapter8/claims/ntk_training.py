@@ -28,6 +28,7 @@ from verify.chapter8.claims.ntk_common import curves, phi_matrices, pooled_fit, 
 from verify.chapter8.claims.ntk_common import decide_gd
 from numeric.adversaries import Class
 from verify.engine.arguments import argument
+from verify.chapter8.claims.ntk_classes import MODEL_ANY, MODEL_LAZY, decide_lazy
 from verify.engine.attacks import Quantified
 
 SEC = "8.4.2"
@@ -1218,6 +1219,7 @@ claim(
 @dataclass(frozen=True)
 class AlphaLazy:
     exponent: float = -1.0  # ‖θᵀ − θ⁰‖ ∝ α^exponent
+    premises: str = "printed"  # corrected: f̄_θ⁰ = 0 on the data, σ̄ > 0, β̄ < ∞
 
 
 def _check_alpha(stmt: AlphaLazy, ctx) -> Outcome:
@@ -1255,6 +1257,17 @@ claim(
     printed=r"\frac{\beta}{\sigma^2} = \frac{\bar{\beta}}{\bar{\sigma}^2} \cdot \frac{1}{\alpha} \rightarrow 0 \text{ (trained)}",
     statement=AlphaLazy(-1.0),
     check=_check_alpha,
+    erratum=Erratum(
+        printed=r"\text{training } \alpha\bar{f}_\theta \text{ moves } \theta \text{ by } O(1/\alpha)",
+        corrected=r"\text{training } \alpha\bar{f}_\theta \text{ moves } \theta \text{ by } O(1/\alpha) "
+                  r"\text{ when } \bar{f}_{\theta^0} = 0 \text{ on the data}, \bar{\sigma} > 0, \bar{\beta} < \infty",
+        explanation="severity: hypothesis. With f̄_θ⁰ ≠ 0 the scaled initial output αf̄_θ⁰ grows with α and training "
+                    "must undo it: for f̄ = 1/2 + θ + θ²/10 (σ̄ = 1, β̄ = 1/5, so β/σ² = 0.2/α → 0) GD moves θ by ≈ 0.53 "
+                    "at α = 10, 100 and 1000; with σ̄ = 0 (f̄ = θ²) GD never leaves θ⁰. The chapter's own runs use the "
+                    "symmetric initialisation (f_θ⁰ ≡ 0), where the 1/α law holds",
+        corrected_statement=AlphaLazy(-1.0, "f̄_θ⁰ = 0, σ̄ > 0, β̄ < ∞"),
+    ),
+    quantified=Quantified(MODEL_ANY, decide_lazy, corrected_cls=MODEL_LAZY, shapes=("alpha-rate",)),
     mutants=[Mutant("the distance does not depend on α", AlphaLazy(0.0))],
     uses=["eq:8.73", "thm:8.33"],
     notes=["sampled runs and fits; a proof would need the linear-model computation (for g_θ the interpolant "

@@ -24,6 +24,10 @@ from verify.engine.falsify import search
 from verify.engine.rates import combine, describe, judge, rate_seeds
 from verify.chapter8.claims.ntk_common import curves, excludes, phi_matrices, pooled_fit, show_matrix
 
+from verify.chapter8.claims.ntk_classes import (C880, C880_NA, C880_S2, C880_S2_NA, decide_beta_rate,
+                                                  decide_full_rank, decide_kinf_pd, decide_ratio)
+from verify.engine.attacks import Quantified
+
 SEC = "8.4.1"
 z = S.z
 
@@ -164,8 +168,15 @@ def _generic_885(stmt: SigmaDef):
     """At symbolic n ≤ p: with Φ = UΣVᵀ (U, V orthogonal, Σ n×p with τ₁ ≥ … ≥ τₙ ≥ 0 on its diagonal),
     ΦΦᵀU = U(ΣΣᵀ): the columns of U are eigenvectors of ΦΦᵀ with eigenvalues τⱼ², so σ_min(Φ) = τₙ = √λ_min(ΦΦᵀ);
     and (ΦΦᵀ)ᵢⱼ = Σₖ ΦᵢₖΦⱼₖ = ⟨φ⁽ⁱ⁾, φ⁽ʲ⁾⟩ for the rows φ⁽ⁱ⁾ = ∇f(x⁽ⁱ⁾) of Φ."""
+    # the eigenvalues of ΦΦᵀ are the τⱼ² (below), so with n ≤ p, λ_min(ΦΦᵀ) = τₙ² and σ_min(Φ) = τₙ = F(λ_min) must hold
+    # for the statement's F; with p < n, ΦΦᵀ has rank ≤ p < n, λ_min(ΦΦᵀ) = 0, while σ_min(Φ) = τ_p > 0 (full rank Φ)
+    tau = sp.Symbol("tau_min", positive=True)
+    F = (lambda lam: sp.sqrt(lam)) if stmt.form == "sqrt" else (lambda lam: lam)
+    relation = EntryIdentity(tau, F(tau**2) if stmt.wide else F(sp.Integer(0)),
+                             "σ_min(Φ) = τ_min against the claimed function of λ_min(ΦΦᵀ) = "
+                             + ("τ_min²" if stmt.wide else "0 (p < n: rank ΦΦᵀ ≤ p)"))
     if stmt.form != "sqrt" or not stmt.wide:
-        return None  # no square root, or p < n (σ_min(Φ) is then not √λ_min(ΦΦᵀ) = 0): the search refutes these
+        return [relation]
     n, p = sp.symbols("n p", integer=True, positive=True)
     U, V, Sig = sp.MatrixSymbol("U", n, n), sp.MatrixSymbol("V", p, p), sp.MatrixSymbol("Sigma", n, p)
     w = sp.MatrixSymbol("w_test", n, 1)
@@ -179,7 +190,7 @@ def _generic_885(stmt: SigmaDef):
     gram = MatrixIdentity((e_i.T * P_ * P_.T * e_j)[0, 0],
                           sp.Sum(sp.Sum(e_i[r, 0] * P_[r, k], (r, 0, n - 1)) * sp.Sum(e_j[c, 0] * P_[c, k], (c, 0, n - 1)),
                                  (k, 0, p - 1)), symbols=(P_, e_i, e_j), explicit_d=2, label="(8.86) (ΦΦᵀ)ᵢⱼ = ⟨φ⁽ⁱ⁾, φ⁽ʲ⁾⟩")
-    return [eig, gram]
+    return [eig, gram, relation]
 
 
 claim(
@@ -195,7 +206,11 @@ claim(
     mutants=[Mutant("σ_min(Φ) = σ_min(ΦΦᵀ) (no square root)", SigmaDef("eig")),
              Mutant("the same for p < n", SigmaDef("sqrt", wide=False))],
     uses=["eq:8.61"],
-    notes=["sampled: a proof is (ΦΦᵀ)ᵢⱼ = ⟨∇f(x⁽ⁱ⁾), ∇f(x⁽ʲ⁾)⟩ (the definition of Φ) with σ_min(Φ)² = λ_min(ΦΦᵀ) for n ≤ p (the SVD), both symbolic at generic n, p"],
+    notes=["proof at symbolic n ≤ p: ΦΦᵀU = U(ΣΣᵀ) (normal form, U and V orthogonal) makes the columns of U "
+           "eigenvectors with eigenvalues τⱼ², so λ_min(ΦΦᵀ) = τ_min² and σ_min(Φ) = τ_min = √λ_min; the last step is "
+           "an entry identity that refutes both mutants (no square root: τ ≠ τ²; p < n: λ_min(ΦΦᵀ) = 0 ≠ τ_min) — "
+           "edge case: for p < n the printed identity fails unless σ_min(Φ) is read as the n-th singular value (0)",
+           "(8.86) is the Gram matrix of the Jacobian rows: proved at symbolic n, p"],
 )
 
 
@@ -607,13 +622,19 @@ claim(
     check=_check_895,
     erratum=Erratum(
         printed=r"K^{\infty} \text{ is full rank}",
-        corrected=r"K^{\infty} \text{ is full rank when no two inputs are parallel } (x^{(i)} \neq c\,x^{(j)})",
-        explanation="with no condition on the data it is false even under (8.80)–(8.83): σ' = exp(−z²) is even, so "
-                    "φ(−x) = −φ(x) at every θ and the rows of x and −x are dependent (det K∞ = 0 exactly); for ReLU "
-                    "φ(cx) = cφ(x) for c > 0. For inputs no two of which are parallel the random data sets give "
-                    "λ_min(K∞) > 0 (numerical evidence; the chapter omits the proof)",
+        corrected=r"K^{\infty} \text{ is full rank when no two inputs are parallel } (x^{(i)} \neq c\,x^{(j)}) "
+                  r"\text{ and } \sigma \text{ is not affine}",
+        explanation="severity: hypothesis. With no condition on the data it is false even under (8.80)–(8.83): σ' = "
+                    "exp(−z²) is even, so φ(−x) = −φ(x) at every θ and the rows of x and −x are dependent (det K∞ = 0 "
+                    "exactly); for ReLU φ(cx) = cφ(x) for c > 0. Nor is 'no two inputs parallel' enough alone: (8.80) "
+                    "admits an affine σ = az + b, for which K∞ = a²XXᵀ has rank ≤ d (three unit inputs in ℝ² at 0°, "
+                    "60°, 120°: λ_min = 0), and a constant σ, for which K∞ = 0 (argument 'affine-activation'). For "
+                    "non-parallel inputs and a non-affine σ of (8.80) (σ' bounded and not constant, so not a polynomial) "
+                    "every bank activation gives λ_min(K∞) > 0 (quadrature; Du et al. 2019 prove it for analytic "
+                    "non-polynomial σ)",
         corrected_statement=FullRank("non-parallel"),
     ),
+    quantified=Quantified(C880, decide_full_rank, corrected_cls=C880_NA, shapes=("full-rank",)),
     mutants=[Mutant("a uniform floor λ_min(K∞) ≥ 10⁻³ for non-parallel unit inputs", FullRank("non-parallel", 1e-3))],
     uses=["eq:8.93"],
     notes=["numerical evidence only; a proof would need Du et al.'s theorem (K∞ ≻ 0 for pairwise non-parallel "
@@ -680,12 +701,16 @@ claim(
     check=_check_896,
     erratum=Erratum(
         printed=r"\sigma = \sigma_{\min}(\Phi \Phi^\top) > \frac{1}{2} \sigma_{\min}",
-        corrected=r"\sigma^2 = \sigma_{\min}(\Phi \Phi^\top) > \frac{1}{2} \sigma_{\min} \text{ (w.h.p. for } m \geq m_0)",
+        corrected=r"\sigma^2 = \sigma_{\min}(\Phi \Phi^\top) > \frac{1}{2} \sigma_{\min} \text{ (w.h.p. for } m \geq m_0, "
+                  r"\text{ when } K^\infty \succ 0\text{: } \sigma \text{ not affine, no two inputs parallel})",
         explanation="(8.85) and (8.117) define σ = σ_min(Φ) = √σ_min(ΦΦᵀ); (8.96) calls the eigenvalue σ_min(ΦΦᵀ) "
                     "itself σ. The inequality is about the eigenvalue, σ² = λ_min(ΦΦᵀ) > ½λ_min(K∞), and it holds "
-                    "with high probability once m is large (sweep below); the slip propagates to (8.103)",
+                    "with high probability once m is large (sweep below); the slip propagates to (8.103). It presupposes "
+                    "(8.95)'s σ_min(K∞) > 0, which needs a non-affine σ (an affine σ of (8.80) makes ΦΦᵀ = a²XXᵀ "
+                    "singular for n > d at every width; argument 'affine-activation'). severity: formula",
         corrected_statement=Spectrum96("sqrt"),
     ),
+    quantified=Quantified(C880, decide_kinf_pd, corrected_cls=C880_NA, shapes=("full-rank",)),
     mutants=[Mutant("> σ_min(K∞) (factor 1)", Spectrum96("sqrt", factor=1.0)),
              Mutant("for every m ≥ 1", Spectrum96("sqrt", from_m="1"))],
     uses=["eq:8.95", "eq:8.93", "eq:8.85"],
@@ -843,6 +868,7 @@ claim(
 @dataclass(frozen=True)
 class BetaRate:
     exponent: float = -0.5  # β = O(m^exponent)
+    sigma2_bounded: bool = False  # printed: only (8.80); corrected: sup|σ''| < ∞ added (as (8.99)'s correction does)
 
 
 def _beta_sweep(seed: int, scale: int):
@@ -921,7 +947,19 @@ claim(
     equations=["8.102"],
     statement=BetaRate(-0.5),
     check=_check_8102,
-    mutants=[Mutant("β = O(1/m)", BetaRate(-1.0))],
+    erratum=Erratum(
+        printed=r"\beta = O(1/\sqrt{m}) \text{ under (8.80)}",
+        corrected=r"\beta = O(1/\sqrt{m}) \text{ under (8.80) and } \sup_z|\sigma''(z)| < \infty "
+                  r"\ (\beta = \sup|\sigma''|\max\|x\|^2/\sqrt{m})",
+        explanation="severity: hypothesis. (8.102) rests on (8.99), whose step needs σ' Lipschitz, which (8.80) does not "
+                    "give: σ = ∫₀ᶻ cos t² dt is 1-Lipschitz and C∞, yet σ'' = −2z sin z² is unbounded and the gradient "
+                    "of f is Lipschitz with no constant at any width (β = ∞; argument 'unbounded-sigma2'). With "
+                    "sup|σ''| < ∞ added, β = sup|σ''|·max‖x‖²/√m exactly (f's Hessian in θ is block diagonal and the "
+                    "sup over θ is attained), so β = O(1/√m)",
+        corrected_statement=BetaRate(-0.5, True),
+    ),
+    quantified=Quantified(C880, decide_beta_rate, corrected_cls=C880_S2, shapes=("width-rate",)),
+    mutants=[Mutant("β = O(1/m)", BetaRate(-1.0)), Mutant("β = O(1/m) with sup|σ''| < ∞", BetaRate(-1.0, True))],
     uses=["eq:8.99", "eq:8.100", "eq:8.101"],
 )
 
@@ -964,14 +1002,19 @@ claim(
     check=_check_8103,
     erratum=Erratum(
         printed=r"\frac{\beta}{\sigma^2} \approx \frac{1}{\sqrt{m}} \cdot \frac{1}{\sigma_{\min}^2}",
-        corrected=r"\frac{\beta}{\sigma^2} \approx \frac{1}{\sqrt{m}} \cdot \frac{1}{\sigma_{\min}}",
+        corrected=r"\frac{\beta}{\sigma^2} \approx \frac{1}{\sqrt{m}} \cdot \frac{1}{\sigma_{\min}} "
+                  r"\text{ when } \sup|\sigma''| < \infty \text{ and } K^\infty \succ 0 \ (\sigma \text{ not affine, "
+                  r"no two inputs parallel})",
         explanation="σ_min = σ_min(K∞) is an eigenvalue of the kernel (8.95) and σ² = λ_min(ΦΦᵀ) → σ_min (8.85), so "
                     "β/σ² ≈ β/σ_min; the square comes from (8.96) calling λ_min(ΦΦᵀ) σ. Data sets with a shrinking "
-                    "σ_min show √m·β/σ² ∝ σ_min^(−1). The conclusion β/σ² → 0 as m → ∞ stands",
+                    "σ_min show √m·β/σ² ∝ σ_min^(−1). The conclusion β/σ² → 0 as m → ∞ stands, under the two "
+                    "hypotheses it inherits from (8.102) and (8.95): sup|σ''| < ∞ (else β = ∞: σ = ∫₀ᶻ cos t² dt) "
+                    "and K∞ ≻ 0 (else σ_min = 0 and the ratio is 0/0: an affine σ with n > d). severity: formula",
         corrected_statement=Ratio103(-0.5, -1.0),
     ),
+    quantified=Quantified(C880, decide_ratio, corrected_cls=C880_S2_NA, shapes=("width-rate", "full-rank")),
     mutants=[Mutant("β/σ² ∝ 1/m", Ratio103(-1.0, -1.0))],
-    uses=["eq:8.102", "eq:8.96"],
+    uses=["eq:8.102", "eq:8.96", "eq:8.95"],
     notes=["fits in m and σ_min; a proof would need λ_min(ΦΦᵀ) → λ_min(K∞) (matrix concentration, eq:8.96) and "
            "√m·β → √(2/e)·max‖x‖² (eq:8.102's certificate), whose ratio gives both exponents"],
 )

@@ -41,6 +41,14 @@ def check_entry_identity(stmt: EntryIdentity, ctx) -> Outcome:
     if ok:
         return Outcome(True, ["symbolic (symbolic indices)"], 1, 0.0, steps=[step], strength="proved",
                        notes=[f"{stmt.label}: proved at symbolic indices, for every size"])
+    # a nonzero difference refutes once one admissible value of its symbols makes it a nonzero number
+    if not diff.has(sp.Sum, sp.Indexed) and not diff.atoms(sp.MatrixSymbol) and diff.free_symbols:
+        witness = {s: sp.Integer(2) for s in diff.free_symbols}
+        val = diff.subs(witness)
+        if val.is_number and val.is_zero is False:
+            return Outcome(False, ["symbolic (symbolic indices)"], 1, None,
+                           {"at": {str(k): int(v) for k, v in witness.items()}, "lhs - rhs": str(sp.nsimplify(val))},
+                           steps=[step], strength="exact", sizes=[f"{stmt.label} at {witness}"])
     return Outcome(None, ["symbolic (symbolic indices)"], steps=[step])
 
 

@@ -1,0 +1,212 @@
+"""§8.4.1's statements as statements about classes: every σ meeting (8.80), every model f̄ ("an arbitrary net").
+
+The decide functions below settle a statement on one bank member (numeric/adversaries): an activation
+(σ and its derivatives derived by SymPy), a data set, a parametric model.  K∞ of (8.93) for a general σ
+is E_w[σ'(wᵀx)σ'(wᵀx')]⟨x, x'⟩, computed by 2-D Gauss–Hermite quadrature on the pair's Gaussian
+(wᵀx, wᵀx') (exactly a²XXᵀ for an affine σ = az + b, by SymPy).  Arguments: "(8.80) allows an
+affine σ" (K∞ = a²XXᵀ has rank ≤ d), "(8.80) does not bound σ''" (β = ∞ at every width), "f̄_θ⁰ ≠ 0"
+and "σ̄ = 0" (the α-scaling's hidden premises).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+import sympy as sp
+
+from numeric.adversaries import Class, admitted
+from numeric.adversaries.activations import z
+from numeric.adversaries.core import hypothesis
+from numeric.adversaries.models import x as mx
+from verify.engine.arguments import argument
+from verify.engine.claim import Outcome
+
+C880 = Class("activation (8.80)", "activation", ("1-Lipschitz", "C²"),
+             "σ 1-Lipschitz and twice differentiable, as (8.80) assumes")
+C880_S2 = Class("activation (8.80) with sup|σ''| < ∞", "activation", ("1-Lipschitz", "C²", "σ'' bounded"))
+C880_S2_NA = Class("activation (8.80), sup|σ''| < ∞, non-affine", "activation",
+                   ("1-Lipschitz", "C²", "σ'' bounded", "non-affine"))
+C880_NA = Class("activation (8.80), non-affine", "activation", ("1-Lipschitz", "C²", "non-affine"))
+DATA_NONPAR = Class("inputs ‖x‖ = Θ(1), no two parallel", "data", ("‖x‖ = Θ(1)", "no two inputs parallel"))
+DATA_ANY = Class("inputs ‖x‖ = Θ(1)", "data", ("‖x‖ = Θ(1)",))
+MODEL_ANY = Class("a model f̄_θ ('an arbitrary neural net')", "model", ())
+MODEL_OK = Class("a model with σ̄ > 0 and β̄ < ∞", "model", ("σ̄ > 0", "β̄ < ∞"))
+MODEL_LAZY = Class("a model with σ̄ > 0, β̄ < ∞ and f̄_θ⁰ = 0 on the data", "model",
+                   ("σ̄ > 0", "β̄ < ∞", "f̄_θ⁰ = 0 on the data"))
+
+argument("affine-activation", "(8.80) admits an affine σ = az + b: then σ'' ≡ 0, β = 0 and K∞ = a²XXᵀ has rank ≤ d, "
+         "so K∞ is singular whenever n > d however the inputs are placed", ["σ = z (identity)", "σ = z/2 + 1/3 (affine)",
+                                                                              "σ = 0 (constant)"], ["full-rank", "width-rate"])
+argument("unbounded-sigma2", "(8.80) does not bound σ'': σ = ∫₀ᶻ cos t² dt is 1-Lipschitz and C∞ with σ'' = −2z sin z², "
+         "so ∇f_θ is not Lipschitz at any width (β = ∞)", ["σ = ∫₀ᶻ cos t² dt (Fresnel)"], ["width-rate", "full-rank"])
+argument("nonzero-initial-output", "f̄_θ⁰ ≠ 0 on the data: αf̄_θ⁰ grows with α and must be undone by training, so θ "
+         "moves O(1) however large α is", ["1/2 + θ + θ²/10 (f̄_θ⁰ ≠ 0)", "θ₂ tanh(θ₁x) (both layers trained)"],
+         ["alpha-rate"])
+argument("degenerate-features", "σ̄ = σ_min(Φ̄) = 0: the scaling β/σ² = (β̄/σ̄²)/α is 0/0 at every α and gradient descent "
+         "from θ⁰ never moves", ["θ² at θ⁰ = 0"], ["alpha-rate"])
+
+
+# --- K∞ for a bank activation on a bank data set ------------------------------------------------------------------------
+_GH = np.polynomial.hermite_e.hermegauss(80)  # nodes/weights for E over N(0, 1)
+
+
+@lru_cache(maxsize=None)
+def _dsigma(sig: sp.Expr):
+    d1 = sp.diff(sig, z)
+    return sp.lambdify(z, d1, modules=["scipy", "numpy"]), d1
+
+
+def kinf(sig: sp.Expr, X) -> tuple[np.ndarray, str]:
+    """K∞ = E[σ'(wᵀx)σ'(wᵀx')]⟨x, x'⟩ with w ~ N(0, I): exact for affine σ, else 80×80 Gauss–Hermite."""
+    Xf = np.array([[float(v) for v in r] for r in X])
+    f, d1 = _dsigma(sig)
+    if sp.diff(sig, z, 2) == 0:  # affine: σ' ≡ a, K∞ = a²XXᵀ exactly
+        a = sp.nsimplify(d1)
+        Xs = sp.Matrix(X)
+        return np.array((a**2 * Xs * Xs.T).tolist(), dtype=float), f"affine σ: K∞ = {a**2}·XXᵀ exactly"
+    t, wt = _GH
+    wt = wt / wt.sum()
+    n = len(Xf)
+    K = np.zeros((n, n))
+    for i in range(n):
+        for j in range(i, n):
+            G = np.array([[Xf[i] @ Xf[i], Xf[i] @ Xf[j]], [Xf[i] @ Xf[j], Xf[j] @ Xf[j]]])
+            L = np.linalg.cholesky(G + 1e-300 * np.eye(2)) if np.linalg.det(G) > 1e-14 * np.trace(G) ** 2 else None
+            if L is None:  # parallel pair: u' = c·u
+                c = (Xf[i] @ Xf[j]) / (Xf[i] @ Xf[i])
+                u = np.sqrt(Xf[i] @ Xf[i]) * t
+                e = float(np.sum(wt * f(u) * f(c * u)))
+            else:
+                U, V = np.meshgrid(t, t, indexing="ij")
+                u = L[0, 0] * U
+                v = L[1, 0] * U + L[1, 1] * V
+                e = float(np.sum(np.outer(wt, wt) * np.broadcast_to(f(u), u.shape) * np.broadcast_to(f(v), v.shape)))
+            K[i, j] = K[j, i] = e * (Xf[i] @ Xf[j])
+    return K, "80×80 Gauss–Hermite quadrature"
+
+
+def _rank_decision(K: np.ndarray, how: str, exact: bool):
+    ev = np.linalg.eigvalsh(K)
+    lam_min, lam_max = float(ev[0]), float(max(ev[-1], 0.0))
+    full = lam_max > 0 and lam_min > 1e-9 * lam_max
+    return full, f"λ_min(K∞) = {lam_min:.3g}, λ_max = {lam_max:.3g} ({how})", lam_min
+
+
+def decide_full_rank(stmt, member, ctx) -> Outcome:
+    """(8.95) on one activation: K∞ full rank on every data set of the statement's class."""
+    sig = member.obj
+    data_cls = DATA_ANY if stmt.inputs == "distinct" else DATA_NONPAR
+    worst = None
+    for dm in admitted(data_cls):
+        K, how = kinf(sig, dm.obj["X"])
+        full, detail, lam = _rank_decision(K, how, exact=how.startswith("affine"))
+        if not full:
+            return Outcome(False, ["adversary bank"], 1, lam, {"activation": member.name, "data": dm.name,
+                                                               "K_inf": detail}, strength="sampled")
+        worst = detail if worst is None else worst
+    return Outcome(True, ["adversary bank"], 1, None, notes=[f"full rank on every data set of '{data_cls.name}'"],
+                   strength="sampled")
+
+
+def decide_beta_rate(stmt, member, ctx) -> Outcome:
+    """(8.102) on one activation: β = sup_θ ‖∇²_θ f‖ = sup|σ''|·max‖x‖²/√m (block-diagonal Hessian, attained)."""
+    sig = member.obj
+    s2 = hypothesis("activation", "σ'' bounded").check(sig)
+    if not s2.holds:
+        return Outcome(False, ["adversary bank"], 1, None, {"activation": member.name, "beta": "∞ at every width m",
+                                                           "why": s2.detail}, strength=s2.strength)
+    if sp.simplify(sp.diff(sig, z, 2)) == 0:
+        return Outcome(True, ["adversary bank"], 1, None, notes=["σ'' ≡ 0: β = 0 at every width"], strength="proved")
+    ok = stmt.exponent >= -0.5
+    return Outcome(ok, ["adversary bank"], 1, None,
+                   None if ok else {"activation": member.name, "beta": "sup|σ''|·max‖x‖²·m^(-1/2) exactly",
+                                    "claimed exponent": stmt.exponent},
+                   notes=[f"sup|σ''| finite ({s2.detail[:80]}): β = sup|σ''|·max‖x‖²/√m, exponent −1/2"],
+                   strength=s2.strength)
+
+
+def decide_kinf_pd(stmt, member, ctx) -> Outcome:
+    """(8.96) on one activation: σ_min(K∞) > 0 on the chapter's data (n > d, no two inputs parallel), which
+    '> ½σ_min(K∞)' presupposes (with σ_min(K∞) = 0 the strict inequality reads 0 > 0 for an affine σ, where ΦΦᵀ =
+    a²XXᵀ exactly at every width)."""
+    dm = next(m for m in admitted(DATA_NONPAR) if m.name == "n > d, no pair parallel")
+    K, how = kinf(member.obj, dm.obj["X"])
+    full, detail, lam = _rank_decision(K, how, exact=how.startswith("affine"))
+    if not full:
+        return Outcome(False, ["adversary bank"], 1, lam, {"activation": member.name, "data": dm.name,
+                                                           "sigma_min(K_inf)": detail,
+                                                           "why": "λ_min(ΦΦᵀ) > ½λ_min(K∞) = 0 fails: ΦΦᵀ is singular too"},
+                       strength="sampled")
+    return Outcome(True, ["adversary bank"], 1, lam, notes=[detail], strength="sampled")
+
+
+def decide_ratio(stmt, member, ctx) -> Outcome:
+    """(8.103) on one activation: β/σ² ≈ m^(−1/2)/σ_min needs β < ∞ and σ_min(K∞) > 0 on the chapter's data (n > d)."""
+    b = decide_beta_rate(type("B", (), {"exponent": -0.5})(), member, ctx)
+    if b.holds is False:
+        return Outcome(False, ["adversary bank"], 1, None, {"activation": member.name, **(b.counterexample or {})},
+                       strength=b.strength)
+    dm = next(m for m in admitted(DATA_NONPAR) if m.name == "n > d, no pair parallel")
+    K, how = kinf(member.obj, dm.obj["X"])
+    full, detail, lam = _rank_decision(K, how, exact=how.startswith("affine"))
+    if not full:
+        return Outcome(False, ["adversary bank"], 1, lam, {"activation": member.name, "data": dm.name,
+                                                           "sigma_min(K_inf)": detail,
+                                                           "beta/sigma^2": "0/0: σ_min(K∞) = 0 (and β ∝ sup|σ''|)"},
+                       strength="sampled")
+    return Outcome(True, ["adversary bank"], 1, lam, notes=[f"β = sup|σ''|R²/√m and {detail}: β/σ² → "
+                                                             "sup|σ''|R²/(√m·σ_min)"], strength="sampled")
+
+
+# --- models ---------------------------------------------------------------------------------------------------------------
+def decide_scaling(stmt, member, ctx) -> Outcome:
+    """(8.73) on one model: σ = ασ̄ and β = αβ̄ always; β/σ² = (β̄/σ̄²)/α → 0 needs σ̄ > 0 and β̄ < ∞."""
+    checks = {h: hypothesis("model", h).check(member.obj) for h in ("σ̄ > 0", "β̄ < ∞")}
+    bad = {h: r.detail for h, r in checks.items() if not r.holds}
+    if bad:
+        why = "σ̄ = 0: β/σ² = (αβ̄)/(α·0)² is undefined at every α" if "σ̄ > 0" in bad else \
+            "β̄ = ∞: β = αβ̄ = ∞ at every α, so β/σ² does not tend to 0"
+        return Outcome(False, ["adversary bank"], 1, None, {"model": member.name, "why": why, **bad}, strength="proved")
+    return Outcome(True, ["adversary bank"], 1, None, notes=["σ̄ > 0 and β̄ < ∞: β/σ² = (β̄/σ̄²)/α exactly"],
+                   strength="proved")
+
+
+def _gd_displacement(model, alpha: float, steps: int = 4000) -> tuple[float, float]:
+    """Full-batch GD on ½Σ(αf̄_θ(xᵢ) − yᵢ)² from θ⁰; returns (‖θ_T − θ⁰‖, final loss)."""
+    th = model.theta
+    f = sp.lambdify([mx, *th], model.f, "numpy")
+    g = [sp.lambdify([mx, *th], sp.diff(model.f, t), "numpy") for t in th]
+    t0 = np.array([float(v) for v in model.theta0])
+    X = np.array([float(a) for a, _ in model.data])
+    Y = np.array([float(b) for _, b in model.data])
+    Phi = np.array([[gi(xi, *t0) for gi in g] for xi in X])
+    curv = alpha**2 * (np.linalg.norm(Phi, 2) ** 2 + 1.0)
+    eta = 0.5 / curv
+    t = t0.copy()
+    for _ in range(steps):
+        r = alpha * np.array([f(xi, *t) for xi in X]) - Y
+        grad = alpha * np.array([[gi(xi, *t) for gi in g] for xi in X]).T @ r
+        t = t - eta * grad
+        if not np.all(np.isfinite(t)):
+            break
+    r = alpha * np.array([f(xi, *t) for xi in X]) - Y
+    return float(np.linalg.norm(t - t0)), float(0.5 * r @ r)
+
+
+def decide_lazy(stmt, member, ctx) -> Outcome:
+    """'Training αf̄ moves θ ∝ α^k' on one model: GD at α = 10, 100, 1000, the slope of log‖θ_T − θ⁰‖ in log α."""
+    alphas = [10.0, 100.0, 1000.0]
+    runs = [_gd_displacement(member.obj, a) for a in alphas]
+    d = np.array([r[0] for r in runs])
+    if np.any(d <= 0) or not np.all(np.isfinite(d)):
+        return Outcome(False, ["adversary bank", "optimizer"], 3, None,
+                       {"model": member.name, "displacement": d.tolist(), "why": "GD does not leave θ⁰"},
+                       strength="sampled")
+    slope = float(np.polyfit(np.log(alphas), np.log(d), 1)[0])
+    ok = abs(slope - stmt.exponent) <= 0.15
+    return Outcome(ok, ["adversary bank", "optimizer"], 3, None,
+                   None if ok else {"model": member.name, "alpha": alphas, "displacement": np.round(d, 6).tolist(),
+                                    "slope": round(slope, 3), "claimed": stmt.exponent,
+                                    "final losses": [round(r[1], 6) for r in runs]},
+                   notes=[f"‖θ_T − θ⁰‖ at α = 10, 100, 1000: {np.round(d, 5).tolist()}, slope {slope:.3f}"],
+                   strength="sampled")
