@@ -26,7 +26,7 @@ def test_the_plan_holds_the_cells_the_claim_reads_first(claim_id, profile, monke
         raise _Stop  # stop before computing anything: the request is what is tested
 
     for mod in ("ntk_width", "ntk_limits"):
-        monkeypatch.setattr(f"numeric.sweeps.{mod}.compute", record)
+        monkeypatch.setattr(f"numeric.chapter8.sweeps.{mod}.compute", record)
     monkeypatch.setattr(core, "compute", record)
     c = registry.get(claim_id)
     with pytest.raises(_Stop):
