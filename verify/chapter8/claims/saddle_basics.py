@@ -386,38 +386,50 @@ claim(
 # --- the necessary conditions and 'higher-order derivatives start to matter' -------------------------------------
 @dataclass(frozen=True)
 class Necessary:
-    """At local minima ∇f = 0 and ∇²f ⪰ 0 (``psd``; a mutant says ≻ 0), and the converse fails
-    (``converse_fails``; a mutant says ∇f = 0, ∇²f ⪰ 0 imply a local minimum)."""
+    """At a local minimum ∇f = 0 and the Hessian has the sign ``hessian`` ('psd': ∇²f ⪰ 0 as printed; a mutant
+    says 'pd' (≻ 0) or 'nsd' (⪯ 0)), and the converse fails (``converse_fails``; a mutant says ∇f = 0, ∇²f ⪰ 0
+    imply a local minimum)."""
 
-    strict: bool = False
+    strict: bool = False  # kept for the mutant 'at a local minimum ∇²f ≻ 0' (same as hessian='pd')
     converse_fails: bool = True
+    hessian: str = "psd"
+
+
+_SIGN_SETS = {"psd": sp.Interval(0, sp.oo), "pd": sp.Interval.open(0, sp.oo), "nsd": sp.Interval(-sp.oo, 0)}
+
+
+def _interior0(D, var, par):
+    """The values of ``par`` for which the open set D (in the remainder ``var``) contains a neighbourhood of 0."""
+    cond = sp.And(D.inf < 0, D.sup > 0)
+    return sp.S.Reals if cond is sp.true else sp.S.EmptySet if cond is sp.false else sp.solveset(cond, par, sp.S.Reals)
 
 
 def _taylor_lemma():
-    """The 1-D Taylor argument for an undefined smooth φ: (φ(t) − φ(0))/t → φ′(0) and, when φ′(0) = 0,
-    (φ(t) − φ(0))/t² → φ″(0)/2.  A nonzero limit of the wrong sign makes φ(t) < φ(0) for small t of
-    one sign: a local minimum needs φ′(0) = 0 and φ″(0) ≥ 0."""
-    t = sp.Symbol("t", real=True)
-    a, b = sp.symbols("a b", real=True)  # φ′(0), φ″(0)
-    phi = sp.Function("phi")
-    ser = phi(t).series(t, 0, 3)
-    ser = ser.subs({s_: (a if s_.expr.derivative_count == 1 else b) for s_ in ser.atoms(sp.Subs)})
-    first = sp.expand((ser - phi(0)) / t)  # a + b t/2 + O(t²)
-    second = sp.expand((ser.subs(a, 0) - phi(0)) / t**2)  # b/2 + O(t)
-
-    def limit_at_0(e):
-        o = e.getO()
-        vanishes = o is not None and all(p > 0 for p in sp.Poly(o.expr, t).monoms()[0])
-        return e.removeO().subs(t, 0) if vanishes else None
-
-    ok1, ok2 = limit_at_0(first) == a, limit_at_0(second) == b / 2
-    return ok1 and ok2, [
-        Step("Taylor", "φ(t) for an undefined smooth φ, to O(t³) (a = φ′(0), b = φ″(0))", derived=ser),
-        Step("first order", "(φ(t) − φ(0))/t → φ′(0): if φ′(0) ≠ 0, t = −s·sign φ′(0) gives φ(t) < φ(0)",
-             derived=first, holds=ok1),
-        Step("second order", "with φ′(0) = 0, (φ(t) − φ(0))/t² → φ″(0)/2: φ″(0) < 0 gives φ(t) < φ(0)",
-             derived=second, holds=ok2),
+    """The necessary conditions derived, not typed in.  Along a line φ(t) = f(x + tu), f twice differentiable at x:
+    by the definitions (Peano remainders) φ(t) − φ(0) = t(a + r₁(t)) and, when a = 0, φ(t) − φ(0) = t²(b/2 + r₂(t))
+    with a = φ′(0), b = φ″(0) and r₁, r₂ → 0.  The descent sets {r : φ(t) < φ(0)} are solved by SymPy; when one
+    contains a neighbourhood of r = 0, the limit r(t) → 0 puts r(t) in it for every small t of that sign, so
+    f(x + tu) < f(x) arbitrarily close to x and x is not a local minimum.  The values of a (of b) for which no side
+    descends are the necessary conditions: returned as sets, derived here."""
+    a, b, r = sp.symbols("a b r", real=True)
+    D1p = sp.solveset(a + r < 0, r, sp.S.Reals)   # t > 0: t(a + r) < 0
+    D1m = sp.solveset(a + r > 0, r, sp.S.Reals)   # t < 0: t(a + r) < 0
+    D2 = sp.solveset(b / 2 + r < 0, r, sp.S.Reals)  # t ≠ 0: t²(b/2 + r) < 0
+    desc_a = _interior0(D1p, r, a).union(_interior0(D1m, r, a))
+    desc_b = _interior0(D2, r, b)
+    nec_a = sp.S.Reals - desc_a
+    nec_b = sp.S.Reals - desc_b
+    ok = nec_a == sp.FiniteSet(0) and nec_b == sp.Interval(0, sp.oo)
+    steps = [
+        Step("first order", "φ(t) − φ(0) = t(a + r₁(t)), r₁ → 0: descent sets in r₁ for t > 0 and t < 0",
+             derived=(D1p, D1m)),
+        Step("first-order descent", "a for which a side contains a neighbourhood of r₁ = 0 (then f drops for every small "
+             "t of that sign: not a local minimum)", derived=desc_a),
+        Step("second order", "a = 0: φ(t) − φ(0) = t²(b/2 + r₂(t)), r₂ → 0: descent set in r₂", derived=D2),
+        Step("necessary conditions", "a local minimum needs a ∈ ℝ ∖ (descent) and b ∈ ℝ ∖ (descent)",
+             derived=(nec_a, nec_b), holds=ok),
     ]
+    return nec_a, nec_b, steps
 
 
 def _directional():
@@ -438,11 +450,19 @@ def _directional():
 def _check_necessary(stmt: Necessary, ctx) -> Outcome:
     """Local minimum ⇒ ∇f = 0 and ∇²f ⪰ 0 for a general smooth f, by the Taylor argument along every line;
     the converse fails on Example 8.2; ≻ 0 fails on x₁² + x₂⁴ (all exact)."""
-    ok_lemma, steps = _taylor_lemma()
+    nec_a, nec_b, steps = _taylor_lemma()
     ok_dir = _directional()
     steps.append(Step("along a line", "φ(t) = f(x + tu) = f(x) + t⟨∇f(x), u⟩ + ½t²uᵀ∇²f(x)u + o(t²) at generic d "
                       "(f's second-order Taylor expansion, trace normal form): φ′(0) = ⟨∇f, u⟩, φ″(0) = uᵀ∇²f u",
                       holds=ok_dir))
+    # the statement's claim: ⟨∇f, u⟩ = 0 for every u (∇f = 0) and uᵀ∇²f u in the claimed sign set for every u
+    claimed_b = _SIGN_SETS["pd" if stmt.strict else stmt.hessian]
+    follows = nec_a.is_subset(sp.FiniteSet(0)) and nec_b.is_subset(claimed_b)
+    gap = nec_b - claimed_b
+    steps.append(Step("the statement follows", f"derived necessary uᵀ∇²f u ∈ {nec_b}; the statement claims "
+                      f"{stmt.hessian if not stmt.strict else 'pd'}: uᵀ∇²f u ∈ {claimed_b}; not covered: {gap}",
+                      derived=gap, holds=follows))
+    ok_lemma = nec_a == sp.FiniteSet(0) and nec_b == sp.Interval(0, sp.oo)
     # ⟨∇f, u⟩ = 0 for every u ⟺ ∇f = 0 (u = ∇f); uᵀ∇²f u ≥ 0 for every u is ∇²f ⪰ 0
     x1, x2, t = sp.symbols("x1 x2 t", real=True)
     ex = x1**2 + x2**3  # Example 8.2
@@ -459,15 +479,23 @@ def _check_necessary(stmt: Necessary, ctx) -> Outcome:
     steps.append(Step("higher order matters", "x₁² ± x₂⁴ at 0: same ∇f = 0, ∇²f = diag(2, 0); + is a minimum "
                       "(even powers, positive coefficients), − is not (f(0, t) = −t⁴)", derived=Hq, holds=singular_min))
     ce = None
+    if not follows:
+        bs = {"e1": Hq[0, 0], "e2": Hq[1, 1]}  # uᵀ∇²f u at the local minimum 0 of x₁² + x₂⁴
+        wit = [f"u = {k}: uᵀ∇²f u = {v}" for k, v in bs.items() if v not in claimed_b]
+        ce = {"function": "x1^2 + x2^4 (a local minimum at 0: even powers, positive coefficients)",
+              "claimed Hessian sign": stmt.hessian if not stmt.strict else "pd", "violations": wit,
+              "derived necessary set": str(nec_b)}
     if not stmt.converse_fails and converse_ce:
         ce = {"function": "x1^2 + x2^3", "point": [0, 0], "hessian": "diag(2, 0)", "f(0, -t)": "-t^3"}
-    if stmt.strict and singular_min and ce is None:
-        ce = {"function": "x1^2 + x2^4", "point": [0, 0], "hessian": "diag(2, 0) (singular)", "local minimum": True}
-    holds = ok_lemma and ok_dir and converse_ce and singular_min and ce is None
-    return Outcome(holds, ["symbolic (Taylor expansion of an undefined smooth function)"], 1, 0.0 if holds else None,
+    holds = ok_lemma and ok_dir and converse_ce and singular_min and follows and ce is None
+    return Outcome(holds, ["symbolic (descent sets of the Peano forms, solved)"], 1, 0.0 if holds else None,
                    ce, steps=steps, strength="proved",
-                   notes=["proved for every smooth f and every d: a local minimum of f is one of φ(t) = f(x + tu) for "
-                          "every u, so ⟨∇f, u⟩ = 0 and uᵀ∇²f u ≥ 0 for every u by the 1-D Taylor argument"])
+                   notes=["proved for every f twice differentiable at x and every d: a local minimum of f is one of "
+                          "φ(t) = f(x + tu) for every u; the descent sets of the Peano forms are solved by SymPy and "
+                          "the necessary conditions ⟨∇f, u⟩ = 0, uᵀ∇²f u ≥ 0 are the complement of the parameters "
+                          "that descend — derived, then compared with the statement's claimed sign (a mutant "
+                          "claiming ⪯ 0 or ≻ 0 is refuted on the local minimum 0 of x₁² + x₂⁴); the Peano forms are "
+                          "the definitions of the first and second derivative along the line, the only premise"])
 
 
 claim(
@@ -482,9 +510,16 @@ claim(
     mutants=[
         Mutant("∇f = 0 and ∇²f ⪰ 0 imply a local minimum", Necessary(converse_fails=False)),
         Mutant("at a local minimum ∇²f ≻ 0", Necessary(strict=True)),
+        Mutant("at a local minimum ∇²f ⪯ 0 (a false field added to the statement)", Necessary(hessian="nsd")),
     ],
     uses=["def:8.1", "example:8.2"],
-    notes=["the counterexamples carry explicit descent curves checked on f (Example 8.2: (0, −t), f = −t³; "
+    quantified=None,
+    notes=["loose: 'higher-order derivatives start to matter' is true, but read as 'higher-order derivatives decide' it "
+           "is false (second reader): ±exp(−1/x²) have every derivative 0 at 0, yet + is a strict minimum and − a "
+           "strict maximum (the bank's flat members), and Peano's (y − x²)(y − 2x²) is a minimum along every line "
+           "through 0 but f = −x⁴/4 on y = 3x²/2 — no finite-order or line-wise test decides, consistent with "
+           "Theorem 8.3. Kept as notes (the printed 'matter' is not false); the flat members are in the bank",
+           "the counterexamples carry explicit descent curves checked on f (Example 8.2: (0, −t), f = −t³; "
            "x² − y⁴: (0, t), f = −t⁴; Peano (y − x²)(y − 2x²): the parabola (t, 3t²/2), f = −t⁴/4, where every "
            "line through 0 is a local minimum)"],
 )
