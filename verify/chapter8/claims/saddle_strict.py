@@ -72,9 +72,78 @@ def _pca_estimate(ctx, gamma):
     return est, L, dev
 
 
+# --- PCA's strict-saddle β, decided on every PSD M of the bank (second reader: a repeated top eigenvalue) ---------
+def _pca_saddles(M: sp.Matrix):
+    """g(x) = ½‖M − xxᵀ‖²_F: its stationary points (0 and ±√λ v for each eigenpair with λ > 0, a basis vector of
+    each eigenspace standing for its sphere — thm:8.7), each with λ_min(∇²g) exact (SymPy's Hessian of g)."""
+    n = M.rows
+    xs = sp.symbols(f"x1:{n + 1}", real=True)
+    X_ = sp.Matrix(xs)
+    g = sum(e**2 for e in (M - X_ * X_.T)) / 2
+    H = sp.hessian(g, xs)
+    grad = sp.Matrix([sp.diff(g, v) for v in xs])
+    pts = [sp.zeros(n, 1)]
+    lam1 = max(M.eigenvals(), key=float)
+    for lam, _mult, vecs in M.eigenvects():
+        if lam > 0:
+            pts += [sp.sqrt(lam) * v / v.norm() for v in vecs]
+    out = []
+    for p in pts:
+        sub = dict(zip(xs, p))
+        assert all(sp.simplify(c) == 0 for c in grad.subs(sub))
+        lmin = min(H.subs(sub).eigenvals(), key=float)
+        out.append((p, sp.nsimplify(lmin), sp.simplify((p.T * p)[0]) == lam1 and lam1 > 0))
+    return out, lam1, (g, grad, H, xs)
+
+
+def pca_beta_formula(M: sp.Matrix, below: str, factor=2):
+    ev = sorted([k for k, m in M.eigenvals().items() for _ in range(m)], key=lambda v: -float(v))
+    if below == "λ₂":
+        return factor * (ev[0] - (ev[1] if len(ev) > 1 else 0))
+    lower = [v for v in ev if v < ev[0]]
+    return factor * (ev[0] - (lower[0] if lower else 0))
+
+
+def decide_pca_beta(stmt, member, ctx) -> Outcome:
+    """Whether PCA with this M is strict-saddle with sup β = the statement's formula, and (``attained``) whether
+    (α, sup β, γ) itself holds for some α, γ > 0."""
+    M = member.obj
+    if M == sp.zeros(M.rows, M.cols):
+        return Outcome(None, notes=["M = 0: g = ‖x‖⁴/2 has no saddle (every β)"])
+    pts, lam1, (g, grad, H, xs) = _pca_saddles(M)
+    saddles = [(p, l) for p, l, is_min in pts if not is_min]
+    true_sup = min(-l for _p, l in saddles)
+    claimed = pca_beta_formula(M, stmt.pca_below, stmt.pca_factor)
+    if sp.simplify(true_sup - claimed) != 0:
+        return Outcome(False, ["symbolic"], len(pts), None,
+                       {"M": str(M.tolist()), "claimed sup β": str(claimed), "derived sup β": str(true_sup),
+                        "saddles (point, λ_min)": [(str(list(p)), str(l)) for p, l in saddles]})
+    if stmt.attained:
+        p, l = min(saddles, key=lambda s: -float(s[1]))
+        v1 = [pp for pp, _l, m in pts if m][0]
+        v1 = v1 / v1.norm()
+        rows = []
+        for dl in (sp.Rational(1, 100), sp.Rational(1, 1000)):
+            q = p + dl * v1
+            sub = dict(zip(xs, q))
+            gn = sp.sqrt(sum(c**2 for c in grad.subs(sub)))
+            lm = min(H.subs(sub).eigenvals(), key=float)
+            rows.append((dl, float(gn), float(lm)))
+        if all(lm > -float(true_sup) for _d, _g, lm in rows):
+            return Outcome(False, ["symbolic"], 2, None,
+                           {"M": str(M.tolist()), "sup β": str(true_sup), "binding saddle": str(list(p)),
+                            "x = saddle + δv₁: (δ, ‖∇g‖, λ_min)": rows,
+                            "why": "‖∇g‖ → 0 with λ_min > −sup β, far from the minima: (α, sup β, γ) fails for every α > 0"})
+    return Outcome(True, ["symbolic"], len(pts), None, None,
+                   notes=[f"M = {M.tolist()}: saddles' λ_min {[str(l) for _p, l in saddles]}, sup β = {true_sup} = "
+                          f"the formula"])
+
+
 @dataclass(frozen=True)
 class Def84:
-    pca_factor: float = 2.0  # β₀ = factor·(λ₁ − λ₂) for the PCA objective
+    pca_factor: float = 2.0  # sup β = factor·(λ₁ − λ') for the PCA objective
+    pca_below: str = "next distinct"  # λ' = the largest eigenvalue strictly below λ₁ (0 if none); 'λ₂': the old form
+    attained: bool = False  # the sup is a supremum: (α, sup β, γ) itself fails for every α > 0 (reading)
     positive: tuple = ("figure-8.3", "x4+y4", "double-well", "pca", "matrix-completion")
     none: tuple = ("example-8.2", "x2-y4", "monkey")
     definition: object = None  # Definition 8.4 at one point (default: as printed, `printed_definition`)
@@ -161,7 +230,27 @@ def _mc_estimate(ctx, gamma):
     return est, st, near_z, ob
 
 
+PSD_CLASS = Class("PSD M (PCA, g = ½‖M − xxᵀ‖²)", "psd", ("PSD",))
+
+
 def _check_def84(stmt: Def84, ctx) -> Outcome:
+    from numeric.adversaries import admitted
+
+    out = _check_def84_main(stmt, ctx)
+    rows, ce = [], None
+    for m in admitted(PSD_CLASS):
+        o = decide_pca_beta(stmt, m, ctx)
+        rows.append(f"{m.name}: {'n/a' if o.holds is None else 'holds' if o.holds else 'broken'}")
+        if o.holds is False and ce is None:
+            ce = {"member": m.name, **o.counterexample}
+    step = Step("PCA sup β on the bank's PSD M", f"sup β = {stmt.pca_factor:g}(λ₁ − {stmt.pca_below}), derived from the "
+                "stationary points' exact Hessians: " + "; ".join(rows), holds=ce is None)
+    extra = Outcome(ce is None, ["symbolic"], len(rows), None, ce, steps=[step], strength="exact",
+                    sizes=[f"{len(rows)} PSD matrices"])
+    return out.merge(extra) if out.holds is not False else out
+
+
+def _check_def84_main(stmt: Def84, ctx) -> Outcome:
     ok_def, def_steps, def_ce = _definition_cases(stmt)
     if not ok_def:  # the definition itself fails at an exactly known point: no need to sample
         return Outcome(False, ["symbolic"], 1, None, def_ce, steps=def_steps, strength="exact",
@@ -219,7 +308,8 @@ claim(
     id="def:8.4",
     section="8.2.1",
     kind="definition",
-    title="(α, β, γ)-strict saddle, measured: PCA's β = 2(λ₁ − λ₂), Example 8.2 has no positive triple",
+    title="(α, β, γ)-strict saddle, measured: PCA's sup β = 2(λ₁ − λ') (λ' the largest eigenvalue below λ₁; not "
+    "attained), Example 8.2 has no positive triple",
     printed=r"f \text{ is } (\alpha,\beta,\gamma)\text{-strict-saddle if every } x \text{ satisfies } "
     r"\|\nabla f(x)\|_2 \ge \alpha,\ \lambda_{\min}(\nabla^2 f(x)) \le -\beta, \text{ or } \|x - x^*\|_2 \le \gamma "
     r"\text{ for a local minimum } x^*",
@@ -227,6 +317,7 @@ claim(
     check=_check_def84,
     mutants=[
         Mutant("PCA's β₀ is λ₁ − λ₂ (no factor 2)", Def84(pca_factor=1.0)),
+        Mutant("PCA's sup β is 2(λ₁ − λ₂) also for a repeated top eigenvalue (the old sub-claim)", Def84(pca_below="λ₂")),
         Mutant("Example 8.2 is (α, β, γ)-strict-saddle for some positive triple",
                Def84(positive=("figure-8.3", "example-8.2"), none=("monkey",))),
         Mutant("the monkey saddle is strict-saddle", Def84(positive=("monkey",), none=("example-8.2",))),
@@ -237,6 +328,17 @@ claim(
                Def84(definition=lambda g, l, dd, a, b, c: bool(g >= a or l >= -b or dd <= c))),
     ],
     uses=["def:8.1", "example:8.2", "thm:8.7"],
+    quantified=Quantified(PSD_CLASS, decide_pca_beta,
+                          readings=(Reading("the old sub-claim: sup β = 2(λ₁ − λ₂) for every PSD M (fails: diag(2, 2, 1))",
+                                            Def84(pca_below="λ₂"), expect=False),
+                                    Reading("attained: PCA is (α, 2(λ₁ − λ'), γ)-strict-saddle for some α, γ > 0 "
+                                            "(fails: a supremum)", Def84(attained=True), expect=False))),
+    notes=["second reader: the sub-claim was 'PCA's β = 2(λ₁ − λ₂)'; with a repeated top eigenvalue (M = diag(2, 2, 1)) "
+           "it gives 0, yet e₃ is a saddle with λ_min = −2 and the sup is 2(λ₁ − λ₃) = 2; and the sup is not attained "
+           "(x = √λ₂v₂ + δv₁ has ‖∇g‖ → 0 with λ_min > −2(λ₁ − λ₂)). Both are readings attacked by the bank's PSD "
+           "matrices; the sub-claim now reads sup β = 2(λ₁ − λ'), λ' the largest eigenvalue strictly below λ₁ "
+           "(0 when M = λ₁I: the saddle x = 0 has λ_min = −2λ₁), decided exactly on every PSD member",
+           "severity: edge-case (of the suite's own sub-claim; the chapter states no value of β for PCA)"],
 )
 
 
