@@ -36,11 +36,12 @@ def _branch(f):
 
 def _pieces_c2(f) -> HypothesisResult:
     """A Piecewise glued at 0: each derivative up to order 4 has the same limit from both sides as the value."""
-    if f in _EVEN:  # even: f^(k)(0−) = (−1)^k f^(k)(0+), so the right limits decide
-        g = _EVEN[f]
+    if f in _EVEN or f == FLAT_ODD:  # even/odd: f^(k)(0−) = ±f^(k)(0+), so the right limits decide
+        g = _EVEN.get(f, sp.exp(-1 / x**2))
         lr = [sp.limit(sp.diff(g, x, k), x, 0, "+") for k in range(5)]
         ok = all(v == 0 for v in lr)
-        return HypothesisResult(ok, "proved", f"even; f^(k)(0+) = {lr} for k ≤ 4 (C⁴, C∞ by the same limit for every k)")
+        return HypothesisResult(ok, "proved", f"{'odd' if f == FLAT_ODD else 'even'}; f^(k)(0+) = {lr} for k ≤ 4 (C⁴, "
+                                "C∞ by the same limit for every k)")
     for k in range(0, 5):
         g = sp.diff(f.args[0][0], x, k)
         lr = [sp.limit(g, x, 0, dirn) for dirn in ("+", "-")]
@@ -357,6 +358,17 @@ def _all_global(f):
     glob = global_minima(f)
     ok = len(glob) == len(mins)
     return HypothesisResult(ok, "proved", f"local minima {mins}, global minima {glob or 'none (f unbounded below)'}")
+
+
+@hyp("fn1", "convex", "f'' ≥ 0 on ℝ")
+def _convex(f):
+    g, _dom, even = _branch(f)
+    g2 = sp.diff(g, x, 2)
+    if even:  # f'' even: x > 0 decides (and f''(0) by the limit)
+        xp = sp.Symbol("xp", positive=True)
+        ok = bool(g2.subs(x, xp).is_nonnegative)
+        return HypothesisResult(ok, "proved", f"f'' = {sp.simplify(g2)} on x > 0: nonnegative: {ok} (even f)")
+    return le_everywhere(-g2, x, 0, "−f''")
 
 
 # --- functions on ℝ² ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ GD is numeric.optimizers.GD.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import sympy as sp
@@ -16,7 +17,9 @@ from numeric import classify as C
 from numeric.chapter8 import landscapes as NL
 from symbolic.chapter8 import landscapes as SL
 from verify.engine.rates import judge, pooled_fit
-from verify.engine.claim import Mutant, Outcome, Step, all_of
+from numeric.adversaries import Class
+from verify.engine.attacks import Quantified, Reading
+from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
 from verify.engine.registry import claim
 
 X, Y = SL.x, SL.y
@@ -117,6 +120,83 @@ def _inf_value(f, vs, inf_given):
     return min(p.value for p in L.local_minima)
 
 
+# --- Observation 1 on every convex f of the bank (second reader: eˣ, x⁴ with a fixed step) ------------------------
+CONVEX_CLASS = Class("convex C² f: ℝ → ℝ", "fn1", ("C²", "convex"))
+
+
+def _f_num(f):
+    from numeric.adversaries.functions import _branch
+
+    g, _dom, even = _branch(f)
+    F, D1, D2 = (sp.lambdify(X, e, ["scipy", "numpy"]) for e in (g, sp.diff(g, X), sp.diff(g, X, 2)))
+    if not even:
+        return (lambda v: np.asarray(F(v), float) * np.ones_like(v), lambda v: np.asarray(D1(v), float) * np.ones_like(v),
+                lambda v: np.asarray(D2(v), float) * np.ones_like(v))
+    safe = lambda h: (lambda v: np.where(np.abs(v) < 1e-3, 0.0, h(np.maximum(np.abs(v), 1e-3))))  # noqa: E731
+    d1 = safe(D1)
+    return safe(F), (lambda v: np.sign(v) * d1(v)), safe(D2)
+
+
+def decide_obs1(stmt, member, ctx) -> Outcome:
+    """Observation 1 on one convex f: ``point`` — GD finds a global minimiser (one must exist); otherwise the value
+    version (footnote 1): GD with η = 1/L, L = max f'' on the sublevel set {f ≤ f(x₀)} (``fixed_step``: a step
+    independent of x₀), from x₀ ∈ {3, 100}, meets f(x_T) − inf f ≤ min_u [f(u) − inf f + (x₀ − u)²/(2ηT)] (the
+    convex-smooth bound) and does not diverge."""
+    return _decide_obs1(stmt.point, stmt.fixed_step, member)
+
+
+@lru_cache(maxsize=None)
+def _facts(f):
+    from numeric.adversaries.functions import _branch, _minima
+
+    g, _dom, even = _branch(f)
+    mins = _minima(f)
+    lims = [sp.limit(g, X, s_) for s_ in ((sp.oo,) if even else (sp.oo, -sp.oo))]
+    inf_f = min([g.subs(X, m) if not even else sp.Integer(0) for m in mins] + [v for v in lims if v.is_finite or v == -sp.oo],
+                key=lambda v: float(v) if v.is_finite else -1e300)
+    return g, even, mins, inf_f, _f_num(f)
+
+
+@lru_cache(maxsize=None)
+def _decide_obs1(point, fixed_step, member) -> Outcome:
+    stmt = Obs1(point=point, fixed_step=fixed_step)
+    f = member.obj
+    g, even, mins, inf_f, (F, D1, D2) = _facts(f)
+    if stmt.point:
+        if not mins:
+            return Outcome(False, ["symbolic"], 1, None,
+                           {"f": str(g), "critical points": "none (f' has no real zero)", "inf f": str(inf_f),
+                            "why": "convex with no minimiser: there is no global minimum for GD to find"})
+        return Outcome(True, ["symbolic"], 1, None, None, notes=[f"minimiser(s) {mins}"])
+    if inf_f == -sp.oo:
+        return Outcome(True, ["symbolic"], 1, None, None, notes=["inf f = −∞: f(x_t) → −∞ = inf f for any fixed η > 0 "
+                                                                "along −f' (f' constant sign)"])
+    T, rows = 2000, []
+    for x0 in (3.0, 100.0):
+        grid = np.linspace(-abs(x0) - 50, abs(x0) + 50, 200001)
+        sub = grid[F(grid) <= F(np.array([x0]))[0] + 1e-12]
+        L = float(np.max(D2(sub))) if sub.size else float(D2(np.array([x0]))[0])
+        eta = stmt.fixed_step if stmt.fixed_step is not None else 1.0 / max(L, 1e-12)
+        x = np.array([x0])
+        with np.errstate(all="ignore"):
+            for _ in range(T):
+                x = x - eta * D1(x)
+                if not np.isfinite(x).all() or abs(x[0]) > 1e100:
+                    break
+        if not np.isfinite(x).all() or abs(x[0]) > 1e100:
+            return Outcome(False, ["optimizer"], 1, None, {"f": str(g), "x0": x0, "η": eta, "L on the sublevel set": L,
+                                                           "GD": "diverged"})
+        gap = float(F(x)[0]) - float(inf_f)
+        us = np.linspace(-abs(x0) - 50, abs(x0) + 50, 20001)
+        bound = float(np.min(F(us) - float(inf_f) + (x0 - us) ** 2 / (2 * eta * T)))
+        rows.append((x0, eta, gap, bound))
+        if gap > bound + 1e-9:
+            return Outcome(False, ["optimizer"], 1, None, {"f": str(g), "x0": x0, "η": eta, "gap": gap, "bound": bound})
+    return Outcome(True, ["optimizer"], len(rows), None, None,
+                   notes=["(x₀, η, f(x_T) − inf f, bound) = " + "; ".join(f"({a:g}, {b:.3g}, {c:.3g}, {d:.3g})"
+                                                                        for a, b, c, d in rows)])
+
+
 @dataclass(frozen=True)
 class Obs1:
     """(a) GD reaches the infimum's value on the functions of ``convex`` (gap after T steps → 0, ≤ LR²/2T
@@ -125,6 +205,8 @@ class Obs1:
     convex: tuple = ("quadratic", "softplus", "quartic", "logcosh", "logistic")
     trap: tuple = ("figure-8.2", 2.0)
     convex_extra: tuple = ()  # (name, f, vs, inf) appended to the 'convex' list by a mutant
+    point: bool = False  # 'finds a global minimum' read as a minimiser (the printed form)
+    fixed_step: float | None = None  # a step independent of x₀ (a reading the second reader broke with x⁴)
 
 
 def _bank():
@@ -175,10 +257,22 @@ def _convex_part(names, extra, ctx, tol=5e-3):
 
 
 def _check_obs1(stmt: Obs1, ctx) -> Outcome:
+    from numeric.adversaries import admitted
+
+    rows, ce = [], None
+    for m in admitted(CONVEX_CLASS):
+        o = decide_obs1(stmt, m, ctx)
+        rows.append(f"{m.name}: {'n/a' if o.holds is None else 'holds' if o.holds else 'broken'}")
+        if o.holds is False and ce is None:
+            ce = {"member": m.name, **o.counterexample}
+    bank = Outcome(ce is None, ["symbolic", "optimizer"], len(rows), None, ce, strength="proved" if ce else "sampled",
+                   steps=[Step("the bank's convex f", "; ".join(rows), holds=ce is None)])
+    if ce is not None:
+        return bank
     convex = _convex_part(stmt.convex, stmt.convex_extra, ctx)
     f, vs = SL.nonconvex_bank()[stmt.trap[0]]
     trap = _gd_stop(GDStops(f, stmt.trap[1], "non-global"), ctx)
-    return all_of(convex, trap)
+    return all_of(bank, convex, trap)
 
 
 claim(
@@ -188,12 +282,28 @@ claim(
     title="GD reaches the global value on convex functions, not on general ones",
     printed=r"\text{Observation 1: Gradient descent can find a global minimum for convex functions but cannot always "
     r"find the global minimum for any general continuous functions}",
-    statement=Obs1(),
+    statement=Obs1(point=True),
     check=_check_obs1,
+    erratum=Erratum(
+        printed=r"\text{GD can find a global minimum for convex functions}",
+        corrected=r"\text{for convex } f \text{ and } \eta \le 1/L\text{, } L = \max f'' \text{ on } \{f \le f(x_0)\}: "
+        r"f(x_T) - f(u) \le \|x_0 - u\|^2/(2\eta T) \text{ for every } u\text{, so } f(x_T) \to \inf f "
+        r"\text{ (footnote 1)}",
+        explanation="severity: edge-case. eˣ is convex with no global minimum (f' > 0: no critical point), so there "
+        "is none for GD to find; f(x_t) → 0 = inf f — the footnote's value version is what holds. The step must be "
+        "allowed to depend on x₀: x⁴ is convex with minimiser 0, yet a fixed η = 0.1 from x₀ = 3 diverges "
+        "(second reader); with η ≤ 1/L, L the curvature bound on the sublevel set of x₀, GD is a descent method and "
+        "the convex-smooth bound gives f(x_T) → inf f",
+        corrected_statement=Obs1(),
+    ),
+    quantified=Quantified(CONVEX_CLASS, decide_obs1,
+                          readings=(Reading("fixed step η = 0.1 independent of x₀ (fails: x⁴ from far)",
+                                            Obs1(fixed_step=0.1), expect=False),)),
     mutants=[
         Mutant("the non-convex f = x⁴ − 4x² + x is reached too (listed with the convex ones)",
                Obs1(convex_extra=(("figure-8.2 (non-convex)", _F82 + Y**2, (X, Y), None, (2.0, 0.5)),))),
         Mutant("GD misses the global minimum from x₀ = −2", Obs1(trap=("figure-8.2", -2.0))),
+        Mutant("the value version with a fixed step η = 0.1 (independent of x₀)", Obs1(fixed_step=0.1)),
     ],
     uses=["figure:8.2", "footnote:1"],
     notes=["convex part in the precise sense of footnote 1 (value within 5e-3 of inf f after 1024 steps of GD "
