@@ -706,6 +706,7 @@ claim(
 class Escape:
     perturb: bool = True
     gd_escapes: bool = False
+    eps_over: float | None = None  # PGD's ε' = eps_over·β²/ρ (None: 1e-3·κ/2 ≤ β²/ρ, the matched tolerance)
 
 
 def escape_trials(profile) -> int:
@@ -718,7 +719,8 @@ def _check_escape(stmt: Escape, ctx) -> Outcome:
     fam = SW.escape_family()
     stayed, dist_saddle, x1_max = 0, [], 0.0
     escaped, steps_needed, t_thres = 0, [], None
-    trials = compute([SW.escape_cell(ctx.seed_for(f"escape-{k}"), stmt.perturb) for k in range(n)])
+    trials = compute([SW.escape_cell(ctx.seed_for(f"escape-{k}"), stmt.perturb, stmt.eps_over) for k in range(n)])
+    eps_used = SW.escape_eps(stmt.eps_over)
     for x1, dist, stay, e in trials:
         x1_max = max(x1_max, x1)
         dist_saddle.append(dist)
@@ -735,6 +737,8 @@ def _check_escape(stmt: Escape, ctx) -> Outcome:
     holds = pgd_ok and gd_ok
     eta_beta = fam.beta / fam.ell
     steps = [
+        Step("tolerance", f"PGD's ε' = {eps_used:.3g} against β²/ρ = {fam.beta**2 / fam.rho:.3g} (Jin et al.'s escape "
+             f"lemma needs λ_min ≤ −√(ρε'): √(ρε') = {math.sqrt(fam.rho * eps_used):.3g}, β = {fam.beta})"),
         Step("GD on the stable manifold", f"{stayed}/{n} GD runs from x₁ = 0 ended at the saddle 0 (‖x‖ ≤ "
              f"{max(dist_saddle):.1e}, λ_min = −β = −{fam.beta}) with x₁ = 0 exactly (max |x₁| = {x1_max:g})", holds=gd_ok),
         Step("perturbed GD at the saddle", f"{escaped}/{n} escapes (f dropped by f_thres) within t_thres = {t_thres} steps "
@@ -752,17 +756,24 @@ claim(
     id="sec:8.2.1:saddle-escape",
     section="8.2.1",
     kind="algorithmic",
-    title="GD started on a strict saddle's stable manifold stays; perturbed GD escapes within t_thres steps",
-    printed=r"\text{(Theorem 8.5's optimizers) escape strict saddles: perturbed GD leaves within } "
-    r"t_{\rm thres} = \chi\ell/\sqrt{\rho\epsilon} \text{ steps w.p.} \ge 1 - \delta \text{ (Jin et al. 2017)}",
+    title="GD started on a strict saddle's stable manifold stays; perturbed GD tuned to ε' ≤ β²/ρ escapes within t_thres steps",
+    printed=r"\text{(Theorem 8.5's optimizers) escape strict saddles: perturbed GD with } \epsilon' \le \beta^2/\rho "
+    r"\text{ leaves within } t_{\rm thres} = \chi\ell/\sqrt{\rho\epsilon'} \text{ steps w.p.} \ge 1 - \delta "
+    r"\text{ (Jin et al. 2017)}",
     statement=Escape(),
     check=_check_escape,
     mutants=[
         Mutant("perturbed GD with its perturbation removed escapes", Escape(perturb=False)),
         Mutant("plain GD started on the stable manifold escapes", Escape(gd_escapes=True)),
+        Mutant("PGD tuned to ε' = 30β²/ρ (the saddle's −β weaker than −√(ρε')) escapes within its t_thres",
+               Escape(eps_over=30.0)),
     ],
     uses=["def:8.4", "thm:8.5"],
-    notes=["sampled runs; a proof would need, for plain GD, the invariance of the stable manifold (exact for a "
+    notes=["second reader: the bare statement is false when PGD's tolerance does not match the saddle — with "
+           "β < √(ρε') t_thres ∝ 1/√(ρε') is too short (x²/2 − βy²/2 + Ky⁴/4, β = 0.02, K = 10, ε' = 1e-2: 0/300 "
+           "escapes); the statement now carries Jin et al.'s condition ε' ≤ β²/ρ, and a mutant tuned to 30β²/ρ on "
+           "this family escapes in 0 of the trials",
+           "sampled runs; a proof would need, for plain GD, the invariance of the stable manifold (exact for a "
            "quadratic saddle), and for perturbed GD Jin et al. 2017's escape lemma (the thin-pancake volume "
            "bound on the stuck region) with this family's constants"],
 )
