@@ -139,6 +139,9 @@ fn1("∫₀^|x| exp(−1/t²) dt (flat convex minimum)", FLAT_CONVEX,
     "§8.1–8.2)",
     "ε-closeness in poly(1/ε): every GD step inside |x| ≤ 2ε moves < η·e^{−1/(4ε²)}, so T(ε) ≥ ε·e^{1/(4ε²)}/η "
     "(Theorem 8.5 printed and corrected to ε-close without local strong convexity; the 'therefore')")
+fn1("−x·exp(−x²)", -x * sp.exp(-x**2), "its only local minimum 1/√2 is global, yet f → 0 = sup-side at −∞ and GD "
+    "(η = 1/2) from x₀ = −1 runs off to −∞ (x ≈ −4 after 10⁵ steps, f ≈ 0) (second reader)",
+    "'GD finds a local minimum' as a premise of the basic idea: all local minima global does not make GD find one")
 fn1("(3/2)x²", sp.Rational(3, 2) * x**2, "ℓ = 3: in the same strict-saddle class as x²/2",
     "a step chosen from (d, α, β, γ, ε) only: η = 1 > 2/ℓ diverges")
 
@@ -410,5 +413,8 @@ fn2("x³ − 3xy² (monkey saddle)", x**3 - 3 * x * y**2, "degenerate saddle wit
     "second-order escape arguments")
 fn2("(y − x²)(y − 2x²) (Peano)", (y - x**2) * (y - 2 * x**2), "a minimum along every line, not a minimum",
     "'restricting to lines decides'")
+fn2("x²/2 − y²/100 + 5y⁴/2 (weak saddle)", x**2 / 2 - y**2 / 100 + 5 * y**4 / 2,
+    "a strict saddle at 0 with λ_min = −β = −1/50, ρ ≈ 6K = 60 on |y| ≤ 1 (second reader)",
+    "'perturbed GD escapes within t_thres' when PGD's ε' > β²/ρ (t_thres ∝ 1/√(ρε') too short)")
 fn2("Rosenbrock (1 − x)² + 100(y − x²)²", (1 - x) ** 2 + 100 * (y - x**2) ** 2, "a curved narrow valley",
     "fixed-step GD rates")

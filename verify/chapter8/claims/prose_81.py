@@ -322,7 +322,10 @@ claim(
         Mutant("the premise 'GD finds a local minimum' taken as unconditional, on x⁴/4 + x³/3 (its only local "
                "minimum −1 is global)", GDGlobal(CUBIC_SHELF, _starts(), conditional=False)),
     ],
-    notes=["precise reading: an implication about a run — if GD ends at a local minimum and every local minimum "
+    notes=["second reader: the implication holds (a tautology); its premise is the weak point — −x·e^{−x²} (a bank "
+           "member) has one local minimum, global, yet GD (η = 1/2) from −1 runs off to −∞; the 'therefore' "
+           "(sec:8.2.1:therefore) is where 'no minimiser' breaks a statement",
+           "precise reading: an implication about a run — if GD ends at a local minimum and every local minimum "
            "is global, the run ends at a global minimum; checked on (x² − 1)²/4 from 12 starts",
            "its premise is not free: on x⁴/4 + x³/3 every local minimum is global, yet GD from every start in "
            "(0, 2.5] stops at the degenerate saddle 0 (f' = x²(x + 1) > 0 on (0, ∞), so x_t decreases to 0 and "
