@@ -298,7 +298,8 @@ claim(
     ),
     quantified=Quantified(CONVEX_CLASS, decide_obs1,
                           readings=(Reading("fixed step η = 0.1 independent of x₀ (fails: x⁴ from far)",
-                                            Obs1(fixed_step=0.1), expect=False),)),
+                                            Obs1(fixed_step=0.1), expect=False),),
+                          shapes=("gd-converges",)),
     mutants=[
         Mutant("the non-convex f = x⁴ − 4x² + x is reached too (listed with the convex ones)",
                Obs1(convex_extra=(("figure-8.2 (non-convex)", _F82 + Y**2, (X, Y), None, (2.0, 0.5)),))),
@@ -350,7 +351,11 @@ claim(
         Mutant("GD finds a global minimiser (a point attaining inf f)", Footnote1("point")),
         Mutant("the same for a non-convex function", Footnote1("value", ("softplus", "nonconvex"))),
     ],
-    notes=["why the footnote is needed: softplus log(1+eˣ) is convex, bounded below by 0, and has no minimiser; "
+    notes=["second reader: holds (eˣ: f(x_t) → 0 = inf f; x: f → −∞ = inf f), with the step caveat of obs:1's "
+           "correction — a fixed step independent of x₀ diverges on x⁴ from far, so η ≤ 1/L with L the curvature on "
+           "the sublevel set {f ≤ f(x₀)} (the check's step is 1/L on the box GD visits); obs:1 decides this on every "
+           "convex member of the bank",
+           "why the footnote is needed: softplus log(1+eˣ) is convex, bounded below by 0, and has no minimiser; "
            "GD's gap decays like 1/T (fit) while the iterates run off to −∞",
            "the 1/T gap is a fit; a proof would need f(x_T) − f(x) ≤ ‖x₀ − x‖²/(2ηT) for convex ℓ-smooth f and "
            "every x, then x → −∞ with T (softplus: gap → 0 at rate 1/T up to logarithms)"],
