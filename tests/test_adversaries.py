@@ -68,3 +68,34 @@ def test_class_hypotheses_are_checked_not_assumed():
     assert "exp(−1/x²) (flat minimum)" in names and "x²/(1 + x²)" in names
     assert "x⁴" not in names            # f'' = 12x² is unbounded
     assert "x (linear)" not in names    # no minimum
+
+
+def test_the_strict_saddle_and_theorem_8_6_witnesses_are_checked_not_assumed():
+    """§8.1–8.2 (second reader): the flat convex minimum is strict-saddle but neither locally strongly convex nor in
+    Theorem 8.6's class; √(1 + x²) is in both classes; x and −x²/2 are strict-saddle (vacuously) with no minimum."""
+    from numeric.adversaries import BANK
+
+    h = lambda name, m: hypothesis("fn1", name).check(BANK[m].obj).holds  # noqa: E731
+    flat = "∫₀^|x| exp(−1/t²) dt (flat convex minimum)"
+    assert h("strict-saddle", flat) and h("ℓ-smooth", flat) and h("bounded below", flat)
+    assert not h("strongly convex near its minima", flat) and not h("Theorem 8.6's hypothesis", flat)
+    assert h("strict-saddle", "√(1 + x²)") and h("Theorem 8.6's hypothesis", "√(1 + x²)")
+    assert h("strict-saddle", "x (linear)") and h("strict-saddle", "−x²/2")
+    assert not h("bounded below", "x (linear)") and not h("has a local minimum", "−x²/2")
+    assert not h("strict-saddle", "x⁴/4 + x³/3")  # a degenerate saddle: no witness
+
+
+def test_the_poly_time_arguments_break_what_the_second_reader_broke():
+    """decide_time on the printed Theorems 8.5/8.6 and on the ε-close correction without local strong convexity."""
+    from numeric.adversaries import BANK
+    from verify.chapter8.claims import prose_81 as P
+    from verify.chapter8.claims import saddle_strict as S
+
+    d = lambda tb, m: P.decide_time(tb, BANK[m], None).holds  # noqa: E731
+    assert d(P.TimeBound(), "√(1 + x²)") is False             # far start
+    assert d(S.TB_86, "√(1 + x²)") is False                   # the same argument on Theorem 8.6
+    assert d(S.TB_86, "−x²/2") is False                       # no minimiser (vacuous hypothesis)
+    assert d(P.TB_85_NOSC, "∫₀^|x| exp(−1/t²) dt (flat convex minimum)") is False  # flat minimum
+    assert d(P.TB_85_GAMMA, "∫₀^|x| exp(−1/t²) dt (flat convex minimum)") is True  # γ-close is what holds
+    assert d(P.TB_85_CORR, "∫₀^|x| exp(−1/t²) dt (flat convex minimum)") is None   # outside: not strongly convex
+    assert d(S.TB_86_CORR, "x (linear)") is None              # outside: not bounded below

@@ -44,6 +44,18 @@ def _n_le_d(D):
     return HypothesisResult(n <= d, "exact", f"n = {n}, d = {d}")
 
 
+@hyp("data", "separated (|cos| ≤ 99/100)", "every pair of inputs at an angle with |cos| ≤ 0.99 (Theorem 8.33's "
+     "λ_min(K∞) > 0 made quantitative)")
+def _separated(D):
+    X = [sp.Matrix(r) for r in D["X"]]
+    for i in range(len(X)):
+        for j in range(i):
+            ip, ni, nj = (X[i].T * X[j])[0], (X[i].T * X[i])[0], (X[j].T * X[j])[0]
+            if ip**2 * 10000 > 9801 * ni * nj:
+                return HypothesisResult(False, "exact", f"cos²(x⁽{i + 1}⁾, x⁽{j + 1}⁾) = {ip**2 / (ni * nj)} > 0.99²")
+    return HypothesisResult(True, "exact", "every pair has cos² ≤ 0.99²")
+
+
 def data(name, X, y, what, breaks):
     member(name, "data", {"X": [[sp.nsimplify(v) for v in r] for r in X], "y": [sp.nsimplify(v) for v in y]}, what, breaks)
 

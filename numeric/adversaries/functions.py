@@ -16,10 +16,32 @@ x, y = sp.symbols("x y", real=True)
 # C∞ but not analytic: every derivative vanishes at 0
 FLAT = sp.Piecewise((sp.exp(-1 / x**2), sp.Ne(x, 0)), (0, True))
 FLAT_ODD = sp.Piecewise((sp.sign(x) * sp.exp(-1 / x**2), sp.Ne(x, 0)), (0, True))
+# f(x) = ∫₀^|x| exp(−1/t²) dt: convex, C∞, a unique (global) minimum at 0 flatter than any polynomial, |f'| < 1,
+# f'' ≤ 2(3/2)^{3/2}e^{−3/2}; closed form on x > 0: x·exp(−1/x²) − √π·erfc(1/x) (its derivative is exp(−1/x²))
+_FLAT_CONVEX_POS = x * sp.exp(-1 / x**2) - sp.sqrt(sp.pi) * sp.erfc(1 / x)
+FLAT_CONVEX = sp.Piecewise((sp.Abs(x) * sp.exp(-1 / x**2) - sp.sqrt(sp.pi) * sp.erfc(1 / sp.Abs(x)), sp.Ne(x, 0)),
+                           (0, True))
+_EVEN = {FLAT: sp.exp(-1 / x**2), FLAT_CONVEX: _FLAT_CONVEX_POS}  # even piecewise members: their formula on x > 0
+
+
+def _branch(f):
+    """(formula, domain, even): an even piecewise member is decided on x > 0 by its formula there (|f'| and f''
+    are even, so the negative side mirrors it); every other member on ℝ."""
+    if f in _EVEN:
+        return _EVEN[f], sp.Interval.open(0, sp.oo), True
+    if isinstance(f, sp.Piecewise):
+        return f.args[0][0].subs(sp.sign(x), 1), sp.Interval.open(0, sp.oo), False
+    return f, sp.S.Reals, False
 
 
 def _pieces_c2(f) -> HypothesisResult:
     """A Piecewise glued at 0: each derivative up to order 4 has the same limit from both sides as the value."""
+    if f in _EVEN or f == FLAT_ODD:  # even/odd: f^(k)(0−) = ±f^(k)(0+), so the right limits decide
+        g = _EVEN.get(f, sp.exp(-1 / x**2))
+        lr = [sp.limit(sp.diff(g, x, k), x, 0, "+") for k in range(5)]
+        ok = all(v == 0 for v in lr)
+        return HypothesisResult(ok, "proved", f"{'odd' if f == FLAT_ODD else 'even'}; f^(k)(0+) = {lr} for k ≤ 4 (C⁴, "
+                                "C∞ by the same limit for every k)")
     for k in range(0, 5):
         g = sp.diff(f.args[0][0], x, k)
         lr = [sp.limit(g, x, 0, dirn) for dirn in ("+", "-")]
@@ -40,6 +62,8 @@ def _c2(f):
 
 @hyp("fn1", "bounded below")
 def _below(f):
+    if f is FLAT_CONVEX or f == FLAT_CONVEX:
+        return HypothesisResult(True, "proved", "f' = sign(x)·exp(−1/x²) has the sign of x and f(0) = 0, so f ≥ 0")
     if isinstance(f, sp.Piecewise):  # the flat members: exp(−1/x²) ∈ [0, 1)
         return HypothesisResult(True, "proved", "exp(−1/x²) ∈ [0, 1), so f ≥ −1")
     return le_everywhere(-f, x, 10**6, "−f")
@@ -47,15 +71,15 @@ def _below(f):
 
 @hyp("fn1", "ℓ-smooth")
 def _smooth(f):
-    if isinstance(f, sp.Piecewise):  # off 0 the pieces are ±exp(−1/x²): |f''| is that of exp(−1/x²)
-        return bounded(sp.diff(f.args[0][0].subs(sp.sign(x), 1), x, 2), x, "f''")
+    if isinstance(f, sp.Piecewise):  # |f''| is even for the flat members: its formula on x > 0 decides
+        return bounded(sp.diff(_branch(f)[0], x, 2), x, "f''")
     return bounded(sp.diff(f, x, 2), x, "f''")
 
 
 @hyp("fn1", "has a local minimum")
 def _hasmin(f):
     g = f.args[0][0] if isinstance(f, sp.Piecewise) else f
-    if f in (FLAT,):
+    if f in (FLAT, FLAT_CONVEX):
         return HypothesisResult(True, "proved", "f(0) = 0 ≤ f")
     crit = sp.solveset(sp.diff(g, x), x, sp.S.Reals)
     if isinstance(crit, sp.FiniteSet):
@@ -74,8 +98,8 @@ def _hasmin(f):
 
 @hyp("fn1", "coercive")
 def _coercive(f):
-    g = f.args[0][0] if isinstance(f, sp.Piecewise) else f
-    lims = [sp.limit(g, x, s) for s in (sp.oo, -sp.oo)]
+    g, _dom, even = _branch(f)
+    lims = [sp.limit(g, x, s) for s in ((sp.oo, sp.oo) if even else (sp.oo, -sp.oo))]
     return HypothesisResult(all(v == sp.oo for v in lims), "proved", f"limits at ±∞: {lims}")
 
 
@@ -108,6 +132,246 @@ fn1("−x²/2", -x**2 / 2, "concave: strict saddle everywhere, no minimum, unbou
 fn1("eˣ", sp.exp(x), "convex, bounded below, no minimiser", "'GD can find a global minimum for convex functions'")
 fn1("cos(x)", sp.cos(x), "infinitely many strict minima and maxima", "finiteness of the critical set")
 fn1("(C/2)x², C = 10⁴", 5000 * x**2, "ℓ-smooth with a large ℓ", "any fixed step size (η > 2/ℓ diverges)")
+
+fn1("∫₀^|x| exp(−1/t²) dt (flat convex minimum)", FLAT_CONVEX,
+    "convex, ℓ-smooth (ℓ = 2(3/2)^{3/2}e^{−3/2} ≈ 0.82), ρ-Hessian-Lipschitz, |f'| < 1, bounded below, a unique "
+    "global minimum at 0 flatter than any polynomial; (1/10, β, 1/√ln 10)-strict-saddle for every β (second reader, "
+    "§8.1–8.2)",
+    "ε-closeness in poly(1/ε): every GD step inside |x| ≤ 2ε moves < η·e^{−1/(4ε²)}, so T(ε) ≥ ε·e^{1/(4ε²)}/η "
+    "(Theorem 8.5 printed and corrected to ε-close without local strong convexity; the 'therefore')")
+fn1("−x·exp(−x²)", -x * sp.exp(-x**2), "its only local minimum 1/√2 is global, yet f → 0 = sup-side at −∞ and GD "
+    "(η = 1/2) from x₀ = −1 runs off to −∞ (x ≈ −4 after 10⁵ steps, f ≈ 0) (second reader)",
+    "'GD finds a local minimum' as a premise of the basic idea: all local minima global does not make GD find one")
+fn1("(3/2)x²", sp.Rational(3, 2) * x**2, "ℓ = 3: in the same strict-saddle class as x²/2",
+    "a step chosen from (d, α, β, γ, ε) only: η = 1 > 2/ℓ diverges")
+
+
+# --- witnesses of the strict-saddle condition and of Theorem 8.6's hypothesis (checked, never assumed) -----------
+def _minima(f) -> list:
+    """The local minima of a member, exact (empty when there is none or they are not found exactly)."""
+    if f in (FLAT, FLAT_CONVEX):
+        return [sp.Integer(0)]
+    g = f.args[0][0] if isinstance(f, sp.Piecewise) else f
+    if g.is_polynomial(x) and sp.Poly(g, x).degree() > 1:
+        crit = sp.FiniteSet(*sp.Poly(sp.diff(g, x), x).real_roots())
+    else:
+        crit = sp.solveset(sp.diff(g, x), x, sp.S.Reals)
+    out = []
+    if isinstance(crit, sp.FiniteSet):
+        for c in crit:
+            k, dk = 2, sp.diff(g, x, 2).subs(x, c)
+            while dk == 0 and k < 8:
+                k += 1
+                dk = sp.diff(g, x, k).subs(x, c)
+            if k % 2 == 0 and dk > 0:
+                out.append(c)
+    return sorted(out, key=float)
+
+
+_R = sp.Rational
+# (α, β, γ) for which the member is claimed strict-saddle: the hypothesis checks it exactly
+STRICT_SADDLE = {
+    x**2 / 2: (_R(1, 2), 1, _R(1, 2)),
+    x**4: (_R(1, 2), 1, _R(1, 2)),
+    (x**2 - 1) ** 2 / 4: (_R(1, 10), _R(1, 2), _R(1, 5)),
+    x**4 - 4 * x**2 + x: (_R(1, 2), 1, _R(1, 2)),
+    sp.sqrt(1 + x**2): (_R(1, 2), 1, 1 / sp.sqrt(3)),
+    x: (1, 1, 1),
+    -x**2 / 2: (1, 1, 1),
+    5000 * x**2: (_R(1, 2), 1, _R(1, 2)),
+    _R(3, 2) * x**2: (_R(1, 2), 1, _R(1, 2)),
+    FLAT_CONVEX: (_R(1, 10), 1, _R(2, 3)),  # {|f'| < 1/10} = |x| < 1/√ln 10 ≈ 0.659
+}
+# (ε₀, τ₀, c) for Theorem 8.6's hypothesis: ‖∇f‖ ≤ ε < ε₀ and ∇²f ⪰ −τ₀ ⇒ ε^c-close to a global minimum
+THM86 = {
+    x**2 / 2: (_R(1, 2), _R(1, 2), _R(1, 2)),
+    x**4: (_R(1, 2), 1, _R(1, 3)),
+    (x**2 - 1) ** 2 / 4: (_R(1, 4), _R(1, 2), _R(1, 2)),
+    sp.sqrt(1 + x**2): (_R(1, 2), 1, _R(1, 2)),
+    x: (_R(1, 2), 1, _R(1, 2)),
+    -x**2 / 2: (_R(1, 2), _R(1, 2), _R(1, 2)),
+    5000 * x**2: (_R(1, 2), 1, _R(1, 2)),
+    _R(3, 2) * x**2: (_R(1, 2), 1, _R(1, 2)),
+    FLAT_CONVEX: (_R(1, 2), 1, _R(1, 2)),  # declared so that the check refutes it (the minimum is flat)
+}
+_PTS = [_R(k, 16) for k in range(-64, 65)] + [_R(s * 10**e) for e in range(1, 4) for s in (-1, 1)]
+
+
+def _num(e, p):
+    try:
+        v = complex(sp.N(e.subs(x, p), 30))
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    return v if v == v and abs(v) != float("inf") else None
+
+
+def _where(e, rel: str, dom):
+    """{x ∈ dom : e rel 0} for rel in '<', '<=', '>', '>=': exact real roots and signs for a polynomial e,
+    solveset otherwise."""
+    if e.is_polynomial(x) and dom == sp.S.Reals:
+        p = sp.Poly(sp.expand(e), x)
+        if p.degree() <= 0:
+            return sp.S.Reals if sp.sympify(f"({p.as_expr()}) {rel} 0") else sp.S.EmptySet
+        roots = sorted(set(p.real_roots()), key=lambda r: r.evalf(40))
+        q = [r if r.is_Rational else sp.Rational(str(sp.N(r, 50))) for r in roots]
+        cuts = [-sp.oo, *roots, sp.oo]
+        tests = ([q[0] - 1] if q else [sp.Integer(0)]) + [(a + b) / 2 for a, b in zip(q, q[1:])] + ([q[-1] + 1] if q else [])
+        good = lambda v: bool(sp.sympify(f"({v}) {rel} 0"))  # noqa: E731
+        parts = [sp.Interval.open(a, b) for a, b, t in zip(cuts, cuts[1:], tests) if good(p.eval(t))]
+        if "=" in rel:
+            parts.append(sp.FiniteSet(*roots))
+        return sp.Union(*parts) if parts else sp.S.EmptySet
+    return sp.solveset({"<": e < 0, "<=": e <= 0, ">": e > 0, ">=": e >= 0}[rel], x, dom)
+
+
+def _undecided(S) -> bool:
+    return S.has(sp.ConditionSet) or isinstance(S, sp.ConditionSet)
+
+
+@hyp("fn1", "strict-saddle", "(α, β, γ)-strict-saddle with the declared witness triple (Definition 8.4)")
+def _strict_saddle(f):
+    w = STRICT_SADDLE.get(f)
+    if w is None:
+        return HypothesisResult(False, "proved", "no witness triple declared: not shown strict-saddle")
+    a, b, c = (sp.nsimplify(v) for v in w)
+    g, dom, even = _branch(f)
+    g1, g2 = sp.diff(g, x), sp.diff(g, x, 2)
+    mins = _minima(f)
+    balls = sp.Union(*[sp.Interval(m - c, m + c) for m in mins]) if mins else sp.S.EmptySet
+    for p in _PTS:  # a point off every γ-ball with small gradient and no negative curvature refutes the triple
+        if p not in dom or p in balls:
+            continue
+        v1, v2 = _num(g1, p), _num(g2, p)
+        if v1 is not None and v2 is not None and abs(v1) < float(a) and v2.real > -float(b):
+            return HypothesisResult(False, "certified", f"at x = {p}: |f'| = {abs(v1):.4g} < α = {a}, f'' = "
+                                    f"{v2.real:.4g} > −β = {-b}, farther than γ = {c} from the minima {mins}")
+    S1 = _where(g1**2 - a**2, "<", dom)
+    S = S1 if not _undecided(S1) and S1.is_subset(balls) else S1.intersect(_where(g2 + b, ">", dom))
+    if _undecided(S):
+        return HypothesisResult(False, "proved", "{|f'| < α, f'' > −β} not solved exactly: undecided")
+    ok = bool(S.is_subset(balls)) if S != sp.S.EmptySet else True
+    return HypothesisResult(ok, "proved", f"(α, β, γ) = ({a}, {b}, {c}): {{x{' > 0' if even else ''}: |f'| < α, "
+                            f"f'' > −β}} = {S} ⊆ γ-balls around the minima {mins}: {ok}" + (" (even f: the negative "
+                            "side mirrors it)" if even else ""))
+
+
+@hyp("fn1", "ρ-Hessian-Lipschitz", "sup |f'''| < ∞ on ℝ")
+def _hess_lip(f):
+    return bounded(sp.diff(_branch(f)[0], x, 3), x, "f'''")
+
+
+@hyp("fn1", "strongly convex near its minima", "f'' > 0 on the 2γ-ball around every local minimum (Ge et al. 2015), "
+     "γ from the declared strict-saddle triple")
+def _local_sc(f):
+    w = STRICT_SADDLE.get(f)
+    mins = _minima(f)
+    if w is None:
+        return HypothesisResult(False, "proved", "no strict-saddle triple declared (γ unknown)")
+    if not mins:
+        return HypothesisResult(True, "proved", "no local minimum: holds vacuously")
+    gam = sp.nsimplify(w[2])
+    g, dom, even = _branch(f)
+    g2 = sp.diff(g, x, 2)
+    for m in mins:
+        lo, hi = m - 2 * gam, m + 2 * gam
+        if even:  # f'' even: decide on [0, 2γ], at 0 by the limit
+            v0 = sp.limit(g2, x, 0, "+")
+            if not v0 > 0:
+                return HypothesisResult(False, "proved", f"f''(0+) = {v0}: not strongly convex at the minimum 0")
+            lo = sp.Integer(0)
+        if g2.is_polynomial(x):
+            crit = [r for r in sp.Poly(sp.diff(g2, x), x).real_roots() if lo <= r <= hi] + [lo, hi]
+            mn = min(g2.subs(x, r) for r in crit)
+            if not mn > 0:
+                return HypothesisResult(False, "proved", f"min f'' on [{lo}, {hi}] = {mn} ≤ 0")
+            continue
+        from numeric.adversaries.bounds import _iv_le
+        if not _iv_le(-g2, x, -1e-6, float(lo), float(hi)):
+            return HypothesisResult(False, "certified", f"f'' ≥ 10⁻⁶ on [{lo}, {hi}] not certified (interval arithmetic)")
+    return HypothesisResult(True, "certified", f"f'' > 0 on the 2γ-ball (γ = {gam}) around each of {mins}")
+
+
+def global_minima(f) -> list:
+    """The global minima of a member (empty when f has none: no local minimum, or f unbounded below)."""
+    mins = _minima(f)
+    g, dom, even = _branch(f)
+    if not mins:
+        return []
+    vals = [sp.limit(g, x, m, "+") if even else g.subs(x, m) for m in mins]
+    if not even and any(sp.limit(g, x, s) == -sp.oo for s in (sp.oo, -sp.oo)):
+        return []
+    top = min(vals, key=float)
+    return [m for m, v in zip(mins, vals) if sp.simplify(v - top) == 0]
+
+
+@hyp("fn1", "Theorem 8.6's hypothesis", "with the declared (ε₀, τ₀, c): |f'| ≤ ε < ε₀ and f'' ≥ −τ₀ ⇒ ε^c-close to a "
+     "global minimum")
+def _thm86(f):
+    w = THM86.get(f)
+    if w is None:
+        return HypothesisResult(False, "proved", "no witness (ε₀, τ₀, c) declared: not shown")
+    e0, t0, c = (sp.nsimplify(v) for v in w)
+    k = 1 / c
+    g, dom, even = _branch(f)
+    g1, g2 = sp.diff(g, x), sp.diff(g, x, 2)
+    glob = global_minima(f)
+
+    def dist_k(p):  # |p − nearest global minimum|^(1/c)
+        return min(abs(float(p - m)) for m in glob) ** float(k) if glob else float("inf")
+
+    for p in _PTS:
+        if p not in dom:
+            continue
+        v1, v2 = _num(g1, p), _num(g2, p)
+        if v1 is not None and v2 is not None and abs(v1) < float(e0) and v2.real >= -float(t0) \
+                and dist_k(p) > abs(v1) * (1 + 1e-12):
+            return HypothesisResult(False, "certified", f"at x = {p}: |f'| = {abs(v1):.4g} < ε₀ = {e0}, f'' = "
+                                    f"{v2.real:.4g} ≥ −τ₀, distance^(1/c) to the global minima {glob} = {dist_k(p):.4g} "
+                                    "> |f'|: not |f'|^c-close")
+    S = _where(g1**2 - e0**2, "<", dom).intersect(_where(g2 + t0, ">=", dom))
+    if _undecided(S):
+        return HypothesisResult(False, "proved", "{|f'| < ε₀, f'' ≥ −τ₀} not solved exactly: undecided")
+    if S == sp.S.EmptySet:
+        return HypothesisResult(True, "proved", f"(ε₀, τ₀, c) = ({e0}, {t0}, {c}): no point has |f'| < ε₀ and f'' ≥ −τ₀ "
+                                "(the hypothesis holds vacuously)")
+    if not glob:
+        return HypothesisResult(False, "proved", f"{{|f'| < ε₀, f'' ≥ −τ₀}} = {S} ≠ ∅ and f has no global minimum")
+    cuts = [(a + b) / 2 for a, b in zip(glob, glob[1:])]
+    edges = [-sp.oo, *cuts, sp.oo]
+    for m, lo, hi in zip(glob, edges, edges[1:]):
+        bad = _where(g1**2 - (x - m) ** (2 * k), "<", dom).intersect(S).intersect(sp.Interval(lo, hi))
+        if _undecided(bad):
+            return HypothesisResult(False, "proved", f"near {m}: not solved exactly: undecided")
+        if bad != sp.S.EmptySet:
+            return HypothesisResult(False, "proved", f"|f'|² < |x − {m}|^(2/c) on {bad} within {{|f'| < ε₀, f'' ≥ −τ₀}}")
+    return HypothesisResult(True, "proved", f"(ε₀, τ₀, c) = ({e0}, {t0}, {c}): on {{|f'| < ε₀, f'' ≥ −τ₀}} = {S}, "
+                            f"|f'|² ≥ dist(x, {glob})^(2/c) (solveset)")
+
+
+
+@hyp("fn1", "all local minima global", "every local minimum attains inf f (vacuous when there is no local minimum)")
+def _all_global(f):
+    mins = _minima(f)
+    if not mins:
+        g = f.args[0][0] if isinstance(f, sp.Piecewise) else f
+        d1 = sp.diff(g, x)
+        if g.is_polynomial(x) or sp.solveset(d1, x, sp.S.Reals) == sp.S.EmptySet:
+            return HypothesisResult(True, "proved", "no local minimum (exact critical points): holds vacuously")
+        return HypothesisResult(False, "proved", "local minima not found exactly: undecided")
+    glob = global_minima(f)
+    ok = len(glob) == len(mins)
+    return HypothesisResult(ok, "proved", f"local minima {mins}, global minima {glob or 'none (f unbounded below)'}")
+
+
+@hyp("fn1", "convex", "f'' ≥ 0 on ℝ")
+def _convex(f):
+    g, _dom, even = _branch(f)
+    g2 = sp.diff(g, x, 2)
+    if even:  # f'' even: x > 0 decides (and f''(0) by the limit)
+        xp = sp.Symbol("xp", positive=True)
+        ok = bool(g2.subs(x, xp).is_nonnegative)
+        return HypothesisResult(ok, "proved", f"f'' = {sp.simplify(g2)} on x > 0: nonnegative: {ok} (even f)")
+    return le_everywhere(-g2, x, 0, "−f''")
 
 
 # --- functions on ℝ² ---------------------------------------------------------------------------------
@@ -151,5 +415,8 @@ fn2("(y − x²)(y − 2x²) (Peano)", (y - x**2) * (y - 2 * x**2), "a minimum a
     "'restricting to lines decides'")
 fn2("(x² − 1)² + (y² − 1)² (Figure 8.3 reproduction)", (x**2 - 1) ** 2 + (y**2 - 1) ** 2,
     "coercive, 4 global minima, 4 strict saddles, a maximum", "nothing (the corrected Figure 8.3 'because' holds on it)")
+fn2("x²/2 − y²/100 + 5y⁴/2 (weak saddle)", x**2 / 2 - y**2 / 100 + 5 * y**4 / 2,
+    "a strict saddle at 0 with λ_min = −β = −1/50, ρ ≈ 6K = 60 on |y| ≤ 1 (second reader)",
+    "'perturbed GD escapes within t_thres' when PGD's ε' > β²/ρ (t_thres ∝ 1/√(ρε') too short)")
 fn2("Rosenbrock (1 − x)² + 100(y − x²)²", (1 - x) ** 2 + 100 * (y - x**2) ** 2, "a curved narrow valley",
     "fixed-step GD rates")

@@ -22,13 +22,21 @@ def escape_family() -> SS.SaddleFamily:
     return SS.SaddleFamily(d=10, alpha=0.5, beta=0.1, gamma=1.0)
 
 
-def escape_trial(seed: int, perturb: bool):
+def escape_eps(eps_over: float | None = None) -> float:
+    """PGD's tolerance ε' of the escape trials: 1e-3·κ/2 (≤ β²/ρ: the saddle is one PGD must escape), or
+    ``eps_over``·β²/ρ (above 1: the negative curvature −β is weaker than the −√(ρε') PGD is tuned to)."""
+    fam = escape_family()
+    return 1e-3 * SS.kappa(fam) / 2 if eps_over is None else eps_over * fam.beta**2 / fam.rho
+
+
+def escape_trial(seed: int, perturb: bool, eps_over: float | None = None):
     """GD from a start with x₁ = 0 (|x₁| and ‖x‖ where it stops, whether it stayed at the saddle), then perturbed GD
-    (with or without its perturbation) at the saddle for ε = 1e-3·κ/2 (numeric.chapter8.strict_saddle.escape_from_saddle)."""
+    (with or without its perturbation) at the saddle for ε' = escape_eps(eps_over)
+    (numeric.chapter8.strict_saddle.escape_from_saddle)."""
     from numeric.optimizers import GD
 
     fam = escape_family()
-    eps = 1e-3 * SS.kappa(fam) / 2
+    eps = escape_eps(eps_over)
     rng = np.random.default_rng(seed)
     x0 = SS.start_point(fam, rng, 4.0)
     res = GD(step=1 / fam.ell).run(fam.problem(), x0, max_iter=20000, tol=1e-10)
@@ -37,8 +45,10 @@ def escape_trial(seed: int, perturb: bool):
     return abs(res.x[0]), float(np.linalg.norm(res.x)), stayed, e
 
 
-def escape_cell(seed: int, perturb: bool) -> Cell:
-    return cell(escape_trial, seed, cost=1.0, perturb=bool(perturb))
+def escape_cell(seed: int, perturb: bool, eps_over: float | None = None) -> Cell:
+    if eps_over is None:  # the key of the cached cells stays what it was
+        return cell(escape_trial, seed, cost=1.0, perturb=bool(perturb))
+    return cell(escape_trial, seed, cost=1.0, perturb=bool(perturb), eps_over=float(eps_over))
 
 
 # --- Example 8.2 without the strict-saddle condition ------------------------------------------------------------
