@@ -28,7 +28,7 @@ from verify.engine.checks.identity import check_matrix_identity
 from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
 from verify.engine.lazy import lazy
 from verify.engine.registry import claim
-from verify.chapter8.claims.mc_g_lemmas import ZZ, x, z, zident
+from verify.chapter8.claims.mc_g_lemmas import ZZ, check_zident, x, z, zident
 from verify.chapter8.claims.mc_implication import Implication, box, check_implication
 
 MU = 2.0
@@ -201,7 +201,7 @@ class S824:
 
 
 def _check_824(stmt: S824, ctx) -> Outcome:
-    ident = check_matrix_identity(zident(x.T * _grad_g(), -2 * (x.T * (ZZ - x * x.T) * x), "⟨x, ∇g(x)⟩", atom_subs=()), ctx)
+    ident = check_zident(zident(x.T * _grad_g(), -2 * (x.T * (ZZ - x * x.T) * x), "⟨x, ∇g(x)⟩", atom_subs=()), ctx)
     V = box(("q", -1, 1), ("eps", 0, 1))  # q = ⟨x, (zzᵀ − xxᵀ)x⟩, ⟨x, ∇g⟩ = −2q
     q, e = (v for v, _, _ in V)
     k = sp.nsimplify(stmt.coef)
@@ -242,7 +242,7 @@ claim(
     printed=r"\implies \langle x, z\rangle^2 \geq \|x\|_2^4 - \epsilon \text{ w.h.p.}",
     equations=["8.25"],
     statement=lazy(lambda: _id825(2)),
-    check=check_matrix_identity,
+    check=check_zident,
     mutants=[Mutant("⟨x, z⟩² − ‖x‖²", lazy(lambda: _id825(1)))],
     uses=["eq:8.24"],
     notes=["the identity holds for every z (no ‖z‖ = 1 needed); with it, −ε ≤ ⟨x, z⟩² − ‖x‖⁴ is (8.25)"],

@@ -42,6 +42,48 @@ def zident(lhs, rhs, label, **kw):
                           sampler=_unit_z_sampler, label=label, **kw)
 
 
+# The only atom substitution §8.3.2's identities may use: the section's hypothesis ‖z‖ = 1 (M = zzᵀ with a unit
+# z, Theorem 8.14). Any other (a typed-in ‖x‖² = ½) is a premise nobody derived, and the check refuses it.
+PREMISES = {"⟨zᵀ z⟩": (sp.Integer(1), "‖z‖ = 1, the hypothesis of §8.3.2 (M = zzᵀ, unit z)")}
+
+
+def check_zident(stmt: MatrixIdentity, ctx) -> Outcome:
+    """check_matrix_identity, with the hypotheses checked rather than imposed:
+    (1) every atom substitution must be a premise of the section (PREMISES), else the identity is refuted;
+    (2) a third check that imposes nothing: lhs and rhs evaluated exactly at instances with a rational unit z (‖z‖² = 1
+        verified on the instance) and integer x, whose difference must vanish."""
+    from symbolic.explicit import evaluate
+
+    bad = [(n, sp.sstr(v)) for n, v in stmt.atom_subs if n not in PREMISES or sp.simplify(v - PREMISES[n][0]) != 0]
+    if bad:
+        return Outcome(False, ["premise audit"], 0, None, {"atom substitutions that are not premises of §8.3.2": bad},
+                       steps=[Step("premises", "every atom substitution is a hypothesis of the section",
+                                   derived=bad, holds=False)], strength="exact")
+    out = check_matrix_identity(stmt, ctx)
+    if out.holds is not True:
+        return out
+    rng = ctx.rng(f"zident:{stmt.label}")
+    gaps, n = [], 0
+    for _ in range(6):
+        inst = _unit_z_sampler(rng, 3)
+        zv = inst[z]
+        unit = sp.expand((zv.T * zv)[0]) == 1
+        dd = zv.shape[0]
+        gap = sp.simplify(evaluate(stmt.lhs, inst, dd) - evaluate(stmt.rhs, inst, dd))
+        gap = gap[0, 0] if getattr(gap, "is_Matrix", False) else gap
+        n += 1
+        if not unit or gap != 0:
+            gaps.append({"z": [str(c) for c in zv], "x": [str(c) for c in inst[x]], "unit": unit, "lhs - rhs": str(gap)})
+    ok = not gaps
+    out.steps.append(Step(f"{stmt.label}: instances", "lhs − rhs at rational unit z (‖z‖² = 1 checked) and integer x, "
+                          "nothing substituted", derived=gaps or sp.Integer(0), holds=ok))
+    if not ok:
+        return Outcome(False, out.methods + ["exact instances"], n, None, gaps[0], steps=out.steps, strength="exact",
+                       sizes=["d = 3"])
+    out.methods.append("exact instances (unit z checked)")
+    return out
+
+
 def _unit_z_sampler(rng, n):
     zs = [(sp.Rational(3, 5), sp.Rational(4, 5), 0), (sp.Rational(1, 3), sp.Rational(2, 3), sp.Rational(2, 3))]
     zz = zs[int(rng.integers(0, 2))]
@@ -71,7 +113,7 @@ class AtStationary:
 
 
 def _check_818(stmt: AtStationary, ctx) -> Outcome:
-    ident = check_matrix_identity(zident(
+    ident = check_zident(zident(
         sp.Trace(x.T * _g_gradient()), -2 * (sp.Trace(x.T * z) ** 2 - sp.Trace(x.T * x) ** 2), "⟨x, ∇g(x)⟩"), ctx)
     pts, ce = 0, None
     for zv in Z_EXACT:
@@ -128,7 +170,7 @@ claim(
     printed=r"\implies \langle x, (zz^\top - xx^\top)x\rangle = 0 \quad (\text{because } \nabla g(x) = (M - xx^\top)x)",
     equations=["8.20"],
     statement=lazy(lambda: _grad_cited(1)),
-    check=check_matrix_identity,
+    check=check_zident,
     erratum=Erratum(
         printed=r"\nabla g(x) = (M - xx^\top)x",
         corrected=r"\nabla g(x) = -2(M - xx^\top)x",
@@ -157,7 +199,7 @@ claim(
     statement=lazy(lambda: zident(
         _hz(), sp.Trace((z * x.T + x * z.T).T * (z * x.T + x * z.T)) - 2 * sp.Trace(z.T * (ZZ - x * x.T) * z), "(8.27)",
         atom_subs=())),
-    check=check_matrix_identity,
+    check=check_zident,
     mutants=[Mutant("coefficient 1 on zᵀ(zzᵀ − xxᵀ)z", lazy(lambda: zident(
         _hz(), sp.Trace((z * x.T + x * z.T).T * (z * x.T + x * z.T)) - sp.Trace(z.T * (ZZ - x * x.T) * z), "m",
         atom_subs=())))],
@@ -175,8 +217,10 @@ claim(
     printed=r"2\|x\|_2^2 + 2\langle x, z\rangle^2 - 2 + 2\langle x, z\rangle^2 \geq 0",
     equations=["8.28"],
     statement=lazy(lambda: zident(_hz(), _R28, "(8.28)")),
-    check=check_matrix_identity,
-    mutants=[Mutant("2‖x‖² + 2⟨x, z⟩² − 2 (one ⟨x, z⟩² term)", lazy(lambda: zident(_hz(), _R28 - 2 * _XZ**2, "m")))],
+    check=check_zident,
+    mutants=[Mutant("2‖x‖² + 2⟨x, z⟩² − 2 (one ⟨x, z⟩² term)", lazy(lambda: zident(_hz(), _R28 - 2 * _XZ**2, "m"))),
+             Mutant("a false form (1 for 2‖x‖²) with a typed-in ‖x‖² = ½", lazy(lambda: zident(
+                 _hz(), _R28 - 2 * sp.Trace(x.T * x) + 1, "m", atom_subs=UNIT + (("⟨xᵀ x⟩", sp.Rational(1, 2)),))))],
     uses=["eq:8.27", "sec:8.3.2:trace-rule"],
 )
 
@@ -341,7 +385,7 @@ claim(
     printed=r"\langle z, (zz^\top - xx^\top)x\rangle = 0 \implies \langle x, z\rangle(1 - \|x\|_2^2) = 0",
     equations=["8.35", "8.36", "8.37"],
     statement=zident(z.T * (ZZ - x * x.T) * x, sp.Trace(x.T * z) * (1 - sp.Trace(x.T * x)), "(8.37)"),
-    check=check_matrix_identity,
+    check=check_zident,
     mutants=[Mutant("⟨x, z⟩(1 − ‖x‖⁴)", zident(z.T * (ZZ - x * x.T) * x, sp.Trace(x.T * z) * (1 - sp.Trace(x.T * x) ** 2), "m"))],
     uses=["lemma:8.18"],
     notes=["(8.35)–(8.36) pair ∇g(x) = 0 with z; the factor −2 of the true gradient does not matter for '= 0'"],

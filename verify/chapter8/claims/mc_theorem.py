@@ -23,7 +23,7 @@ from verify.engine.registry import claim
 from verify.engine.arguments import argument
 from verify.engine.attacks import Quantified, Reading
 from numeric.adversaries import Class
-from verify.chapter8.claims.mc_g_lemmas import ZZ, x, z, zident
+from verify.chapter8.claims.mc_g_lemmas import ZZ, check_zident, x, z, zident
 from verify.chapter8.claims.mc_implication import (Implication, Source, box, check_implication, check_premises, parse,
                                                    source_statement)
 
@@ -299,7 +299,7 @@ class Step43:
 
 
 def _check_43(stmt: Step43, ctx) -> Outcome:
-    ident = check_matrix_identity(zident(z.T * (-2 * (ZZ - x * x.T) * x), -2 * sp.Trace(x.T * z) * (1 - sp.Trace(x.T * x)),
+    ident = check_zident(zident(z.T * (-2 * (ZZ - x * x.T) * x), -2 * sp.Trace(x.T * z) * (1 - sp.Trace(x.T * x)),
                                          "⟨z, ∇g(x)⟩ = −2⟨x, z⟩(1 − ‖x‖²)"), ctx)
     q, e = (v for v, _, _ in V43)
     prem = parse(stmt.prem, V43)
@@ -526,7 +526,7 @@ claim(
     printed=r"\|x - z\|_2^2 = \|x\|_2^2 + \|z\|_2^2 - 2\langle x, z\rangle \leq \|x\|_2^2 + 1 - 2\langle x, z\rangle",
     equations=["8.49", "8.50"],
     statement=lazy(lambda: _id49(-1)),
-    check=check_matrix_identity,
+    check=check_zident,
     mutants=[Mutant("+2⟨x, z⟩", lazy(lambda: _id49(+1)))],
     notes=["(8.50)'s '≤' is an equality since ‖z‖ = 1 (true, loose in form); the same line opens the proof"],
 )
