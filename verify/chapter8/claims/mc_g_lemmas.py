@@ -480,7 +480,7 @@ def _check_822(stmt: MinimaOfG, ctx) -> Outcome:
             lam = np.linalg.eigvalsh(hess(np.outer(zf, zf)[None], pf[None])[0])[0]
             is_min = lam >= -1e-12
             global_min = np.linalg.norm(pf - zf) < 1e-12 or np.linalg.norm(pf + zf) < 1e-12
-            predicted = global_min if stmt.minima == "pm-z" else True
+            predicted = {"pm-z": global_min, "all": True, "z-only": np.linalg.norm(pf - zf) < 1e-12}[stmt.minima]
             if is_min != predicted and ce is None:
                 ce = {"z": zf.tolist(), "x": pf.tolist(), "lambda_min": float(lam)}
     return Outcome(ce is None, ["symbolic (sympy.solve)", "derived Hessian"], pts, 0.0 if ce is None else None, ce,
@@ -488,26 +488,71 @@ def _check_822(stmt: MinimaOfG, ctx) -> Outcome:
                           "0 has λ_min = −2 (a strict saddle), ±z have PSD Hessians and g = 0"], strength="sampled")
 
 
-def _generic_822(stmt: MinimaOfG):
-    """For every d (‖z‖ = 1), the printed lemma from four identities of the trace normal form:
+C822 = sp.Symbol("c", real=True)
+STAT_FACTOR = C822 * (1 - C822**2)  # ∇g(cz) = −2·STAT_FACTOR·z: identity (b) proves it, the derivation solves it
+
+
+def _identities_822():
+    """For every d (‖z‖ = 1), four identities of the trace normal form:
     (a) ∇g(x) = −2(⟨z, x⟩z − ‖x‖²x), so a stationary x ≠ 0 is x = (⟨z, x⟩/‖x‖²)z, a multiple cz of z;
-    (b) ∇g(cz) = −2c(1 − c²)z, and c(1 − c²) = −(c − 1)c(c + 1): the stationary points are 0 and ±z;
-    (c) ⟨z, ∇²g(0)z⟩ = −2 < 0: 0 is not a local minimum;
-    (d) g(±z) = 0 ≤ g (a squared norm): ±z are global minima. Hence every local minimum is global."""
-    if stmt.minima != "pm-z":
-        return None  # 'every stationary point is a local minimum' is refuted by the exact check (0 is a saddle)
-    c = sp.Symbol("c", real=True)
+    (b) ∇g(cz) = −2c(1 − c²)z: the stationary points are cz with c a root of c(1 − c²);
+    (c) ⟨z, ∇²g(0)z⟩ = −2;
+    (d) g(±z) = 0 ≤ g (a squared norm)."""
+    c = C822
     g = pca.objective().subs(pca.SYMBOLS.M, ZZ)
     grad = _g_gradient()
     zero = sp.ZeroMatrix(d, 1)
-    return [vector_identity(grad, -2 * (z * (z.T * x) - x * (x.T * x)), (x, z), atom_subs=(),
-                            label="(a) ∇g(x) = −2(⟨z, x⟩z − ‖x‖²x)", sampler=_unit_z_sampler),
-            vector_identity(grad.subs(x, c * z), -2 * c * (1 - c**2) * z, (x, z), atom_subs=UNIT,
-                            label="(b) ∇g(cz) = −2c(1 − c²)z", sampler=_unit_z_sampler),
-            EntryIdentity(c * (1 - c**2), -(c - 1) * c * (c + 1), "(b) roots c ∈ {0, ±1}"),
-            zident((z.T * _g_hessian().subs(x, zero) * z)[0, 0], sp.Integer(-2), "(c) ⟨z, ∇²g(0)z⟩ = −2"),
-            zident(g.subs(x, z), sp.Integer(0), "(d) g(z) = 0"),
-            zident(g.subs(x, -z), sp.Integer(0), "(d) g(−z) = 0")]
+    return {"a": vector_identity(grad, -2 * (z * (z.T * x) - x * (x.T * x)), (x, z), atom_subs=(),
+                                 label="(a) ∇g(x) = −2(⟨z, x⟩z − ‖x‖²x)", sampler=_unit_z_sampler),
+            "b": vector_identity(grad.subs(x, c * z), -2 * STAT_FACTOR * z, (x, z), atom_subs=UNIT,
+                                 label="(b) ∇g(cz) = −2c(1 − c²)z", sampler=_unit_z_sampler),
+            "c": zident((z.T * _g_hessian().subs(x, zero) * z)[0, 0], sp.Integer(-2), "(c) ⟨z, ∇²g(0)z⟩ = −2"),
+            "d+": zident(g.subs(x, z), sp.Integer(0), "(d) g(z) = 0"),
+            "d-": zident(g.subs(x, -z), sp.Integer(0), "(d) g(−z) = 0")}
+
+
+def _generic_822(stmt: MinimaOfG, ctx) -> Outcome:
+    """The claim's own statement for every d, derived from the proved identities (not a restatement of them): the
+    stationary points are cz with c ∈ roots of the proved factor c(1 − c²); each is classified by the proved values
+    (c = 0: the proved ⟨z, ∇²g(0)z⟩ < 0, so not a local minimum; c = ±1: the proved g(±z) = 0 = min g, a global
+    minimum); the derived set of local minima is compared with the set the statement claims."""
+    from verify.engine.checks.generic import _run
+
+    ids = _identities_822()
+    outs = {k: (check_zident(v, ctx) if isinstance(v, MatrixIdentity) and v.sampler is _unit_z_sampler
+                and k in ("c", "d+", "d-") else _run(v, ctx)) for k, v in ids.items()}
+    proved = all(o.holds is True for o in outs.values())
+    roots = sorted(sp.solve(STAT_FACTOR, C822))  # the factor identity (b) proves
+    hz0 = ids["c"].rhs
+    g_at = {1: ids["d+"].rhs, -1: ids["d-"].rhs}
+    minima = sorted(r for r in roots if (r == 0 and not hz0 < 0) or (r != 0 and g_at.get(int(r), 1) == 0))
+    claimed = {"pm-z": [-1, 1], "all": roots, "z-only": [1]}[stmt.minima]
+    ok = proved and minima == claimed
+    steps = [st for o in outs.values() for st in o.steps] + [
+        Step("stationary points", "roots of the proved factor c(1 − c²) of ∇g(cz), and x = 0", derived=roots),
+        Step("classification", "c = 0: ⟨z, ∇²g(0)z⟩ (proved) < 0, not a local minimum; c = ±1: g = 0 (proved), global",
+             derived={"local minima (c)": minima, "claimed": claimed}, holds=ok)]
+    return Outcome(ok if proved else None, ["symbolic (trace normal form)", "derivation"], 1, None,
+                   None if ok else {"derived local minima (multiples of z)": [str(m) for m in minima],
+                                    "claimed": [str(m) for m in claimed]},
+                   steps=steps, strength="proved" if proved else "sampled")
+
+
+def _check_822_both(stmt: MinimaOfG, ctx) -> Outcome:
+    conc = _check_822(stmt, ctx)
+    gen = _generic_822(stmt, ctx)
+    if gen.holds is True and conc.holds is True:
+        return Outcome(True, conc.methods + gen.methods, conc.examples + gen.examples, conc.worst_margin, None,
+                       steps=gen.steps + conc.steps, notes=conc.notes + [
+                           "proved for every d by the derivation from the identities; the exact stationary points at "
+                           "d = 2 are a second check"], strength="proved")
+    if gen.holds is False:
+        return Outcome(False, conc.methods + gen.methods, conc.examples + gen.examples, None,
+                       gen.counterexample or conc.counterexample, steps=gen.steps + conc.steps,
+                       notes=conc.notes + ["refuted by the derivation for every d"] +
+                       ([] if conc.holds is False else ["(the d = 2 check did not refute it)"]), strength="proved")
+    return Outcome(None, conc.methods + gen.methods, steps=gen.steps + conc.steps, strength="sampled",
+                   notes=conc.notes + [f"derivation {gen.holds}, exact d = 2 check {conc.holds}"])
 
 
 claim(
@@ -517,10 +562,13 @@ claim(
     title="g has no bad local minimum",
     printed=r"\text{All local minima of } g \text{ are global minima.}",
     statement=MinimaOfG("pm-z"),
-    check=generic_too(_check_822, _generic_822),
-    mutants=[Mutant("every stationary point of g is a local minimum", MinimaOfG("all"))],
+    check=_check_822_both,
+    mutants=[Mutant("every stationary point of g is a local minimum", MinimaOfG("all")),
+             Mutant("the only local minimum is z (−z forgotten)", MinimaOfG("z-only"))],
     uses=["lemma:8.18", "lemma:8.20", "eq:8.37", "sec:8.3.2:lemma-8.22-step", "thm:8.7"],
     notes=["proved for every d: the stationary points are 0 and ±z (∇g = −2(⟨z, x⟩z − ‖x‖²x), then ∇g(cz) = "
-           "−2c(1 − c²)z), 0 has ⟨z, ∇²g(0)z⟩ = −2 and g(±z) = 0, each step by the trace normal form; the exact "
-           "stationary points at d = 2 and their Hessians are a second check"],
+           "−2c(1 − c²)z), 0 has ⟨z, ∇²g(0)z⟩ = −2 and g(±z) = 0, each step by the trace normal form; the set of local "
+           "minima is derived from those identities and compared with the statement's own set (so a mutated statement "
+           "is refuted on the proof path, issue 19); the exact stationary points at d = 2 and their Hessians are a "
+           "second check"],
 )
