@@ -179,7 +179,12 @@ claim(
         "‖x‖⁴⟨P_Ω(x̂x̂ᵀ), x̂x̂ᵀ⟩) with x̂ = x/‖x‖ (Lemma 8.17 needs ‖u‖, ‖v‖ ≤ 1), so the lemma at level ε gives "
         "2(‖x‖² + ‖x‖⁴)ε, and the factor is attained: on random instances the deviation exceeds the ε of the two pairs. "
         "Lemma 8.19 survives with ε rescaled by 4μ² + 16μ⁴ (absorbed in poly(μ, log d)). Separately, x depends on Ω, so "
-        "the step needs Lemma 8.17 uniformly over incoherent pairs (see lemma:8.17).",
+        "the step needs Lemma 8.17 uniformly over incoherent pairs (see lemma:8.17). Justification route: x̂ = x/‖x‖ has "
+        "‖x̂‖_∞ ≤ 2μ/(‖x‖√d), μ-incoherent only if ‖x‖ ≥ 2, so the first form 2(‖x‖² + ‖x‖⁴)ε does not follow from the "
+        "lemma at x̂ for small ‖x‖ (a second reader found no numeric violation in the regime: the small ‖x‖⁴ factor "
+        "compensates); the second form (8μ² + 32μ⁴)ε does follow, by applying the lemma to u = x/(2μ) (‖u‖ ≤ 1, "
+        "‖u‖_∞ ≤ 1/√d): dev(z, x) = 4μ²dev(z, u), dev(x, x) = 16μ⁴dev(u, u). That rescaling is the route the correction "
+        "rests on.",
         corrected_statement=S823("2(s+s²)"),
     ),
     mutants=[Mutant("(‖x‖² + ‖x‖⁴)ε: the factor 2 of ∇g dropped", S823("s+s²"))],
@@ -303,6 +308,10 @@ claim(
     mutants=[Mutant("‖x‖² ≥ 1/3 (the ε dropped)", L821(K=0.0)), Mutant("‖x‖² ≥ 1/2 − ε/3", L821(bound=0.5))],
     uses=["lemma:8.17", "eq:8.32", "eq:8.33", "lemma:8.20"],
     notes=["(8.31) ∇²f ⪰ 0 ⟹ ⟨z, ∇²f z⟩ ≥ 0 is the definition of PSD at v = z",
+           "the constant after eq:8.32's correction: 2s² + 4⟨x, z⟩² − 2 ≥ −(8s + 2)ε (s = ‖x‖²) with ⟨x, z⟩² ≤ s gives "
+           "s ≥ (1 − ε)/(3 + 4ε) ≈ 1/3 − 7ε/9, weaker than the printed 1/3 − ε/3 at the same ε; the printed form holds "
+           "with ε rescaled (poly(μ) absorbs it), and so do eq:8.39/8.40, which use 1/3 − ε/3 literally. Here ε is the "
+           "Lemma 8.17 level at the pairs the proof uses, so the printed constant is what is tested",
            "ε: the Lemma 8.17 level at the pairs the proof of (8.32) uses (z, z), (z, x̂) and the polarisation pairs",
            "sampled over instances; a proof would need Lemma 8.17's uniform reading at (z, z), (z, x̂) and the "
            "polarisation pairs in ⟨z, ∇²f(x)z⟩/p − ⟨z, ∇²g(x)z⟩, then Lemma 8.20's computation"],
@@ -371,7 +380,10 @@ claim(
         explanation="⟨z, ∇²f(x)z⟩/p − ⟨z, ∇²g(x)z⟩ = 2‖x‖²(z²)ᵀE(x̂²) + 4‖x‖²dev(z, x̂) − 2dev(z, z) (E = W/p − J) is a "
         "combination of four Lemma 8.17 sums (the first by polarisation), bounded by (8‖x‖² + 2)ε, and on random "
         "instances it exceeds the ε of those pairs. Lemma 8.21 survives with ε rescaled (poly(μ) again); the Ω-dependence "
-        "of x needs the uniform reading of Lemma 8.17.",
+        "of x needs the uniform reading of Lemma 8.17. Justification route: x̂ = x/‖x‖ is not μ-incoherent when ‖x‖ < 1, "
+        "so the sums should be taken at x itself (admissible when ‖x‖ ≤ 1 and ‖x‖_∞ ≤ μ/√d): dev(z, x) = ‖x‖²dev(z, x̂), "
+        "which gives the same (8‖x‖² + 2)ε with every pair admissible (spiky small-‖x‖ points stay below the bound: the "
+        "2ε term dominates).",
         corrected_statement=S832("8s+2"),
     ),
     mutants=[Mutant("−2ε", S832("2"))],

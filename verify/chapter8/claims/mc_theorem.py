@@ -267,8 +267,9 @@ claim(
              Mutant("the earlier correction: paired with z, |⟨z, ∇g(x)⟩| ≤ ε", Pairing("z", "1"))],
     erratum_equations=["8.41", "8.42"],
     uses=["lemma:8.17", "eq:8.37"],
-    quantified=Quantified(VEC_CLASS, _decide_842, shapes=("lemma-8.17-step",),
-                          corrected_cls=VEC_CLASS),
+    quantified=Quantified(VEC_CLASS, _decide_842, shapes=("lemma-8.17-step",), corrected_cls=VEC_CLASS,
+                          readings=(Reading("the earlier correction: paired with z, |⟨z, ∇g(x)⟩| ≤ ε (Lemma 8.17 at (z, z), "
+                                            "(z, x), (x, x))", Pairing("z", "1"), expect=False),)),
     notes=["the pairing defect is exact at d = 3, p = 1 (where the deviation vanishes); the constant is decided on the "
            "chapter's f with symmetric Bernoulli masks at the bank's z (d = 200, 256 in the check, every admitted z in "
            "the attacks): the polarisation identity is exact to rounding at every point, so |D| ≤ K·ε_pairs holds "
