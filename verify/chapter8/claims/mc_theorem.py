@@ -451,6 +451,7 @@ def _check_48(stmt: Step48, ctx) -> Outcome:
                               "(exact)", derived=vals, holds=not exact_break))
         if exact_break:
             mid.holds, mid.strength = False, "exact"
+            mid.sizes = ["every d: the scalars s = ‖x‖², c = ⟨x, z⟩² at x = z/√2, ε = 1/16"]
             mid.counterexample = {"x": "z/√2", "eps": "1/16", "|x|^2": "1/2", "<x,z>^2": "1/2",
                                   "(1 - 32 eps)^2 - eps": "15/16", **vals}
     outs.append(mid)
