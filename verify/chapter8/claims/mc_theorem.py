@@ -52,10 +52,25 @@ def _imp_39(premise: str, bound=None) -> Implication:
                        + (", Lemma 8.21 (s ≥ 1/3 − ε/3)" if premise == "local-min" else "") + "; ε ≤ 1/16")
 
 
+def _premises_39(imp: Implication) -> Outcome:
+    """(8.38) and Lemma 8.21's bound, read from lemma:8.19's and lemma:8.21's statements (Cauchy–Schwarz: eq:8.29)."""
+    V = imp.variables
+    s, c, e = (v for v, _, _ in V)
+    srcs = [Source("lemma:8.19", lambda st: c - s**2 + sp.nsimplify(st.K) * e, "Lemma 8.19 (8.38): c ≥ s² − Kε")]
+    prem = [imp.premises[0]]
+    if len(imp.premises) > 2:
+        srcs.append(Source("lemma:8.21", lambda st: s - sp.nsimplify(st.bound) + sp.nsimplify(st.K) * e / 3,
+                           "Lemma 8.21: s ≥ bound − Kε/3"))
+        prem.append(imp.premises[2])
+    return check_premises(V, tuple(prem), tuple(srcs))
+
+
 def _check_39(stmt: Chain39, ctx) -> Outcome:
     if stmt.premise == "local-min-1/9":
-        return check_implication(_imp_39("local-min", bound=R(1, 9)), ctx)
-    out = check_implication(_imp_39(stmt.premise), ctx)
+        imp = _imp_39("local-min", bound=R(1, 9))
+        return all_of(_premises_39(imp), check_implication(imp, ctx))
+    imp = _imp_39(stmt.premise)
+    out = all_of(_premises_39(imp), check_implication(imp, ctx))
     # the stationary point x = 0: ∇f(0) = 0 for every mask, and ∇²f(0) = −2P_Ω(zzᵀ) has a negative eigenvalue
     I = Instance(3, symmetric_mask=True, rank_one=True)
     g0 = [sp.expand(gi.subs({xi: 0 for xi in I.x})) for gi in I.gradient()]
