@@ -96,6 +96,23 @@ vec("z = (1, 1, 0, 0)/√2", [1 / sp.sqrt(2), 1 / sp.sqrt(2), 0, 0], "half-suppo
 vec("z = (3, 4)/5 (d = 2)", [sp.Rational(3, 5), sp.Rational(4, 5)], "d = 2, unequal entries", "d-dependent constants")
 
 
+def _signs(n, seed):
+    import numpy as np
+
+    return [1 if b else -1 for b in np.random.default_rng(seed).integers(0, 2, size=n)]
+
+
+# §8.3.2 at the sizes the text speaks of (exact rationals, so 'unit norm' and 'incoherent' are checked exactly)
+vec("z = ±(3, 4)/50 pattern (d = 200)",
+    [sg * sp.Rational(3 if i % 2 == 0 else 4, 50) for i, sg in enumerate(_signs(200, 81))],
+    "unit, μ = 0.08·√200 ≈ 1.13, random signs, two magnitudes (exact rationals)",
+    "eq:8.42's correction '≤ ε': (8.42) is a bilinear form in E = W/p − J, not one Lemma 8.17 sum; on Bernoulli "
+    "masks its deviation exceeds the level ε of the pairs (z, z), (z, x), (x, x) (argument bilinear-not-quadratic)")
+vec("z = ±1/16 random signs (d = 256)", [sg * sp.Rational(1, 16) for sg in _signs(256, 82)],
+    "the flat incoherent unit vector with random signs at d = 256 (μ = 1)",
+    "constants that hold only for d ≤ 4; the same bilinear (8.42) step as above")
+
+
 @hyp("mask", "symmetric")
 def _sym(W):
     return HypothesisResult(W == W.T, "exact", "W = Wᵀ" if W == W.T else "W ≠ Wᵀ")
@@ -119,3 +136,23 @@ mask("bipartite A = {1, 2}, B = {3, 4}", sp.Matrix(4, 4, lambda i, j: 1 if (i < 
      "Ω joins two halves only", "sign identifiability: (x_A, x_B) and (c x_A, x_B / c) fit equally")
 mask("one entry outside the diagonal missing (asymmetric)", sp.Matrix(4, 4, lambda i, j: 0 if (i, j) == (0, 1) else 1),
      "W ≠ Wᵀ", "identities that use P_Ω(A)ᵀ = P_Ω(Aᵀ)")
+
+
+def _bernoulli_sym(d, p, seed, unobserved_diag=()):
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    U = np.triu(rng.random((d, d)) < p)
+    W = (U | U.T).astype(int)
+    np.fill_diagonal(W, 1)
+    for k in unobserved_diag:
+        W[k, k] = 0
+    return sp.Matrix(W.tolist())
+
+
+mask("Bernoulli(p = 0.4), d = 8, (3, 3) unobserved (symmetric)", _bernoulli_sym(8, 0.4, 83, (3,)),
+     "a symmetric Bernoulli mask with one diagonal entry missing (probability 1 − p^d that some is, i.e. w.h.p.)",
+     "coercivity of the unregularised f and the strict-saddle / 'solvable by gradient descent' reading of Theorems "
+     "8.14/8.23: f(t·e₄) = f(0) for every t, so points far from ±z have vanishing gradient (non-coercive-escape)")
+mask("Bernoulli(p = 0.4), d = 8, every diagonal entry observed (symmetric)", _bernoulli_sym(8, 0.4, 83),
+     "the same mask with the diagonal filled in", "nothing the missing-diagonal argument needs (baseline)")

@@ -160,9 +160,9 @@ def forms_sweep(seed: int, scale: int, trials: int):
     return d, ps, dg, dh, fit_power_law(odds, dg), fit_power_law(odds, dh)
 
 
-def scalar_sum(seed: int, trials: int, normalised: bool):
-    """Remark 8.16: |Σ_Ω T_ij − pΣT_ij| at p = log d/(dε²) for T = (uuᵀ)∘(vvᵀ) (u, v unit incoherent), or T_ij = 1
-    (``normalised`` False): rows per (d, ε), the failures and the trials in all."""
+def scalar_sum(seed: int, trials: int, normalised: bool, scale: float = 1.0):
+    """Remark 8.16: |Σ_Ω T_ij − pΣT_ij| at p = log d/(dε²) for T = scale·(uuᵀ)∘(vvᵀ) (u, v unit incoherent), or
+    T_ij = scale (``normalised`` False): rows per (d, ε), the failures and the trials in all."""
     rng = np.random.default_rng(seed)
     T = 5 * trials
     rows, fails, n = [], 0, 0
@@ -174,7 +174,7 @@ def scalar_sum(seed: int, trials: int, normalised: bool):
             else:
                 u = v = np.ones(d)
             fc = cc.failure_curve(u, v, eps, [p], T, rng)
-            gap = p * np.abs(fc.deviations[:, 0])  # |Σ_Ω T − pΣT| = p·|Σ_Ω T/p − ΣT|
+            gap = scale * p * np.abs(fc.deviations[:, 0])  # |Σ_Ω T − pΣT| = p·|Σ_Ω T/p − ΣT|
             k = int(np.sum(gap >= eps))
             rows.append({"d": d, "eps": eps, "p": round(p, 4), "failures": k, "max gap": float(gap.max())})
             fails, n = fails + k, n + T
@@ -284,8 +284,10 @@ def uniform_along_rate_cell(seed: int, scale: int, d_power: float, eps_power: fl
                 eps_power=float(eps_power))
 
 
-def scalar_sum_cell(seed: int, trials: int, normalised: bool) -> Cell:
-    return cell(scalar_sum, seed, cost=1.0, trials=trials, normalised=bool(normalised))
+def scalar_sum_cell(seed: int, trials: int, normalised: bool, scale: float = 1.0) -> Cell:
+    if scale == 1.0:  # the cell as before (its cache key unchanged)
+        return cell(scalar_sum, seed, cost=1.0, trials=trials, normalised=bool(normalised))
+    return cell(scalar_sum, seed, cost=1.0, trials=trials, normalised=bool(normalised), scale=float(scale))
 
 
 def f_instances_seed(run_seed: int) -> int:

@@ -28,8 +28,8 @@ from verify.engine.checks.identity import check_matrix_identity
 from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
 from verify.engine.lazy import lazy
 from verify.engine.registry import claim
-from verify.chapter8.claims.mc_g_lemmas import ZZ, x, z, zident
-from verify.chapter8.claims.mc_implication import Implication, box, check_implication
+from verify.chapter8.claims.mc_g_lemmas import ZZ, check_zident, x, z, zident
+from verify.chapter8.claims.mc_implication import Implication, Source, box, check_implication, check_premises, parse
 
 MU = 2.0
 
@@ -179,7 +179,12 @@ claim(
         "‖x‖⁴⟨P_Ω(x̂x̂ᵀ), x̂x̂ᵀ⟩) with x̂ = x/‖x‖ (Lemma 8.17 needs ‖u‖, ‖v‖ ≤ 1), so the lemma at level ε gives "
         "2(‖x‖² + ‖x‖⁴)ε, and the factor is attained: on random instances the deviation exceeds the ε of the two pairs. "
         "Lemma 8.19 survives with ε rescaled by 4μ² + 16μ⁴ (absorbed in poly(μ, log d)). Separately, x depends on Ω, so "
-        "the step needs Lemma 8.17 uniformly over incoherent pairs (see lemma:8.17).",
+        "the step needs Lemma 8.17 uniformly over incoherent pairs (see lemma:8.17). Justification route: x̂ = x/‖x‖ has "
+        "‖x̂‖_∞ ≤ 2μ/(‖x‖√d), μ-incoherent only if ‖x‖ ≥ 2, so the first form 2(‖x‖² + ‖x‖⁴)ε does not follow from the "
+        "lemma at x̂ for small ‖x‖ (a second reader found no numeric violation in the regime: the small ‖x‖⁴ factor "
+        "compensates); the second form (8μ² + 32μ⁴)ε does follow, by applying the lemma to u = x/(2μ) (‖u‖ ≤ 1, "
+        "‖u‖_∞ ≤ 1/√d): dev(z, x) = 4μ²dev(z, u), dev(x, x) = 16μ⁴dev(u, u). That rescaling is the route the correction "
+        "rests on.",
         corrected_statement=S823("2(s+s²)"),
     ),
     mutants=[Mutant("(‖x‖² + ‖x‖⁴)ε: the factor 2 of ∇g dropped", S823("s+s²"))],
@@ -195,21 +200,34 @@ def _grad_g():
     return -2 * (ZZ - x * x.T) * x
 
 
+V824 = box(("q", -1, 1), ("eps", 0, 1))  # q = ⟨x, (zzᵀ − xxᵀ)x⟩, ⟨x, ∇g⟩ = −2q
+
+
+def _k823(st) -> sp.Expr:
+    """(8.23)'s constant as its statement says: 1 as printed (the corrected 2(s + s²) is not a number: see notes)."""
+    return sp.Integer(1) if st.constant == "1" else sp.nan
+
+
+SRC824 = (Source("eq:8.23", lambda st: _k823(st) * V824[1][0] - 2 * V824[0][0], "(8.22)–(8.23) |⟨x, ∇g(x)⟩| ≤ ε, upper"),
+          Source("eq:8.23", lambda st: _k823(st) * V824[1][0] + 2 * V824[0][0], "(8.22)–(8.23) |⟨x, ∇g(x)⟩| ≤ ε, lower"))
+
+
 @dataclass(frozen=True)
 class S824:
     coef: sp.Rational = sp.Integer(1)  # |⟨x, (zzᵀ − xxᵀ)x⟩| ≤ coef·ε
+    prem: tuple = ("eps - 2*q", "eps + 2*q")  # as typed: (8.23) with ⟨x, ∇g⟩ = −2q
 
 
 def _check_824(stmt: S824, ctx) -> Outcome:
-    ident = check_matrix_identity(zident(x.T * _grad_g(), -2 * (x.T * (ZZ - x * x.T) * x), "⟨x, ∇g(x)⟩", atom_subs=()), ctx)
-    V = box(("q", -1, 1), ("eps", 0, 1))  # q = ⟨x, (zzᵀ − xxᵀ)x⟩, ⟨x, ∇g⟩ = −2q
-    q, e = (v for v, _, _ in V)
+    ident = check_zident(zident(x.T * _grad_g(), -2 * (x.T * (ZZ - x * x.T) * x), "⟨x, ∇g(x)⟩", atom_subs=()), ctx)
+    q, e = (v for v, _, _ in V824)
+    prem = parse(stmt.prem, V824)
     k = sp.nsimplify(stmt.coef)
     cert = ([(R(1, 2), [("p", 0)]), (k - R(1, 2), [("lo", e)])],
             [(R(1, 2), [("p", 1)]), (k - R(1, 2), [("lo", e)])]) if k >= R(1, 2) else None
-    imp = Implication(V, (e - 2 * q, e + 2 * q), (k * e - q, k * e + q), cert,
+    imp = Implication(V824, prem, (k * e - q, k * e + q), cert,
                       text="premise (8.22)–(8.23): |⟨x, ∇g(x)⟩| = 2|q| ≤ ε")
-    return all_of(ident, check_implication(imp, ctx))
+    return all_of(check_premises(V824, prem, SRC824, ctx), ident, check_implication(imp, ctx))
 
 
 claim(
@@ -221,7 +239,8 @@ claim(
     equations=["8.24"],
     statement=S824(sp.Integer(1)),
     check=_check_824,
-    mutants=[Mutant("≤ ε/4", S824(R(1, 4)))],
+    mutants=[Mutant("≤ ε/4", S824(R(1, 4))),
+             Mutant("premise typo: |⟨x, ∇g⟩| ≤ ε/4 typed for (8.23)", S824(R(1, 4), ("eps/4 - 2*q", "eps/4 + 2*q")))],
     uses=["eq:8.23", "eq:8.20"],
     notes=["loose by 2: ⟨x, ∇g(x)⟩ = −2⟨x, (zzᵀ − xxᵀ)x⟩ (derived gradient), so |⟨x, ∇g⟩| ≤ ε gives ε/2"],
 )
@@ -242,7 +261,7 @@ claim(
     printed=r"\implies \langle x, z\rangle^2 \geq \|x\|_2^4 - \epsilon \text{ w.h.p.}",
     equations=["8.25"],
     statement=lazy(lambda: _id825(2)),
-    check=check_matrix_identity,
+    check=check_zident,
     mutants=[Mutant("⟨x, z⟩² − ‖x‖²", lazy(lambda: _id825(1)))],
     uses=["eq:8.24"],
     notes=["the identity holds for every z (no ‖z‖ = 1 needed); with it, −ε ≤ ⟨x, z⟩² − ‖x‖⁴ is (8.25)"],
@@ -303,6 +322,10 @@ claim(
     mutants=[Mutant("‖x‖² ≥ 1/3 (the ε dropped)", L821(K=0.0)), Mutant("‖x‖² ≥ 1/2 − ε/3", L821(bound=0.5))],
     uses=["lemma:8.17", "eq:8.32", "eq:8.33", "lemma:8.20"],
     notes=["(8.31) ∇²f ⪰ 0 ⟹ ⟨z, ∇²f z⟩ ≥ 0 is the definition of PSD at v = z",
+           "the constant after eq:8.32's correction: 2s² + 4⟨x, z⟩² − 2 ≥ −(8s + 2)ε (s = ‖x‖²) with ⟨x, z⟩² ≤ s gives "
+           "s ≥ (1 − ε)/(3 + 4ε) ≈ 1/3 − 7ε/9, weaker than the printed 1/3 − ε/3 at the same ε; the printed form holds "
+           "with ε rescaled (poly(μ) absorbs it), and so do eq:8.39/8.40, which use 1/3 − ε/3 literally. Here ε is the "
+           "Lemma 8.17 level at the pairs the proof uses, so the printed constant is what is tested",
            "ε: the Lemma 8.17 level at the pairs the proof of (8.32) uses (z, z), (z, x̂) and the polarisation pairs",
            "sampled over instances; a proof would need Lemma 8.17's uniform reading at (z, z), (z, x̂) and the "
            "polarisation pairs in ⟨z, ∇²f(x)z⟩/p − ⟨z, ∇²g(x)z⟩, then Lemma 8.20's computation"],
@@ -371,7 +394,10 @@ claim(
         explanation="⟨z, ∇²f(x)z⟩/p − ⟨z, ∇²g(x)z⟩ = 2‖x‖²(z²)ᵀE(x̂²) + 4‖x‖²dev(z, x̂) − 2dev(z, z) (E = W/p − J) is a "
         "combination of four Lemma 8.17 sums (the first by polarisation), bounded by (8‖x‖² + 2)ε, and on random "
         "instances it exceeds the ε of those pairs. Lemma 8.21 survives with ε rescaled (poly(μ) again); the Ω-dependence "
-        "of x needs the uniform reading of Lemma 8.17.",
+        "of x needs the uniform reading of Lemma 8.17. Justification route: x̂ = x/‖x‖ is not μ-incoherent when ‖x‖ < 1, "
+        "so the sums should be taken at x itself (admissible when ‖x‖ ≤ 1 and ‖x‖_∞ ≤ μ/√d): dev(z, x) = ‖x‖²dev(z, x̂), "
+        "which gives the same (8‖x‖² + 2)ε with every pair admissible (spiky small-‖x‖ points stay below the bound: the "
+        "2ε term dominates).",
         corrected_statement=S832("8s+2"),
     ),
     mutants=[Mutant("−2ε", S832("2"))],
@@ -387,19 +413,41 @@ claim(
 @dataclass(frozen=True)
 class S833:
     k: sp.Rational = sp.Integer(1)  # 3‖x‖² ≥ 1 − kε
+    prem: tuple = ("2*s + 4*c - 2 + eps", "s - c")  # as typed: (8.32) with eq:8.28's form; Cauchy–Schwarz
+
+
+V833 = box(("s", 0, 4), ("c", 0, 4), ("eps", 0, 1))
+
+
+def _k832(st):
+    s_, _c, _e = (v for v, _, _ in V833)
+    return {"1": sp.Integer(1), "8s+2": 8 * s_ + 2, "2": sp.Integer(2)}[st.constant]
+
+
+# (8.32)'s conclusion ⟨z, ∇²g z⟩ ≥ −Kε, with ⟨z, ∇²g z⟩ = 2s + 4c − 2 (eq:8.28, proved); Cauchy–Schwarz s ≥ c is
+# derived in the check (Lagrange's identity, proved by the trace normal form)
+SRC833 = (Source("eq:8.32", lambda st: 2 * V833[0][0] + 4 * V833[1][0] - 2 + _k832(st) * V833[2][0],
+                 "(8.32) ⟨z, ∇²g(x)z⟩ = 2‖x‖² + 4⟨x, z⟩² − 2 ≥ −Kε"),)
 
 
 def _check_833(stmt: S833, ctx) -> Outcome:
-    V = box(("s", 0, 4), ("c", 0, 4), ("eps", 0, 1))
+    V = V833
     s, c, e = (v for v, _, _ in V)
     k = sp.nsimplify(stmt.k)
-    prem = (2 * s + 4 * c - 2 + e, s - c)  # (8.32) with eq:8.28's form of ⟨z, ∇²g z⟩; Cauchy–Schwarz
+    prem = parse(stmt.prem, V)
+    prem_out = check_premises(V, prem[:1], SRC833, ctx)
+    cs_ok = sp.expand(prem[1] - (s - c)) == 0
+    prem_out.steps.append(Step("premise ← Cauchy–Schwarz", "s − c ≥ 0: ⟨x, z⟩² ≤ ‖x‖²‖z‖², ‖z‖ = 1 (eq:8.29's "
+                               "Lagrange identity)", printed=sp.sstr(prem[1]) + " >= 0", holds=cs_ok))
+    if not cs_ok:
+        prem_out.holds = False
+        prem_out.counterexample = {"premise": sp.sstr(prem[1]), "expected": "s - c"}
     # 3s − 1 + kε = ½(2s + 4c − 2 + ε) + 2(s − c) + (k − ½)ε ;  (8.34) is (8.33) divided by 3
     cert = ([(R(1, 2), [("p", 0)]), (2, [("p", 1)]), (k - R(1, 2), [("lo", e)])],
             [(R(1, 6), [("p", 0)]), (R(2, 3), [("p", 1)]), ((k - R(1, 2)) / 3, [("lo", e)])]) if k >= R(1, 2) else None
     imp = Implication(V, prem, (3 * s - 1 + k * e, s - R(1, 3) + k * e / 3), cert,
                       text="premises: ⟨z, ∇²g(x)z⟩ = 2‖x‖² + 4⟨x, z⟩² − 2 ≥ −ε, ⟨x, z⟩² ≤ ‖x‖²")
-    return check_implication(imp, ctx)
+    return all_of(prem_out, check_implication(imp, ctx))
 
 
 claim(
@@ -411,7 +459,8 @@ claim(
     equations=["8.33", "8.34"],
     statement=S833(sp.Integer(1)),
     check=_check_833,
-    mutants=[Mutant("3‖x‖² ≥ 1 − ε/4", S833(R(1, 4)))],
+    mutants=[Mutant("3‖x‖² ≥ 1 − ε/4", S833(R(1, 4))),
+             Mutant("premise typo: (8.32) typed as ⟨z, ∇²g z⟩ ≥ −ε/4", S833(R(1, 4), ("2*s + 4*c - 2 + eps/4", "s - c")))],
     uses=["eq:8.32", "eq:8.28", "eq:8.29"],
     notes=["loose, not wrong: 2‖x‖² + 4⟨x, z⟩² − 2 ≥ −ε with ⟨x, z⟩² ≤ ‖x‖² gives 3‖x‖² ≥ 1 − ε/2 (tight at x ∥ z)"],
 )

@@ -42,6 +42,48 @@ def zident(lhs, rhs, label, **kw):
                           sampler=_unit_z_sampler, label=label, **kw)
 
 
+# The only atom substitution §8.3.2's identities may use: the section's hypothesis ‖z‖ = 1 (M = zzᵀ with a unit
+# z, Theorem 8.14). Any other (a typed-in ‖x‖² = ½) is a premise nobody derived, and the check refuses it.
+PREMISES = {"⟨zᵀ z⟩": (sp.Integer(1), "‖z‖ = 1, the hypothesis of §8.3.2 (M = zzᵀ, unit z)")}
+
+
+def check_zident(stmt: MatrixIdentity, ctx) -> Outcome:
+    """check_matrix_identity, with the hypotheses checked rather than imposed:
+    (1) every atom substitution must be a premise of the section (PREMISES), else the identity is refuted;
+    (2) a third check that imposes nothing: lhs and rhs evaluated exactly at instances with a rational unit z (‖z‖² = 1
+        verified on the instance) and integer x, whose difference must vanish."""
+    from symbolic.explicit import evaluate
+
+    bad = [(n, sp.sstr(v)) for n, v in stmt.atom_subs if n not in PREMISES or sp.simplify(v - PREMISES[n][0]) != 0]
+    if bad:
+        return Outcome(False, ["premise audit"], 0, None, {"atom substitutions that are not premises of §8.3.2": bad},
+                       steps=[Step("premises", "every atom substitution is a hypothesis of the section",
+                                   derived=bad, holds=False)], strength="exact")
+    out = check_matrix_identity(stmt, ctx)
+    if out.holds is not True:
+        return out
+    rng = ctx.rng(f"zident:{stmt.label}")
+    gaps, n = [], 0
+    for _ in range(6):
+        inst = _unit_z_sampler(rng, 3)
+        zv = inst[z]
+        unit = sp.expand((zv.T * zv)[0]) == 1
+        dd = zv.shape[0]
+        gap = sp.simplify(evaluate(stmt.lhs, inst, dd) - evaluate(stmt.rhs, inst, dd))
+        gap = gap[0, 0] if getattr(gap, "is_Matrix", False) else gap
+        n += 1
+        if not unit or gap != 0:
+            gaps.append({"z": [str(c) for c in zv], "x": [str(c) for c in inst[x]], "unit": unit, "lhs - rhs": str(gap)})
+    ok = not gaps
+    out.steps.append(Step(f"{stmt.label}: instances", "lhs − rhs at rational unit z (‖z‖² = 1 checked) and integer x, "
+                          "nothing substituted", derived=gaps or sp.Integer(0), holds=ok))
+    if not ok:
+        return Outcome(False, out.methods + ["exact instances"], n, None, gaps[0], steps=out.steps, strength="exact",
+                       sizes=["d = 3"])
+    out.methods.append("exact instances (unit z checked)")
+    return out
+
+
 def _unit_z_sampler(rng, n):
     zs = [(sp.Rational(3, 5), sp.Rational(4, 5), 0), (sp.Rational(1, 3), sp.Rational(2, 3), sp.Rational(2, 3))]
     zz = zs[int(rng.integers(0, 2))]
@@ -71,7 +113,7 @@ class AtStationary:
 
 
 def _check_818(stmt: AtStationary, ctx) -> Outcome:
-    ident = check_matrix_identity(zident(
+    ident = check_zident(zident(
         sp.Trace(x.T * _g_gradient()), -2 * (sp.Trace(x.T * z) ** 2 - sp.Trace(x.T * x) ** 2), "⟨x, ∇g(x)⟩"), ctx)
     pts, ce = 0, None
     for zv in Z_EXACT:
@@ -128,7 +170,7 @@ claim(
     printed=r"\implies \langle x, (zz^\top - xx^\top)x\rangle = 0 \quad (\text{because } \nabla g(x) = (M - xx^\top)x)",
     equations=["8.20"],
     statement=lazy(lambda: _grad_cited(1)),
-    check=check_matrix_identity,
+    check=check_zident,
     erratum=Erratum(
         printed=r"\nabla g(x) = (M - xx^\top)x",
         corrected=r"\nabla g(x) = -2(M - xx^\top)x",
@@ -157,7 +199,7 @@ claim(
     statement=lazy(lambda: zident(
         _hz(), sp.Trace((z * x.T + x * z.T).T * (z * x.T + x * z.T)) - 2 * sp.Trace(z.T * (ZZ - x * x.T) * z), "(8.27)",
         atom_subs=())),
-    check=check_matrix_identity,
+    check=check_zident,
     mutants=[Mutant("coefficient 1 on zᵀ(zzᵀ − xxᵀ)z", lazy(lambda: zident(
         _hz(), sp.Trace((z * x.T + x * z.T).T * (z * x.T + x * z.T)) - sp.Trace(z.T * (ZZ - x * x.T) * z), "m",
         atom_subs=())))],
@@ -175,8 +217,10 @@ claim(
     printed=r"2\|x\|_2^2 + 2\langle x, z\rangle^2 - 2 + 2\langle x, z\rangle^2 \geq 0",
     equations=["8.28"],
     statement=lazy(lambda: zident(_hz(), _R28, "(8.28)")),
-    check=check_matrix_identity,
-    mutants=[Mutant("2‖x‖² + 2⟨x, z⟩² − 2 (one ⟨x, z⟩² term)", lazy(lambda: zident(_hz(), _R28 - 2 * _XZ**2, "m")))],
+    check=check_zident,
+    mutants=[Mutant("2‖x‖² + 2⟨x, z⟩² − 2 (one ⟨x, z⟩² term)", lazy(lambda: zident(_hz(), _R28 - 2 * _XZ**2, "m"))),
+             Mutant("a false form (1 for 2‖x‖²) with a typed-in ‖x‖² = ½", lazy(lambda: zident(
+                 _hz(), _R28 - 2 * sp.Trace(x.T * x) + 1, "m", atom_subs=UNIT + (("⟨xᵀ x⟩", sp.Rational(1, 2)),))))],
     uses=["eq:8.27", "sec:8.3.2:trace-rule"],
 )
 
@@ -341,7 +385,7 @@ claim(
     printed=r"\langle z, (zz^\top - xx^\top)x\rangle = 0 \implies \langle x, z\rangle(1 - \|x\|_2^2) = 0",
     equations=["8.35", "8.36", "8.37"],
     statement=zident(z.T * (ZZ - x * x.T) * x, sp.Trace(x.T * z) * (1 - sp.Trace(x.T * x)), "(8.37)"),
-    check=check_matrix_identity,
+    check=check_zident,
     mutants=[Mutant("⟨x, z⟩(1 − ‖x‖⁴)", zident(z.T * (ZZ - x * x.T) * x, sp.Trace(x.T * z) * (1 - sp.Trace(x.T * x) ** 2), "m"))],
     uses=["lemma:8.18"],
     notes=["(8.35)–(8.36) pair ∇g(x) = 0 with z; the factor −2 of the true gradient does not matter for '= 0'"],
@@ -436,7 +480,7 @@ def _check_822(stmt: MinimaOfG, ctx) -> Outcome:
             lam = np.linalg.eigvalsh(hess(np.outer(zf, zf)[None], pf[None])[0])[0]
             is_min = lam >= -1e-12
             global_min = np.linalg.norm(pf - zf) < 1e-12 or np.linalg.norm(pf + zf) < 1e-12
-            predicted = global_min if stmt.minima == "pm-z" else True
+            predicted = {"pm-z": global_min, "all": True, "z-only": np.linalg.norm(pf - zf) < 1e-12}[stmt.minima]
             if is_min != predicted and ce is None:
                 ce = {"z": zf.tolist(), "x": pf.tolist(), "lambda_min": float(lam)}
     return Outcome(ce is None, ["symbolic (sympy.solve)", "derived Hessian"], pts, 0.0 if ce is None else None, ce,
@@ -444,26 +488,71 @@ def _check_822(stmt: MinimaOfG, ctx) -> Outcome:
                           "0 has λ_min = −2 (a strict saddle), ±z have PSD Hessians and g = 0"], strength="sampled")
 
 
-def _generic_822(stmt: MinimaOfG):
-    """For every d (‖z‖ = 1), the printed lemma from four identities of the trace normal form:
+C822 = sp.Symbol("c", real=True)
+STAT_FACTOR = C822 * (1 - C822**2)  # ∇g(cz) = −2·STAT_FACTOR·z: identity (b) proves it, the derivation solves it
+
+
+def _identities_822():
+    """For every d (‖z‖ = 1), four identities of the trace normal form:
     (a) ∇g(x) = −2(⟨z, x⟩z − ‖x‖²x), so a stationary x ≠ 0 is x = (⟨z, x⟩/‖x‖²)z, a multiple cz of z;
-    (b) ∇g(cz) = −2c(1 − c²)z, and c(1 − c²) = −(c − 1)c(c + 1): the stationary points are 0 and ±z;
-    (c) ⟨z, ∇²g(0)z⟩ = −2 < 0: 0 is not a local minimum;
-    (d) g(±z) = 0 ≤ g (a squared norm): ±z are global minima. Hence every local minimum is global."""
-    if stmt.minima != "pm-z":
-        return None  # 'every stationary point is a local minimum' is refuted by the exact check (0 is a saddle)
-    c = sp.Symbol("c", real=True)
+    (b) ∇g(cz) = −2c(1 − c²)z: the stationary points are cz with c a root of c(1 − c²);
+    (c) ⟨z, ∇²g(0)z⟩ = −2;
+    (d) g(±z) = 0 ≤ g (a squared norm)."""
+    c = C822
     g = pca.objective().subs(pca.SYMBOLS.M, ZZ)
     grad = _g_gradient()
     zero = sp.ZeroMatrix(d, 1)
-    return [vector_identity(grad, -2 * (z * (z.T * x) - x * (x.T * x)), (x, z), atom_subs=(),
-                            label="(a) ∇g(x) = −2(⟨z, x⟩z − ‖x‖²x)", sampler=_unit_z_sampler),
-            vector_identity(grad.subs(x, c * z), -2 * c * (1 - c**2) * z, (x, z), atom_subs=UNIT,
-                            label="(b) ∇g(cz) = −2c(1 − c²)z", sampler=_unit_z_sampler),
-            EntryIdentity(c * (1 - c**2), -(c - 1) * c * (c + 1), "(b) roots c ∈ {0, ±1}"),
-            zident((z.T * _g_hessian().subs(x, zero) * z)[0, 0], sp.Integer(-2), "(c) ⟨z, ∇²g(0)z⟩ = −2"),
-            zident(g.subs(x, z), sp.Integer(0), "(d) g(z) = 0"),
-            zident(g.subs(x, -z), sp.Integer(0), "(d) g(−z) = 0")]
+    return {"a": vector_identity(grad, -2 * (z * (z.T * x) - x * (x.T * x)), (x, z), atom_subs=(),
+                                 label="(a) ∇g(x) = −2(⟨z, x⟩z − ‖x‖²x)", sampler=_unit_z_sampler),
+            "b": vector_identity(grad.subs(x, c * z), -2 * STAT_FACTOR * z, (x, z), atom_subs=UNIT,
+                                 label="(b) ∇g(cz) = −2c(1 − c²)z", sampler=_unit_z_sampler),
+            "c": zident((z.T * _g_hessian().subs(x, zero) * z)[0, 0], sp.Integer(-2), "(c) ⟨z, ∇²g(0)z⟩ = −2"),
+            "d+": zident(g.subs(x, z), sp.Integer(0), "(d) g(z) = 0"),
+            "d-": zident(g.subs(x, -z), sp.Integer(0), "(d) g(−z) = 0")}
+
+
+def _generic_822(stmt: MinimaOfG, ctx) -> Outcome:
+    """The claim's own statement for every d, derived from the proved identities (not a restatement of them): the
+    stationary points are cz with c ∈ roots of the proved factor c(1 − c²); each is classified by the proved values
+    (c = 0: the proved ⟨z, ∇²g(0)z⟩ < 0, so not a local minimum; c = ±1: the proved g(±z) = 0 = min g, a global
+    minimum); the derived set of local minima is compared with the set the statement claims."""
+    from verify.engine.checks.generic import _run
+
+    ids = _identities_822()
+    outs = {k: (check_zident(v, ctx) if isinstance(v, MatrixIdentity) and v.sampler is _unit_z_sampler
+                and k in ("c", "d+", "d-") else _run(v, ctx)) for k, v in ids.items()}
+    proved = all(o.holds is True for o in outs.values())
+    roots = sorted(sp.solve(STAT_FACTOR, C822))  # the factor identity (b) proves
+    hz0 = ids["c"].rhs
+    g_at = {1: ids["d+"].rhs, -1: ids["d-"].rhs}
+    minima = sorted(r for r in roots if (r == 0 and not hz0 < 0) or (r != 0 and g_at.get(int(r), 1) == 0))
+    claimed = {"pm-z": [-1, 1], "all": roots, "z-only": [1]}[stmt.minima]
+    ok = proved and minima == claimed
+    steps = [st for o in outs.values() for st in o.steps] + [
+        Step("stationary points", "roots of the proved factor c(1 − c²) of ∇g(cz), and x = 0", derived=roots),
+        Step("classification", "c = 0: ⟨z, ∇²g(0)z⟩ (proved) < 0, not a local minimum; c = ±1: g = 0 (proved), global",
+             derived={"local minima (c)": minima, "claimed": claimed}, holds=ok)]
+    return Outcome(ok if proved else None, ["symbolic (trace normal form)", "derivation"], 1, None,
+                   None if ok else {"derived local minima (multiples of z)": [str(m) for m in minima],
+                                    "claimed": [str(m) for m in claimed]},
+                   steps=steps, strength="proved" if proved else "sampled")
+
+
+def _check_822_both(stmt: MinimaOfG, ctx) -> Outcome:
+    conc = _check_822(stmt, ctx)
+    gen = _generic_822(stmt, ctx)
+    if gen.holds is True and conc.holds is True:
+        return Outcome(True, conc.methods + gen.methods, conc.examples + gen.examples, conc.worst_margin, None,
+                       steps=gen.steps + conc.steps, notes=conc.notes + [
+                           "proved for every d by the derivation from the identities; the exact stationary points at "
+                           "d = 2 are a second check"], strength="proved")
+    if gen.holds is False:
+        return Outcome(False, conc.methods + gen.methods, conc.examples + gen.examples, None,
+                       gen.counterexample or conc.counterexample, steps=gen.steps + conc.steps,
+                       notes=conc.notes + ["refuted by the derivation for every d"] +
+                       ([] if conc.holds is False else ["(the d = 2 check did not refute it)"]), strength="proved")
+    return Outcome(None, conc.methods + gen.methods, steps=gen.steps + conc.steps, strength="sampled",
+                   notes=conc.notes + [f"derivation {gen.holds}, exact d = 2 check {conc.holds}"])
 
 
 claim(
@@ -473,10 +562,13 @@ claim(
     title="g has no bad local minimum",
     printed=r"\text{All local minima of } g \text{ are global minima.}",
     statement=MinimaOfG("pm-z"),
-    check=generic_too(_check_822, _generic_822),
-    mutants=[Mutant("every stationary point of g is a local minimum", MinimaOfG("all"))],
+    check=_check_822_both,
+    mutants=[Mutant("every stationary point of g is a local minimum", MinimaOfG("all")),
+             Mutant("the only local minimum is z (−z forgotten)", MinimaOfG("z-only"))],
     uses=["lemma:8.18", "lemma:8.20", "eq:8.37", "sec:8.3.2:lemma-8.22-step", "thm:8.7"],
     notes=["proved for every d: the stationary points are 0 and ±z (∇g = −2(⟨z, x⟩z − ‖x‖²x), then ∇g(cz) = "
-           "−2c(1 − c²)z), 0 has ⟨z, ∇²g(0)z⟩ = −2 and g(±z) = 0, each step by the trace normal form; the exact "
-           "stationary points at d = 2 and their Hessians are a second check"],
+           "−2c(1 − c²)z), 0 has ⟨z, ∇²g(0)z⟩ = −2 and g(±z) = 0, each step by the trace normal form; the set of local "
+           "minima is derived from those identities and compared with the statement's own set (so a mutated statement "
+           "is refuted on the proof path, issue 19); the exact stationary points at d = 2 and their Hessians are a "
+           "second check"],
 )

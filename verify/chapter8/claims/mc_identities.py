@@ -105,7 +105,10 @@ claim(
         _generic(lambda W: (tinner(_GA, tP(W, _GB)), tinner(_GA, _GB)), (_GA, _GB), "mutant"),
         EntrywiseIdentity(lambda I: (inner(I.M, P(I.W, I.z * I.v.T)), inner(I.M, I.z * I.v.T)), label="mutant")))],
     uses=["def:8.9"],
-    notes=["the exact equality; the '≈ p⟨A, B⟩' is the concentration of Lemma 8.17, checked there"],
+    notes=["the exact equality; the '≈ p⟨A, B⟩' is the concentration of Lemma 8.17, checked there",
+           "the '≈ p⟨A, B⟩' does not hold 'for any A, B' at an absolute level ε: Σ_Ω A_ijB_ij − p⟨A, B⟩ has standard "
+           "deviation √(p(1 − p)ΣA_ij²B_ij²), unbounded over A, B (T = J refutes it; see remark:8.16's erratum); it holds "
+           "for the normalised incoherent T of Lemma 8.17"],
 )
 
 

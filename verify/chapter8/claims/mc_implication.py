@@ -156,3 +156,79 @@ def check_implication(imp: Implication, ctx=None) -> Outcome:
 def box(*specs):
     """Variables: box(("s", 0, 4), ...) -> ((Symbol, lo, hi), ...), real symbols."""
     return tuple((sp.Symbol(n, real=True), lo, hi) for n, lo, hi in specs)
+
+
+# --- premises: each one entailed by the conclusion of a claim in `uses` (issue 19) ---------------------------
+def source_statement(claim_id: str, form: str = "printed"):
+    """The statement of a used claim (its corrected statement with form='corrected' when it has an erratum)."""
+    from verify.engine import registry
+    from verify.engine.lazy import force
+
+    c = registry.load()[claim_id]
+    st = c.erratum.corrected_statement if (form == "corrected" and c.erratum is not None) else c.statement
+    return force(st)
+
+
+def entailed(premise, source, variables) -> bool:
+    """premise ≥ 0 follows from source ≥ 0 on the box: premise − source is a polynomial whose every coefficient is
+    ≥ 0 in variables whose box starts at ≥ 0 (so premise ≥ source ≥ 0), or premise = λ·source with λ > 0."""
+    diff = sp.expand(sp.nsimplify(premise) - sp.nsimplify(source))
+    if diff == 0:
+        return True
+    syms = [v for v, _, _ in variables]
+    lo = {v: sp.nsimplify(a) for v, a, _ in variables}
+    try:
+        poly = sp.Poly(diff, *syms)
+    except sp.PolynomialError:
+        poly = None
+    if poly is not None:
+        ok = True
+        for mon, coef in poly.terms():
+            if not (coef.is_number and coef >= 0):
+                ok = False
+                break
+            if any(k > 0 and not lo[v] >= 0 for v, k in zip(syms, mon)):
+                ok = False
+                break
+        if ok:
+            return True
+    ratio = sp.simplify(sp.nsimplify(premise) / sp.nsimplify(source))
+    return bool(ratio.is_number and ratio > 0)
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a premise comes from: a claim in ``uses`` (its printed or corrected form) and the translation of its
+    statement object into the step's variables (a conclusion ``expr ≥ 0``)."""
+
+    claim: str
+    conclusion: object  # callable(statement) -> sympy expression ≥ 0 in the step's variables
+    text: str = ""
+    form: str = "printed"
+
+
+def check_premises(variables, premises, sources, ctx=None) -> Outcome:
+    """Every typed premise must be entailed by the conclusion of the claim it cites (read from that claim's
+    statement object, so a typo in a premise, or a change of the cited claim, makes the proof fail)."""
+    steps, bad = [], []
+    for prem, src in zip(premises, sources):
+        st = source_statement(src.claim, src.form)
+        concl = src.conclusion(st)
+        ok = entailed(prem, concl, variables)
+        steps.append(Step(f"premise ← {src.claim}" + (" (corrected)" if src.form == "corrected" else ""),
+                          (src.text or "the cited claim's conclusion") + ": premise − conclusion has nonnegative "
+                          "coefficients on the box (premise ≥ conclusion ≥ 0)",
+                          printed=sp.sstr(prem) + " >= 0", derived=sp.sstr(concl) + " >= 0", holds=ok))
+        if not ok:
+            bad.append({"premise": sp.sstr(prem) + " >= 0", "cited": src.claim, "its conclusion": sp.sstr(concl) + " >= 0"})
+    if len(premises) != len(sources):
+        bad.append({"premises": len(premises), "sources": len(sources)})
+    return Outcome(not bad, ["symbolic (premise entailment)"], len(premises), None,
+                   {"premises not entailed by the claims they cite": bad} if bad else None, steps=steps,
+                   strength="proved")
+
+
+def parse(exprs, variables):
+    """Premises typed as strings in a statement (so a mutant can change them), parsed in the box's symbols."""
+    loc = {str(v): v for v, _, _ in variables}
+    return tuple(sp.sympify(e, locals=loc) for e in exprs)

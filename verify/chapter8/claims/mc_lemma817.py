@@ -23,7 +23,7 @@ from numeric.sweeps.core import compute
 from numeric.chapter8.sweeps.mc_lemmas import DELTA, MU  # the sweeps' μ and δ are the claim's
 from symbolic.chapter8.matrix_completion import Instance, reduce_mask
 
-from verify.engine.claim import Mutant, Outcome, Step, all_of
+from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
 from verify.engine.rates import judge, n_seeds, pooled_fit
 from verify.engine.registry import claim
 
@@ -171,11 +171,13 @@ claim(
 # --- Remark 8.16: (8.13)–(8.14) -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class ScalarSum:
-    normalised: bool = True  # T = (uuᵀ)∘(vvᵀ) with unit incoherent u, v; False: T_ij = 1
+    normalised: bool = True  # T = (uuᵀ)∘(vvᵀ) with unit incoherent u, v; False: any T, here T_ij = 1 (T = J)
+    scale: float = 1.0  # T multiplied by this factor
 
 
 def _check_816(stmt: ScalarSum, ctx) -> Outcome:
-    rows, fails, n = compute([S.scalar_sum_cell(ctx.seed_for("remark-8.16"), ctx.profile.trials, stmt.normalised)])[0]
+    rows, fails, n = compute([S.scalar_sum_cell(ctx.seed_for("remark-8.16"), ctx.profile.trials, stmt.normalised,
+                                                stmt.scale)])[0]
     verdict = _whp(fails, n)
     return Outcome(verdict, ["monte-carlo"], n, None, None if verdict else rows,
                    steps=[Step("(8.14)", "|Σ_Ω T_ij − pΣT_ij| < ε at p = log d/(dε²)", derived=rows, holds=verdict)],
@@ -190,13 +192,26 @@ claim(
     section="8.3.2",
     kind="high-probability",
     title="Scalar concentration: Σ_Ω T_ij ≈ p Σ T_ij within ε",
-    printed=r"\Big|\sum_{(i,j)\in\Omega} T_{ij} - p\sum_{(i,j)} T_{ij}\Big| < \epsilon \text{ w.h.p.}",
+    printed=r"\Big|\sum_{(i,j)\in\Omega} T_{ij} - p\sum_{(i,j)} T_{ij}\Big| < \epsilon \text{ w.h.p. (for any matrices } A, B)",
     equations=["8.13", "8.14"],
-    statement=ScalarSum(True),
+    statement=ScalarSum(False),
     check=_check_816,
-    mutants=[Mutant("unnormalised T (T_ij = 1)", ScalarSum(False))],
+    erratum=Erratum(
+        printed=r"\text{for any } T:\ \Big|\sum_{(i,j)\in\Omega} T_{ij} - p\sum_{(i,j)} T_{ij}\Big| < \epsilon \text{ w.h.p.}",
+        corrected=r"T = (uu^\top)\circ(vv^\top),\ \|u\|, \|v\| \leq 1,\ \|u\|_\infty, \|v\|_\infty \leq \mu/\sqrt d:\ "
+        r"\Big|\sum_{\Omega} T_{ij} - p\sum T_{ij}\Big| \leq p\epsilon < \epsilon \text{ w.h.p. (Lemma 8.17 times } p)",
+        explanation="severity: hypothesis. The deviation Σ_Ω T − pΣT has standard deviation √(p(1 − p)ΣT_ij²), unbounded "
+        "over T, so no absolute level ε holds 'for any A, B': T = J (all ones) gives a gap of order d√p (the reviewer saw "
+        "medians 260 and 551 at d = 2000, p = 0.05 and 0.2; T = e₁1ᵀ gave |dev| > 0.1 in 98% of draws). Scalar "
+        "concentration at level ε needs T small: Bernstein gives |dev| ≲ √(2pΣT_ij² log(1/δ)) + max|T_ij| log(1/δ), "
+        "which is what Lemma 8.17's T = (uuᵀ)∘(vvᵀ) with unit incoherent u, v provides (ΣT_ij² ≤ μ⁴/d², max|T_ij| ≤ "
+        "μ⁴/d²). Later use (Lemma 8.17 and its steps) is of that normalised form, so nothing downstream breaks.",
+        corrected_statement=ScalarSum(True),
+    ),
+    mutants=[Mutant("normalised T scaled by 1000 (‖u‖ = ‖v‖ ≈ 5.6)", ScalarSum(True, 1000.0))],
     uses=["lemma:8.17"],
-    notes=["(8.13) defines '≈' by (8.14); T is not specified in the remark, so it is checked for the T of Lemma 8.17",
+    notes=["(8.13) defines '≈' by (8.14); the remark says 'for any matrices A and B', refuted at T = J; the corrected "
+           "form is the T of Lemma 8.17",
            "sampled: Monte Carlo over Ω; a proof would need Lemma 8.17 (itself only sampled) and then the one-"
            "line rescaling |Σ_Ω T − pΣT| = p·|Σ_Ω T/p − ΣT|"],
 )
@@ -276,10 +291,20 @@ claim(
     title="f is a sampled g; |f − g| ≤ ε does not keep spurious minima away",
     printed=r"f(x) \approx g(x) = \tfrac12\|M - xx^\top\|_F^2;\ \text{a small margin between } f \text{ and } g "
     r"\text{ could create spurious local minima}",
-    statement=SampledPCA(),
+    statement=SampledPCA(expectation_factor="1"),
     check=_check_815,
+    erratum=Erratum(
+        printed=r"f(x) \approx g(x)",
+        corrected=r"f(x)/p \approx g(x)\ (\mathbb E_\Omega f = p\,g);\ \text{a small margin between } f/p \text{ and } g "
+        r"\text{ could still create spurious local minima}",
+        explanation="severity: formula. E_Ω f(x) = p·g(x) exactly (symmetric Bernoulli Ω: f is linear in each ω after "
+        "ω² = ω), so f ≈ p·g, not g, and |f − g| → g(x) as p → 0 (the reviewer: d = 500, flat z, p = 0.05: f(0) = 0.025 "
+        "against g(0) = 0.5, f(0)/p = 0.499). The comparison the section makes, (8.23), (8.32) and Lemma 8.17, divides "
+        "by p, so the proofs are unaffected; the point of the remark (ε-closeness in value cannot rule out spurious "
+        "minima) stands for f/p and g.",
+        corrected_statement=SampledPCA(),
+    ),
     mutants=[
-        Mutant("E_Ω f = g (no factor p)", SampledPCA(expectation_factor="1")),
         Mutant("a wiggle of wavelength 2 creates spurious minima", SampledPCA(wavelength=2.0)),
         Mutant("amplitude 2ε keeps |f − g| ≤ ε", SampledPCA(amplitude=2.0)),
     ],
@@ -332,6 +357,8 @@ claim(
     mutants=[Mutant("the forms concentrate as 1/p", FormsConcentrate(-1.0))],
     uses=["remark:8.15", "lemma:8.17", "eq:8.16", "eq:8.17"],
     notes=["drawn in verify/figures/mc.py (the 1-D pair and the concentration of the forms)",
+           "the caption's 'f(x), g(x) no more than ε apart' is about the illustrative 1-D pair; for the chapter's f the "
+           "comparison is f/p against g (E_Ω f = p·g, remark:8.15's erratum), which is what the forms here divide by",
            "sampled: the −½ rates are fits over Ω; a proof would need the variance identity Var(⟨P_Ω(A), B⟩/p) ="
            " ((1 − p)/p)ΣA_ij²B_ij² for fixed A, B (independent Bernoulli entries) and Chebyshev, exact for the "
            "gradient and Hessian forms at fixed x, v"],

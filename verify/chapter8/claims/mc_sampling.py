@@ -183,7 +183,11 @@ claim(
     check=_check_remark_811,
     mutants=[Mutant("p = d^(-1/2) is still not identifiable", Identifiability(0.5, 1.0))],
     uses=["def:8.10"],
-    notes=["checked as a necessity: at p = 1/d recovery is impossible w.h.p. (an unobserved row), with an exact witness",
+    notes=["loose: p ≫ 1/d is necessary, not sufficient; the real threshold is p ≳ log d/d (coupon collector: every "
+           "index must be observed in its row or column, and the observation graph connected and non-bipartite on supp "
+           "z). A second reader: d = 4000, pd = 4.15: in 66% of draws some index is unobserved (z_i, hence M, not "
+           "identifiable); pd = 3: 100%; pd = 2 log d: 0%; d = 1000, pd = 3: 91%",
+           "checked as a necessity: at p = 1/d recovery is impossible w.h.p. (an unobserved row), with an exact witness",
            "sampled: masks at p = 1/d; a proof would need P(some row unobserved) ≥ 1 − (1 − (1 − p)^d)^d → 1 − "
            "e^{−d e^{−pd}} at p = 1/d (independent rows in the independent model; a union/second-moment bound in"
            " the symmetric one), plus the exact witness that an empty row makes z + t eᵢ a global minimum"],
