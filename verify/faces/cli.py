@@ -197,7 +197,7 @@ def cmd_check(args) -> int:
     claims = [by_id[i] for i in ids]
 
     _cap_jobs(args)
-    cache_hypothesis_home()
+    cache_hypothesis_home(not args.no_cache)
     evs = run_all(claims, profile, seed=args.seed, jobs=args.jobs, scheduler=args.scheduler,
                   use_cache=not args.no_cache, progress=_progress(sys.stderr))
     bad = 0
@@ -253,16 +253,18 @@ def cmd_report(args) -> int:
         raise OutputError("empty --figures directory")
     fig_dir = Path(args.figures) if args.figures is not None else outs["--out"].parent / "figures"
     _check_figures_dir(fig_dir, outs, args.force)
-    cache_hypothesis_home()
+    cache_hypothesis_home(not args.no_cache)
     return make_report(profile, args.seed, outs["--out"], outs["--json"], _progress(sys.stderr), jobs=args.jobs,
                        fig_dir=fig_dir, scheduler=args.scheduler, use_cache=not args.no_cache, force=args.force)
 
 
-def cache_hypothesis_home() -> None:
-    """No .hypothesis/ in the user's directory: hypothesis keeps its files in the cache (numeric.sweeps.cache)."""
+def cache_hypothesis_home(use_cache: bool = True) -> None:
+    """No .hypothesis/ in the user's directory: hypothesis keeps its files in the cache (numeric.sweeps.cache),
+    or under --no-cache in a temporary folder removed at exit."""
     from numeric.sweeps import cache
 
-    cache.hypothesis_home()
+    with cache.off(not use_cache):
+        cache.hypothesis_home()
 
 
 def _check_figures_dir(d: Path, outs: dict, force: bool = False) -> None:
@@ -442,8 +444,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _scheduler(text: str) -> str:
-    if text != "local" and not text.startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://")):
-        raise argparse.ArgumentTypeError(f"--scheduler must be 'local' or an address like tcp://host:8786, not {text!r}")
+    import re
+
+    if text == "local":
+        return text
+    if not text.startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://")):
+        raise argparse.ArgumentTypeError(f"must be 'local' or an address like tcp://host:8786, not {text[:80]!r}")
+    if text.startswith("inproc://"):
+        raise argparse.ArgumentTypeError("an inproc:// scheduler lives inside one process; give tcp://host:port or "
+                                         "'local'")
+    if not re.fullmatch(r"[a-z]+://(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):\d{1,5}", text) or \
+            not 0 < int(text.rsplit(":", 1)[1]) < 65536:
+        raise argparse.ArgumentTypeError(f"not an address like tcp://host:8786: {text[:80]!r}")
     return text
 
 
@@ -572,6 +584,20 @@ def _on_signal(signum, frame):
     raise KeyboardInterrupt
 
 
+def _stop_now(out) -> None:
+    """Exit 130 at once after an interrupt whose cleanup is done (private caches removed, workers killed)."""
+    from numeric.sweeps import cache
+
+    _kill_descendants()
+    cache.remove_private()
+    for stream in (out, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(130)
+
+
 def _install_signals():
     if threading.current_thread() is not threading.main_thread():
         return None
@@ -590,6 +616,8 @@ def main(argv=None) -> int:
     _interrupted.clear()
     try:
         code = _main(argv)
+        if _interrupted.is_set() and argv is None:  # the command itself (not a test calling main): go now; the
+            _stop_now(out)                           # interpreter's exit would join pool threads of killed workers
         out.flush()
         if out.failed is not None and not isinstance(out.failed, BrokenPipeError):
             print(f"verify: error: cannot write to stdout: {out.failed.strerror or out.failed}", file=sys.stderr)

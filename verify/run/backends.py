@@ -199,13 +199,23 @@ class DaskExecutor:
     def __init__(self, address: str = "local", jobs: int | None = None, use_cache: bool = True, retries: int = 3):
         self.use_cache, self.retries, self.cluster, self.client = use_cache, retries, None, None
         t = scheduler_timeout()
+        self.scratch = None
         if address == "local":
+            import tempfile
+
             from distributed import Client, LocalCluster
 
+            # the workers' scratch space is ours to remove (distributed leaves dask-scratch-space/ in $TMPDIR)
+            import dask
+
+            self.scratch = tempfile.mkdtemp(prefix="verify-dask-")
+            cache._PRIVATE.append(self.scratch)
             # no dashboard, and the scheduler's HTTP routes on a free port: two local runs side by side
             # would otherwise both want :8787 (distributed warns and moves the second)
-            self.cluster = LocalCluster(n_workers=jobs or default_jobs(), threads_per_worker=1, processes=True,
-                                        dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"})
+            with dask.config.set({"temporary-directory": self.scratch}):
+                self.cluster = LocalCluster(n_workers=jobs or default_jobs(), threads_per_worker=1, processes=True,
+                                            dashboard_address=None, scheduler_kwargs={"dashboard_address": ":0"},
+                                            local_directory=self.scratch)
             self.client = Client(self.cluster, timeout=f"{t}s")
             return
         scheme = address.split("://", 1)[0]
@@ -277,15 +287,27 @@ class DaskExecutor:
             pass
 
     def close(self, kill: bool = False) -> None:
-        if kill and self.cluster is not None:
-            self._kill_local()
-        for part in (self.client, self.cluster):
-            if part is None:
-                continue
-            try:
-                part.close(timeout=1 if kill else 10)
-            except Exception:  # noqa: BLE001 - closing is best effort: a dead scheduler or killed workers time out
-                pass
+        import logging
+        import shutil
+
+        if kill:  # an interrupted run: distributed's complaints about the workers we killed are not news
+            for name in ("distributed", "tornado", "asyncio"):
+                logging.getLogger(name).setLevel(logging.CRITICAL)
+            if self.cluster is not None:
+                self._kill_local()
+        try:
+            for part in (self.client, self.cluster):
+                if part is None:
+                    continue
+                try:
+                    part.close(timeout=1 if kill else 10)
+                except Exception:  # noqa: BLE001 - best effort: a dead scheduler or killed workers time out
+                    pass
+        finally:
+            if self.scratch:
+                shutil.rmtree(self.scratch, ignore_errors=True)
+                if self.scratch in cache._PRIVATE:
+                    cache._PRIVATE.remove(self.scratch)
 
     def __enter__(self):
         return self
