@@ -358,6 +358,8 @@ def clear() -> int:
         versioned = it.name[:1] == "v" and it.name[1:].isdigit()
         if it.is_symlink() or not it.is_dir() or not (versioned or _is_hex2(it.name)):
             continue
+        if not versioned and any(not (f.is_file() and f.name.endswith(".pkl")) for f in it.iterdir()):
+            continue  # a two-hex-digit folder of the old layout holds only entries; this one holds something else
         n += sum(1 for _ in it.rglob("*.pkl") if not _.name.startswith(".tmp-"))
         shutil.rmtree(it)
     try:
