@@ -559,17 +559,9 @@ def _hard_exit() -> None:
 
 
 def _kill_descendants() -> None:
-    try:
-        import psutil
+    from verify.run.backends import kill_children
 
-        kids = psutil.Process().children(recursive=True)
-    except Exception:  # noqa: BLE001 - psutil missing or the table changed under us: nothing more to do
-        return
-    for k in kids:
-        try:
-            k.kill()
-        except Exception:  # noqa: BLE001
-            pass
+    kill_children()
 
 
 def _on_signal(signum, frame):

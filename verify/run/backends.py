@@ -148,6 +148,48 @@ class Processes:
         self.close(kill=exc_type is not None)
 
 
+def kill_children() -> None:
+    """SIGKILL every process this one started, but multiprocessing's resource tracker: it ends by itself when we
+    do, and killed it is relaunched and prints tracebacks about the semaphores it lost."""
+    try:
+        import psutil
+        from multiprocessing import resource_tracker
+
+        keep = getattr(resource_tracker._resource_tracker, "_pid", None)
+        for k in psutil.Process().children(recursive=True):
+            if k.pid == keep:
+                continue
+            try:
+                k.kill()
+            except psutil.Error:
+                pass
+    except Exception:  # noqa: BLE001 - best effort: psutil missing, or the process table changed under us
+        pass
+
+
+def _quiet_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with its stderr on /dev/null (it is inherited at its start).
+
+    A LocalCluster's processes use semaphores the tracker removes at our exit; after an interrupt (we exit at
+    once, without the cluster's slow close) it removes them as it should, but warns about each on stderr
+    after our last line.  It stays silent, and still cleans up."""
+    from multiprocessing import resource_tracker
+
+    if getattr(resource_tracker._resource_tracker, "_pid", None) is not None:
+        return
+    saved = os.dup(2)
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, 2)
+        os.close(fd)
+        resource_tracker.ensure_running()
+    except OSError:
+        pass
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 class SchedulerError(RuntimeError):
     """--scheduler names an address that does not answer as a Dask scheduler (one-line message, exit 2)."""
 
@@ -208,6 +250,7 @@ class DaskExecutor:
             # the workers' scratch space is ours to remove (distributed leaves dask-scratch-space/ in $TMPDIR)
             import dask
 
+            _quiet_resource_tracker()
             self.scratch = tempfile.mkdtemp(prefix="verify-dask-")
             cache._PRIVATE.append(self.scratch)
             # no dashboard, and the scheduler's HTTP routes on a free port: two local runs side by side
@@ -275,16 +318,7 @@ class DaskExecutor:
 
     def _kill_local(self) -> None:
         """An interrupted local run: its worker processes are killed now (an orderly close takes seconds)."""
-        try:
-            import psutil
-
-            for k in psutil.Process().children(recursive=True):
-                try:
-                    k.kill()
-                except psutil.Error:
-                    pass
-        except Exception:  # noqa: BLE001 - best effort; the cluster's own close follows
-            pass
+        kill_children()
 
     def close(self, kill: bool = False) -> None:
         import logging
