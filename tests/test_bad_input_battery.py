@@ -410,8 +410,11 @@ def test_site_out_is_replaced_only_when_it_is_a_site_verify_built(scratch, tmp_p
     assert not is_our_site(d)
     (d / "notes.txt").unlink()
     assert is_our_site(d)  # a site built before the mark: only the site's own kinds of files
-    (d / ".verify-site").write_text('["search-index.js", ".verify-site"]')
-    (d / "index.html").write_text("added by hand")
+    (d / ".verify-site").write_text('["search-index.js", ".verify-site", "data"]')
+    (d / "old-page.html").write_text("a page an older build wrote")
+    (d / "data").mkdir()  # listed by the mark
+    assert is_our_site(d)
+    (d / "data2").mkdir()
     assert not is_our_site(d)
 
 

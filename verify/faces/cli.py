@@ -327,12 +327,12 @@ def cmd_site(args) -> int:
     from verify.faces.site.build import build
     from verify.faces.site.model import SiteError
 
-    from verify.faces.results_reader import default_path, parse
+    from verify.faces.results_reader import default_path, precheck
 
     if args.results is not None and not str(args.results).strip():
         raise ResultsError("empty results path")
     results = Path(args.results) if args.results else default_path()
-    parse(results)  # wrong types, a FIFO, schema 99 …: one line before any page is built
+    precheck(results)  # a FIFO, /dev/zero, schema 99, wrong types …: one line before any page is built
     srv = None
     if args.serve is not None:  # a taken port fails now, not after the build
         from verify.faces.site.serve import make_server

@@ -147,6 +147,11 @@ def parse(p: Path) -> Stored:
         raise ResultsError(f"{where} is not JSON ({' '.join(str(e).split())[:160]})") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("claims"), list):
         raise ResultsError(f"{where} is not a results.json document (no list of claims)")
+    return Stored(p, doc, validate(doc, where))
+
+
+def validate(doc: dict, where: str) -> dict[str, dict]:
+    """The claims of a results.json document by id, after checking its schema and the types of its fields."""
     schema = doc.get("schema")
     if schema is not None and (not isinstance(schema, int) or isinstance(schema, bool) or schema not in SCHEMAS):
         raise ResultsError(f"{where} has schema {str(schema)[:20]}; this verify reads schemas "
@@ -158,7 +163,23 @@ def parse(p: Path) -> Stored:
         _check_claim(where, i, c)
         claims[c["id"]] = c
     _check_tables(where, doc)
-    return Stored(p, doc, claims)
+    return claims
+
+
+def precheck(p: Path) -> None:
+    """For a reader with its own messages for a missing file or bad JSON (the site): the rest of ``parse``'s checks,
+    the ones it lacks (a FIFO, /dev/zero, deep nesting, schema 99, hand-edited types)."""
+    if not p.exists() or p.is_dir():
+        return
+    text = _read(p)
+    try:
+        doc = json.loads(text)
+    except RecursionError:
+        raise ResultsError(f"results file {str(p)!r} is nested too deeply to be a results.json") from None
+    except ValueError:
+        return
+    if isinstance(doc, dict) and isinstance(doc.get("claims"), list):
+        validate(doc, f"results file {str(p)!r}")
 
 
 _parse = parse

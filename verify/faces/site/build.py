@@ -22,19 +22,19 @@ MARK = ".verify-site"  # written into every site: the names of the top-level ent
 
 
 def is_our_site(d: Path) -> bool:
-    """A folder ``verify site`` built and nobody added to: its mark lists every top-level entry.  A site built before
-    the mark: a search-index.js and nothing but pages, scripts and the site's folders."""
+    """A folder ``verify site`` built: it carries the mark (or, built before the mark, a search-index.js), and
+    whatever the mark does not list is a page, a script or one of the site's folders (a page an older build
+    wrote).  Anything else in it (notes.txt, data/) is someone's, and the folder is not replaced."""
     names = {x.name for x in d.iterdir()}
     try:
         made = set(json.loads((d / MARK).read_text(encoding="utf-8")))
-        return names <= made
     except (OSError, ValueError, TypeError):
-        pass
-    if "search-index.js" not in names:
+        made = None
+    if made is None and "search-index.js" not in names:
         return False
     return all((d / n).is_file() and n.endswith((".html", ".js")) or (d / n).is_dir() and n in ("claims", "static",
                                                                                                   "figures")
-               for n in names)
+               for n in names - (made or set()))
 
 
 def figure_captions() -> dict[str, str]:
