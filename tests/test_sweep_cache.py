@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import multiprocessing as mp
 import pickle
 
@@ -220,3 +221,149 @@ def test_show_reads_the_derivation_back_from_the_cache(tmp_cache, tmp_path, caps
     assert any(tmp_cache.rglob("*.pkl"))
     assert main(["show", "eq:8.40", "--check", "--results", str(empty)]) == 0
     assert capsys.readouterr().out == first and "derivation" in first
+
+
+# --- the cache owns only what it wrote (issue 22) -------------------------------------------------------------------
+def test_entries_live_under_a_tag_in_a_versioned_folder(tmp_cache):
+    c = _small_cell()
+    compute_cell(c)
+    assert (tmp_cache / "CACHEDIR.TAG").read_bytes().startswith(b"Signature: 8a477f597d28d172789f06886806bc55")
+    assert cache._path(c.key).is_relative_to(tmp_cache / f"v{cache.LAYOUT}")
+    assert {p.name for p in tmp_cache.iterdir()} == {"CACHEDIR.TAG", f"v{cache.LAYOUT}"}
+
+
+def test_clear_deletes_entries_and_nothing_else(tmp_cache, capsys):
+    """A cache folder someone also keeps files in: `cache clear` removes the entries, the files stay."""
+    from verify.faces.cli import main
+
+    k = cache.key("test", "clear", (), (), 0, "ci")
+    assert cache.store(k, {"x": 1})
+    (tmp_cache / "thesis.tex").write_text("\\chapter{mine}")
+    (tmp_cache / "sub").mkdir()
+    (tmp_cache / "sub" / "data.csv").write_text("1,2\n")
+    (tmp_cache / "ab").mkdir()  # two hex digits, like an old entry folder, but holding a user's file
+    (tmp_cache / "ab" / "notes.txt").write_text("mine")
+    assert main(["cache", "clear"]) == 0
+    assert "removed 1 cache entries" in capsys.readouterr().out
+    left = sorted(str(p.relative_to(tmp_cache)) for p in tmp_cache.rglob("*"))
+    assert left == ["CACHEDIR.TAG", "ab", "ab/notes.txt", "sub", "sub/data.csv", "thesis.tex"]
+    assert cache.is_miss(cache.load(k))
+
+
+@pytest.mark.parametrize("where", ["user folder", "cwd"])
+def test_clear_refuses_a_folder_that_is_not_a_verify_cache(where, tmp_path, monkeypatch, capsys):
+    from verify.faces.cli import main
+
+    d = tmp_path / "home"
+    d.mkdir()
+    (d / "thesis.tex").write_text("x")
+    (d / "sub").mkdir()
+    (d / "sub" / "data.csv").write_text("1")
+    if where == "cwd":
+        monkeypatch.chdir(d)
+        monkeypatch.setenv("VERIFY_CACHE_DIR", ".")
+    else:
+        monkeypatch.setenv("VERIFY_CACHE_DIR", str(d))
+    before = sorted(p.relative_to(d) for p in d.rglob("*"))
+    assert main(["cache", "clear"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a verify cache" in err
+    assert sorted(p.relative_to(d) for p in d.rglob("*")) == before
+
+
+def test_a_folder_of_user_files_is_never_written_as_a_cache(tmp_path, monkeypatch, capsys):
+    d = tmp_path / "home"
+    d.mkdir()
+    (d / "thesis.tex").write_text("x")
+    monkeypatch.setenv("VERIFY_CACHE_DIR", str(d))
+    assert not cache.store(cache.key("test", "foreign", (), (), 0, "ci"), 1)
+    assert [p.name for p in d.iterdir()] == ["thesis.tex"]
+    assert "holds files verify did not write" in capsys.readouterr().err
+
+
+def test_an_old_untagged_cache_is_still_cleared(tmp_cache):
+    (tmp_cache / "ab").mkdir(parents=True)
+    (tmp_cache / "ab" / ("ab" + "0" * 62 + ".pkl")).write_bytes(b"old")
+    (tmp_cache / "timings.json").write_text("{}")
+    assert cache.is_ours(tmp_cache)
+    assert cache.clear() == 1 and not any(tmp_cache.iterdir())
+
+
+def test_a_failed_write_leaves_no_temp_file(tmp_cache, monkeypatch):
+    k = cache.key("test", "tmp", (), (), 0, "ci")
+    cache.store(k, 0)  # the folders exist
+
+    def boom(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache.os, "replace", boom)
+    assert not cache.store(k, {"big": 1})
+    monkeypatch.undo()
+    assert not [p for p in tmp_cache.rglob(".tmp-*")]
+
+
+@pytest.mark.parametrize("empty", [True, False])
+def test_an_entry_that_became_a_folder_is_repaired_or_skipped(empty, tmp_cache, capsys):
+    c = _small_cell()
+    assert cache.ready()  # a cache in use, in which one entry became a folder
+    p = cache._path(c.key)
+    p.mkdir(parents=True)
+    if not empty:
+        (p / "inside").write_text("x")
+    value, _ = compute_cell(c)  # a miss, computed, and stored when the folder could go
+    assert pickle.dumps(value) == pickle.dumps(c.run())
+    if empty:
+        assert p.is_file() and not cache.is_miss(cache.load(c.key))
+    else:
+        assert p.is_dir() and (p / "inside").exists() and "is a folder" in capsys.readouterr().err
+
+
+def test_an_entry_of_another_layout_is_a_miss_not_a_crash(tmp_cache):
+    """A valid checksum around a value of the wrong shape (an old layout): the claim runs again."""
+    from verify.engine import registry
+    from verify.engine.profiles import get_profile
+    from verify.run import evidence_cache
+
+    c, prof = registry.get("eq:8.1"), get_profile("ci")
+    k = evidence_cache.claim_key(c, prof, 0)
+    for bad in ({"json": {"status": "verified"}, "problems": []}, ["json"], {"json": {}, "problems": "none"},
+                {"json": {"status": "verified", "seconds": 1, "mutants": {"killed": 1, "list": []}}, "problems": [],
+                 "state": ("verified",)}):
+        cache.store(k, bad)
+        assert evidence_cache.lookup(c, prof, 0) is None and evidence_cache.lookup(c, prof, 0, full=True) is None
+    ev = evidence_cache.run_claim(c, prof, 0)
+    assert ev.status == c.expected_status and evidence_cache.lookup(c, prof, 0) is not None
+
+
+def test_the_entry_layout_is_part_of_the_key(monkeypatch):
+    from verify.engine import registry
+    from verify.engine.profiles import get_profile
+    from verify.run import evidence_cache
+
+    c, prof = registry.get("eq:8.1"), get_profile("ci")
+    k = evidence_cache.claim_key(c, prof, 0)
+    monkeypatch.setattr(evidence_cache, "ENTRY_LAYOUT", evidence_cache.ENTRY_LAYOUT + 1)
+    assert evidence_cache.claim_key(c, prof, 0) != k
+
+
+@pytest.mark.parametrize("how", ["cache is a file", "timings.json is a folder", "cache under /proc"])
+def test_a_cache_that_cannot_be_written_costs_a_warning_not_the_run(how, tmp_path, monkeypatch, capsys):
+    """check --json still writes its results when the cache folder refuses every write (issue 22: the run was lost)."""
+    from verify.faces.cli import main
+
+    if how == "cache is a file":
+        d = tmp_path / "cachefile"
+        d.write_text("x")
+    elif how == "timings.json is a folder":
+        d = tmp_path / "cache"
+        monkeypatch.setenv("VERIFY_CACHE_DIR", str(d))
+        assert cache.store(cache.key("t", "t", (), (), 0, "ci"), 1)
+        (d / f"v{cache.LAYOUT}" / "timings.json").mkdir()
+    else:
+        d = Path("/proc/verify-cache")
+    monkeypatch.setenv("VERIFY_CACHE_DIR", str(d))
+    out = tmp_path / "r.json"
+    assert main(["check", "eq:8.1", "--jobs", "1", "--json", str(out)]) == 0
+    cap = capsys.readouterr()
+    assert json.loads(out.read_text())["claims"][0]["id"] == "eq:8.1"
+    assert cap.err.count("\n") == 1 and cap.err.startswith("verify: warning: cannot")

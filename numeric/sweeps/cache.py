@@ -10,7 +10,10 @@ Entries are pickles behind a SHA-256 checksum, written to a temporary file and r
 into place (atomic, so concurrent writers of the same key are safe: both write the same
 bytes).  An entry whose checksum or unpickling fails is deleted and recomputed, never
 trusted.  The directory is ``$VERIFY_CACHE_DIR`` or ``.verify-cache/`` at the project
-root; ``VERIFY_NO_CACHE=1`` turns reading and writing off.  The CLI's ``--no-cache`` runs on a
+root, marked by a CACHEDIR.TAG, with the entries in a subfolder named by the storage layout
+(``v2/``); ``clear`` removes only those (see "storage" below).  Writing is best effort: a
+folder that refuses a write gives one warning and the run goes on uncached.
+``VERIFY_NO_CACHE=1`` turns reading and writing off.  The CLI's ``--no-cache`` runs on a
 ``private()`` directory instead (empty, removed afterwards), so a run's cells are still shared.
 """
 from __future__ import annotations
@@ -30,7 +33,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]  # the project root (holds numeric/, symbolic/, verify/)
 PACKAGES = ("numeric", "symbolic", "verify")
 # where values are kept and how cells are dispatched: no value depends on them, so editing them keeps the cache
-INFRASTRUCTURE = frozenset({"numeric.sweeps.cache", "numeric.sweeps.core"})
+INFRASTRUCTURE = frozenset({"numeric.sweeps.cache", "numeric.sweeps.core", "numeric.sweeps.blas"})
 MAGIC = b"NCVC1\n"
 _MISS = object()
 MISS = _MISS  # what load returns for an absent or corrupt entry
@@ -73,6 +76,7 @@ class private:
     def __enter__(self):
         self.old = {k: os.environ.get(k) for k in ("VERIFY_CACHE_DIR", "VERIFY_NO_CACHE")}
         self.dir = tempfile.mkdtemp(prefix="verify-cache-")
+        _PRIVATE.append(self.dir)
         os.environ["VERIFY_CACHE_DIR"] = self.dir
         os.environ.pop("VERIFY_NO_CACHE", None)
         return Path(self.dir)
@@ -84,6 +88,17 @@ class private:
             else:
                 os.environ[k] = v
         shutil.rmtree(self.dir, ignore_errors=True)
+        if self.dir in _PRIVATE:
+            _PRIVATE.remove(self.dir)
+
+
+_PRIVATE: list[str] = []  # the private directories of the runs in progress (an interrupt removes them)
+
+
+def remove_private() -> None:
+    """Remove every private cache directory now (the hard stop of an interrupted run)."""
+    for d in list(_PRIVATE):
+        shutil.rmtree(d, ignore_errors=True)
 
 
 # --- keys ---------------------------------------------------------------------------------------------
@@ -169,8 +184,93 @@ def key(kind: str, name: str, modules: tuple[str, ...], params: Any, seed: int, 
 
 
 # --- storage ------------------------------------------------------------------------------------------
+# The cache owns only what it wrote.  ``directory()`` is marked by a CACHEDIR.TAG (the standard that backup
+# tools honour) and the entries live in a subfolder named by the storage layout's version, ``v2/``; ``clear``
+# removes the versioned subfolders and nothing else, and refuses a folder that does not carry the tag.
+# A folder that already holds files and no tag (``VERIFY_CACHE_DIR=.``, a home directory) is never
+# written: the run goes on without a cache, with one warning.
+LAYOUT = 2  # bump when the entry format on disk changes: old entries are then simply not read
+TAG_NAME = "CACHEDIR.TAG"
+TAG = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
+       b"# This file is a cache directory tag created by nonconvex-verify (verify cache clear empties it).\n"
+       b"# For information about cache directory tags see https://bford.info/cachedir/\n")
+
+
+class NotACache(ValueError):
+    """A folder named as the cache that verify did not make (one-line message)."""
+
+
+def _is_hex2(name: str) -> bool:
+    return len(name) == 2 and all(ch in "0123456789abcdef" for ch in name)
+
+
+def _legacy(d: Path) -> bool:
+    """A cache of the layout before the tag: only two-hex-digit folders of *.pkl files and a timings.json."""
+    try:
+        items = list(d.iterdir())
+    except OSError:
+        return False
+    if not items:
+        return False
+    for it in items:
+        if it.name == "timings.json" and it.is_file():
+            continue
+        if not (_is_hex2(it.name) and it.is_dir() and not it.is_symlink()):
+            return False
+        if any(not (f.is_file() and f.name.endswith(".pkl")) for f in it.iterdir()):
+            return False
+    return True
+
+
+def is_ours(d: Path | None = None) -> bool:
+    """Whether ``d`` (default: the cache directory) is a verify cache: tagged, or of the old untagged layout."""
+    d = directory() if d is None else Path(d)
+    tag = d / TAG_NAME
+    try:
+        if tag.is_file() and tag.read_bytes()[:43] == TAG[:43]:
+            return True
+    except OSError:
+        return False
+    return _legacy(d)
+
+
+def entries() -> Path:
+    """The folder of this layout's entries (and of the run's timings) inside the cache directory."""
+    return directory() / f"v{LAYOUT}"
+
+
+_warned: set[str] = set()
+
+
+def warn_once(what: str, message: str) -> None:
+    import sys
+
+    if what not in _warned:
+        _warned.add(what)
+        print(f"verify: warning: {' '.join(message.split())}", file=sys.stderr)
+
+
+def ready() -> bool:
+    """Make the cache directory ours if it is new or empty (tag + versioned folder); False when it is not usable."""
+    d = directory()
+    try:
+        if not d.exists():
+            d.mkdir(parents=True, exist_ok=True)
+        if not (d / TAG_NAME).is_file():
+            if any(d.iterdir()) and not _legacy(d):
+                warn_once(f"foreign:{d}", f"the cache folder {str(d)!r} holds files verify did not write and no "
+                          f"{TAG_NAME}: not caching there (set VERIFY_CACHE_DIR to an empty or new folder)")
+                return False
+            _write_file(d / TAG_NAME, TAG)
+        entries().mkdir(exist_ok=True)
+        return True
+    except OSError as e:
+        warn_once(f"write:{d}", f"cannot write the cache in {str(d)!r} ({e.strerror or e}); going on without it")
+        return False
+
+
 def _path(k: str) -> Path:
-    return directory() / k[:2] / f"{k}.pkl"
+    return entries() / k[:2] / f"{k}.pkl"
 
 
 def load(k: str) -> Any:
@@ -180,7 +280,7 @@ def load(k: str) -> Any:
     p = _path(k)
     try:
         blob = p.read_bytes()
-    except OSError:
+    except OSError:  # absent, unreadable, or a folder (store repairs or skips that)
         return _MISS
     head, digest, payload = blob[: len(MAGIC)], blob[len(MAGIC): len(MAGIC) + 32], blob[len(MAGIC) + 32:]
     if head == MAGIC and len(digest) == 32 and hashlib.sha256(payload).digest() == digest:
@@ -195,22 +295,44 @@ def load(k: str) -> Any:
     return _MISS
 
 
+def _write_file(p: Path, data: bytes) -> None:
+    """Write atomically (temp file + rename); the temp file never outlives a failure."""
+    fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".tmp-", suffix=".pkl")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
 def store(k: str, value: Any) -> bool:
-    """Write atomically (temp file + rename); False when caching is off or the value cannot be pickled."""
+    """Write atomically, best effort: False when caching is off, the value cannot be pickled or the disk refuses."""
     if not enabled():
         return False
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 - unpicklable values are simply not cached
         return False
+    if not ready():
+        return False
     p = _path(k)
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".tmp-", suffix=".pkl")
-        with os.fdopen(fd, "wb") as f:
-            f.write(MAGIC + hashlib.sha256(payload).digest() + payload)
-        os.replace(tmp, p)
-    except OSError:
+        if p.is_dir() and not p.is_symlink():  # an entry that became a folder: repaired when empty, else skipped
+            try:
+                p.rmdir()
+            except OSError:
+                warn_once(f"dir:{p}", f"cache entry {str(p)!r} is a folder that is not empty; not replacing it")
+                return False
+        _write_file(p, MAGIC + hashlib.sha256(payload).digest() + payload)
+    except OSError as e:
+        warn_once(f"write:{directory()}", f"cannot write the cache in {str(directory())!r} "
+                  f"({e.strerror or e}); going on without it")
         return False
     return True
 
@@ -220,10 +342,55 @@ def is_miss(value: Any) -> bool:
 
 
 def clear() -> int:
-    """Remove every entry; returns how many there were."""
+    """Remove every entry of every layout (and the run timings); nothing else.  Returns how many entries there were.
+
+    Raises NotACache for a folder that verify did not make (no CACHEDIR.TAG and not the old layout).
+    """
     d = directory()
     if not d.exists():
         return 0
-    n = sum(1 for _ in d.rglob("*.pkl"))
-    shutil.rmtree(d)
+    if not d.is_dir():
+        raise NotACache(f"the cache path {str(d)!r} is not a folder; nothing removed")
+    if not is_ours(d):
+        raise NotACache(f"{str(d)!r} is not a verify cache (no {TAG_NAME}): refusing to delete anything in it")
+    n = 0
+    for it in sorted(d.iterdir()):
+        versioned = it.name[:1] == "v" and it.name[1:].isdigit()
+        if it.is_symlink() or not it.is_dir() or not (versioned or _is_hex2(it.name)):
+            continue
+        if not versioned and any(not (f.is_file() and f.name.endswith(".pkl")) for f in it.iterdir()):
+            continue  # a two-hex-digit folder of the old layout holds only entries; this one holds something else
+        n += sum(1 for _ in it.rglob("*.pkl") if not _.name.startswith(".tmp-"))
+        shutil.rmtree(it)
+    try:
+        (d / "timings.json").unlink()  # the old layout kept it at the top
+    except OSError:
+        pass
     return n
+
+
+def hypothesis_home() -> str:
+    """Where hypothesis keeps its own files (its constants cache, charmaps) for this process and its workers.
+
+    Hypothesis writes ``.hypothesis/`` in the current directory by default: a user's folder is not ours to
+    fill.  Unless $HYPOTHESIS_STORAGE_DIRECTORY names a place, it is a folder inside the cache (kept, it only
+    saves work) or, when the cache cannot be written, a temporary folder removed at exit.
+    """
+    import atexit
+
+    where = os.environ.get("HYPOTHESIS_STORAGE_DIRECTORY")
+    if not where:
+        if enabled() and ready():
+            where = str(entries() / "hypothesis")
+        else:
+            where = tempfile.mkdtemp(prefix="verify-hypothesis-")
+            _PRIVATE.append(where)
+            atexit.register(shutil.rmtree, where, True)
+        os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = where
+    try:
+        from hypothesis.configuration import set_hypothesis_home_dir
+
+        set_hypothesis_home_dir(where)
+    except ImportError:  # pragma: no cover
+        pass
+    return where

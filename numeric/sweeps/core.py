@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from numeric.sweeps import cache
+from numeric.sweeps import blas, cache
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,10 @@ class Cell:
         return cache.key("cell", self.fn, (mod,), self.params, self.seed, self.profile)
 
     def run(self) -> Any:
-        return self.function()(seed=self.seed, **dict(self.params))
+        """The value, computed here on one BLAS thread (numeric.sweeps.blas: the same bits on any machine)."""
+        fn = self.function()  # imported first, so the BLAS it loads is held to one thread too
+        with blas.one_thread():
+            return fn(seed=self.seed, **dict(self.params))
 
 
 def cell(fn: Callable, seed: int, profile: str = "", cost: float = 1.0, **params) -> Cell:

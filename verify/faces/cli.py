@@ -8,8 +8,12 @@ only (no claim module is imported), so they answer in well under a second.
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -56,7 +60,7 @@ MAX_LABEL = 100  # characters: longer is not a label (and int() of 4300+ digits 
 
 def _positive_int(text: str) -> int:
     try:
-        n = int(text) if len(text) <= 6 else 0
+        n = int(text) if len(text) <= 12 else 0
     except ValueError:
         n = 0
     if n < 1:
@@ -64,14 +68,42 @@ def _positive_int(text: str) -> int:
     return n
 
 
-def _seed(text: str) -> int:
+def _cores() -> int:
     try:
-        n = int(text) if len(text) <= 10 else -1
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def max_jobs() -> int:
+    """The most local workers a run starts: 4 per usable core (more only thrash; each holds a NumPy, SymPy, …)."""
+    return 4 * _cores()
+
+
+def _cap_jobs(args) -> None:
+    """--jobs beyond max_jobs() is capped, with a one-line note (a remote scheduler's size is its own)."""
+    jobs, sched = getattr(args, "jobs", None), getattr(args, "scheduler", None)
+    if jobs is not None and jobs > max_jobs() and (not sched or sched == "local"):
+        print(f"verify: note: --jobs {jobs} capped at {max_jobs()} (4 per usable core)", file=sys.stderr)
+        args.jobs = max_jobs()
+
+
+def parse_seed(text: str) -> int:
+    """A seed as the CLI and the pytest plugin accept it: an integer in [0, 2³²) (ValueError otherwise)."""
+    try:
+        n = int(text) if len(str(text)) <= 10 else -1
     except ValueError:
         n = -1
     if not 0 <= n < 2**32:
-        raise argparse.ArgumentTypeError(f"must be an integer in [0, 2³²), not {text[:20]!r}")
+        raise ValueError(f"must be an integer in [0, 2³²), not {str(text)[:20]!r}")
     return n
+
+
+def _seed(text: str) -> int:
+    try:
+        return parse_seed(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def _check_labels(labels) -> None:
@@ -100,6 +132,8 @@ def _select(labels, claims=None):
 
 
 def cmd_list(args) -> int:
+    if args.what is not None:
+        _check_labels([args.what])
     if args.uncovered:  # the chapter's prose that no claim checks, each with its reason (the text's coverage hook)
         from verify.engine.text import active
 
@@ -116,7 +150,7 @@ def cmd_list(args) -> int:
         return 0
     from verify.faces import claims_index as index, results_reader as stored
     claims = index.claims()
-    if args.what:
+    if args.what is not None:
         if args.what in KINDS:
             claims = [c for c in claims if c.kind == args.what]
         else:
@@ -141,7 +175,7 @@ def _guard_subset(path, ids, force: bool) -> None:
         return
     try:
         old = {c.get("id") for c in json.loads(p.read_text(encoding="utf-8")).get("claims", []) if isinstance(c, dict)}
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, RecursionError, TypeError):
         return
     dropped = old - set(ids)
     if dropped:
@@ -162,6 +196,8 @@ def cmd_check(args) -> int:
     by_id = {c.id: c for c in registry.all_claims()}
     claims = [by_id[i] for i in ids]
 
+    _cap_jobs(args)
+    cache_hypothesis_home(not args.no_cache)
     evs = run_all(claims, profile, seed=args.seed, jobs=args.jobs, scheduler=args.scheduler,
                   use_cache=not args.no_cache, progress=_progress(sys.stderr))
     bad = 0
@@ -173,25 +209,69 @@ def cmd_check(args) -> int:
         sys.stdout.flush()
         bad += not ev.matches_expectation
     if args.json:
-        write_atomic(args.json, json.dumps(build(evs, profile.name, args.seed), indent=1) + "\n")
+        doc = build(evs, profile.name, args.seed)
+        if len(claims) < len(by_id):  # a subset: the strengths still come from the whole uses graph
+            _subset_strengths(doc, evs, args, profile, list(by_id.values()))
+        try:
+            write_atomic(args.json, json.dumps(doc, indent=1) + "\n")
+        except OSError as e:  # a full disk after all the work: say so in one line; the old file is untouched
+            raise OutputError(f"cannot write {str(args.json)!r}: {e.strerror or e} (the verdicts are above; "
+                              f"{str(args.json)!r} is as it was)") from None
     print(f"{len(evs) - bad} passed, {bad} failed")
     return 1 if bad else 0
+
+
+def _subset_strengths(doc: dict, evs: list, args, profile, all_claims) -> None:
+    """A subset's --json records the strengths a full run records.  A claim's effective strength is the weakest over
+    what it uses, transitively: the uses this run did not check are checked now (from the cache when it holds them,
+    quietly, same profile and seed), their evidence joins the strength computation, and only the selected claims are
+    written.  Without it a subset made eq:8.8 'sampled' (its uses 'unchecked') where a full run proves it."""
+    from verify.faces.results_json import build
+    from verify.run.orchestrate import run_all, uses_closure
+
+    extra = uses_closure([ev.claim for ev in evs], all_claims)
+    if not extra:
+        return
+    print(f"verify: note: checking the {len(extra)} claim(s) the selection uses, for its strengths "
+          "(they are not written to --json)", file=sys.stderr)
+    more = run_all(extra, profile, seed=args.seed, jobs=args.jobs, scheduler=args.scheduler,
+                   use_cache=not args.no_cache)
+    full = {c["id"]: c for c in build(list(evs) + list(more), profile.name, args.seed)["claims"]}
+    for c in doc["claims"]:
+        for k in ("strength", "own_strength", "strength_limited_by"):
+            if k in full[c["id"]]:
+                c[k] = full[c["id"]][k]
 
 
 def cmd_report(args) -> int:
     from verify.faces.report_writer import make_report
 
     profile = get_profile(args.profile)
+    _cap_jobs(args)
     outs = check_outputs({"--out": args.out, "--json": args.json}, force=args.force)
     if args.figures is not None and not args.figures.strip():
         raise OutputError("empty --figures directory")
     fig_dir = Path(args.figures) if args.figures is not None else outs["--out"].parent / "figures"
-    _check_figures_dir(fig_dir, outs)
+    _check_figures_dir(fig_dir, outs, args.force)
+    cache_hypothesis_home(not args.no_cache)
     return make_report(profile, args.seed, outs["--out"], outs["--json"], _progress(sys.stderr), jobs=args.jobs,
-                       fig_dir=fig_dir, scheduler=args.scheduler, use_cache=not args.no_cache)
+                       fig_dir=fig_dir, scheduler=args.scheduler, use_cache=not args.no_cache, force=args.force)
 
 
-def _check_figures_dir(d: Path, outs: dict) -> None:
+def cache_hypothesis_home(use_cache: bool = True) -> None:
+    """No .hypothesis/ in the user's directory: hypothesis keeps its files in the cache (numeric.sweeps.cache),
+    or under --no-cache in a temporary folder removed at exit."""
+    from numeric.sweeps import cache
+
+    with cache.off(not use_cache):
+        cache.hypothesis_home()
+
+
+def _check_figures_dir(d: Path, outs: dict, force: bool = False) -> None:
+    """The figures folder: a folder (or one that can be made), apart from the other outputs, writable, and
+    holding no PNG of a figure's name that verify did not write (unless --force), like --json."""
+    from verify.run.outputs import check_figures
+
     if d.exists() and not d.is_dir():
         raise OutputError(f"--figures {str(d)!r} is not a directory")
     for name, p in outs.items():
@@ -199,6 +279,18 @@ def _check_figures_dir(d: Path, outs: dict) -> None:
             raise OutputError(f"--figures and {name} name the same path {str(d)!r}")
     probe = d if d.is_dir() else d.parent
     check_outputs({"--figures": probe / ".verify-figures-probe"}, force=True)
+    check_figures(d, _figure_names(), force, reports=[p for n, p in outs.items() if n == "--out"])
+
+
+def _figure_names() -> list[str]:
+    """The file names of the text's figures (from its registry; nothing is drawn)."""
+    from verify.engine.text import active
+
+    figs = active().hook(active().figures)
+    if figs is None:
+        return []
+    figs._load()
+    return sorted(figs._FIGURES)
 
 
 def cmd_show(args) -> int:
@@ -219,28 +311,50 @@ def cmd_show(args) -> int:
             if near and args.label.strip().startswith("sec:"):
                 raise UsageError(f"unknown claim id {args.label.strip()!r}; nearest: {', '.join(near)}") from None
             raise UsageError(str(e)) from None
-    return show(ids, stored.load(args.results), latex=args.latex, check=args.check, seed=args.seed)
+    results = stored.load(args.results)
+    if args.check:
+        cache_hypothesis_home()
+    try:
+        return show(ids, results, latex=args.latex, check=args.check, seed=args.seed)
+    except (KeyError, TypeError, AttributeError) as e:  # a hand-edited file the validation did not foresee
+        if results.path is None:
+            raise
+        raise ResultsError(f"results file {str(results.path)!r} has an entry of an unexpected shape "
+                           f"({type(e).__name__}: {e})") from None
 
 
 def cmd_site(args) -> int:
     from verify.faces.site.build import build
     from verify.faces.site.model import SiteError
 
-    try:
-        from verify.faces.results_reader import default_path
+    from verify.faces.results_reader import default_path, precheck
 
-        info = build(Path(args.out), Path(args.results) if args.results else default_path())
-    except SiteError as e:
-        raise UsageError(str(e)) from None
-    print(f"wrote {args.out}: {info['pages']} pages ({info['claims']} claims, {info['equations']} equations, "
-          f"{info['figures']} figures) in {info['seconds']:.1f}s; open {Path(args.out) / 'index.html'}")
-    if args.serve is not None:
+    if args.results is not None and not str(args.results).strip():
+        raise ResultsError("empty results path")
+    results = Path(args.results) if args.results else default_path()
+    precheck(results)  # a FIFO, /dev/zero, schema 99, wrong types …: one line before any page is built
+    srv = None
+    if args.serve is not None:  # a taken port fails now, not after the build
         from verify.faces.site.serve import make_server
 
         try:
             srv = make_server(Path(args.out), args.serve)
         except OSError as e:
             raise UsageError(f"cannot serve on 127.0.0.1:{args.serve}: {e.strerror or e}") from None
+    try:
+        try:
+            info = build(Path(args.out), results)
+        except SiteError as e:
+            raise UsageError(str(e)) from None
+        except (KeyError, TypeError, AttributeError, ValueError) as e:  # a hand-edited results file
+            raise ResultsError(f"results file {str(results)!r} cannot be rendered ({type(e).__name__}: {e})") from None
+    except BaseException:
+        if srv is not None:
+            srv.server_close()
+        raise
+    print(f"wrote {args.out}: {info['pages']} pages ({info['claims']} claims, {info['equations']} equations, "
+          f"{info['figures']} figures) in {info['seconds']:.1f}s; open {Path(args.out) / 'index.html'}")
+    if srv is not None:
         print(f"serving {args.out} at http://127.0.0.1:{srv.server_address[1]}/ (Ctrl-C stops)", flush=True)
         try:
             srv.serve_forever()
@@ -330,8 +444,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _scheduler(text: str) -> str:
-    if text != "local" and not text.startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://")):
-        raise argparse.ArgumentTypeError(f"--scheduler must be 'local' or an address like tcp://host:8786, not {text!r}")
+    import re
+
+    if text == "local":
+        return text
+    if not text.startswith(("tcp://", "tls://", "inproc://", "ws://", "wss://")):
+        raise argparse.ArgumentTypeError(f"must be 'local' or an address like tcp://host:8786, not {text[:80]!r}")
+    if text.startswith("inproc://"):
+        raise argparse.ArgumentTypeError("an inproc:// scheduler lives inside one process; give tcp://host:port or "
+                                         "'local'")
+    if not re.fullmatch(r"[a-z]+://(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9_.-]+):\d{1,5}", text) or \
+            not 0 < int(text.rsplit(":", 1)[1]) < 65536:
+        raise argparse.ArgumentTypeError(f"not an address like tcp://host:8786: {text[:80]!r}")
     return text
 
 
@@ -351,7 +475,12 @@ def cmd_cache(args) -> int:
     if args.action == "path":
         print(cache.directory())
         return 0
-    n = cache.clear()
+    try:
+        n = cache.clear()
+    except cache.NotACache as e:
+        raise UsageError(str(e)) from None
+    except OSError as e:
+        raise UsageError(f"cannot clear the cache in {str(cache.directory())!r}: {e.strerror or e}") from None
     print(f"removed {n} cache entries from {cache.directory()}")
     return 0
 
@@ -362,7 +491,140 @@ def _scheduler_error():
     return mod.SchedulerError if mod is not None else UsageError
 
 
+class _Stdout(io.TextIOBase):
+    """stdout that never ends a run: a reader that went away (``| head``) or a full device (``> /dev/full``)
+    stops the printing, not the work; outputs are still written.  The first error is kept for the exit."""
+
+    def __init__(self, raw):
+        self.raw, self.failed = raw, None
+
+    def write(self, text):
+        if self.failed is None:
+            try:
+                return self.raw.write(text)
+            except OSError as e:
+                self._fail(e)
+        return len(text)
+
+    def flush(self):
+        if self.failed is None:
+            try:
+                self.raw.flush()
+            except OSError as e:
+                self._fail(e)
+
+    def _fail(self, e: OSError) -> None:
+        self.failed = e
+        try:  # whatever is still buffered goes nowhere, so the interpreter's exit cannot fail on it again
+            fd = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(fd, self.raw.fileno())
+            os.close(fd)
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass
+
+    def isatty(self):
+        return self.raw.isatty()
+
+    def fileno(self):
+        return self.raw.fileno()
+
+    @property
+    def encoding(self):
+        return self.raw.encoding
+
+
+def _tolerant(stream) -> None:
+    """Characters the stream's encoding lacks (an ASCII locale) are escaped, never an error."""
+    try:
+        stream.reconfigure(errors="backslashreplace")
+    except (AttributeError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+_interrupted = threading.Event()
+_timer: list = []
+GRACE = 2.0  # seconds an interrupted run has to stop in order before it is stopped hard
+
+
+def _hard_exit() -> None:
+    """The orderly stop took too long: kill every process we started, remove the private caches, exit 130."""
+    from numeric.sweeps import cache
+
+    _kill_descendants()
+    cache.remove_private()
+    try:
+        os.write(2, b"verify: interrupted\n")
+    finally:
+        os._exit(130)
+
+
+def _kill_descendants() -> None:
+    from verify.run.backends import kill_children
+
+    kill_children()
+
+
+def _on_signal(signum, frame):
+    """SIGINT and SIGTERM alike, whether sent to the process or its group: stop the run (exit 130)."""
+    if _interrupted.is_set():
+        return  # a second signal while stopping changes nothing
+    _interrupted.set()
+    t = threading.Timer(GRACE, _hard_exit)
+    t.daemon = True
+    t.start()
+    _timer.append(t)
+    raise KeyboardInterrupt
+
+
+def _stop_now(out) -> None:
+    """Exit 130 at once after an interrupt whose cleanup is done (private caches removed, workers killed)."""
+    from numeric.sweeps import cache
+
+    _kill_descendants()
+    cache.remove_private()
+    for stream in (out, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(130)
+
+
+def _install_signals():
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    old = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    for sig in old:
+        signal.signal(sig, _on_signal)
+    return old
+
+
 def main(argv=None) -> int:
+    out = sys.stdout = _Stdout(sys.stdout) if not isinstance(sys.stdout, _Stdout) else sys.stdout
+    raw = out.raw
+    _tolerant(raw)
+    _tolerant(sys.stderr)
+    old_signals = _install_signals()
+    _interrupted.clear()
+    try:
+        code = _main(argv)
+        if _interrupted.is_set() and argv is None:  # the command itself (not a test calling main): go now; the
+            _stop_now(out)                           # interpreter's exit would join pool threads of killed workers
+        out.flush()
+        if out.failed is not None and not isinstance(out.failed, BrokenPipeError):
+            print(f"verify: error: cannot write to stdout: {out.failed.strerror or out.failed}", file=sys.stderr)
+            return 2
+        return code  # a reader that left early (| head) is no error of ours
+    finally:
+        while _timer:  # stopped in order within the grace period: no hard exit
+            _timer.pop().cancel()
+        sys.stdout = raw
+        if old_signals:
+            for sig, h in old_signals.items():
+                signal.signal(sig, h)
+
+
+def _main(argv=None) -> int:
     try:
         args = build_parser().parse_args(argv)
         return args.fn(args)

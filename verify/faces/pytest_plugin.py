@@ -24,8 +24,9 @@ def pytest_addoption(parser):
         default=os.environ.get("VERIFY_PROFILE", "ci"),
         help="claim-check profile: ci (default), report, thorough",
     )
-    group.addoption("--verify-seed", type=int, default=int(os.environ.get("VERIFY_SEED", "0")),
-                    help="seed of every random stream (default 0, or $VERIFY_SEED)")
+    # a string here, checked in pytest_configure by the CLI's own rule: a bad $VERIFY_SEED is one usage error
+    group.addoption("--verify-seed", default=os.environ.get("VERIFY_SEED", "0"),
+                    help="seed of every random stream, an integer in [0, 2**32) (default 0, or $VERIFY_SEED)")
 
 
 def section_markers(section: str) -> list[str]:
@@ -34,10 +35,22 @@ def section_markers(section: str) -> list[str]:
 
 
 def pytest_configure(config):
+    from verify.faces.cli import parse_seed
+
     try:  # a bad profile is one usage error, not a failure of every claim
         get_profile(config.getoption("--verify-profile"))
     except ValueError as e:
         raise pytest.UsageError(f"--verify-profile: {e}") from None
+    raw = config.getoption("--verify-seed")
+    try:  # what `verify check --seed` refuses, the plugin refuses too
+        config.option.verify_seed = parse_seed(raw)
+    except ValueError as e:
+        src = "$VERIFY_SEED" if raw == os.environ.get("VERIFY_SEED") and "--verify-seed" not in " ".join(
+            config.invocation_params.args) else "--verify-seed"
+        raise pytest.UsageError(f"{src}: {e}") from None
+    from numeric.sweeps import cache
+
+    cache.hypothesis_home()  # hypothesis' own files go to the cache, not to .hypothesis/ in the current directory
     for sec in catalog.sections():
         for m in section_markers(sec):
             config.addinivalue_line("markers", f"{m}: claims of section {m[4:].replace('_', '.')}")

@@ -26,7 +26,16 @@ def run_claim(
     seed: int = 0,
     log: Callable[[str], None] = lambda m: None,
 ) -> Evidence:
+    from numeric.sweeps import blas
+
     t0 = time.perf_counter()
+    with blas.one_thread():  # the same bits whatever the core count or import order (numeric.sweeps.blas)
+        ev = _judge(claim, profile, seed, log)
+    ev.seconds = time.perf_counter() - t0
+    return ev
+
+
+def _judge(claim: Claim, profile: Profile, seed: int, log) -> Evidence:
     try:
         printed = _run(claim, claim.statement, profile, seed, "printed", log)
         corrected = None
@@ -66,5 +75,4 @@ def run_claim(
     except Exception as exc:  # a crashing check is a finding, not a crash of the tool
         tb = traceback.format_exception_only(type(exc), exc)[-1].strip()
         ev = Evidence(claim, "inconclusive", Outcome(holds=None), seed=seed, profile=profile.name, error=tb)
-    ev.seconds = time.perf_counter() - t0
     return ev

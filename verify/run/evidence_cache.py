@@ -15,6 +15,12 @@ from verify.engine.evidence import Evidence
 from verify.engine.profiles import Profile
 
 
+# The layout of an entry (the keys of the dict, the order of ``state``): part of every key, so entries written
+# in another layout are never read.  Bump it with any change to ``keep``/``lookup`` below.
+ENTRY_LAYOUT = 2
+_STATE_LEN = 6
+
+
 def claim_key(claim: Claim, profile: Profile, seed: int) -> str:
     mods = {registry.module_of(claim.id), getattr(claim.check, "__module__", ""), type(claim.statement).__module__,
             "verify.run.claim_runner", "verify.engine.evidence", "verify.faces.results_json", "verify.engine.steps"}
@@ -22,8 +28,21 @@ def claim_key(claim: Claim, profile: Profile, seed: int) -> str:
     if claim.erratum is not None:
         mods.add(type(claim.erratum.corrected_statement).__module__)
     mods = tuple(sorted(m for m in mods if m.split(".")[0] in cache.PACKAGES))
-    return cache.key("claim", claim.id, mods, (profile.max_examples, profile.sweep, profile.trials, profile.scale),
-                     seed, profile.name)
+    return cache.key("claim", claim.id, mods, (profile.max_examples, profile.sweep, profile.trials, profile.scale,
+                                               ("entry-layout", ENTRY_LAYOUT)), seed, profile.name)
+
+
+def _valid(entry) -> bool:
+    """An entry of this layout: a damaged or foreign one (valid checksum, wrong shape) is a miss, never a crash."""
+    if not (isinstance(entry, dict) and isinstance(entry.get("json"), dict) and isinstance(entry.get("problems"), list)):
+        return False
+    j = entry["json"]
+    mut = j.get("mutants")
+    if not (isinstance(j.get("status"), str) and isinstance(j.get("seconds"), (int, float)) and isinstance(mut, dict)
+            and isinstance(mut.get("killed"), int) and isinstance(mut.get("list"), list)):
+        return False
+    state = entry.get("state")
+    return state is None or (isinstance(state, tuple) and len(state) == _STATE_LEN)
 
 
 class Cached:
@@ -51,7 +70,7 @@ class Cached:
 def lookup(claim: Claim, profile: Profile, seed: int, full: bool = False):
     """The cached evidence of a claim (an Evidence when ``full`` and it was kept whole, else Cached) or None."""
     entry = cache.load(claim_key(claim, profile, seed))
-    if cache.is_miss(entry) or not isinstance(entry, dict) or "json" not in entry:
+    if cache.is_miss(entry) or not _valid(entry):
         return None
     if full:
         state = entry.get("state")

@@ -45,7 +45,7 @@ def _claim_task(claim_id: str, profile_name: str, seed: int, use_cache: bool):
 
 
 def _timings_path() -> Path:
-    return cache.directory() / "timings.json"
+    return cache.entries() / "timings.json"
 
 
 def last_seconds() -> dict[str, float]:
@@ -53,27 +53,32 @@ def last_seconds() -> dict[str, float]:
     out: dict[str, float] = {}
     for p in (cache.ROOT / "results.json", _timings_path()):
         try:
+            if not p.is_file() or p.stat().st_size > 50_000_000:
+                continue
             doc = json.loads(p.read_text())
             items = doc["claims"] if isinstance(doc, dict) and "claims" in doc else [
                 {"id": k, "seconds": v} for k, v in doc.items()]
             out.update({c["id"]: float(c["seconds"]) for c in items})
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             continue
     return out
 
 
 def _record_seconds(evs) -> None:
+    """Best effort: the timings only order the next run's work, so a cache folder that refuses them costs a warning."""
     if not cache.enabled():
         return
     t = last_seconds()
     t.update({ev.claim.id: float(ev.seconds) for ev in evs if not getattr(ev, "cached", False)})
     try:
-        from verify.run.outputs import write_atomic
+        from verify.run.outputs import OutputError, write_atomic
 
-        _timings_path().parent.mkdir(parents=True, exist_ok=True)
+        if not cache.ready():
+            return
         write_atomic(_timings_path(), json.dumps(t, indent=0, sort_keys=True) + "\n")
-    except OSError:
-        pass
+    except (OSError, OutputError) as e:
+        cache.warn_once(f"timings:{_timings_path()}", f"cannot record the claims' seconds in "
+                        f"{str(_timings_path())!r} ({getattr(e, 'strerror', None) or e}); going on")
 
 
 def run_all(claims, profile: Profile, seed: int = 0, jobs: int | None = None, scheduler: str | None = None,
@@ -131,6 +136,21 @@ def _fresh(c, profile, seed):
     return run_claim(c, profile, seed)
 
 
+def _lost(ex, fut) -> bool:
+    """Whether ``fut`` failed because the process pool broke (a worker died: the OOM killer, a kill)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    return hasattr(ex, "restart") and isinstance(fut.exception(), BrokenProcessPool)
+
+
+def _failed(claim, profile, seed, why: str):
+    """Evidence of a claim whose check could not run to its end on a worker: an error, not a lost run."""
+    from verify.engine.claim import Outcome
+    from verify.engine.evidence import Evidence
+
+    return Evidence(claim, "inconclusive", Outcome(holds=None), seed=seed, profile=profile.name, error=why)
+
+
 def _run_on(ex, todo, profile, seed, use_cache, finish) -> None:
     from verify.engine.text import active
     from verify.run.backends import _cell_task
@@ -147,35 +167,81 @@ def _run_on(ex, todo, profile, seed, use_cache, finish) -> None:
     cells = {k: c for k, c in cells.items() if cache.is_miss(cache.load(k))} if use_cache else {}
     waits = {cid: {c.key for c in cs} & cells.keys() for cid, cs in needs.items()}  # a claim waits for its own cells
     pending = {}
+    deaths: dict[tuple, int] = {}  # (kind, id) -> times a worker died while running it
+
+    def submit(kind, obj):
+        if kind == "cell":
+            pending[ex.submit(_cell_task, obj, use_cache)] = ("cell", obj)
+        else:
+            pending[ex.submit(_claim_task, obj.id, profile.name, seed, use_cache)] = ("claim", obj)
 
     def submit_claims(claims):
         for c in sorted(claims, key=heavy):
-            pending[ex.submit(_claim_task, c.id, profile.name, seed, use_cache)] = ("claim", c)
+            submit("claim", c)
+
+    def cell_done(obj, error: str | None) -> None:
+        if error is not None:
+            print(f"verify: sweep cell {obj.fn} (seed {obj.seed}) failed: {error}; its claims compute it themselves",
+                  file=sys.stderr)
+        ready = [cid for cid, ks in waits.items() if obj.key in ks and len(ks) == 1]
+        for ks in waits.values():
+            ks.discard(obj.key)
+        submit_claims(by_id[cid] for cid in ready)  # released as soon as their own cells are in
+
+    def claim_done(obj, result=None, error: str | None = None) -> None:
+        if error is not None:
+            finish(obj, _failed(obj, profile, seed, error))
+            return
+        cid, entry, fresh = result
+        k = claim_key(obj, profile, seed)
+        if fresh and cache.is_miss(cache.load(k)):  # a remote worker's cache is not this one
+            cache.store(k, entry)
+        ev = Cached(obj, entry)
+        ev.cached = not fresh
+        finish(obj, ev)
+
+    def handle(fut, kind, obj) -> None:
+        err = fut.exception()
+        if kind == "cell":
+            if err is None:
+                cache.store(obj.key, fut.result())  # for this process, when the workers' cache is elsewhere
+            cell_done(obj, None if err is None else f"{type(err).__name__}: {' '.join(str(err).split())[:200]}")
+        elif err is not None:  # Dask gave up after its retries (KilledWorker), or the task itself broke
+            claim_done(obj, error=f"the worker running it failed: {type(err).__name__}: "
+                                  f"{' '.join(str(err).split())[:200]}")
+        else:
+            claim_done(obj, fut.result())
+
+    def recover() -> None:
+        """The pool broke: every unfinished task goes to a fresh pool; the ones that were running when a worker
+        died are charged one death, and a task charged twice is given up (an error in its evidence)."""
+        lost = dict(pending)
+        pending.clear()
+        running = {f for f in lost if ex.was_running(f)}
+        ex.restart()
+        for fut, (kind, obj) in sorted(lost.items(), key=lambda kv: kv[1][0] != "cell"):
+            if fut.done() and not _lost(ex, fut):  # finished before the break: keep its result
+                handle(fut, kind, obj)
+                continue
+            name = obj.key if kind == "cell" else obj.id
+            if fut in running:
+                deaths[(kind, name)] = deaths.get((kind, name), 0) + 1
+            if deaths.get((kind, name), 0) >= 2:
+                why = "a worker process died while running it, twice (killed, or out of memory); not retried again"
+                (cell_done(obj, why) if kind == "cell" else claim_done(obj, error=why))
+            else:
+                submit(kind, obj)
 
     for cl in sorted(cells.values(), key=lambda c: -c.cost):
-        pending[ex.submit(_cell_task, cl, use_cache)] = ("cell", cl)
+        submit("cell", cl)
     submit_claims(c for c in todo if not waits.get(c.id))
     while pending:
-        for fut in _first_completed(ex, pending):
-            kind, obj = pending.pop(fut)
-            if kind == "cell":
-                try:
-                    cache.store(obj.key, fut.result())  # for this process, when the workers' cache is elsewhere
-                except Exception as e:  # noqa: BLE001 - the claims that read it compute it and report the error
-                    print(f"verify: sweep cell {obj.fn} (seed {obj.seed}) failed: {type(e).__name__}: {e}; "
-                          "its claims compute it themselves", file=sys.stderr)
-                ready = [cid for cid, ks in waits.items() if obj.key in ks and len(ks) == 1]
-                for ks in waits.values():
-                    ks.discard(obj.key)
-                submit_claims(by_id[cid] for cid in ready)  # released as soon as their own cells are in
-                continue
-            cid, entry, fresh = fut.result()
-            k = claim_key(obj, profile, seed)
-            if fresh and cache.is_miss(cache.load(k)):  # a remote worker's cache is not this one
-                cache.store(k, entry)
-            ev = Cached(obj, entry)
-            ev.cached = not fresh
-            finish(obj, ev)
+        done = _first_completed(ex, pending)
+        if any(_lost(ex, f) for f in done):
+            recover()
+            continue
+        for fut in done:
+            handle(fut, *pending.pop(fut))
 
 
 def _first_completed(ex, pending):
@@ -184,3 +250,24 @@ def _first_completed(ex, pending):
     else:
         from concurrent.futures import wait
     return wait(list(pending), return_when="FIRST_COMPLETED").done
+
+
+def uses_closure(claims, all_claims) -> list:
+    """The claims that ``claims`` use, transitively, from the registry (a use written as an equation label, eq:8.26,
+    stands for the claims covering that equation), without ``claims`` themselves; in registry order."""
+    by_id = {c.id: c for c in all_claims}
+    covering: dict[str, list[str]] = {}
+    for c in all_claims:
+        for e in c.equations:
+            covering.setdefault(f"eq:{e}", []).append(c.id)
+    chosen = {c.id for c in claims}
+    seen: set[str] = set()
+    todo = [c.id for c in claims]
+    while todo:
+        cid = todo.pop()
+        for use in by_id[cid].uses:
+            for t in [use] if use in by_id else [x for x in covering.get(use, []) if x != cid]:
+                if t not in seen and t not in chosen:
+                    seen.add(t)
+                    todo.append(t)
+    return [c for c in all_claims if c.id in seen]

@@ -6,6 +6,7 @@ build never leaves half a site behind.
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 import tempfile
@@ -17,6 +18,25 @@ from verify.faces.site import chapter, graph, pages, search_index as search
 from verify.faces.site.figlinks import figures_by_claim
 from verify.faces.site.layout import page
 from verify.faces.site.model import SiteError, load, slug
+
+
+MARK = ".verify-site"  # written into every site: the names of the top-level entries the build made
+
+
+def is_our_site(d: Path) -> bool:
+    """A folder ``verify site`` built: it carries the mark (or, built before the mark, a search-index.js), and
+    whatever the mark does not list is a page, a script or one of the site's folders (a page an older build
+    wrote).  Anything else in it (notes.txt, data/) is someone's, and the folder is not replaced."""
+    names = {x.name for x in d.iterdir()}
+    try:
+        made = set(json.loads((d / MARK).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        made = None
+    if made is None and "search-index.js" not in names:
+        return False
+    return all((d / n).is_file() and n.endswith((".html", ".js")) or (d / n).is_dir() and n in ("claims", "static",
+                                                                                                  "figures")
+               for n in names - (made or set()))
 
 
 def figure_captions() -> dict[str, str]:
@@ -80,8 +100,9 @@ def build(out: Path, results: Path, figures_dir: Path | None = None, text: str |
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise SiteError(f"cannot write site to {str(out)!r}: it is a file")
-    if out.is_dir() and any(out.iterdir()) and not (out / "search-index.js").is_file():
-        raise SiteError(f"{str(out)!r} is a folder that holds something other than a site: not replacing it")
+    if out.is_dir() and any(out.iterdir()) and not is_our_site(out):
+        raise SiteError(f"{str(out)!r} is a folder that holds something other than a site verify built: "
+                        "not replacing it (name a new or empty folder)")
     parent = out.resolve().parent
     if not parent.is_dir():
         raise SiteError(f"cannot write site to {str(out)!r}: directory {str(parent)!r} does not exist")
@@ -126,6 +147,7 @@ def build(out: Path, results: Path, figures_dir: Path | None = None, text: str |
             (tmp / "figures").mkdir()
             for name, _ in figs:
                 shutil.copy2(figures_dir / name, tmp / "figures" / name)
+        (tmp / MARK).write_text(json.dumps(sorted(x.name for x in tmp.iterdir()) + [MARK]) + "\n", encoding="utf-8")
         tmp.chmod(0o755)
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=parent))

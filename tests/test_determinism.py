@@ -1,0 +1,58 @@
+"""The same seed gives the same bits: two fresh processes computing a sweep cell agree to the last bit.
+
+The §8.4.2 lazy-training fit ("ReLU activation patterns changed") came out −0.47511 in the committed
+results.json and −0.474898 on a fresh clone.  The cause: a cell computed with OpenBLAS on two threads
+(a process that imported NumPy before ``verify`` could set OPENBLAS_NUM_THREADS=1, or had the variable
+set) sums its products in another order; pre-activations near zero change sign, the count of changed
+ReLU patterns at widths 16384 and 65536 moves (0.004069 → 0.004140 at m = 16384), and the cell went
+into the shared cache.  Cells and claims now run with one BLAS thread set through OpenBLAS' own API
+(numeric.sweeps.blas), whatever the environment or the import order.  The test runs the cell twice in
+fresh processes, the second in exactly that hostile setting, and compares the pickled values.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CELL = """
+import sys, pickle, hashlib
+if sys.argv[1] == "hostile":
+    import numpy  # before verify: OPENBLAS_NUM_THREADS=2 from the environment is what OpenBLAS takes
+from numeric.sweeps import blas
+from numeric.chapter8.sweeps import ntk
+threads = blas.threads()
+c = ntk.cells("lazy", ntk.experiment_seed(0, "lazy"), 1)[0]
+value = c.run()
+print(hashlib.sha256(pickle.dumps(value)).hexdigest(), threads)
+"""
+
+
+def _fresh(mode: str, **env):
+    e = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    return subprocess.Popen([sys.executable, "-c", CELL, mode], cwd=ROOT, text=True, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env={**e, "PYTHONPATH": str(ROOT), **env})
+
+
+def test_two_fresh_runs_of_a_sweep_cell_are_bit_identical():
+    plain = _fresh("plain", OPENBLAS_NUM_THREADS="1")
+    hostile = _fresh("hostile", OPENBLAS_NUM_THREADS="2")
+    (a, ea), (b, eb) = plain.communicate(timeout=600), hostile.communicate(timeout=600)
+    assert plain.returncode == 0 and hostile.returncode == 0, ea + eb
+    (da, ta), (db, tb) = a.split(maxsplit=1), b.split(maxsplit=1)
+    assert "2" in tb, "the hostile process really had a two-thread OpenBLAS loaded"
+    assert da == db, "the same cell and seed gave other bits with another BLAS thread count"
+
+
+def test_one_thread_is_set_and_restored():
+    from numeric.sweeps import blas
+
+    import numpy  # noqa: F401 - loads OpenBLAS
+
+    before = blas.threads()
+    with blas.one_thread():
+        assert set(blas.threads()) <= {1}
+    assert blas.threads() == before
