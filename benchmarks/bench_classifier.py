@@ -54,7 +54,10 @@ import sympy as sp
 from sympy import Rational as R
 x, y, z = sp.symbols("x y z", real=True)
 def PCA(lam):
-    from symbolic import landscapes as SL
+    try:  # this checkout's layout, or a baseline from before the layout move
+        from symbolic.chapter8 import landscapes as SL
+    except ImportError:
+        from symbolic import landscapes as SL
     Q = SL.rational_orthogonal(3)
     return SL.pca_explicit(Q * sp.diag(*lam) * Q.T)
 def MF():

@@ -14,7 +14,7 @@ import sympy as sp
 
 from numeric import classify as C
 from numeric import sos as NS
-from symbolic import landscapes as SL
+from symbolic.chapter8 import landscapes as SL
 from symbolic.timelimit import TimeLimit, deadline
 
 x, y, z = sp.symbols("x y z", real=True)
