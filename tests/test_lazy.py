@@ -19,7 +19,7 @@ def test_lazy_builds_once_on_first_use():
 
 def test_loading_the_registry_derives_nothing():
     """The SymPy derivations (matrix-calculus gradient, generic Hessian) are not run at import."""
-    code = ("from symbolic import pca\n"
+    code = ("from symbolic.chapter8 import pca\n"
             "calls = []\n"
             "for name in ('gradient_matrix_calculus', 'hessian_matrix_generic', 'objective'):\n"
             "    f = getattr(pca, name)\n"
@@ -27,7 +27,7 @@ def test_loading_the_registry_derives_nothing():
             "        calls.append(_n)\n"
             "        return _f(*a, **k)\n"
             "    setattr(pca, name, wrap)\n"
-            "from verify import registry\n"
+            "from verify.engine import registry\n"
             "registry.load()\n"
             "print(sorted(set(calls)))\n")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
