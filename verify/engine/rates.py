@@ -7,6 +7,8 @@ and compares the theory value with the pooled interval in the sense of the Fit's
 """
 from __future__ import annotations
 
+import numpy as np
+
 from numeric.stats import Judgement, SeedFit, fit_power_law_seeds, judge_exponent
 
 from verify.engine.claim import Fit
@@ -26,13 +28,40 @@ def rate_seeds(ctx, name: str, k: int | None = None) -> list[int]:
 
 
 def pooled_fit(quantity: str, against: str, curves, theory: float | None, relation: str = "=",
-               seeds=()) -> tuple[Fit, SeedFit]:
-    """A Fit for results.json (with relation and seeds) and the SeedFit behind it.
+               seeds=(), resolution: float | None = None, range_from: float | None = None) -> tuple[Fit, SeedFit]:
+    """A Fit for results.json (with relation, seeds and resolution) and the SeedFit behind it.
 
-    ``curves``: one (x, y) pair per seed, in the order of ``seeds``.
+    ``curves``: one (x, y) pair per seed, in the order of ``seeds``. ``resolution`` (δ): the smallest error
+    in the exponent the fit claims to detect; the runner re-judges the same data with theory ± δ, which
+    must be refuted. ``range_from``: the range x ≥ range_from the claim declares, before the fit, as its
+    asymptotic regime (the points below it are dropped before fitting, never chosen after).
     """
+    if range_from is not None:
+        kept = []
+        for x, y in curves:
+            x, y = np.asarray(x, float), np.asarray(y, float)
+            keep = x >= range_from
+            kept.append((x[keep], y[keep]))
+        curves = kept
     sf = fit_power_law_seeds(curves)
-    return Fit(quantity, against, sf.exponent, sf.interval, theory, relation, tuple(seeds)), sf
+    return Fit(quantity, against, sf.exponent, sf.interval, theory, relation, tuple(seeds), resolution=resolution,
+               range_from=range_from, sf=sf), sf
+
+
+def rejudge(fit: Fit, value: float) -> Judgement:
+    """The same fitted data judged against another theory value (a ±δ mutant); records nothing."""
+    return judge_exponent(fit.sf, value, fit.relation)
+
+
+def resolution_mutants(fit: Fit) -> list[tuple[str, float]]:
+    """The theory values ± δ that make the fit's statement false, by its relation: both sides for ``=``;
+    theory − δ for ``<=`` (a smaller bound); theory + δ for ``>=``."""
+    if fit.theory is None or fit.resolution is None:
+        return []
+    t, dl = float(fit.theory), float(fit.resolution)
+    sides = {"=": (+1, -1), "<=": (-1,), ">=": (+1,)}[fit.relation]
+    return [(f"{fit.quantity} ∝ {fit.against}^({t:g} {'+' if s > 0 else '−'} δ = {t + s * dl:g}) "
+             f"(resolution δ = {dl:g}, {fit.relation})", t + s * dl) for s in sides]
 
 
 def judge(fit: Fit, sf: SeedFit, theory: float | None = None) -> Judgement:

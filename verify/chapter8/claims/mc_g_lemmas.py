@@ -14,7 +14,7 @@ from numeric.chapter8 import pca as npca
 from symbolic.chapter8 import pca
 from verify.engine.checks.generic import EntryIdentity, generic_too, vector_identity
 from verify.engine.checks.identity import MatrixIdentity, check_matrix_identity
-from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
+from verify.engine.claim import Erratum, Mutant, Outcome, Premise, Step, all_of
 from verify.engine.lazy import lazy
 from verify.engine.registry import claim
 from verify.engine.falsify import search
@@ -24,7 +24,7 @@ d = pca.SYMBOLS.d
 x = pca.SYMBOLS.x
 z = MatrixSymbol("z", d, 1)
 ZZ = z * z.T
-UNIT = (("⟨zᵀ z⟩", sp.Integer(1)),)
+UNIT = (Premise("⟨zᵀ z⟩", sp.Integer(1), "hypothesis"),)  # ‖z‖ = 1: the model's normalisation
 
 
 @cache

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from numeric.chapter8 import pca as npca
 from symbolic.chapter8 import pca
 from verify.engine.checks.identity import MatrixIdentity, check_matrix_identity
-from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
+from verify.engine.claim import Erratum, Mutant, Outcome, Premise, Step, all_of
 from verify.engine.lazy import lazy
 from verify.engine.registry import claim
 from verify.engine.falsify import search
@@ -209,7 +209,7 @@ def _unit_top_sampler(rng, n):
 def _eq89(scale, rhs):
     H = pca.hessian_matrix_generic()
     return MatrixIdentity(lhs=scale * (v.T * H * v), rhs=rhs, symbols=(M, x, v), symmetric=(M,), dim=d,
-                          atom_subs=(("⟨vᵀ v⟩", sp.Integer(1)),), sampler=_unit_top_sampler, label="(8.9)")
+                          atom_subs=(Premise("⟨vᵀ v⟩", sp.Integer(1), "hypothesis"),), sampler=_unit_top_sampler, label="(8.9)")
 
 
 _RHS_89 = 2 * (x.T * v) * (x.T * v) - v.T * M * v + x.T * x
