@@ -235,3 +235,13 @@ def test_sizes_go_with_the_own_strength_when_a_use_limits_it():
     c = {"status": "verified", "strength": "sampled", "own_strength": "exact", "sizes": ["d = 3"],
          "strength_limited_by": ["lemma:a (sampled)"]}
     assert strength_line(c) == "**sampled**; own check exact (d = 3), limited by lemma:a (sampled)"
+
+
+def test_a_cycle_is_shown_by_results_json_and_the_report():
+    from verify.faces.report_markdown import integrity_section
+    evs = [run_claim(toy(declared("proved"), id="toy:a", uses=("toy:b",)), CI),
+           run_claim(toy(declared("proved"), id="toy:b", uses=("toy:a",)), CI)]
+    doc = build(evs, "ci", 0)
+    assert doc["uses_cycles"] == [["toy:a", "toy:b"]]
+    assert all(c["strength"] == "sampled" for c in doc["claims"])
+    assert "cycles in `uses`" in integrity_section(doc) and "toy:a → toy:b → toy:a" in integrity_section(doc)

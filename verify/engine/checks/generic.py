@@ -124,6 +124,11 @@ def generic_too(check: Callable[[Any, Any], Outcome], generic: Callable[[Any], A
                            c.notes, c.figures, strength=c.strength or g.strength, sizes=c.sizes or g.sizes,
                            proof=c.proof + g.proof,
                            decided_by=["generic: " + p for p in (g.decided_by or ["proof"])] + list(c.decided_by))
+        if c.holds is False:  # the generic form holds where the concrete check refutes: it restates something else
+            c.notes.append("the generic part holds on this statement while the concrete check refutes it: the "
+                           "generic part does not restate it")
+            c.decided_by = c.decided_by or ["concrete check"]
+            return c
         return Outcome(None, methods, steps=steps, strength="sampled", notes=c.notes + [
             f"the concrete check ({c.holds}) and the proof for every size ({g.holds}) disagree"])
     return both
