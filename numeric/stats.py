@@ -89,6 +89,9 @@ class SeedFit:
     # fitted on every seed's full range and pooled like the plain fit: (estimate, interval), or None with fewer
     # than 4 points per seed. A verdict read on the asymptotic regime reads this, never a short tail.
     corrected: tuple | None = None
+    # True when the correction was tested with power (≥ 5 points per seed) and the data show none (the pooled c's
+    # interval holds 0): the curve is a straight line on log-log within its noise, and no finite-range excuse applies
+    straight: bool = False
 
     @property
     def seeds(self) -> int:
@@ -158,7 +161,7 @@ def fit_power_law_seeds(curves, confidence: float = 0.95, tails: bool = True) ->
     return SeedFit(m, (m - half, m + half), tuple(float(v) for v in b), float(np.sqrt(var_b)),
                    float(np.sqrt(var_w)), drift, int(n), tuple(tl),
                    _local_slope_limit(curves, float(np.sqrt(var_w)), confidence) if tails else None,
-                   _corrected_fit(curves, confidence) if tails else None)
+                   *(_corrected_fit(curves, confidence) if tails else (None, False)))
 
 
 def _pool(b, e, dof_within: int, confidence: float) -> tuple[float, tuple[float, float]]:
@@ -184,10 +187,10 @@ def _corrected_fit(curves, confidence: float = 0.95):
     def model(lx, a, b, c):
         return a + b * lx + np.log1p(c * np.exp(-lx))
 
-    bs, es, dof = [], [], 0
+    bs, es, cs, ces, dof = [], [], [], [], 0
     for lx, ly in curves:
         if lx.size < 4:
-            return None
+            return None, False
         b0, a0 = np.polyfit(lx, ly, 1)
         xmin = float(np.exp(lx.min()))
         try:
@@ -198,18 +201,25 @@ def _corrected_fit(curves, confidence: float = 0.95):
                     p, cov = curve_fit(model, lx, ly, p0=[a0, b0, 0.0],
                                        bounds=([-np.inf, -np.inf, -0.999 * xmin], [np.inf, np.inf, np.inf]))
         except (RuntimeError, ValueError):
-            return None
+            return None, False
         k = lx.size - 3
         r = ly - model(lx, *p)
         if not np.all(np.isfinite(cov)):
             if float(r @ r) > 1e-20:
-                return None  # a degenerate design: b not separable from the correction
+                return None, False  # a degenerate design: b not separable from the correction
             cov = np.zeros((3, 3))
         bs.append(float(p[1]))
         es.append(float(np.sqrt(max(cov[1, 1], 0.0))))
+        cs.append(float(p[2]))
+        ces.append(float(np.sqrt(max(cov[2, 2], 0.0))))
         dof += k
+    _, civ = _pool(cs, ces, dof, confidence)
+    if civ[0] <= 0.0 <= civ[1]:
+        # no correction the data can see: the plain power law is the model; with 4 points (1 degree of freedom
+        # per seed) that test has little power, so the finite range keeps its excuse there
+        return None, min(lx.size for lx, _ in curves) >= 5
     m, iv = _pool(bs, es, dof, confidence)
-    return (m, iv)
+    return (m, iv), False
 
 
 def _local_slope_limit(curves, within_se: float, confidence: float):
@@ -279,9 +289,11 @@ def judge_exponent(fit, theory: float, relation: str = "=") -> Judgement:
     reason names the range). Outside, by less than the local slope's drift across the range
     (``fit.drift``, when the fit has one) → None: the range is too short to decide, the
     asymptotic regime might still bring it in. Outside by more → False. No fixed widening.
-    With 4 or more points per seed the asymptotic model y = C·x^b·(1 + c/x) is fitted too: a value inside
-    its interval holds (the Judgement names that basis); outside both intervals it is excluded, since the
-    model accounts for the bend of the range (the drift excuse is for fits too short for the model).
+    With 4 or more points per seed the asymptotic model y = C·x^b·(1 + c/x) is fitted too. When its
+    correction c is significant (pooled interval excludes 0), a value inside its interval holds (the
+    Judgement names that basis) and outside both intervals is excluded; when c is not significant the
+    curve is straight within its noise and the power-law interval alone decides. The drift excuse is
+    for fits too short (3 points) to test a correction.
     """
     lo, hi = fit.interval
     gap = _gap(lo, hi, theory, relation)
@@ -301,6 +313,9 @@ def judge_exponent(fit, theory: float, relation: str = "=") -> Judgement:
     if cor is not None:  # the model accounts for the finite range's bend: outside both intervals is outside
         return Judgement(False, f"theory {theory:g} excluded by the power-law interval {where} (by {gap:.3f}) and "
                                 f"by [{cor[1][0]:.6g}, {cor[1][1]:.6g}] of the asymptotic model y = C·x^b·(1 + c/x)")
+    if getattr(fit, "straight", False):  # the correction was tested and the data show no bend: no excuse
+        return Judgement(False, f"theory {theory:g} excluded by {where} (by {gap:.3f}); the curve shows no "
+                                "correction c/x (its interval holds 0), so the finite range explains no miss")
     drift = abs(getattr(fit, "drift", 0.0))
     # a finite range can only explain a miss on the side the local slope is moving to
     toward = getattr(fit, "drift", 0.0) * (theory - fit.exponent) > 0

@@ -50,7 +50,7 @@ def test_a_premise_mutant_is_added_and_killed():
     ev = run_claim(claim(unit_identity(), check_matrix_identity, [Mutant("xᵀx = 2xᵀx", dataclasses.replace(
         unit_identity(), rhs=2 * x.T * x))]), CI)
     assert ev.status == "verified" and ev.strength == "proved", ev.problems()
-    prem = [m for m in ev.mutants if m.kind == "premise"]
+    prem = [m for m in ev.mutants if m.kind.startswith("premise")]
     assert len(prem) == 1 and prem[0].killed and prem[0].killed_by, prem
     assert ev.matches_expectation, ev.problems()
     j = ev.as_json()
@@ -59,11 +59,16 @@ def test_a_premise_mutant_is_added_and_killed():
 
 
 def test_an_unused_premise_survives_its_mutant():
-    # xᵀx + vᵀv = xᵀx + vᵀv does not need ‖v‖ = 1: changing the premise does not break it, and the runner says so
+    # xᵀx + vᵀv = xᵀx + vᵀv does not need ‖v‖ = 1 from lemma:unit: changing it does not break the proof
     st = MatrixIdentity(x.T * x + v.T * v, x.T * x + v.T * v, (x, v), dim=d,
-                        atom_subs=(Premise("⟨vᵀ v⟩", sp.Integer(1), "hypothesis"),), label="unused")
-    ev = run_claim(claim(st, check_matrix_identity, [Mutant("2xᵀx", dataclasses.replace(st, rhs=2 * x.T * x))]), CI)
+                        atom_subs=(Premise("⟨vᵀ v⟩", sp.Integer(1), "uses:lemma:unit"),), label="unused")
+    ev = run_claim(claim(st, check_matrix_identity, [Mutant("2xᵀx", dataclasses.replace(st, rhs=2 * x.T * x))],
+                         uses=("lemma:unit",)), CI)
     assert any("mutant survived" in p and "premise" in p for p in ev.problems())
+    # the same as a hypothesis of the statement: the changed statement is true too, which is no failure
+    hyp = dataclasses.replace(st, atom_subs=(Premise("⟨vᵀ v⟩", sp.Integer(1), "hypothesis"),))
+    ev = run_claim(claim(hyp, check_matrix_identity, [Mutant("2xᵀx", dataclasses.replace(hyp, rhs=2 * x.T * x))]), CI)
+    assert [m.kind for m in ev.mutants if not m.killed] == ["premise-hypothesis"] and ev.matches_expectation
 
 
 def test_a_typed_in_premise_is_checked_not_imposed():

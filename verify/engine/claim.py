@@ -249,6 +249,7 @@ class Mutant:
 
     name: str
     statement: Any
+    premise: Any = None  # for a premise mutant: the Premise whose value it changed
 
 
 @dataclass(frozen=True)

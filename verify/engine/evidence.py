@@ -16,7 +16,8 @@ class MutantResult:
     # the path(s) of the check that refuted it ("normal form", "component check", "generic: …",
     # "hypothesis search", "sweep (same fitted data)" ...), read from the refuting outcome
     killed_by: list[str] = field(default_factory=list)
-    kind: str = "claim"  # claim (declared), premise (a premise changed), resolution (theory ± δ of a fit)
+    # claim (declared), premise / premise-hypothesis (a premise changed), resolution (theory ± δ of a fit)
+    kind: str = "claim"
     strength: str | None = None  # how strongly the refutation is known
     on_proof_path: bool | None = None  # killed by the path that proves the claim (None: not killed, or n/a)
 
@@ -97,6 +98,8 @@ class Evidence:
                 out.append(f"fit without a usable resolution δ ({m.detail}): {m.name}")
             elif m.kind == "resolution" and not m.killed and self.status == "inconclusive":
                 continue  # the verdict already says the sweep cannot reach its resolution
+            elif m.kind == "premise-hypothesis" and not m.killed:
+                continue  # the statement does not need this hypothesis: the changed one is true too
             elif not m.killed:
                 out.append(f"mutant survived (the check cannot tell it from the claim): {m.name}")
         for p in self.premises:

@@ -48,20 +48,27 @@ def pooled_fit(quantity: str, against: str, curves, theory: float | None, relati
                range_from=range_from, sf=sf), sf
 
 
-def rejudge(fit: Fit, value: float) -> Judgement:
-    """The same fitted data judged against another theory value (a ±δ mutant); records nothing."""
-    return judge_exponent(fit.sf, value, fit.relation)
+def rejudge(fit: Fit, value: float, relation: str | None = None) -> Judgement:
+    """The same fitted data judged against another theory value or relation (a ±δ mutant); records nothing."""
+    return judge_exponent(fit.sf, value, relation or fit.relation)
 
 
-def resolution_mutants(fit: Fit) -> list[tuple[str, float]]:
-    """The theory values ± δ that make the fit's statement false, by its relation: both sides for ``=``;
-    theory − δ for ``<=`` (a smaller bound); theory + δ for ``>=``."""
+def resolution_mutants(fit: Fit) -> list[tuple[str, float, str]]:
+    """The statements a miss by δ makes, which the same data must refute: (name, value, relation).
+
+    ``=``: the exponent is theory + δ, and theory − δ. A bound ``<= t`` is missed when the exponent is
+    ≥ t + δ (the bound violated by δ); ``>= t`` when it is ≤ t − δ. (A bound's other side, a smaller
+    bound, may be true: a loose bound is not a wrong one.)
+    """
     if fit.theory is None or fit.resolution is None:
         return []
     t, dl = float(fit.theory), float(fit.resolution)
-    sides = {"=": (+1, -1), "<=": (-1,), ">=": (+1,)}[fit.relation]
-    return [(f"{fit.quantity} ∝ {fit.against}^({t:g} {'+' if s > 0 else '−'} δ = {t + s * dl:g}) "
-             f"(resolution δ = {dl:g}, {fit.relation})", t + s * dl) for s in sides]
+    if fit.relation == "=":
+        return [(f"{fit.quantity} ∝ {fit.against}^{t + s * dl:g} (theory {t:g} {'+' if s > 0 else '−'} δ, "
+                 f"δ = {dl:g})", t + s * dl, "=") for s in (+1, -1)]
+    s, rel = (+1, ">=") if fit.relation == "<=" else (-1, "<=")
+    return [(f"{fit.quantity}: exponent {rel} {t + s * dl:g} (the bound {fit.relation} {t:g} missed by δ = {dl:g})",
+             t + s * dl, rel)]
 
 
 def judge(fit: Fit, sf: SeedFit, theory: float | None = None) -> Judgement:
@@ -69,7 +76,7 @@ def judge(fit: Fit, sf: SeedFit, theory: float | None = None) -> Judgement:
     value = fit.theory if theory is None else theory
     j = judge_exponent(sf, value, fit.relation)
     if j.holds is True and j.interval is not None and value == fit.theory:
-        # the verdict rests on a tail of the range or on the local slopes' limit: the Fit records that interval
+        # the verdict rests on the asymptotic model (or a declared range): the Fit records that interval
         fit.decided.update(basis=j.basis, exponent=j.exponent, interval=j.interval)
     return j
 

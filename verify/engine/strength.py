@@ -53,8 +53,17 @@ def _has_float(obj) -> bool:
 
 
 def _is_sympy(obj) -> bool:
+    """A SymPy expression or matrix, or a container whose leaves are SymPy objects (exact Python ints and bools
+    may sit beside them; at least one leaf is SymPy)."""
     import sympy as sp
-    return isinstance(obj, (sp.Basic, sp.MatrixBase))
+    if isinstance(obj, (sp.Basic, sp.MatrixBase)):
+        return True
+    if isinstance(obj, dict):
+        obj = list(obj.values())
+    if isinstance(obj, (list, tuple)) and obj:
+        leaves = [o for o in obj if not isinstance(o, (bool, int))]
+        return bool(leaves) and all(_is_sympy(o) for o in leaves)
+    return False
 
 
 def evidence_kinds(out: Outcome) -> set[str]:

@@ -91,7 +91,11 @@ def run_claim(
         main = corrected if status == "erratum" and corrected is not None else printed
         mutants, outcomes = [], []
         extra = [] if claim.kind == "informal" else premise_mutants(force(claim.statement))
-        for m, kind in [(m, "claim") for m in claim.mutants] + [(m, "premise") for m in extra]:
+        # a changed hypothesis is another statement, which may be true (the identity may not need it): its mutant
+        # is reported, and a survivor is not a failure; a changed derived, checked or used premise must break the proof
+        extra_kinds = [(m, "premise-hypothesis" if getattr(m.premise, "source", "") == "hypothesis" else "premise")
+                       for m in extra]
+        for m, kind in [(m, "claim") for m in claim.mutants] + extra_kinds:
             mo = _run(claim, m.statement, profile, seed, f"mutant:{m.name}", log)
             mutants.append(MutantResult(m.name, killed=mo.holds is False, detail=str(mo.counterexample),
                                         killed_by=killed_by(mo) if mo.holds is False else [], kind=kind,
@@ -99,7 +103,7 @@ def run_claim(
             outcomes.append(mo)
         # resolution mutants: the same fitted data against theory ± δ
         notes = []
-        for f in main.fits:
+        for f in ([] if claim.kind == "informal" else main.fits):
             if f.theory is None:
                 continue
             if f.resolution is None or f.sf is None:
@@ -109,8 +113,8 @@ def run_claim(
                 continue
             if judge(f, f.sf).holds is not True:
                 continue  # the verdict does not rest on this theory value being consistent
-            for name, value in resolution_mutants(f):
-                j = rejudge(f, value)
+            for name, value, rel in resolution_mutants(f):
+                j = rejudge(f, value, rel)
                 mutants.append(MutantResult(name, killed=j.holds is False, detail=j.reason,
                                             killed_by=["sweep (same fitted data)"] if j.holds is False else [],
                                             kind="resolution", strength="sampled"))
