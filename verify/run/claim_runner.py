@@ -150,7 +150,7 @@ def _proof_path(ev: Evidence, outcomes: list[Outcome]) -> None:
     if main.fallback is not None and main.fallback[0] is not None:
         new, sizes = main.fallback[0], list(main.fallback[1])
     else:
-        new = weakest(*[mo.strength or "sampled" for _, mo in off])
+        new = weakest(*[weakest(mo.strength or "sampled", supported(mo)) for _, mo in off])
         sizes = [s for _, mo in off for s in mo.sizes]
     if STRENGTHS.index(new) <= STRENGTHS.index(main.strength):
         return
