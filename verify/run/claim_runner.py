@@ -54,11 +54,14 @@ def killed_by(out: Outcome) -> list[str]:
 
 
 def _on_proof_path(main: Outcome, mo: Outcome) -> bool:
-    """Was the mutant killed by the path that proves the claim?"""
-    if main.decided_by and mo.decided_by:
-        return bool(set(main.decided_by) & set(mo.decided_by))
-    # paths not declared on one side: the deciding objects say it (a refutation by exact or symbolic objects
-    # is on a proof path; one by samples is not)
+    """Was the mutant killed by the path that proves the claim?
+
+    When the proof declares its paths (``decided_by``), the mutant's refutation must come from one of them
+    (its own declared paths, or the ones its deciding objects name). When it declares none, the deciding
+    objects say it: a refutation by exact or symbolic objects is on a proof path, one by samples is not.
+    """
+    if main.decided_by:
+        return bool(set(main.decided_by) & set(killed_by(mo)))
     return mo.strength in ("proved", "exact") and supported(mo) in ("proved", "exact")
 
 

@@ -82,7 +82,8 @@ def _check_818(stmt: AtStationary, ctx) -> Outcome:
                 ce = {"z": [str(c) for c in zv], "stationary x": [str(c) for c in p], "relation": str(r)}
     exact = Outcome(ce is None, ["symbolic (sympy.solve of ∇g = 0, d = 2)"], pts, 0.0 if ce is None else None, ce,
                     steps=[Step("stationary points", "all real solutions of ∇g = 0 for z = (3/5, 4/5) and (5/13, −12/13)",
-                                derived=[list(p) for zv in Z_EXACT for p in exact_stationary(zv)])], strength="exact", sizes=["d = 2, z ∈ {(3/5, 4/5), (5/13, −12/13)}"])
+                                derived=[list(p) for zv in Z_EXACT for p in exact_stationary(zv)], holds=ce is None)],
+                    strength="exact", sizes=["d = 2, z ∈ {(3/5, 4/5), (5/13, −12/13)}"])
     if stmt.text != "printed":
         return exact
     out = all_of(ident, exact)
