@@ -36,6 +36,7 @@ class Evidence:
     notes: list[str] = field(default_factory=list)  # the runner's (e.g. why a rate verdict is inconclusive)
     strength_drop: dict | None = None  # {"from", "to", "mutants", "killed_by"}: mutants killed off the proof path
     premises: list = field(default_factory=list)  # the premises (claim.Premise) the statement's proof applies
+    declared_problems: list = field(default_factory=list)  # strength problems of the declaration a drop replaced
 
     # -- views -------------------------------------------------------------
     @property
@@ -108,6 +109,7 @@ class Evidence:
         if self.claim.kind != "informal" and not self.mutants:
             out.append("claim has no mutant: its check has not shown it can fail")
         if not self.error and self.status != "informal":
+            out += self.declared_problems
             out += strength_problems(self.main, "verdict")
             if self.status == "erratum":
                 out += strength_problems(self.printed, "refutation of the printed form")

@@ -24,7 +24,7 @@ from verify.engine.evidence import Evidence, MutantResult
 from verify.engine.lazy import force
 from verify.engine.profiles import Profile
 from verify.engine.rates import judge, rejudge, resolution_mutants
-from verify.engine.strength import evidence_kinds, supported
+from verify.engine.strength import evidence_kinds, strength_problems, supported
 
 _PATH_OF_KIND = {"symbolic": "symbolic proof", "exact": "exact certificate", "interval": "interval enclosure",
                  "sample": "samples"}
@@ -157,6 +157,8 @@ def _proof_path(ev: Evidence, outcomes: list[Outcome]) -> None:
         sizes = [s for _, mo in off for s in mo.sizes]
     if STRENGTHS.index(new) <= STRENGTHS.index(main.strength):
         return
+    # a drop does not launder a declaration its objects never supported: that stays a failure
+    ev.declared_problems = strength_problems(main, "verdict (as declared, before the drop)")
     ev.strength_drop = {"from": main.strength, "to": new, "mutants": [m.name for m, _ in off],
                         "killed_by": sorted({p for m, _ in off for p in m.killed_by})}
     main.notes.append(f"strength {main.strength} → {new}: mutant(s) {', '.join(m.name for m, _ in off)} killed only "
