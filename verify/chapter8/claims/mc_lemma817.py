@@ -306,9 +306,9 @@ def _check_fig85(stmt: FormsConcentrate, ctx) -> Outcome:
     d, ps = fruns[0][0], fruns[0][1]
     odds = [list(r[1] / (1 - r[1])) for r in fruns]
     f1, s1 = pooled_fit("mean |⟨v,∇f⟩/p − ⟨v,∇g⟩|", "p/(1 − p)", [(o, r[2]) for o, r in zip(odds, fruns)],
-                        stmt.exponent, "=", fseeds, resolution=0.25)
+                        stmt.exponent, "=", fseeds, resolution=0.35)
     f2, s2 = pooled_fit("mean |⟨v,∇²f v⟩/p − ⟨v,∇²g v⟩|", "p/(1 − p)", [(o, r[3]) for o, r in zip(odds, fruns)],
-                        stmt.exponent, "=", fseeds, resolution=0.25)
+                        stmt.exponent, "=", fseeds, resolution=0.35)
     j1, j2 = judge(f1, s1), judge(f2, s2)
     ok = False if False in (j1.holds, j2.holds) else None if None in (j1.holds, j2.holds) else True
     conc = Outcome(ok, ["monte-carlo"], len(ps) * len(fseeds), None,
