@@ -206,6 +206,11 @@ class Outcome:
         else:
             holds = True
         margins = [m for m in (self.worst_margin, other.worst_margin) if m is not None]
+        strength, sizes = weakest(self.strength, other.strength), list(dict.fromkeys(self.sizes + other.sizes))
+        refuters = [o for o in (self, other) if o.holds is False and o.strength is not None]
+        if holds is False and refuters:  # a refutation is as strong as its strongest counterexample
+            best = min(refuters, key=lambda o: STRENGTHS.index(o.strength))
+            strength, sizes = best.strength, list(best.sizes)
         return Outcome(
             holds=holds,
             methods=list(dict.fromkeys(self.methods + other.methods)),
@@ -216,8 +221,8 @@ class Outcome:
             steps=self.steps + other.steps,
             notes=self.notes + other.notes,
             figures=self.figures + other.figures,
-            strength=weakest(self.strength, other.strength),
-            sizes=list(dict.fromkeys(self.sizes + other.sizes)),
+            strength=strength,
+            sizes=sizes,
             proof=self.proof + other.proof,
             decided_by=list(dict.fromkeys(self.decided_by + other.decided_by)),
             fallback=_weaker_fallback(self, other),
