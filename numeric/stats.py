@@ -85,9 +85,9 @@ class SeedFit:
     # the limit of the local slopes when they converge geometrically on every seed (near-noiseless curves):
     # (estimate, interval), else None. See _local_slope_limit. Descriptive only: the judge does not read it.
     limit: tuple | None = None
-    # the exponent of the asymptotic model y = C·x^b·(1 + c/x) (to first order in c/x: log y = a + b log x + c/x),
-    # fitted on every seed's full range and pooled like the plain fit: (estimate, interval), or None with fewer
-    # than 4 points per seed. A verdict read on the asymptotic regime reads this, never a short tail.
+    # the exponent of the asymptotic model y = C·x^b·(1 + c·x^∓1) (the correction of the regime x → ∞ or x → 0),
+    # fitted on every seed's full range and pooled like the plain fit, when its correction is significant:
+    # (estimate, interval), else None. A verdict read on the asymptotic regime reads this, never a short tail.
     corrected: tuple | None = None
     # True when the correction was tested with power (≥ 5 points per seed) and the data show none (the pooled c's
     # interval holds 0): the curve is a straight line on log-log within its noise, and no finite-range excuse applies
@@ -179,47 +179,59 @@ def _pool(b, e, dof_within: int, confidence: float) -> tuple[float, tuple[float,
 
 
 def _corrected_fit(curves, confidence: float = 0.95):
-    """The exponent b of the asymptotic model log y = a + b·log x + log(1 + c/x), least squares per seed
-    (≥ 4 points; its covariance gives b's standard error), pooled over seeds like the plain fit; None if it
-    does not apply (too few points, a failed or degenerate fit)."""
+    """The exponent b of the asymptotic model y = C·x^b·(1 + c·x^s), s = −1 (the regime x → ∞) or s = +1 (x → 0),
+    least squares per seed (≥ 4 points; its covariance gives b's standard error), pooled over seeds like the plain
+    fit. Returns ((b, interval), straight): the model whose correction is significant (the better fit if both are),
+    or (None, True) when neither correction is significant on ≥ 5 points (a straight line within its noise), or
+    (None, False) when the test does not apply (too few points, a failed or degenerate fit)."""
+    best, any_tested = None, False
+    for sgn in (-1.0, 1.0):
+        r = _corrected_fit_one(curves, sgn, confidence)
+        if r is None:
+            continue
+        any_tested = True
+        (b, iv), significant, rss = r
+        if significant and (best is None or rss < best[1]):
+            best = ((b, iv), rss)
+    if best is not None:
+        return best[0], False
+    return None, any_tested and min(lx.size for lx, _ in curves) >= 5
+
+
+def _corrected_fit_one(curves, sgn: float, confidence: float):
     from scipy.optimize import curve_fit
 
     def model(lx, a, b, c):
-        return a + b * lx + np.log1p(c * np.exp(-lx))
+        return a + b * lx + np.log1p(c * np.exp(sgn * lx))
 
-    bs, es, cs, ces, dof = [], [], [], [], 0
+    bs, es, cs, ces, dof, rss = [], [], [], [], 0, 0.0
     for lx, ly in curves:
         if lx.size < 4:
-            return None, False
+            return None
         b0, a0 = np.polyfit(lx, ly, 1)
-        xmin = float(np.exp(lx.min()))
+        lim = float(np.exp(-sgn * lx).min())  # 1 + c·x^s > 0 on the range
         try:
-            with np.errstate(all="ignore"):
-                import warnings
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    p, cov = curve_fit(model, lx, ly, p0=[a0, b0, 0.0],
-                                       bounds=([-np.inf, -np.inf, -0.999 * xmin], [np.inf, np.inf, np.inf]))
+            import warnings
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                p, cov = curve_fit(model, lx, ly, p0=[a0, b0, 0.0],
+                                   bounds=([-np.inf, -np.inf, -0.999 * lim], [np.inf, np.inf, np.inf]))
         except (RuntimeError, ValueError):
-            return None, False
+            return None
         k = lx.size - 3
         r = ly - model(lx, *p)
         if not np.all(np.isfinite(cov)):
             if float(r @ r) > 1e-20:
-                return None, False  # a degenerate design: b not separable from the correction
+                return None  # a degenerate design: b not separable from the correction
             cov = np.zeros((3, 3))
         bs.append(float(p[1]))
         es.append(float(np.sqrt(max(cov[1, 1], 0.0))))
         cs.append(float(p[2]))
         ces.append(float(np.sqrt(max(cov[2, 2], 0.0))))
         dof += k
+        rss += float(r @ r)
     _, civ = _pool(cs, ces, dof, confidence)
-    if civ[0] <= 0.0 <= civ[1]:
-        # no correction the data can see: the plain power law is the model; with 4 points (1 degree of freedom
-        # per seed) that test has little power, so the finite range keeps its excuse there
-        return None, min(lx.size for lx, _ in curves) >= 5
-    m, iv = _pool(bs, es, dof, confidence)
-    return (m, iv), False
+    return _pool(bs, es, dof, confidence), not (civ[0] <= 0.0 <= civ[1]), rss
 
 
 def _local_slope_limit(curves, within_se: float, confidence: float):
