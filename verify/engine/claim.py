@@ -207,8 +207,8 @@ class Outcome:
             holds = True
         margins = [m for m in (self.worst_margin, other.worst_margin) if m is not None]
         strength, sizes = weakest(self.strength, other.strength), list(dict.fromkeys(self.sizes + other.sizes))
-        refuters = [o for o in (self, other) if o.holds is False and o.strength is not None]
-        if holds is False and refuters:  # a refutation is as strong as its strongest counterexample
+        refuters = [o for o in (self, other) if o.holds is False and o.strength is not None and o.proof]
+        if holds is False and refuters:  # a refutation is as strong as its strongest counterexample (with its object)
             best = min(refuters, key=lambda o: STRENGTHS.index(o.strength))
             strength, sizes = best.strength, list(best.sizes)
         return Outcome(
