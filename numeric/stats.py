@@ -83,8 +83,15 @@ class SeedFit:
     # (smallest x kept, exponent, interval), for reading an asymptotic exponent in its asymptotic regime
     tails: tuple = ()
     # the limit of the local slopes when they converge geometrically on every seed (near-noiseless curves):
-    # (estimate, interval), else None. See _local_slope_limit.
+    # (estimate, interval), else None. See _local_slope_limit. Descriptive only: the judge does not read it.
     limit: tuple | None = None
+    # the exponent of the asymptotic model y = C·x^b·(1 + c·x^∓1) (the correction of the regime x → ∞ or x → 0),
+    # fitted on every seed's full range and pooled like the plain fit, when its correction is significant:
+    # (estimate, interval), else None. A verdict read on the asymptotic regime reads this, never a short tail.
+    corrected: tuple | None = None
+    # True when the correction was tested with power (≥ 5 points per seed) and the data show none (the pooled c's
+    # interval holds 0): the curve is a straight line on log-log within its noise, and no finite-range excuse applies
+    straight: bool = False
 
     @property
     def seeds(self) -> int:
@@ -153,7 +160,78 @@ def fit_power_law_seeds(curves, confidence: float = 0.95, tails: bool = True) ->
             tl.append((float(np.exp(min(a.min() for a, _ in cut))), t.exponent, t.interval))
     return SeedFit(m, (m - half, m + half), tuple(float(v) for v in b), float(np.sqrt(var_b)),
                    float(np.sqrt(var_w)), drift, int(n), tuple(tl),
-                   _local_slope_limit(curves, float(np.sqrt(var_w)), confidence) if tails else None)
+                   _local_slope_limit(curves, float(np.sqrt(var_w)), confidence) if tails else None,
+                   *(_corrected_fit(curves, confidence) if tails else (None, False)))
+
+
+def _pool(b, e, dof_within: int, confidence: float) -> tuple[float, tuple[float, float]]:
+    """Mean of per-seed estimates ``b`` (standard errors ``e``) with the Welch–Satterthwaite interval of SeedFit."""
+    b, e = np.asarray(b, float), np.asarray(e, float)
+    S = b.size
+    a_, w_ = float(np.var(b, ddof=1)) / S, float(np.mean(e**2)) / S
+    se = np.sqrt(a_ + w_)
+    m = float(b.mean())
+    if se == 0.0:
+        return m, (m, m)
+    df = (a_ + w_) ** 2 / ((a_**2 / (S - 1) if a_ else 0.0) + (w_**2 / max(dof_within, 1) if w_ else 0.0))
+    half = float(stats.t.ppf(0.5 + confidence / 2, df) * se)
+    return m, (m - half, m + half)
+
+
+def _corrected_fit(curves, confidence: float = 0.95):
+    """The exponent b of the asymptotic model y = C·x^b·(1 + c·x^s), s = −1 (the regime x → ∞) or s = +1 (x → 0),
+    least squares per seed (≥ 4 points; its covariance gives b's standard error), pooled over seeds like the plain
+    fit. Returns ((b, interval), straight): the model whose correction is significant (the better fit if both are),
+    or (None, True) when neither correction is significant on ≥ 5 points (a straight line within its noise), or
+    (None, False) when the test does not apply (too few points, a failed or degenerate fit)."""
+    best, any_tested = None, False
+    for sgn in (-1.0, 1.0):
+        r = _corrected_fit_one(curves, sgn, confidence)
+        if r is None:
+            continue
+        any_tested = True
+        (b, iv), significant, rss = r
+        if significant and (best is None or rss < best[1]):
+            best = ((b, iv), rss)
+    if best is not None:
+        return best[0], False
+    return None, any_tested and min(lx.size for lx, _ in curves) >= 5
+
+
+def _corrected_fit_one(curves, sgn: float, confidence: float):
+    from scipy.optimize import curve_fit
+
+    def model(lx, a, b, c):
+        return a + b * lx + np.log1p(c * np.exp(sgn * lx))
+
+    bs, es, cs, ces, dof, rss = [], [], [], [], 0, 0.0
+    for lx, ly in curves:
+        if lx.size < 4:
+            return None
+        b0, a0 = np.polyfit(lx, ly, 1)
+        lim = float(np.exp(-sgn * lx).min())  # 1 + c·x^s > 0 on the range
+        try:
+            import warnings
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                p, cov = curve_fit(model, lx, ly, p0=[a0, b0, 0.0],
+                                   bounds=([-np.inf, -np.inf, -0.999 * lim], [np.inf, np.inf, np.inf]))
+        except (RuntimeError, ValueError):
+            return None
+        k = lx.size - 3
+        r = ly - model(lx, *p)
+        if not np.all(np.isfinite(cov)):
+            if float(r @ r) > 1e-20:
+                return None  # a degenerate design: b not separable from the correction
+            cov = np.zeros((3, 3))
+        bs.append(float(p[1]))
+        es.append(float(np.sqrt(max(cov[1, 1], 0.0))))
+        cs.append(float(p[2]))
+        ces.append(float(np.sqrt(max(cov[2, 2], 0.0))))
+        dof += k
+        rss += float(r @ r)
+    _, civ = _pool(cs, ces, dof, confidence)
+    return _pool(bs, es, dof, confidence), not (civ[0] <= 0.0 <= civ[1]), rss
 
 
 def _local_slope_limit(curves, within_se: float, confidence: float):
@@ -223,6 +301,11 @@ def judge_exponent(fit, theory: float, relation: str = "=") -> Judgement:
     reason names the range). Outside, by less than the local slope's drift across the range
     (``fit.drift``, when the fit has one) → None: the range is too short to decide, the
     asymptotic regime might still bring it in. Outside by more → False. No fixed widening.
+    With 4 or more points per seed the asymptotic model y = C·x^b·(1 + c/x) is fitted too. When its
+    correction c is significant (pooled interval excludes 0), a value inside its interval holds (the
+    Judgement names that basis) and outside both intervals is excluded; when c is not significant the
+    curve is straight within its noise and the power-law interval alone decides. The drift excuse is
+    for fits too short (3 points) to test a correction.
     """
     lo, hi = fit.interval
     gap = _gap(lo, hi, theory, relation)
@@ -230,22 +313,21 @@ def judge_exponent(fit, theory: float, relation: str = "=") -> Judgement:
     sense = {"=": "inside", "<=": "consistent with an exponent ≤ it, given", ">=": "consistent with an exponent ≥ it, given"}[relation]
     if gap == 0.0:
         return Judgement(True, f"theory {theory:g} {sense} the interval {where}")
-    # the asymptotic regime: the same seeds, the smallest x dropped; every tail must agree, so a
-    # wrong value cannot pass through one short, wide tail while a longer one excludes it
-    tails = getattr(fit, "tails", ())
-    for i, (x_from, e, (tlo, thi)) in enumerate(tails):
-        if _gap(tlo, thi, theory, relation) == 0.0 and all(
-                _gap(a, b, theory, relation) == 0.0 for _, _, (a, b) in tails[i:]):
-            return Judgement(True, f"theory {theory:g} outside the full-range interval {where} but {sense} "
-                                   f"[{tlo:.6g}, {thi:.6g}] (exponent {e:.6g}) on the range x ≥ {x_from:g}: the "
-                                   "asymptotic regime needs that range",
-                             f"range x ≥ {x_from:g}", float(e), (float(tlo), float(thi)))
-    lim = getattr(fit, "limit", None)
-    if lim is not None and _gap(lim[1][0], lim[1][1], theory, relation) == 0.0:
-        return Judgement(True, f"theory {theory:g} outside the interval {where}, but the local slopes converge "
-                               f"geometrically on every seed to {lim[0]:.6g}, 95% [{lim[1][0]:.6g}, {lim[1][1]:.6g}] "
-                               "(Aitken's Δ² limit): the asymptotic exponent, which a finite range only approaches",
-                         "limit of the local slopes (Aitken Δ²)", float(lim[0]), (float(lim[1][0]), float(lim[1][1])))
+    # the asymptotic regime: never a tail picked after the fact (a short tail is wide enough to hold a wrong
+    # value), nor the local slopes' limit alone; only the asymptotic model with its correction term, fitted on
+    # the whole declared range (a range the claim declares before the fit is applied by rates.pooled_fit)
+    cor = getattr(fit, "corrected", None)
+    if cor is not None and _gap(cor[1][0], cor[1][1], theory, relation) == 0.0:
+        return Judgement(True, f"theory {theory:g} outside the power-law interval {where} but {sense} "
+                               f"[{cor[1][0]:.6g}, {cor[1][1]:.6g}] (exponent {cor[0]:.6g}) of the asymptotic model "
+                               "y = C·x^b·(1 + c/x) fitted on the same range",
+                         "asymptotic model y = C x^b (1 + c/x)", float(cor[0]), (float(cor[1][0]), float(cor[1][1])))
+    if cor is not None:  # the model accounts for the finite range's bend: outside both intervals is outside
+        return Judgement(False, f"theory {theory:g} excluded by the power-law interval {where} (by {gap:.3f}) and "
+                                f"by [{cor[1][0]:.6g}, {cor[1][1]:.6g}] of the asymptotic model y = C·x^b·(1 + c/x)")
+    if getattr(fit, "straight", False):  # the correction was tested and the data show no bend: no excuse
+        return Judgement(False, f"theory {theory:g} excluded by {where} (by {gap:.3f}); the curve shows no "
+                                "correction c/x (its interval holds 0), so the finite range explains no miss")
     drift = abs(getattr(fit, "drift", 0.0))
     # a finite range can only explain a miss on the side the local slope is moving to
     toward = getattr(fit, "drift", 0.0) * (theory - fit.exponent) > 0

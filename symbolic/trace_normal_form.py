@@ -100,7 +100,12 @@ class NormalForm:
         self.symmetric = self._sym_names | frozenset(k[0] for k in self._sym_keys)
         self.masks = {(W.name, _shape_key(W)): W for W in masks}
         self.units = tuple(units)  # letters whose entries are ±1 (aᵢ² = 1 inside indexed sums)
-        # square letters U with UᵀU = UUᵀ = I (a hypothesis): adjacent U Uᵀ and Uᵀ U cancel in a word
+        # square letters U with UᵀU = UUᵀ = I (a hypothesis): adjacent U Uᵀ and Uᵀ U cancel in a word.
+        # Only a square U has both: a p×n V with orthonormal columns has VᵀV = I but VVᵀ ≠ I when p > n
+        for U in orthogonal:
+            if sp.simplify(U.shape[0] - U.shape[1]) != 0:
+                raise ValueError(f"orthogonal= needs a square matrix: {U.name} is {U.shape[0]}×{U.shape[1]} "
+                                 "(VᵀV = I does not give VVᵀ = I)")
         self.orthogonal = frozenset((U.name, _shape_key(U)) for U in orthogonal)
         # eigenpairs (M, v, λ) with Mv = λv (a hypothesis): M v ↦ λ v, vᵀ Mᵀ ↦ λ vᵀ inside words
         self.eigen = {((M.name, _shape_key(M)), (v.name, _shape_key(v))): lam for M, v, lam in eigen}

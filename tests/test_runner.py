@@ -1,7 +1,9 @@
 """The runner's verdict logic, on toy claims whose answers are known."""
 import json
 
-from verify.engine.claim import Claim, Erratum, Mutant, Outcome
+import sympy as sp
+
+from verify.engine.claim import Claim, Erratum, Mutant, Outcome, Proof
 from verify.engine.profiles import get_profile
 from verify.run.claim_runner import run_claim
 
@@ -11,7 +13,8 @@ CI = get_profile("ci")
 def threshold_check(c, ctx):
     """Statement: 'x² ≥ c for every x in [1, 2]' (true iff c ≤ 1)."""
     return Outcome(holds=c <= 1, methods=["symbolic (toy)"], examples=1, worst_margin=1 - c,
-                   counterexample=None if c <= 1 else {"x": 1}, strength="proved")
+                   counterexample=None if c <= 1 else {"x": 1}, strength="proved",
+                   proof=[Proof("symbolic", "1 − c, exactly", 1 - sp.nsimplify(c))])
 
 
 def toy(**kw):

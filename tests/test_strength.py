@@ -5,7 +5,9 @@ import json
 import pytest
 from hypothesis import strategies as st
 
-from verify.engine.claim import Claim, Erratum, Mutant, Outcome
+import sympy as sp
+
+from verify.engine.claim import Claim, Erratum, Mutant, Outcome, Proof
 from verify.faces.cli import main
 from verify.engine.context import Context
 from verify.faces.report_graph import mermaid
@@ -26,10 +28,15 @@ def toy(check, **kw):
     return Claim(**base)
 
 
-def declared(strength, methods=("symbolic",), sizes=()):
+def declared(strength, methods=("symbolic",), sizes=(), proof=None):
+    """A toy check declaring ``strength``; by default it carries the object that strength needs."""
+    if proof is None:
+        kind = {"proved": "symbolic", "exact": "exact", "certified": "interval"}.get(strength)
+        proof = [Proof(kind, "toy", sp.Integer(0))] if kind else []
+
     def check(c, ctx):
         return Outcome(holds=c <= 1, methods=list(methods), examples=1, worst_margin=1 - c,
-                       strength=strength, sizes=list(sizes))
+                       strength=strength, sizes=list(sizes), proof=list(proof))
     return check
 
 
@@ -39,9 +46,20 @@ def test_undeclared_strength_fails_the_claim():
     assert any("strength undeclared" in p for p in ev.problems())
 
 
-def test_proved_with_only_sampling_methods_is_caught():
-    ev = run_claim(toy(declared("proved", methods=("hypothesis", "sweep"))), CI)
-    assert any("every method is a sampling one" in p for p in ev.problems())
+def test_proved_with_only_sampling_evidence_is_caught():
+    ev = run_claim(toy(declared("proved", methods=("hypothesis", "sweep"), proof=())), CI)
+    assert any("support only sampled" in p for p in ev.problems())
+
+
+def test_strength_is_read_from_objects_not_method_names():
+    # a float-only check relabelled proved (and given a rigorous-sounding method name) is caught
+    relabel = declared("proved", methods=("symbolic", "normal form", "exact"), proof=())
+    assert any("support only sampled" in p for p in run_claim(toy(relabel), CI).problems())
+    # a float passed off as a proof object is not one either: floats are never exact
+    floaty = declared("exact", sizes=["d = 2"], proof=[Proof("exact", "float residual", 1e-17)])
+    assert any("support only sampled" in p for p in run_claim(toy(floaty), CI).problems())
+    # the same objects under a plain method name are enough
+    assert run_claim(toy(declared("proved", methods=("whatever",))), CI).matches_expectation
     ok = run_claim(toy(declared("sampled", methods=("hypothesis",))), CI)
     assert ok.matches_expectation and ok.strength == "sampled"
 
@@ -96,8 +114,9 @@ def test_entrywise_identities_are_exact_at_their_d():
 def test_erratum_carries_two_strengths():
     def check(c, ctx):
         if c > 1:  # refuted at an exact instance
-            return Outcome(False, ["exact counterexample"], counterexample={"x": 1}, strength="exact", sizes=["x = 1"])
-        return Outcome(True, ["symbolic"], strength="proved")
+            return Outcome(False, ["exact counterexample"], counterexample={"x": 1}, strength="exact", sizes=["x = 1"],
+                           proof=[Proof("exact", "x = 1", sp.Integer(2))])
+        return Outcome(True, ["symbolic"], strength="proved", proof=[Proof("symbolic", "0", sp.Integer(0))])
     er = Erratum("c = 3", "c = 1", "too strong", corrected_statement=1.0)
     ev = run_claim(toy(check, statement=3.0, erratum=er), CI)
     assert ev.status == "erratum" and ev.matches_expectation
@@ -119,10 +138,10 @@ def test_a_theorem_is_as_strong_as_its_weakest_use():
     assert eff["thm:t"]["strength"] == "sampled" and eff["thm:t"]["limited_by"] == ["lemma:b (sampled)"]
 
 
-def test_propagation_is_transitive_and_survives_cycles():
-    claims = [_entry("a", "exact", ["b"]), _entry("b", "proved", ["a"]), _entry("c", "proved", ["b"])]
+def test_propagation_is_transitive():
+    claims = [_entry("a", "exact", ["b"]), _entry("b", "proved"), _entry("c", "proved", ["a"])]
     eff = effective_strengths(claims)
-    assert eff["c"]["strength"] == "exact" and eff["a"]["strength"] == "exact"
+    assert eff["c"]["strength"] == "exact" and eff["a"]["strength"] == "exact" and eff["b"]["strength"] == "proved"
 
 
 def test_informal_or_unchecked_uses_are_not_proofs():
@@ -133,10 +152,20 @@ def test_informal_or_unchecked_uses_are_not_proofs():
     assert eff["thm:i"]["strength"] is None
 
 
-def test_a_definition_use_does_not_weaken():
+def test_a_definition_use_propagates_like_any_claim():
     claims = [_entry("def:d", "sampled"), _entry("thm:t", "proved", ["def:d"])]
     claims[0]["kind"] = "definition"
-    assert effective_strengths(claims)["thm:t"]["strength"] == "proved"
+    eff = effective_strengths(claims)["thm:t"]
+    assert eff["strength"] == "sampled" and eff["limited_by"] == ["def:d (sampled)"]
+
+
+def test_a_cycle_in_uses_is_an_error_and_weakens():
+    from verify.engine.strength import uses_cycles
+    claims = [_entry("a", "proved", ["b"]), _entry("b", "proved", ["a"]), _entry("c", "proved", ["b"])]
+    assert uses_cycles(claims) == [["a", "b"]]
+    eff = effective_strengths(claims)
+    assert eff["a"]["strength"] == "sampled" and any("cycle" in w for w in eff["a"]["limited_by"])
+    assert eff["c"]["strength"] == "sampled"
 
 
 def test_an_equation_label_use_resolves_to_its_covering_claims():
@@ -189,8 +218,9 @@ def test_report_shows_the_strength_table_and_each_claims_strength():
 
     def check(c, ctx):
         if c > 1:
-            return Outcome(False, ["exact counterexample"], counterexample={"x": 1}, strength="exact", sizes=["x = 1"])
-        return Outcome(True, ["symbolic"], strength="proved")
+            return Outcome(False, ["exact counterexample"], counterexample={"x": 1}, strength="exact", sizes=["x = 1"],
+                           proof=[Proof("exact", "x = 1", sp.Integer(2))])
+        return Outcome(True, ["symbolic"], strength="proved", proof=[Proof("symbolic", "0", sp.Integer(0))])
     evs = [run_claim(toy(check, statement=3.0, erratum=er), CI),
            run_claim(toy(declared("sampled", methods=("hypothesis",)), id="toy:t", uses=("toy:s",)), CI)]
     doc = build(evs, "ci", 0)
@@ -205,3 +235,13 @@ def test_sizes_go_with_the_own_strength_when_a_use_limits_it():
     c = {"status": "verified", "strength": "sampled", "own_strength": "exact", "sizes": ["d = 3"],
          "strength_limited_by": ["lemma:a (sampled)"]}
     assert strength_line(c) == "**sampled**; own check exact (d = 3), limited by lemma:a (sampled)"
+
+
+def test_a_cycle_is_shown_by_results_json_and_the_report():
+    from verify.faces.report_markdown import integrity_section
+    evs = [run_claim(toy(declared("proved"), id="toy:a", uses=("toy:b",)), CI),
+           run_claim(toy(declared("proved"), id="toy:b", uses=("toy:a",)), CI)]
+    doc = build(evs, "ci", 0)
+    assert doc["uses_cycles"] == [["toy:a", "toy:b"]]
+    assert all(c["strength"] == "sampled" for c in doc["claims"])
+    assert "cycles in `uses`" in integrity_section(doc) and "toy:a → toy:b → toy:a" in integrity_section(doc)

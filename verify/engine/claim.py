@@ -54,6 +54,66 @@ class Step:
     holds: bool | None = None
 
 
+# The kinds of object that can decide a verdict (strength.supported): a symbolic proof for every size
+# (a normal form, a Gröbner reduction, a SymPy simplification to 0, a coefficient certificate), exact
+# arithmetic at a finite size or instance, a rigorous floating-point enclosure, or samples.
+PROOF_KINDS = ("symbolic", "exact", "interval", "sample")
+
+
+@dataclass(frozen=True)
+class Proof:
+    """An object that decided an outcome: what the strength is read from (never from method names).
+
+    ``kind`` is one of PROOF_KINDS; ``obj`` the object itself (a SymPy expression that reduced to 0 or
+    to a nonzero value, an exact certificate, an interval enclosure ...); ``size`` the finite size it
+    covers, for ``exact``. ``path`` names the part of the check that produced it ("normal form",
+    "component check", ...): results.json records it as the path that killed a mutant.
+    """
+
+    kind: str
+    what: str
+    obj: Any = None
+    size: str = ""
+    path: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in PROOF_KINDS:
+            raise ValueError(f"unknown proof kind {self.kind!r} (one of {', '.join(PROOF_KINDS)})")
+
+
+PREMISE_SOURCES = ("hypothesis", "derived", "checked-on-instance")
+
+
+@dataclass(frozen=True)
+class Premise:
+    """A fact a proof applies: ``atom`` (a normal-form atom such as ⟨vᵀ v⟩) equals ``value``.
+
+    ``source`` says why it may be applied:
+    - ``hypothesis``: an assumption of the statement itself (v is a unit vector); the component check
+      draws its instance on it (and verifies it there), the normal form rewrites with it;
+    - ``derived`` / ``checked-on-instance``: a consequence of the other hypotheses; it is never imposed:
+      the component check must show it holds on its instance (reduce it to 0 modulo the structural
+      hypotheses), else the proof fails;
+    - ``uses:<claim id>``: proved by another claim, which must be in the claim's ``uses`` (its
+      strength propagates); imposed on both checks.
+    Every premise gets a mutant (its value changed) that the check must refute: a premise whose change
+    does not break the proof was not used by it.
+    """
+
+    atom: str
+    value: Any
+    source: str = "checked-on-instance"
+
+    def __post_init__(self) -> None:
+        if self.source not in PREMISE_SOURCES and not self.source.startswith("uses:"):
+            raise ValueError(f"premise {self.atom}: unknown source {self.source!r} "
+                             f"(one of {', '.join(PREMISE_SOURCES)}, uses:<claim id>)")
+
+    @property
+    def uses(self) -> str | None:
+        return self.source[5:] if self.source.startswith("uses:") else None
+
+
 @dataclass(frozen=True)
 class Fit:
     """A fitted exponent with a confidence interval, next to the theory's.
@@ -70,6 +130,13 @@ class Fit:
     theory: float | None = None
     relation: str = "="
     seeds: tuple[int, ...] = ()
+    # the smallest error in the exponent this fit claims to detect: the runner re-judges the same fitted
+    # data with theory ± resolution (the side(s) the relation makes false) and those mutants must be refuted
+    resolution: float | None = None
+    # the range of x the verdict is read on, declared by the claim before the fit (x ≥ range_from)
+    range_from: float | None = None
+    # the pooled fit behind this Fit (numeric.stats.SeedFit), for re-judging the same data; not recorded
+    sf: Any = field(default=None, compare=False, repr=False)
     # filled by the judge when the verdict rests on part of the range (a tail, or the limit of the
     # local slopes): {"basis": ..., "exponent": ..., "interval": ...}; results.json then records that
     # exponent and interval, and the full-range fit beside them, so the verdict follows from the interval
@@ -83,7 +150,9 @@ class Fit:
         full = {"exponent": round(float(self.exponent), 6),
                 "interval": [round(float(self.interval[0]), 6), round(float(self.interval[1]), 6)]}
         out = {"quantity": self.quantity, "against": self.against, **full, "theory": self.theory,
-               "relation": self.relation, "seeds": list(self.seeds)}
+               "relation": self.relation, "seeds": list(self.seeds), "resolution": self.resolution}
+        if self.range_from is not None:
+            out["range_from"] = self.range_from
         if self.decided:
             lo, hi = self.decided["interval"]
             out.update(exponent=round(float(self.decided["exponent"]), 6), interval=[round(lo, 6), round(hi, 6)],
@@ -112,6 +181,14 @@ class Outcome:
     # for `exact`, the finite sizes or instances it covers ("d ∈ {2, 3}")
     strength: str | None = None
     sizes: list[str] = field(default_factory=list)
+    # the objects that decided this outcome (strength.supported reads the strength they can carry)
+    proof: list[Proof] = field(default_factory=list)
+    # the part(s) of the check that decided it ("normal form", "component check", "generic: …",
+    # "hypothesis search", "sweep"); for a refuted mutant: the path that killed it
+    decided_by: list[str] = field(default_factory=list)
+    # the (strength, sizes) this outcome has without its proof path: what a proved verdict drops to when a
+    # mutant is killed only outside that path (generic_too: the concrete check's)
+    fallback: tuple | None = None
 
     def __post_init__(self) -> None:
         # SymPy's true/false are not Python's True/False: normalise once, here
@@ -129,6 +206,11 @@ class Outcome:
         else:
             holds = True
         margins = [m for m in (self.worst_margin, other.worst_margin) if m is not None]
+        strength, sizes = weakest(self.strength, other.strength), list(dict.fromkeys(self.sizes + other.sizes))
+        refuters = [o for o in (self, other) if o.holds is False and o.strength is not None and o.proof]
+        if holds is False and refuters:  # a refutation is as strong as its strongest counterexample (with its object)
+            best = min(refuters, key=lambda o: STRENGTHS.index(o.strength))
+            strength, sizes = best.strength, list(best.sizes)
         return Outcome(
             holds=holds,
             methods=list(dict.fromkeys(self.methods + other.methods)),
@@ -139,9 +221,24 @@ class Outcome:
             steps=self.steps + other.steps,
             notes=self.notes + other.notes,
             figures=self.figures + other.figures,
-            strength=weakest(self.strength, other.strength),
-            sizes=list(dict.fromkeys(self.sizes + other.sizes)),
+            strength=strength,
+            sizes=sizes,
+            proof=self.proof + other.proof,
+            decided_by=list(dict.fromkeys(self.decided_by + other.decided_by)),
+            fallback=_weaker_fallback(self, other),
         )
+
+
+def _weaker_fallback(a: "Outcome", b: "Outcome"):
+    fa = a.fallback or (a.strength, a.sizes)
+    fb = b.fallback or (b.strength, b.sizes)
+    if a.fallback is None and b.fallback is None:
+        return None
+    try:
+        s = weakest(fa[0], fb[0])
+    except ValueError:
+        return None
+    return (s, list(dict.fromkeys(list(fa[1]) + list(fb[1]))))
 
 
 def all_of(*outcomes: Outcome) -> Outcome:
@@ -157,6 +254,7 @@ class Mutant:
 
     name: str
     statement: Any
+    premise: Any = None  # for a premise mutant: the Premise whose value it changed
 
 
 @dataclass(frozen=True)
@@ -192,6 +290,8 @@ class Claim:
     expect: str | None = None  # expected verdict when it is not implied (e.g. "inconclusive")
     erratum_equations: tuple[str, ...] = ()  # the labels an erratum concerns (default: all)
     quantified: Any = None  # verify.engine.attacks.Quantified: the class the statement ranges over, attacked by the bank
+    # why the declared verdict is inconclusive when a rate cannot reach its resolution (shown in the report)
+    expect_reason: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

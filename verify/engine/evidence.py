@@ -13,6 +13,13 @@ class MutantResult:
     name: str
     killed: bool
     detail: str = ""
+    # the path(s) of the check that refuted it ("normal form", "component check", "generic: …",
+    # "hypothesis search", "sweep (same fitted data)" ...), read from the refuting outcome
+    killed_by: list[str] = field(default_factory=list)
+    # claim (declared), premise / premise-hypothesis (a premise changed), resolution (theory ± δ of a fit)
+    kind: str = "claim"
+    strength: str | None = None  # how strongly the refutation is known
+    on_proof_path: bool | None = None  # killed by the path that proves the claim (None: not killed, or n/a)
 
 
 @dataclass
@@ -27,6 +34,10 @@ class Evidence:
     profile: str = "ci"
     error: str | None = None
     attacks: list = field(default_factory=list)  # verify.engine.attacks.AttackResult
+    notes: list[str] = field(default_factory=list)  # the runner's (e.g. why a rate verdict is inconclusive)
+    strength_drop: dict | None = None  # {"from", "to", "mutants", "killed_by"}: mutants killed off the proof path
+    premises: list = field(default_factory=list)  # the premises (claim.Premise) the statement's proof applies
+    declared_problems: list = field(default_factory=list)  # strength problems of the declaration a drop replaced
 
     # -- views -------------------------------------------------------------
     @property
@@ -97,11 +108,21 @@ class Evidence:
             if not any(a.outcome != "n/a" for a in self.attacks):
                 out.append(f"no member of the class {q.cls.name!r} could be decided: the attacks prove nothing")
         for m in self.mutants:
-            if not m.killed:
+            if m.kind == "resolution-missing":
+                out.append(f"fit without a usable resolution δ ({m.detail}): {m.name}")
+            elif m.kind == "resolution" and not m.killed and self.status == "inconclusive":
+                continue  # the verdict already says the sweep cannot reach its resolution
+            elif m.kind == "premise-hypothesis" and not m.killed:
+                continue  # the statement does not need this hypothesis: the changed one is true too
+            elif not m.killed:
                 out.append(f"mutant survived (the check cannot tell it from the claim): {m.name}")
+        for p in self.premises:
+            if p.uses and p.uses not in self.claim.uses:
+                out.append(f"premise {p.atom} = {p.value} is backed by {p.uses}, which the claim does not use")
         if self.claim.kind != "informal" and not self.mutants:
             out.append("claim has no mutant: its check has not shown it can fail")
         if not self.error and self.status != "informal":
+            out += self.declared_problems
             out += strength_problems(self.main, "verdict")
             if self.status == "erratum":
                 out += strength_problems(self.printed, "refutation of the printed form")
@@ -145,9 +166,13 @@ class Evidence:
             "mutants": {
                 "total": len(self.mutants),
                 "killed": self.killed,
-                "list": [{"name": m.name, "killed": m.killed} for m in self.mutants],
+                "list": [{"name": m.name, "killed": m.killed, "kind": m.kind, "killed_by": list(m.killed_by),
+                          "on_proof_path": m.on_proof_path} for m in self.mutants],
             },
-            "notes": list(c.notes) + main.notes + ([c.informal_reason] if c.informal_reason else []),
+            "premises": [{"atom": p.atom, "value": str(p.value), "source": p.source} for p in self.premises],
+            "strength_drop": self.strength_drop,
+            "notes": list(c.notes) + main.notes + self.notes + ([c.informal_reason] if c.informal_reason else [])
+            + ([f"declared inconclusive: {c.expect_reason}"] if c.expect_reason else []),
             "figures": main.figures,
             "error": self.error,
             "attacks": [a.as_json() for a in self.attacks],

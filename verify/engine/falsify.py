@@ -78,9 +78,10 @@ def search(
             worst_margin=state["fail_margin"],
             counterexample=describe(state["fail"]),
             strength="sampled",
+            decided_by=["hypothesis search"],
         )
     worst = state["worst"] if math.isfinite(state["worst"]) else None
     methods = ["hypothesis"] + (["mpmath"] if state.get("rechecked") else [])
     notes = [f"{state['rechecked']} borderline example(s) re-checked at high precision"] if state.get("rechecked") else []
     return Outcome(holds=True, methods=methods, examples=state["n"], worst_margin=worst, notes=notes,
-                   strength="sampled")
+                   strength="sampled", decided_by=["hypothesis search"])

@@ -7,6 +7,8 @@ and compares the theory value with the pooled interval in the sense of the Fit's
 """
 from __future__ import annotations
 
+import numpy as np
+
 from numeric.stats import Judgement, SeedFit, fit_power_law_seeds, judge_exponent
 
 from verify.engine.claim import Fit
@@ -26,13 +28,47 @@ def rate_seeds(ctx, name: str, k: int | None = None) -> list[int]:
 
 
 def pooled_fit(quantity: str, against: str, curves, theory: float | None, relation: str = "=",
-               seeds=()) -> tuple[Fit, SeedFit]:
-    """A Fit for results.json (with relation and seeds) and the SeedFit behind it.
+               seeds=(), resolution: float | None = None, range_from: float | None = None) -> tuple[Fit, SeedFit]:
+    """A Fit for results.json (with relation, seeds and resolution) and the SeedFit behind it.
 
-    ``curves``: one (x, y) pair per seed, in the order of ``seeds``.
+    ``curves``: one (x, y) pair per seed, in the order of ``seeds``. ``resolution`` (δ): the smallest error
+    in the exponent the fit claims to detect; the runner re-judges the same data with theory ± δ, which
+    must be refuted. ``range_from``: the range x ≥ range_from the claim declares, before the fit, as its
+    asymptotic regime (the points below it are dropped before fitting, never chosen after).
     """
+    if range_from is not None:
+        kept = []
+        for x, y in curves:
+            x, y = np.asarray(x, float), np.asarray(y, float)
+            keep = x >= range_from
+            kept.append((x[keep], y[keep]))
+        curves = kept
     sf = fit_power_law_seeds(curves)
-    return Fit(quantity, against, sf.exponent, sf.interval, theory, relation, tuple(seeds)), sf
+    return Fit(quantity, against, sf.exponent, sf.interval, theory, relation, tuple(seeds), resolution=resolution,
+               range_from=range_from, sf=sf), sf
+
+
+def rejudge(fit: Fit, value: float, relation: str | None = None) -> Judgement:
+    """The same fitted data judged against another theory value or relation (a ±δ mutant); records nothing."""
+    return judge_exponent(fit.sf, value, relation or fit.relation)
+
+
+def resolution_mutants(fit: Fit) -> list[tuple[str, float, str]]:
+    """The statements a miss by δ makes, which the same data must refute: (name, value, relation).
+
+    ``=``: the exponent is theory + δ, and theory − δ. A bound ``<= t`` is missed when the exponent is
+    ≥ t + δ (the bound violated by δ); ``>= t`` when it is ≤ t − δ. (A bound's other side, a smaller
+    bound, may be true: a loose bound is not a wrong one.)
+    """
+    if fit.theory is None or fit.resolution is None:
+        return []
+    t, dl = float(fit.theory), float(fit.resolution)
+    if fit.relation == "=":
+        return [(f"{fit.quantity} ∝ {fit.against}^{t + s * dl:g} (theory {t:g} {'+' if s > 0 else '−'} δ, "
+                 f"δ = {dl:g})", t + s * dl, "=") for s in (+1, -1)]
+    s, rel = (+1, ">=") if fit.relation == "<=" else (-1, "<=")
+    return [(f"{fit.quantity}: exponent {rel} {t + s * dl:g} (the bound {fit.relation} {t:g} missed by δ = {dl:g})",
+             t + s * dl, rel)]
 
 
 def judge(fit: Fit, sf: SeedFit, theory: float | None = None) -> Judgement:
@@ -40,7 +76,7 @@ def judge(fit: Fit, sf: SeedFit, theory: float | None = None) -> Judgement:
     value = fit.theory if theory is None else theory
     j = judge_exponent(sf, value, fit.relation)
     if j.holds is True and j.interval is not None and value == fit.theory:
-        # the verdict rests on a tail of the range or on the local slopes' limit: the Fit records that interval
+        # the verdict rests on the asymptotic model (or a declared range): the Fit records that interval
         fit.decided.update(basis=j.basis, exponent=j.exponent, interval=j.interval)
     return j
 

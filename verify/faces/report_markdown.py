@@ -63,6 +63,7 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
     killed = sum(c["mutants"]["killed"] for c in claims)
     total = sum(c["mutants"]["total"] for c in claims)
     w(f"\nMutants (plausible false variants) killed: **{killed}/{total}**.\n")
+    w(integrity_section(results))
 
     # per section
     w("| section | claims | verified | erratum | other |")
@@ -130,12 +131,22 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
           f"worst margin {_fmt(c['worst_margin'])}; {c['seconds']:.2f} s")
         m = c["mutants"]
         w(f"- mutants killed {m['killed']}/{m['total']}: "
-          + "; ".join(("✔ " if x["killed"] else "✘ ") + x["name"] for x in m["list"]))
+          + "; ".join(("✔ " if x["killed"] else "✘ ") + x["name"]
+                      + (f" (by {', '.join(x['killed_by'])}" + ("" if x.get("on_proof_path") is not False
+                                                                 else ", off the proof path") + ")"
+                         if x.get("killed_by") else "") for x in m["list"]))
+        for p in c.get("premises") or []:
+            w(f"- premise: {p['atom']} = {p['value']} ({p['source']})")
+        if c.get("strength_drop"):
+            d = c["strength_drop"]
+            w(f"- strength dropped {d['from']} → {d['to']}: {', '.join(d['mutants'])} killed only by "
+              f"{', '.join(d['killed_by'])}, not by the proof path")
         for f in c["fits"]:
             w(f"- fit: {f['quantity']} ∝ {f['against']}^{f['exponent']:.3f} "
               f"(95% CI [{f['interval'][0]:.3f}, {f['interval'][1]:.3f}]"
               f"{' pooled over ' + str(len(f['seeds'])) + ' seeds' if f.get('seeds') else ''}; "
-              f"theory {'exponent ' + f.get('relation', '=') + ' ' if f['theory'] is not None else ''}{f['theory']})"
+              f"theory {'exponent ' + f.get('relation', '=') + ' ' if f['theory'] is not None else ''}{f['theory']}"
+              + (f"; resolution δ = {f['resolution']:g}" if f.get("resolution") is not None else "") + ")"
               + (f"; decided on the {f['basis']} (full range {f['full_range']['exponent']:.3f} "
                  f"[{f['full_range']['interval'][0]:.3f}, {f['full_range']['interval'][1]:.3f}])" if f.get("basis") else ""))
         if c["counterexample"] is not None:
@@ -157,6 +168,28 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
         w(f"| ({label}) | {eq_cat[label].section} | {e['status']} | {', '.join(e['claims']) or '–'} |")
     w("")
     return "\n".join(out)
+
+
+def integrity_section(results: dict) -> str:
+    """Cycles in the uses graph (errors), verdicts whose strength dropped because their proof path does not
+    kill their mutants, and rate verdicts inconclusive for want of resolution."""
+    claims = results["claims"]
+    lines = ["### Proof integrity\n"]
+    cycles = results.get("uses_cycles") or []
+    if cycles:
+        lines.append("**Error: cycles in `uses`** (a circle proves nothing; the claims on it are sampled at best):\n")
+        lines += [f"- {' → '.join(cyc + cyc[:1])}" for cyc in cycles]
+        lines.append("")
+    drops = [c for c in claims if c.get("strength_drop")]
+    if drops:
+        lines.append("Strength dropped because a mutant was killed only outside the proof path:\n")
+        lines += [f"- {c['id']}: {c['strength_drop']['from']} → {c['strength_drop']['to']} "
+                  f"({', '.join(c['strength_drop']['mutants'])}; by {', '.join(c['strength_drop']['killed_by'])})"
+                  for c in drops]
+        lines.append("")
+    if len(lines) == 1:
+        return ""
+    return "\n".join(lines) + "\n"
 
 
 def strength_line(c: dict) -> str:

@@ -3,6 +3,10 @@
 Schema 2 adds, per claim, ``strength`` (effective: the weakest over the claim and
 what it uses), ``own_strength`` (its own check), ``strength_limited_by`` and
 ``sizes``; an erratum adds the strengths of the refutation and the correction.
+Issue 19 adds (still schema 2 here; the lead bumps to 3 at merge): per mutant
+``kind`` (claim, premise, resolution), ``killed_by`` (the path that refuted it) and
+``on_proof_path``; per claim ``premises`` and ``strength_drop``; per fit
+``resolution`` (δ); at the top level ``uses_cycles`` (each an error).
 """
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from importlib import metadata
 from verify.engine import catalog
 from verify.engine.evidence import Evidence
 from verify.engine.steps import record_steps
-from verify.engine.strength import effective_strengths
+from verify.engine.strength import effective_strengths, uses_cycles
 
 SCHEMA = 3  # 3: per claim `attacks` and `class`; at the top level `arguments` (README "results.json")
 
@@ -82,6 +86,7 @@ def build(evidences: list[Evidence], profile: str, seed: int, now: _dt.datetime 
         "seed": seed,
         "versions": versions(),
         "claims": claims,
+        "uses_cycles": uses_cycles(claims, equations),
         "equations": equations,
         "objects": object_table(evidences),
         "arguments": _arguments(claims),

@@ -17,8 +17,8 @@ from verify.engine.profiles import Profile
 
 # The layout of an entry (the keys of the dict, the order of ``state``): part of every key, so entries written
 # in another layout are never read.  Bump it with any change to ``keep``/``lookup`` below.
-ENTRY_LAYOUT = 3  # 3: the state carries the attacks
-_STATE_LEN = 7
+ENTRY_LAYOUT = 4  # 3: the state carries the attacks; 4: and the runner's notes, strength drop, premises
+_STATE_LEN = 8
 
 
 def claim_key(claim: Claim, profile: Profile, seed: int) -> str:
@@ -76,8 +76,10 @@ def lookup(claim: Claim, profile: Profile, seed: int, full: bool = False):
         state = entry.get("state")
         if state is None:
             return None
-        status, printed, corrected, mutants, seconds, error, attacks = state
-        return Evidence(claim, status, printed, corrected, mutants, seconds, seed, profile.name, error, attacks=attacks)
+        status, printed, corrected, mutants, seconds, error, attacks, extra = state
+        ev = Evidence(claim, status, printed, corrected, mutants, seconds, seed, profile.name, error, attacks=attacks)
+        ev.notes, ev.strength_drop, ev.premises, ev.declared_problems = extra
+        return ev
     return Cached(claim, entry)
 
 
@@ -88,7 +90,8 @@ def keep(ev: Evidence, profile: Profile, seed: int) -> None:
     from verify.engine.steps import with_steps  # the derivation steps travel with the record (the site shows them)
 
     entry = {"json": with_steps(ev), "problems": ev.problems()}
-    state = (ev.status, ev.printed, ev.corrected, ev.mutants, ev.seconds, ev.error, ev.attacks)
+    state = (ev.status, ev.printed, ev.corrected, ev.mutants, ev.seconds, ev.error, ev.attacks,
+             (ev.notes, ev.strength_drop, ev.premises, ev.declared_problems))
     if not cache.store(k, {**entry, "state": state}):
         cache.store(k, entry)
 

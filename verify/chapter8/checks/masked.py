@@ -68,8 +68,10 @@ def check_twice(stmt: Twice, ctx: Context) -> Outcome:
     methods = list(dict.fromkeys(g.methods + c.methods))
     if g.holds is True and c.holds is True:
         return Outcome(True, methods, g.examples + c.examples, 0.0, steps=steps, strength="proved",
-                       notes=g.notes + ["independently: " + n for n in c.notes])
+                       notes=g.notes + ["independently: " + n for n in c.notes], proof=g.proof + c.proof,
+                       decided_by=list(dict.fromkeys(g.decided_by + ["entrywise"])))
     if g.holds is False and c.holds is False:
-        return Outcome(False, methods, 1, None, g.counterexample, steps=steps, strength=g.strength, sizes=g.sizes)
+        return Outcome(False, methods, 1, None, g.counterexample, steps=steps, strength=g.strength, sizes=g.sizes,
+                       proof=g.proof + c.proof, decided_by=list(dict.fromkeys(g.decided_by + ["entrywise"])))
     return Outcome(None, methods, steps=steps,
                    notes=[f"the generic proof ({g.holds}) and the entrywise check at d = 3 ({c.holds}) disagree"])

@@ -14,7 +14,7 @@ from numeric.chapter8 import pca as npca
 from symbolic.chapter8 import pca
 from verify.engine.checks.generic import EntryIdentity, generic_too, vector_identity
 from verify.engine.checks.identity import MatrixIdentity, check_matrix_identity
-from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
+from verify.engine.claim import Erratum, Mutant, Outcome, Premise, Step, all_of
 from verify.engine.lazy import lazy
 from verify.engine.registry import claim
 from verify.engine.falsify import search
@@ -24,7 +24,7 @@ d = pca.SYMBOLS.d
 x = pca.SYMBOLS.x
 z = MatrixSymbol("z", d, 1)
 ZZ = z * z.T
-UNIT = (("⟨zᵀ z⟩", sp.Integer(1)),)
+UNIT = (Premise("⟨zᵀ z⟩", sp.Integer(1), "hypothesis"),)  # ‖z‖ = 1: the model's normalisation
 
 
 @cache
@@ -124,7 +124,8 @@ def _check_818(stmt: AtStationary, ctx) -> Outcome:
                 ce = {"z": [str(c) for c in zv], "stationary x": [str(c) for c in p], "relation": str(r)}
     exact = Outcome(ce is None, ["symbolic (sympy.solve of ∇g = 0, d = 2)"], pts, 0.0 if ce is None else None, ce,
                     steps=[Step("stationary points", "all real solutions of ∇g = 0 for z = (3/5, 4/5) and (5/13, −12/13)",
-                                derived=[list(p) for zv in Z_EXACT for p in exact_stationary(zv)])], strength="exact", sizes=["d = 2, z ∈ {(3/5, 4/5), (5/13, −12/13)}"])
+                                derived=[list(p) for zv in Z_EXACT for p in exact_stationary(zv)], holds=ce is None)],
+                    strength="exact", sizes=["d = 2, z ∈ {(3/5, 4/5), (5/13, −12/13)}"])
     if stmt.text != "printed":
         return exact
     out = all_of(ident, exact)

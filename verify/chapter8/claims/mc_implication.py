@@ -149,8 +149,33 @@ def check_implication(imp: Implication, ctx=None) -> Outcome:
         holds = None
     methods = (["symbolic (certificate)"] if imp.certificates is not None else []) + ["grid + SLSQP"]
     strength = "proved" if holds is True and proved else "sampled"
+    proof, sizes = [], []
+    if ce is not None:  # confirm the float counterexample at a nearby rational point, in exact arithmetic
+        exact = _exact_counterexample(imp, where)
+        if exact is not None:
+            proof, sizes, strength = [exact], [f"one rational point {exact.size}"], "exact"
+            ce["exact"] = exact.size
     return Outcome(holds, methods, n_feas, None if not np.isfinite(worst) else worst, ce, steps=steps,
-                   notes=[imp.text] if imp.text else [], strength=strength)
+                   notes=[imp.text] if imp.text else [], strength=strength, proof=proof, sizes=sizes)
+
+
+def _exact_counterexample(imp: Implication, where):
+    """The search's point, rounded to a rational: every premise ≥ 0 and the conclusion < 0 exactly, or None."""
+    from fractions import Fraction
+
+    from verify.engine.claim import Proof
+    k, x = where
+    syms = [v for v, _, _ in imp.variables]
+    for den in (10**6, 10**9, 10**12):
+        q = {v: sp.Rational(Fraction(t).limit_denominator(den)) for v, t in zip(syms, x)}
+        if not all(lo <= q[v] <= hi for v, lo, hi in imp.variables):
+            continue
+        if all(sp.nsimplify(g).subs(q) >= 0 for g in imp.premises):
+            val = sp.nsimplify(imp.conclusions[k]).subs(q)
+            if val < 0:
+                return Proof("exact", "premises ≥ 0 and conclusion < 0 at a rational point", val,
+                             size=", ".join(f"{v} = {q[v]}" for v in syms))
+    return None
 
 
 def box(*specs):

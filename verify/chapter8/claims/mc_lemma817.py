@@ -69,13 +69,13 @@ def _check_817(stmt: Lemma817, ctx) -> Outcome:
     (epss, De, Ce), (ds, Dd, Cd, eps0) = uruns[0]
     along = "along the rate"
     fce, sfce = pooled_fit(f"certificate ‖W/p − J‖μ²/d {along} (upper bound on the sup)", "ε",
-                           [(e, c_) for (e, _, c_), _ in uruns], 1.0, ">=", useeds)
+                           [(e, c_) for (e, _, c_), _ in uruns], 1.0, ">=", useeds, resolution=0.3)
     fcd, sfcd = pooled_fit(f"certificate ‖W/p − J‖μ²/d {along}, ε fixed (upper bound on the sup)", "d",
-                           [(d_, c_) for _, (d_, _, c_, _) in uruns], 0.0, "<=", useeds)
+                           [(d_, c_) for _, (d_, _, c_, _) in uruns], 0.0, "<=", useeds, resolution=0.1)
     fe, sfe = pooled_fit(f"adversarial deviation D(Ω) {along} (lower bound on the sup)", "ε",
-                         [(e, D_) for (e, D_, _), _ in uruns], 1.0, ">=", useeds)
+                         [(e, D_) for (e, D_, _), _ in uruns], 1.0, ">=", useeds, resolution=0.1)
     fd, sfd = pooled_fit(f"adversarial deviation D(Ω) {along}, ε fixed (lower bound on the sup)", "d",
-                         [(d_, D_) for _, (d_, D_, _, _) in uruns], 0.0, "<=", useeds)
+                         [(d_, D_) for _, (d_, D_, _, _) in uruns], 0.0, "<=", useeds, resolution=0.15)
     j_cert = [judge(fce, sfce), judge(fcd, sfcd)]
     j_adv = [judge(fe, sfe), judge(fd, sfd)]
     refuted_b = any(j.holds is False for j in j_adv)  # the lower bound already breaks O(ε) or grows with d
@@ -107,8 +107,10 @@ def _check_817(stmt: Lemma817, ctx) -> Outcome:
         # the printed p = poly/(dε²) is a sufficient rate: the p* needed is at most ∝ 1/d (exponent ≤ −1) and
         # grows at most like ε^(−2) as ε → 0 (exponent ≥ −2); p* is located per seed, so the crossing's error
         # is in the spread between seeds
-        f1, _ = pooled_fit("p* (fixed pair, failure ≤ 0.1)", "d", [fp["d"][:2] for fp in fps], -1.0, "<=", useeds)
-        f2, _ = pooled_fit("p* (fixed pair, failure ≤ 0.1)", "ε", [fp["eps"][:2] for fp in fps], -2.0, ">=", useeds)
+        f1, _ = pooled_fit("p* (fixed pair, failure ≤ 0.1)", "d", [fp["d"][:2] for fp in fps], -1.0, "<=", useeds,
+                            resolution=0.1)
+        f2, _ = pooled_fit("p* (fixed pair, failure ≤ 0.1)", "ε", [fp["eps"][:2] for fp in fps], -2.0, ">=", useeds,
+                            resolution=0.5)
         f3, _ = pooled_fit("p* (fixed pair u = 1_S/√k, k = d/μ²)", "μ", [fp["mu"][:2] for fp in fps], None, "=", useeds)
         fits += [f1, f2, f3]
         notes.append(f"μ: for the extremal incoherent u (every entry at μ/√d) p* ∝ μ^{f3.exponent:.2f} "
@@ -117,7 +119,7 @@ def _check_817(stmt: Lemma817, ctx) -> Outcome:
         d, pds, D, Dfix, cert, _ = pdruns[0]
         # sup ≥ D and sup ≤ certificate: the sup's exponent in p·d is ≥ D's and ≤ the certificate's, −1/2 between
         fu, _ = pooled_fit("Ω-dependent deviation D (lower bound on the sup)", "p·d", [(r[1], r[2]) for r in pdruns],
-                           -0.5, "<=", useeds)
+                           -0.5, "<=", useeds, resolution=0.1)
         # ‖W/p − J‖ ≈ 2√(d(1 − p)/p): against p·d/(1 − p) the certificate's exponent is −1/2 without the (1 − p) bend
         fc_, _ = pooled_fit("certificate ‖W/p − J‖μ²/d (upper bound on the sup)", "p·d/(1 − p)",
                             [([x / (1 - x / r[0]) for x in r[1]], r[4]) for r in pdruns], None, "=", useeds)
@@ -329,9 +331,9 @@ def _check_fig85(stmt: FormsConcentrate, ctx) -> Outcome:
     d, ps = fruns[0][0], fruns[0][1]
     odds = [list(r[1] / (1 - r[1])) for r in fruns]
     f1, s1 = pooled_fit("mean |⟨v,∇f⟩/p − ⟨v,∇g⟩|", "p/(1 − p)", [(o, r[2]) for o, r in zip(odds, fruns)],
-                        stmt.exponent, "=", fseeds)
+                        stmt.exponent, "=", fseeds, resolution=0.35)
     f2, s2 = pooled_fit("mean |⟨v,∇²f v⟩/p − ⟨v,∇²g v⟩|", "p/(1 − p)", [(o, r[3]) for o, r in zip(odds, fruns)],
-                        stmt.exponent, "=", fseeds)
+                        stmt.exponent, "=", fseeds, resolution=0.35)
     j1, j2 = judge(f1, s1), judge(f2, s2)
     ok = False if False in (j1.holds, j2.holds) else None if None in (j1.holds, j2.holds) else True
     conc = Outcome(ok, ["monte-carlo"], len(ps) * len(fseeds), None,

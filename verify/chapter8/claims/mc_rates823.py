@@ -89,7 +89,7 @@ def _p_part(stmt: Rates823, ctx) -> Outcome:
     # the chain's bound at the concentration error the certificate gives: √(3ε/2)
     curves = [([x / (1 - x / r[0]) for x in r[1]], [float(np.sqrt(1.5 * c)) for c in r[4]]) for r in runs]
     fit, sf = pooled_fit("the chain's distance bound √(3ε(p)/2), ε(p) = certificate ‖W/p − J‖μ²/d", "p·d/(1 − p)",
-                         curves, stmt.p_power, "<=", seeds)
+                         curves, stmt.p_power, "<=", seeds, resolution=0.05)
     j = judge(fit, sf)
     return Outcome(j.holds, ["sweep", "fit"], sum(len(c[0]) for c in curves), None,
                    None if j.holds else {"fitted exponent": [fit.exponent, fit.interval], "claimed": stmt.p_power},

@@ -114,7 +114,8 @@ def _phase(recs, scale, extra=(), seeds=()):
     fits, notes = [], []
     if len(g["ds"]) >= 3 and len(per_seed) >= 3 and all(np.isfinite(t).all() for t in per_seed):
         # (p·d)* = poly(log d): its power of d is at most 0 on the d → ∞ scale (relation ≤ 0)
-        f, sf = pooled_fit("recovery threshold (p·d)*", "d", [(g["ds"], th) for th in per_seed], 0.0, "<=", seeds)
+        f, sf = pooled_fit("recovery threshold (p·d)*", "d", [(g["ds"], th) for th in per_seed], 0.0, "<=", seeds,
+                           resolution=0.25)
         fits.append(f)
         fl, _ = pooled_fit("recovery threshold (p·d)*", "log d", [(np.log(g["ds"]), th) for th in per_seed], None, "=",
                            seeds)

@@ -16,7 +16,7 @@ from symbolic.chapter8 import ntk_toy as T
 from symbolic.chapter8 import ntk_generic as NG
 from verify.engine.checks.generic import EntryIdentity, NonNegative, generic_too
 from verify.engine.checks.identity import MatrixIdentity
-from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
+from verify.engine.claim import Erratum, Mutant, Outcome, Proof, Step, all_of
 from verify.engine.registry import claim
 from verify.engine.falsify import search
 from verify.engine.rates import describe, judge, rate_seeds
@@ -378,7 +378,9 @@ def _check_861(stmt: ParamCount, ctx) -> Outcome:
     return Outcome(ok, ["symbolic"], len(rows), None, None if ok else rows, steps=[
         Step("parameter count", "length of ∇_θ f for the two-layer network of (8.78), θ = vec(W) (8.84)", derived=rows,
              holds=ok)], notes=["p here is the number of trained parameters (m·d); the symbol p is used for nothing "
-                                "else in §8.4"], strength="exact", sizes=["(m, d) ∈ {(1, 1), (2, 3), (3, 2)}"])
+                                "else in §8.4"], strength="exact", sizes=["(m, d) ∈ {(1, 1), (2, 3), (3, 2)}"],
+                   proof=[Proof("exact", "lengths of the SymPy gradients ∇_θ f, counted exactly",
+                                [sp.Integer(r["p (SymPy gradient length)"]) for r in rows])])
 
 
 claim(
@@ -782,7 +784,7 @@ def _check_829(stmt: Order, ctx) -> Outcome:
                        f"|f - g| at distance {dist:.4f}": far}, strength="sampled")
     seeds = rate_seeds(ctx, "8.29")
     runs = SB.values("remainder_curve", seeds)
-    fit, sf = pooled_fit("max |f_θ − g_θ| along a ray", "‖Δθ‖", runs, stmt.exponent, "=", seeds)
+    fit, sf = pooled_fit("max |f_θ − g_θ| along a ray", "‖Δθ‖", runs, stmt.exponent, "=", seeds, resolution=0.05)
     ts = runs[0][0]
     monotone = all(b > a for _, gaps in runs for a, b in zip(gaps, gaps[1:]))
     j = judge(fit, sf)

@@ -15,7 +15,7 @@ from symbolic.chapter8 import ntk as S
 from symbolic.chapter8 import ntk_gd as G
 from symbolic.chapter8 import ntk_generic as NG
 from verify.engine.checks.generic import EntryIdentity, NonNegative, generic_too, vector_identity
-from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
+from verify.engine.claim import Erratum, Mutant, Outcome, Proof, Step, all_of
 from verify.engine.rates import describe, judge, n_seeds
 from verify.engine.registry import claim
 from verify.engine.falsify import search
@@ -475,7 +475,8 @@ def _check_8112(stmt: Step112, ctx) -> Outcome:
     if err:
         return Outcome(False, ["symbolic"], 1, None,
                        {"n": 2, "p": 3, "expression": "(Phi - eta Phi Phi^T) Delta theta", "SymPy": f"ShapeError: {err}"},
-                       steps=[Step("shapes", "Φ is n×p but ΦΦᵀ is n×n: Φ − ηΦΦᵀ is undefined for p ≠ n", holds=False)], strength="proved")
+                       steps=[Step("shapes", "Φ is n×p but ΦΦᵀ is n×n: Φ − ηΦΦᵀ is undefined for p ≠ n", holds=False)], strength="proved",
+                       proof=[Proof("symbolic", "SymPy's ShapeError at symbolic n×p", f"ShapeError: {err}")])
     s = G.syms()
     diff = G.difference_generic(_build_112(stmt.form)(s), G.steps_8_110(s)["8.110"]())
     ok = G.is_zero(diff)
@@ -932,7 +933,8 @@ def _check_8128(stmt: Iterations128, ctx) -> Outcome:
     seeds = [ctx.seed_for(f"8.128-eps#{i}") % 100_000 for i in range(n_seeds(ctx.profile))]
     runs = SL.values("iterations_vs_eps", seeds, scale=ctx.profile.scale)
     fit, sf = pooled_fit("fewest GD steps T to ‖ŷᵀ − y‖ ≤ ε‖ŷ⁰ − y‖, times ησ²", "log(1/ε)",
-                         [([a for a, _ in rs], [b for _, b in rs]) for rs in runs], stmt.log_power, "<=", seeds)
+                         [([a for a, _ in rs], [b for _, b in rs]) for rs in runs], stmt.log_power, "<=", seeds,
+                         resolution=0.05)
     j = judge(fit, sf)
     rate = Outcome(j.holds, ["sweep", "fit"], sum(len(rs) for rs in runs), None,
                    None if j.holds else {"fitted exponent of T in log(1/eps)": [fit.exponent, fit.interval],

@@ -49,7 +49,8 @@ def _check_873(stmt: AlphaScaling, ctx) -> Outcome:
     runs = SB.values("alpha_sweep", seeds)
     rows, sig0, b0 = runs[0]
     fit, _ = pooled_fit("β/σ² for f = α f̄ (erf net, m = 64)", "α", curves([r for r, _, _ in runs], lambda r: r[0],
-                                                                          lambda r: r[3]), stmt.ratio_exponent, "=", seeds)
+                                                                          lambda r: r[3]), stmt.ratio_exponent, "=", seeds,
+                      resolution=0.05)
     # the scalings are exact, so they are checked as identities to rounding on every net, not through the fit
     sig_dev = max(abs(r[1] - r[0] ** stmt.sigma_power * s0) / (r[0] ** stmt.sigma_power * s0)
                   for rs, s0, _ in runs for r in rs)

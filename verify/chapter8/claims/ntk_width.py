@@ -63,7 +63,8 @@ def _check_878(stmt: NetworkDef, ctx) -> Outcome:
     runs = SW.values("output_scale", seeds, scale=ctx.profile.scale, power=stmt.scaling)
     rows, mean_sq = runs[0]
     fit, sf = pooled_fit("std of f_{θ⁰}(x) over initialisations", "m",
-                         curves([r for r, _ in runs], lambda r: r[0], lambda r: r[1]), 0.0, "=", seeds)
+                         curves([r for r, _ in runs], lambda r: r[0], lambda r: r[1]), 0.0, "=", seeds,
+                         resolution=0.1)
     j = judge(fit, sf)
     holds = impl_ok and j.holds
     if impl_ok and j.holds is None:
@@ -441,7 +442,9 @@ def _check_890(stmt: LLN, ctx) -> Outcome:
         L = float(lim_fn(g))
         per_seed = [[(m, float(np.mean(np.abs(np.array(v) - L)))) for m, v in list(run.values())[i]] for run in runs]
         fit, sf = pooled_fit(f"|(1/m)Σσ'(wᵢᵀx)² − E σ'(wᵀx)²|, ‖x‖² = {g:g}", "m",
-                             curves(per_seed, lambda r: r[0], lambda r: r[1]), stmt.rate, "=", seeds)
+                             curves(per_seed, lambda r: r[0], lambda r: r[1]), stmt.rate, "=", seeds,
+                             # 4 widths at ci: intervals ~0.25 wide and a local-slope drift up to 0.2 (seeds 0–19)
+                             resolution=0.45)
         fits.append(fit)
         judgements.append(judge(fit, sf))
         # the largest-m average against the limit, in standard errors
@@ -518,7 +521,8 @@ def _check_893(stmt: KernelLimit, ctx) -> Outcome:
     fits, judgements = [], []
     for act in runs[0]:
         fit, sf = pooled_fit(f"‖ΦΦᵀ − K∞‖_op ({act})", "m", curves([run[act] for run in runs], lambda r: r[0],
-                                                                    lambda r: r[1]), stmt.rate, "=", seeds)
+                                                                    lambda r: r[1]), stmt.rate, "=", seeds,
+                           resolution=0.15)
         fits.append(fit)
         judgements.append(judge(fit, sf))
     rate_ok = combine(judgements)
@@ -905,11 +909,13 @@ def _check_8102(stmt: BetaRate, ctx) -> Outcome:
     pair_worst = min(w for _, w in runs)
     rows = rows_by_seed[0]
     fu, _ = pooled_fit("β certified (sup|σ''|·max‖x‖²/√m)", "m", curves(rows_by_seed, lambda r: r[0], lambda r: r[1]),
-                       stmt.exponent, "<=", seeds)
+                       stmt.exponent, "<=", seeds, resolution=0.05)
     fl, sfl = pooled_fit("β sampled lower bound (max Hessian norm in B(θ⁰, 3))", "m",
-                         curves(rows_by_seed, lambda r: r[0], lambda r: r[2]), stmt.exponent, "<=", seeds)
+                         curves(rows_by_seed, lambda r: r[0], lambda r: r[2]), stmt.exponent, "<=", seeds,
+                         resolution=0.05)
     fq, _ = pooled_fit("difference quotient along the top Hessian direction", "m",
-                       curves(rows_by_seed, lambda r: r[0], lambda r: r[3]), stmt.exponent, "<=", seeds)
+                       curves(rows_by_seed, lambda r: r[0], lambda r: r[3]), stmt.exponent, "<=", seeds,
+                       resolution=0.05)
     sandwich = all(r[2] <= r[1] * (1 + 1e-12) and r[3] <= r[1] * (1 + 1e-6) for rs in rows_by_seed for r in rs)
     # O(m^k) holds when the derived certificate decays at least as fast as m^k
     upper_ok = ok_cert and bool(cert_exponent <= sp.nsimplify(stmt.exponent))
@@ -976,9 +982,9 @@ def _check_8103(stmt: Ratio103, ctx) -> Outcome:
     runs = SW.values("ratio_sweep", seeds, scale=ctx.profile.scale)
     by_angle, by_m = runs[0]
     fm, sfm = pooled_fit("β/σ² (σ² = λ_min(ΦΦᵀ))", "m", curves([b for _, b in runs], lambda r: r[0], lambda r: r[1]),
-                         stmt.m_exponent, "=", seeds)
+                         stmt.m_exponent, "=", seeds, resolution=0.05)
     fs, sfs = pooled_fit("√m·β/σ² over data sets", "σ_min(K∞)", curves([a for a, _ in runs], lambda r: r[1], lambda r: r[2]),
-                         stmt.sigma_min_exponent, "=", seeds)
+                         stmt.sigma_min_exponent, "=", seeds, resolution=0.05)
     jm, js = judge(fm, sfm), judge(fs, sfs)
     holds = combine([jm, js])
     ce = None if holds else {"fitted sigma_min exponent": [fs.exponent, fs.interval], "claimed": stmt.sigma_min_exponent,

@@ -19,7 +19,7 @@ from numeric.chapter8 import pca as npca
 from symbolic.chapter8 import pca
 from verify.engine.checks.identity import MatrixIdentity, check_matrix_identity
 from verify.engine.attacks import Quantified
-from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
+from verify.engine.claim import Erratum, Mutant, Outcome, Premise, Proof, Step, all_of
 from verify.engine.lazy import lazy
 from verify.engine.registry import claim
 from verify.engine.falsify import search
@@ -174,8 +174,10 @@ def _check_stationary(stmt: StationaryAreEigenvectors, ctx) -> Outcome:
     for _ in range(2):
         A = sp.Matrix(rng.integers(-2, 3, size=(2, 2)).tolist())
         mats.append(A * A.T)
+    tested = []  # the exact objects that decide: every real solution, with its M
     for Mi in mats:
         for p in _exact_stationary_points(Mi):
+            tested.append((Mi, p))
             n_pts += 1
             nrm2 = (p.T * p)[0, 0]
             is_zero = all(c == 0 for c in p)
@@ -186,7 +188,9 @@ def _check_stationary(stmt: StationaryAreEigenvectors, ctx) -> Outcome:
             if not ok and ce is None:
                 ce = {"M": Mi.tolist(), "x": [str(c) for c in p]}
                 worst = -1.0
-    exact = Outcome(ce is None, ["symbolic (sympy.solve of ∇g = 0, d = 2)"], n_pts, worst, ce, strength="exact", sizes=["d = 2, six integer PSD matrices"])
+    exact = Outcome(ce is None, ["symbolic (sympy.solve of ∇g = 0, d = 2)"], n_pts, worst, ce, strength="exact", sizes=["d = 2, six integer PSD matrices"],
+                    proof=[Proof("exact", "every real solution of ∇g = 0 (sympy.solve), tested in exact arithmetic",
+                                 tested, size="d = 2")])
     if ce is not None:
         return exact
     if stmt.allow_zero and stmt.power == 2:
@@ -271,7 +275,7 @@ def _unit_top_sampler(rng, n):
 def _eq89(scale, rhs):
     H = pca.hessian_matrix_generic()
     return MatrixIdentity(lhs=scale * (v.T * H * v), rhs=rhs, symbols=(M, x, v), symmetric=(M,), dim=d,
-                          atom_subs=(("⟨vᵀ v⟩", sp.Integer(1)),), sampler=_unit_top_sampler, label="(8.9)")
+                          atom_subs=(Premise("⟨vᵀ v⟩", sp.Integer(1), "hypothesis"),), sampler=_unit_top_sampler, label="(8.9)")
 
 
 _RHS_89 = 2 * (x.T * v) * (x.T * v) - v.T * M * v + x.T * x

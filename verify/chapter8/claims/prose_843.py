@@ -14,7 +14,7 @@ import sympy as sp
 
 from numeric import classify as C
 from numeric.chapter8.sweeps import ntk_limits as SX
-from verify.engine.claim import Mutant, Outcome, Step
+from verify.engine.claim import Mutant, Outcome, Proof, Step
 from verify.engine.registry import claim
 
 W = sp.Symbol("w", real=True)
@@ -43,7 +43,9 @@ def _check_spurious(stmt: Spurious, ctx) -> Outcome:
     return Outcome(bool(spur), ["symbolic"], 1, float(spur[0].value - fstar) if spur else 0.0,
                    None if spur else {"local minima": [(float(p.x[0]), float(p.value)) for p in L.local_minima]},
                    steps=steps, strength="exact" if L.method.startswith("exact") else "certified",
-                   sizes=[f"σ(z) = {stmt.activation}, x ∈ {set(stmt.xs)}"])
+                   sizes=[f"σ(z) = {stmt.activation}, x ∈ {set(stmt.xs)}"],
+                   proof=[Proof("exact" if L.method.startswith("exact") else "interval",
+                                f"the critical points of the exact loss ({L.method})", loss)])
 
 
 claim(

@@ -374,7 +374,8 @@ def _seed_curves(rows, invert=True):
 def _pooled_rows(quantity, against, rows, theory, invert=True):
     """A Fit pooled over the sweep's seeds (relation ≤: Jin et al.'s degree bounds the growth) and its SeedFit."""
     cs = _seed_curves(rows, invert)
-    return pooled_fit(quantity, against, cs, theory, "<=" if theory is not None else "=", tuple(range(len(cs))))
+    return pooled_fit(quantity, against, cs, theory, "<=" if theory is not None else "=", tuple(range(len(cs))),
+                      resolution=0.1 if theory is not None else None)
 
 
 def _fit_rows(rows, key, invert=True):
@@ -635,7 +636,8 @@ def _check_thm86_runs(stmt: Thm86, ctx) -> Outcome:
             steps.append(Step(against, f"evaluations {ys}: not every run converged", holds=False))
             continue
         cs = [([a for a, k in zip(xs, sds) if k == sd], [b for b, k in zip(ys, sds) if k == sd]) for sd in range(seeds)]
-        fit, sf = pooled_fit("iterations to δ-close (perturbed GD)", against, cs, bound, "<=", tuple(range(seeds)))
+        fit, sf = pooled_fit("iterations to δ-close (perturbed GD)", against, cs, bound, "<=", tuple(range(seeds)),
+                             resolution=0.1)
         j = judge(fit, sf)
         ok = j.holds is True
         holds = holds and ok if j.holds is not None else (None if holds else holds)

@@ -27,8 +27,10 @@ def judge(name: str, land, pred: Prediction) -> tuple[bool, list[Step], dict | N
     ce = None
     b = land.bound
     cert_ok = bool(b is not None and b.certificate is not None and b.attained and b.certificate.check())
+    # the exact object that decides it: the rational lower bound whose SOS certificate was re-checked in SymPy
     steps.append(Step(f"{name}: lower bound", (b.text if b is not None else "no bound") +
-                      ("; re-checked from scratch (LDLᵀ over Q, identity in SymPy)" if cert_ok else ""), holds=cert_ok))
+                      ("; re-checked from scratch (LDLᵀ over Q, identity in SymPy)" if cert_ok else ""),
+                      derived=b.value if cert_ok else None, holds=cert_ok))
     ok = cert_ok
     items = [("component", c.inertia.negative if c.inertia else 0, c.dimension, c.global_min, c.kind, c.local_min,
               c.line()) for c in land.components]

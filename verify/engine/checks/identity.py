@@ -8,6 +8,7 @@ matrices at d = 3, both sides evaluated in rational arithmetic.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -18,7 +19,7 @@ from sympy import ImmutableMatrix, MatrixSymbol
 from symbolic.explicit import evaluate, symbolic_instance
 from symbolic.trace_normal_form import NormalForm, word_expr
 
-from verify.engine.claim import Outcome, Step
+from verify.engine.claim import Mutant, Outcome, Premise, Proof, Step
 from verify.engine.context import Context
 
 
@@ -28,9 +29,12 @@ class MatrixIdentity:
 
     ``series_in``/``order``: compare only the coefficients of t^0..t^order of a
     series in the scalar symbol ``series_in`` (for "... + higher order terms").
-    ``atom_subs`` maps normal-form atoms to values that the hypotheses fix (for
-    example ⟨vᵀ v⟩ ↦ 1 for a unit vector); ``sampler`` then draws instances that
-    satisfy those hypotheses, for counterexamples.
+    ``atom_subs`` are the premises (claim.Premise) the proof applies: a normal-form atom and its value
+    (for example ⟨vᵀ v⟩ = 1 for a unit vector), each with its source. A hypothesis of the statement or a
+    premise backed by a claim in ``uses`` is imposed on both checks; a derived or checked-on-instance
+    premise is not: the component check must show it holds on its instance (zero modulo the structural
+    hypotheses), else the proof fails. ``sampler`` draws instances that satisfy the hypotheses, for
+    counterexamples. ``orthogonal`` letters must be square.
     """
 
     lhs: sp.Expr
@@ -50,6 +54,31 @@ class MatrixIdentity:
     orthogonal: tuple[MatrixSymbol, ...] = ()  # square letters with UᵀU = UUᵀ = I (a hypothesis)
     eigen: tuple[tuple, ...] = ()  # (M, v, λ): Mv = λv (a hypothesis)
     mask_zero: tuple[tuple, ...] = ()  # (W, e): P_W(eeᵀ) = 0, i.e. W_ij e_i e_j = 0 (a hypothesis)
+
+    def __post_init__(self) -> None:
+        for U in self.orthogonal:
+            if sp.simplify(U.shape[0] - U.shape[1]) != 0:
+                raise ValueError(f"{self.label}: orthogonal= needs a square matrix: {U.name} is "
+                                 f"{U.shape[0]}×{U.shape[1]} (VᵀV = I does not give VVᵀ = I)")
+        for p in self.atom_subs:
+            if not isinstance(p, Premise):
+                raise ValueError(f"{self.label}: atom_subs takes Premise objects with their source "
+                                 f"(hypothesis, derived, checked-on-instance, uses:<claim id>), not {p!r}")
+
+    @property
+    def premises(self) -> tuple[Premise, ...]:
+        return tuple(self.atom_subs)
+
+    def premise_mutants(self) -> list[Mutant]:
+        """One mutant per premise, its value changed: the proof must fail without the true premise."""
+        out = []
+        for i, p in enumerate(self.atom_subs):
+            v = sp.sympify(p.value)
+            wrong = 2 * v if v != 0 else sp.Integer(1)
+            subs = self.atom_subs[:i] + (Premise(p.atom, wrong, p.source),) + self.atom_subs[i + 1:]
+            out.append(Mutant(f"premise {p.atom} = {wrong} (not {v}; {p.source})",
+                              dataclasses.replace(self, atom_subs=subs), premise=p))
+        return out
 
 
 def _truncate(expr: sp.Expr, t: sp.Symbol | None, order: int | None, only: bool = False) -> sp.Expr:
@@ -98,7 +127,7 @@ def integer_instance(stmt: MatrixIdentity, rng: np.random.Generator, d: int = 3)
 
 
 def check_matrix_identity(stmt: MatrixIdentity, ctx: Context) -> Outcome:
-    subs = {sp.Symbol(k): v for k, v in stmt.atom_subs}
+    subs = {sp.Symbol(p.atom): p.value for p in stmt.atom_subs}
     nf = NormalForm(stmt.symmetric, stmt.dim, stmt.masks, stmt.units, stmt.orthogonal, stmt.eigen, stmt.mask_zero)
     l_nf, r_nf = nf(stmt.lhs).xreplace(subs), nf(stmt.rhs).xreplace(subs)
     diff = _truncate(sp.expand(l_nf - r_nf), stmt.series_in, stmt.order, stmt.only_order)
@@ -117,19 +146,36 @@ def check_matrix_identity(stmt: MatrixIdentity, ctx: Context) -> Outcome:
     d = stmt.explicit_d or nvec + 2
     vals = symbolic_instance(list(stmt.symbols) + list(stmt.masks) + [u for u in stmt.units if u not in stmt.symbols],
                              d, stmt.symmetric)
-    ediff = _explicit_difference(stmt, nf, vals, d)
+    ediff, premise_gaps = _explicit_difference(stmt, nf, vals, d)
     explicit_ok = ediff == 0
     methods.append(f"explicit d={d}")
     steps.append(Step(f"{stmt.label}: components",
                       f"lhs − rhs with symbolic entries at d = {d}" + (" under the hypotheses" if stmt.atom_subs else ""),
                       derived=ediff if ediff != 0 else sp.Integer(0), holds=explicit_ok))
+    for p, gap in premise_gaps:
+        steps.append(Step(f"{stmt.label}: premise {p.atom} = {p.value}",
+                          f"{p.source}: checked on the component instance at d = {d} (atom − value modulo the "
+                          "structural hypotheses; 0 means it holds there)", derived=gap, holds=gap == 0))
+    bad = [(p, gap) for p, gap in premise_gaps if gap != 0]
+    if bad:
+        p, gap = bad[0]
+        return Outcome(False, methods + ["premise check"], examples=1, counterexample={
+            "premise": f"{p.atom} = {p.value} ({p.source})", "does not hold on the instance at d": d,
+            "atom − value modulo the hypotheses": str(gap)}, steps=steps,
+            notes=[f"the premise {p.atom} = {p.value} is not a consequence of the hypotheses: the proof fails"],
+            strength="proved", proof=[Proof("symbolic", f"premise {p.atom} − {p.value} reduces to {gap} ≠ 0 modulo "
+                                            f"the hypotheses at d = {d}", gap, path="component check (premise)")],
+            decided_by=["component check (premise)"])
 
     if generic_ok and explicit_ok:
         hyp = bool(stmt.atom_subs or stmt.orthogonal or stmt.units or stmt.eigen or stmt.mask_zero)
         note = "proved for every d (trace normal form" + (", with the hypotheses as rewrite rules" if hyp else "") + \
             f"); independently exact at d = {d} with symbolic entries" + (
                 " (reduced modulo the hypotheses)" if hyp else "")
-        return Outcome(True, methods, examples=1, worst_margin=0.0, steps=steps, notes=[note], strength="proved")
+        proof = [Proof("symbolic", "trace normal form: lhs − rhs = 0 at generic d", diff, path="normal form"),
+                 Proof("symbolic", f"components at d = {d}: lhs − rhs reduces to 0", ediff, path="component check")]
+        return Outcome(True, methods, examples=1, worst_margin=0.0, steps=steps, notes=[note], strength="proved",
+                       proof=proof, decided_by=["normal form", "component check"])
 
     # look for an exact counterexample
     rng = ctx.rng("identity-counterexample")
@@ -145,9 +191,13 @@ def check_matrix_identity(stmt: MatrixIdentity, ctx: Context) -> Outcome:
             ce = {S.name: np.array(V.tolist(), dtype=object).tolist() for S, V in inst.items()}
             ce.update({str(k): str(v) for k, v in scal.items()})
             ce.update(lhs=str(_truncate(lv, stmt.series_in, stmt.order, stmt.only_order)), rhs=str(_truncate(rv, stmt.series_in, stmt.order, stmt.only_order)))
+            paths = (["normal form"] if not generic_ok else []) + (["component check"] if not explicit_ok else [])
             return Outcome(False, methods + ["exact counterexample"], examples=1,
                            worst_margin=None, counterexample=ce, steps=steps,
-                           strength="exact", sizes=[f"d = {d}, one integer instance"])
+                           strength="exact", sizes=[f"d = {d}, one integer instance"],
+                           proof=[Proof("exact", "lhs − rhs on an integer instance, in rational arithmetic", gap,
+                                        size=f"d = {d}", path=" + ".join(paths))],
+                           decided_by=paths)
     notes = ["normal forms differ but no counterexample was found: atoms may be dependent"]
     if generic_ok != explicit_ok:
         notes.append(f"the two exact methods disagree (generic {generic_ok}, explicit {explicit_ok})")
@@ -165,8 +215,9 @@ def _explicit_difference(stmt: MatrixIdentity, nf: NormalForm, vals: dict, d: in
     if unit_syms:  # aᵢ ∈ {±1}: aᵢ^k = aᵢ^(k mod 2)
         diff = sp.expand(diff).replace(lambda e: e.is_Pow and e.base in unit_syms and e.exp.is_Integer and e.exp > 1,
                                        lambda e: e.base ** (int(e.exp) % 2))
-    if not (stmt.atom_subs or stmt.orthogonal or stmt.eigen or stmt.mask_zero) or diff == 0:
-        return sp.expand(diff)
+    # (returns the difference and, per derived / checked-on-instance premise, its residual on the instance)
+    if not (stmt.atom_subs or stmt.orthogonal or stmt.eigen or stmt.mask_zero):
+        return sp.expand(diff), []
     by_name = {S.name: S for S in stmt.symbols}
     eqs = []
     for W_, e_ in stmt.mask_zero:  # W_ij e_i e_j = 0
@@ -178,16 +229,28 @@ def _explicit_difference(stmt: MatrixIdentity, nf: NormalForm, vals: dict, d: in
         Uv = vals[U]
         eqs += [sp.expand(e) for e in list(Uv * Uv.T - sp.eye(Uv.shape[0])) + list(Uv.T * Uv - sp.eye(Uv.shape[0]))]
         eqs = [e for e in dict.fromkeys(eqs) if e != 0]
-    for name, value in stmt.atom_subs:
-        w = nf.atoms.get(name)
+    checked = []  # derived / checked-on-instance premises: verified on the instance, never imposed
+    for p in stmt.atom_subs:
+        w = nf.atoms.get(p.atom)
         if w is None:
-            raise ValueError(f"{stmt.label}: hypothesis on an unknown atom {name}")
+            if p.source == "hypothesis":
+                continue  # a hypothesis this identity does not need (its value never enters)
+            raise ValueError(f"{stmt.label}: premise on an unknown atom {p.atom}")
         e = word_expr(w, by_name)
         e = sp.Trace(e) if e.shape != (1, 1) else e
-        eqs.append(sp.expand(evaluate(e, vals, d) - value))
-    gens = sorted(set().union(*(e.free_symbols for e in eqs)) | diff.free_symbols, key=str)
+        rel = sp.expand(evaluate(e, vals, d) - p.value)
+        if p.source in ("derived", "checked-on-instance"):
+            checked.append((p, rel))
+        else:  # a hypothesis of the statement, or backed by a claim in uses: imposed
+            eqs.append(rel)
+    if diff == 0 and not checked:
+        return sp.expand(diff), []
+    gens = sorted(set().union(*(e.free_symbols for e in eqs + [r for _, r in checked])) | diff.free_symbols, key=str)
+    if not eqs:
+        return sp.expand(diff), [(p, r) for p, r in checked]
     try:
         G = sp.groebner(eqs, *gens, order="grevlex", domain=sp.QQ)
     except sp.polys.polyerrors.PolynomialError:  # irrational coefficients: let SymPy pick the domain
         G = sp.groebner(eqs, *gens, order="grevlex")
-    return sp.expand(G.reduce(sp.expand(diff))[1])
+    gaps = [(p, sp.expand(G.reduce(r)[1])) for p, r in checked]
+    return sp.expand(G.reduce(sp.expand(diff))[1]), gaps
