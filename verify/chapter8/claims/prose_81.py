@@ -112,8 +112,13 @@ def sublevel_ell(f, x0: float) -> float:
     from numeric.adversaries.functions import _branch
 
     g, _dom, even = _branch(f)
-    fv = sp.lambdify(X, g, "numpy")
-    f2 = sp.lambdify(X, sp.diff(g, X, 2), "numpy")
+    try:  # scipy supplies erfc (the flat convex member); plain numpy otherwise
+        import scipy.special  # noqa: F401
+        mods = ["scipy", "numpy"]
+    except ImportError:
+        mods = ["numpy"]
+    fv = sp.lambdify(X, g, mods)
+    f2 = sp.lambdify(X, sp.diff(g, X, 2), mods)
     with np.errstate(all="ignore"):
         c = float(fv(abs(x0) if even else x0)) + 1.0
         B = 2.0 * abs(x0) + 1.0
@@ -384,7 +389,7 @@ claim(
     section="8.2.1",
     kind="algorithmic",
     title="'Therefore': strict saddle + all local minima global ⇒ optimizers reach a global minimum in poly time — "
-    "needs f bounded below (and ℓ, ρ, f(x₀) − f*, local strong convexity for ε-close)",
+    "needs f bounded below (and ℓ, ρ on the sublevel set, f(x₀) − f*, a local error bound for ε-close)",
     printed=r"\text{if all local minima are global minima and the function satisfies the strict-saddle condition, "
     r"then optimizers can converge to a global minimum with } \epsilon\text{-error in polynomial time}",
     statement=GDGlobal(DOUBLE_WELL, _starts(), conditional=False, time=TB_THEREFORE),
@@ -553,7 +558,8 @@ claim(
     id="sec:8.2.1:thm-8.5-readings",
     section="8.2.1",
     kind="algorithmic",
-    title="Theorem 8.5's 'time poly(d, 1/α, 1/β, 1/γ, 1/ε)': false with only these arguments; true with ℓ and f(x₀) − f*",
+    title="Theorem 8.5's 'time poly(d, 1/α, 1/β, 1/γ, 1/ε)': false with only these arguments; true with ℓ, ρ (on the "
+    "sublevel set), f(x₀) − f* and, for ε-close, a local error bound",
     printed=r"\text{time } \text{poly}\left(d, \frac{1}{\alpha}, \frac{1}{\beta}, \frac{1}{\gamma}, \frac{1}{\epsilon}\right)"
     r"\text{ for every } (\alpha, \beta, \gamma)\text{-strict-saddle } f",
     statement=UniformPoly(time=TimeBound()),

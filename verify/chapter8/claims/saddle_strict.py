@@ -536,7 +536,8 @@ claim(
     id="thm:8.5",
     section="8.2.1",
     kind="algorithmic",
-    title="Strict saddle ⇒ optimizers reach an ε-close local minimum in poly(d, 1/α, 1/β, 1/γ, 1/ε): needs ℓ, ρ, f(x₀) − f*",
+    title="Strict saddle ⇒ optimizers reach an ε-close local minimum in poly(d, 1/α, 1/β, 1/γ, 1/ε): needs ℓ, ρ on the "
+    "sublevel set, f(x₀) − f*, and a local error bound for ε-close",
     printed=r"\text{If } f \text{ is } (\alpha,\beta,\gamma)\text{-strict-saddle \dots many optimizers \dots can converge "
     r"to a local minimum with } \epsilon\text{-error \dots in time } \mathrm{poly}(d, 1/\alpha, 1/\beta, 1/\gamma, 1/\epsilon)",
     statement=Thm85(UniformPoly(), time=TimeBound()),
@@ -733,7 +734,7 @@ claim(
     section="8.2.1",
     kind="algorithmic",
     title="ε-stationary with ∇²f ⪰ −τ₀I ⇒ ε^c-close: optimizers reach δ-close in poly(1/δ, 1/τ₀, d) — needs f bounded "
-    "below, ℓ, ρ, f(x₀) − f*",
+    "below, ℓ, ρ on the sublevel set, f(x₀) − f*",
     printed=r"\exists \epsilon_0, \tau_0, c > 0: \|\nabla f(x)\|_2 \le \epsilon < \epsilon_0,\ \nabla^2 f(x) \succeq -\tau_0 I "
     r"\Rightarrow x \text{ is } \epsilon^c\text{-close to a global minimum} \Rightarrow \text{many optimizers converge to "
     r"a global minimum up to } \delta \text{ in time } \mathrm{poly}(1/\delta, 1/\tau_0, d)",
@@ -1001,7 +1002,8 @@ claim(
     id="sec:8.2.1:no-strict-saddle",
     section="8.2.1",
     kind="algorithmic",
-    title="Without the strict-saddle condition (Example 8.2) GD/perturbed GD certify points far from any minimum",
+    title="Strict saddle ⇒ a zero-gradient PSD-Hessian point is γ-close to a minimum — not 'no Example-8.2 case' "
+    "(x² + y³ + y⁴); without it (Example 8.2) GD certifies points far from any minimum",
     printed=r"\text{if a point has zero gradient and positive semi-definite Hessian, it must be close to a local "
     r"minimum, i.e. there is no pathological case like Example 8.2}",
     statement=NoStrictSaddle("example-8.2", gloss="printed"),
