@@ -91,6 +91,9 @@ def test_the_poly_time_arguments_break_what_the_second_reader_broke():
     from verify.chapter8.claims import prose_81 as P
     from verify.chapter8.claims import saddle_strict as S
 
+    from numeric.adversaries.core import members
+
+    members()  # loads the bank (the test may run alone)
     d = lambda tb, m: P.decide_time(tb, BANK[m], None).holds  # noqa: E731
     assert d(P.TimeBound(), "√(1 + x²)") is False             # far start
     assert d(S.TB_86, "√(1 + x²)") is False                   # the same argument on Theorem 8.6
