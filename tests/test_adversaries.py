@@ -91,11 +91,20 @@ def test_the_poly_time_arguments_break_what_the_second_reader_broke():
     from verify.chapter8.claims import prose_81 as P
     from verify.chapter8.claims import saddle_strict as S
 
+    from numeric.adversaries.core import members
+
+    members()  # loads the bank (the test may run alone)
     d = lambda tb, m: P.decide_time(tb, BANK[m], None).holds  # noqa: E731
     assert d(P.TimeBound(), "√(1 + x²)") is False             # far start
     assert d(S.TB_86, "√(1 + x²)") is False                   # the same argument on Theorem 8.6
     assert d(S.TB_86, "−x²/2") is False                       # no minimiser (vacuous hypothesis)
     assert d(P.TB_85_NOSC, "∫₀^|x| exp(−1/t²) dt (flat convex minimum)") is False  # flat minimum
     assert d(P.TB_85_GAMMA, "∫₀^|x| exp(−1/t²) dt (flat convex minimum)") is True  # γ-close is what holds
-    assert d(P.TB_85_CORR, "∫₀^|x| exp(−1/t²) dt (flat convex minimum)") is None   # outside: not strongly convex
+    assert d(P.TB_85_CORR, "∫₀^|x| exp(−1/t²) dt (flat convex minimum)") is None   # outside: no local error bound
     assert d(S.TB_86_CORR, "x (linear)") is None              # outside: not bounded below
+    # second round: the corrections take ℓ, ρ on the sublevel set and a local error bound, so the chapter's quartics
+    # are inside them (and met), while the first-round corrections (global ℓ, ρ, strong convexity) exclude them
+    for quartic in ("x⁴", "½(x² − 4)² (PCA, d = 1, M = 4)", "x⁴/(1 + x²)"):
+        assert d(P.TB_85_CORR, quartic) is True
+        assert d(S.TB_86_CORR, quartic) is True
+    assert d(P.TB_85_OLD, "x⁴") is None and d(P.TB_85_OLD, "x⁴/(1 + x²)") is None

@@ -142,6 +142,15 @@ fn1("∫₀^|x| exp(−1/t²) dt (flat convex minimum)", FLAT_CONVEX,
 fn1("−x·exp(−x²)", -x * sp.exp(-x**2), "its only local minimum 1/√2 is global, yet f → 0 = sup-side at −∞ and GD "
     "(η = 1/2) from x₀ = −1 runs off to −∞ (x ≈ −4 after 10⁵ steps, f ≈ 0) (second reader)",
     "'GD finds a local minimum' as a premise of the basic idea: all local minima global does not make GD find one")
+fn1("x⁴/(1 + x²)", x**4 / (1 + x**2), "globally ℓ-smooth (ℓ ≤ 19/4) and ρ-Hessian-Lipschitz, coercive, a unique minimum 0 "
+    "with f''(0) = 0 (not strongly convex there) but |f'| ≥ |x|³ near it: a Hölder error bound with θ = 1/3 "
+    "(second reader, §8.1–8.2: GD with step 1/ℓ reaches ε-close in ≈ 0.31/ε² steps)",
+    "'ε-close needs local strong convexity' (it is sufficient, not necessary); statements that exclude every "
+    "degenerate minimum")
+fn1("½(x² − 4)² (PCA, d = 1, M = 4)", (x**2 - 4) ** 2 / 2, "the PCA objective ½(M − x²)² in one dimension: coercive "
+    "quartic, minima ±2, strict saddle 0 (f'' = −8); f'' = 6x² − 8 unbounded (second reader: the chapter's quartic "
+    "objectives — PCA, matrix completion, linear networks — are not globally ℓ-smooth)",
+    "corrections that ask for global ℓ-smoothness / ρ-Hessian-Lipschitz (they exclude it); a fixed step from far")
 fn1("(3/2)x²", sp.Rational(3, 2) * x**2, "ℓ = 3: in the same strict-saddle class as x²/2",
     "a step chosen from (d, α, β, γ, ε) only: η = 1 > 2/ℓ diverges")
 
@@ -181,6 +190,8 @@ STRICT_SADDLE = {
     5000 * x**2: (_R(1, 2), 1, _R(1, 2)),
     _R(3, 2) * x**2: (_R(1, 2), 1, _R(1, 2)),
     FLAT_CONVEX: (_R(1, 10), 1, _R(2, 3)),  # {|f'| < 1/10} = |x| < 1/√ln 10 ≈ 0.659
+    x**4 / (1 + x**2): (_R(1, 3), 1, _R(1, 2)),
+    (x**2 - 4) ** 2 / 2: (1, 1, _R(1, 4)),
 }
 # (ε₀, τ₀, c) for Theorem 8.6's hypothesis: ‖∇f‖ ≤ ε < ε₀ and ∇²f ⪰ −τ₀ ⇒ ε^c-close to a global minimum
 THM86 = {
@@ -193,6 +204,14 @@ THM86 = {
     5000 * x**2: (_R(1, 2), 1, _R(1, 2)),
     _R(3, 2) * x**2: (_R(1, 2), 1, _R(1, 2)),
     FLAT_CONVEX: (_R(1, 2), 1, _R(1, 2)),  # declared so that the check refutes it (the minimum is flat)
+    x**4 / (1 + x**2): (_R(1, 2), 1, _R(1, 3)),
+    (x**2 - 4) ** 2 / 2: (_R(1, 2), 1, _R(1, 2)),
+}
+# (μ, θ) of a Hölder error bound dist(x, X*) ≤ (|f'(x)|/μ)^θ on the 2γ-ball around each local minimum (a member
+# strongly convex there needs none: f'' ≥ κ > 0 gives μ = κ, θ = 1)
+ERROR_BOUND = {
+    x**4: (2, _R(1, 3)),
+    x**4 / (1 + x**2): (1, _R(1, 3)),
 }
 _PTS = [_R(k, 16) for k in range(-64, 65)] + [_R(s * 10**e) for e in range(1, 4) for s in (-1, 1)]
 
@@ -289,6 +308,71 @@ def _local_sc(f):
         if not _iv_le(-g2, x, -1e-6, float(lo), float(hi)):
             return HypothesisResult(False, "certified", f"f'' ≥ 10⁻⁶ on [{lo}, {hi}] not certified (interval arithmetic)")
     return HypothesisResult(True, "certified", f"f'' > 0 on the 2γ-ball (γ = {gam}) around each of {mins}")
+
+
+def _lift_on_sublevels(f, glob, name) -> HypothesisResult:
+    """A constant on every sublevel set {f ≤ c}: global, or f coercive (the sublevel sets are compact and the
+    derivative is continuous)."""
+    if glob.holds:
+        return HypothesisResult(True, glob.strength, f"globally: {glob.detail}")
+    co = _coercive(f)
+    if co.holds:
+        return HypothesisResult(True, "proved", f"f coercive ({co.detail}): {{f ≤ c}} compact, {name} continuous, so "
+                                f"bounded there (its bound grows with c = f(x₀) + 1)")
+    return HypothesisResult(False, "proved", f"not globally ({glob.detail}) and not coercive ({co.detail}): not shown")
+
+
+@hyp("fn1", "ℓ-smooth on sublevel sets", "sup |f''| < ∞ on every {f ≤ c} (ℓ = ℓ(c), c = f(x₀) + 1; the step 1/ℓ there)")
+def _smooth_sub(f):
+    return _lift_on_sublevels(f, _smooth(f), "f''")
+
+
+@hyp("fn1", "ρ-Hessian-Lipschitz on sublevel sets", "sup |f'''| < ∞ on every {f ≤ c}")
+def _hess_lip_sub(f):
+    return _lift_on_sublevels(f, _hess_lip(f), "f'''")
+
+
+def _flat_at(g, m, even) -> bool:
+    u = sp.Symbol("u", positive=True)
+    gp = sp.diff(g, x).subs(x, u) if even else sp.diff(g, x).subs(x, m + u)
+    return all(sp.limit(gp / u**k, u, 0, "+") == 0 for k in range(1, 7))
+
+
+@hyp("fn1", "local error bound", "a Hölder error bound dist(x, X*) ≤ (|f'(x)|/μ)^θ, μ > 0, θ ∈ (0, 1], on the "
+     "2γ-ball around every local minimum (γ from the declared strict-saddle triple); implied by f'' ≥ κ > 0 there "
+     "(θ = 1, μ = κ); fails at a minimum flatter than every power")
+def _error_bound(f):
+    w = STRICT_SADDLE.get(f)
+    mins = _minima(f)
+    if w is None:
+        return HypothesisResult(False, "proved", "no strict-saddle triple declared (γ unknown)")
+    if not mins:
+        return HypothesisResult(True, "proved", "no local minimum: holds vacuously")
+    g, dom, even = _branch(f)
+    flat = [m for m in mins if _flat_at(g, m, even)]
+    if flat:
+        return HypothesisResult(False, "proved", f"f'(x* + u)/u^k → 0 (u → 0⁺) for k ≤ 6 at {flat}: |f'| ≥ μ·dist^(1/θ) "
+                                "fails near it for every μ > 0 and every θ ≥ 1/6 (and for all θ > 0 by the same limit)")
+    sc = _local_sc(f)
+    if sc.holds:
+        return HypothesisResult(True, sc.strength, f"θ = 1 from local strong convexity: {sc.detail}")
+    eb = ERROR_BOUND.get(f)
+    if eb is None:
+        return HypothesisResult(False, "proved", f"not strongly convex near the minima ({sc.detail}) and no (μ, θ) "
+                                "declared: not shown")
+    mu, th = (sp.nsimplify(v) for v in eb)
+    gam = sp.nsimplify(w[2])
+    g1 = sp.diff(g, x)
+    for m in mins:
+        e = sp.together(g1**2 - mu**2 * (x - m) ** (2 / th))
+        num, den = sp.fraction(e)
+        if not (num.is_polynomial(x) and den.is_polynomial(x)):
+            return HypothesisResult(False, "proved", "f'² − μ²dist^(2/θ) not a rational function: undecided")
+        bad = _where(sp.expand(num * den), "<", sp.S.Reals).intersect(sp.Interval(m - 2 * gam, m + 2 * gam))
+        if _undecided(bad) or bad != sp.S.EmptySet:
+            return HypothesisResult(False, "proved", f"|f'| < {mu}·|x − {m}|^(1/θ), θ = {th}, on {bad}")
+    return HypothesisResult(True, "proved", f"(μ, θ) = ({mu}, {th}): |f'|² ≥ μ²|x − x*|^(2/θ) on the 2γ-ball (γ = {gam}) "
+                            f"around each of {mins} (exact real roots)")
 
 
 def global_minima(f) -> list:
@@ -404,6 +488,10 @@ def fn2(name, f, what, breaks):
 
 
 fn2("x² + y³ (Example 8.2)", x**2 + y**3, "∇f = 0, ∇²f ⪰ 0 at 0, not a minimum", "second-order sufficiency")
+fn2("x² + y³ + y⁴", x**2 + y**3 + y**4, "bounded below, a unique local minimum (0, −3/4); (1/5, β, 1)-strict-saddle "
+    "for every β, yet 0 is an Example-8.2 point (∇f = 0, ∇²f = diag(2, 0), not a minimum) where GD from (0.5, 0.3) "
+    "stops (second reader, §8.1–8.2)", "the gloss 'strict-saddle ⇒ no pathological case like Example 8.2' (Definition "
+    "8.4 bounds no γ)")
 fn2("x² − y² (strict saddle)", x**2 - y**2, "a nondegenerate saddle", "GD from the stable manifold y = 0")
 fn2("x² + y⁴", x**2 + y**4, "degenerate minimum", "linear rates; β of the strict-saddle condition")
 fn2("(x² + y² − 1)²", (x**2 + y**2 - 1) ** 2, "a circle of minima and a local maximum", "isolatedness of minima")

@@ -41,6 +41,8 @@ def psd(name, M, what, breaks):
 psd("diag(3, 1, 1/2)", sp.diag(3, 1, sp.Rational(1, 2)), "distinct positive eigenvalues", "nothing (baseline)")
 psd("diag(3, 2, 1)", sp.diag(3, 2, 1), "distinct eigenvalues, gap λ₁ − λ₂ = 1 (second reader)",
     "'PCA is (α, 2(λ₁ − λ₂), γ)-strict-saddle' (a supremum: √2e₂ + δe₁ has ‖∇g‖ → 0 with λ_min > −2)")
+psd("diag(3, 1)", sp.diag(3, 1), "λ₁ = 3, λ' = 1: saddles 0, ±e₂ at distances √3, 2 from the minima ±√3e₁ "
+    "(second reader, §8.1–8.2)", "'sup β = 2(λ₁ − λ')' for every γ: it is (10, β, 3)-strict-saddle for every β")
 psd("diag(2, 2, 1)", sp.diag(2, 2, 1), "repeated top eigenvalue", "'the minima are ±√λ₁u₁' (a sphere of them)")
 psd("I₂", sp.eye(2), "all eigenvalues equal", "'stationary points are 0 and ±√λᵢuᵢ' (a circle)")
 psd("diag(2, 1, 1)", sp.diag(2, 1, 1), "repeated second eigenvalue", "rank-2 minima as one O(2) orbit")

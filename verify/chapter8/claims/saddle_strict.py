@@ -30,7 +30,7 @@ from verify.engine.rates import combine, judge, n_seeds, pooled_fit
 from verify.engine.registry import claim
 from numeric.adversaries import Class
 from verify.engine.attacks import Quantified, Reading
-from verify.chapter8.claims.prose_81 import (CORR_REQ, PRINTED_85, PRINTED_86, SMOOTH, TB_85_CORR, TB_85_GAMMA,
+from verify.chapter8.claims.prose_81 import (CORR_REQ, OLD_REQ, TB_85_OLD, PRINTED_85, PRINTED_86, SMOOTH, TB_85_CORR, TB_85_GAMMA,
                                              TB_85_NOSC, DescentBound, TimeBound, UniformPoly, _check_85, decide_time,
                                              time_check, time_class)
 
@@ -109,39 +109,77 @@ def pca_beta_formula(M: sp.Matrix, below: str, factor=2):
     return factor * (ev[0] - (lower[0] if lower else 0))
 
 
+def _dist_to_minima(p: sp.Matrix, M: sp.Matrix, lam1) -> sp.Expr:
+    """Exact distance from p to the set of minima {√λ₁u : u a unit vector of the λ₁-eigenspace E₁} (a sphere of
+    E₁ when λ₁ is repeated): √(‖p − Pp‖² + (‖Pp‖ − √λ₁)²), P the orthogonal projector onto E₁."""
+    B = sp.Matrix.hstack(*(M - lam1 * sp.eye(M.rows)).nullspace())
+    P = B * (B.T * B).inv() * B.T
+    q = P * p
+    return sp.sqrt(sp.simplify(((p - q).T * (p - q))[0] + (sp.sqrt((q.T * q)[0]) - sp.sqrt(lam1)) ** 2))
+
+
+def pca_gamma_threshold(M: sp.Matrix, rule: str):
+    """The statement's γ below which sup β = 2(λ₁ − λ'): √(λ₁ + λ') (the distance from the binding saddles √λ'v' to
+    the minima), '√λ₁' (a mutant: the distance of the saddle 0), or None (the first-round form: every γ)."""
+    ev = sorted([k for k, m in M.eigenvals().items() for _ in range(m)], key=lambda v: -float(v))
+    lower = [v for v in ev if v < ev[0]]
+    lp = lower[0] if lower else 0
+    return {"√(λ₁+λ')": sp.sqrt(ev[0] + lp), "√λ₁": sp.sqrt(ev[0]), "none": None}[rule]
+
+
 def decide_pca_beta(stmt, member, ctx) -> Outcome:
-    """Whether PCA with this M is strict-saddle with sup β = the statement's formula, and (``attained``) whether
-    (α, sup β, γ) itself holds for some α, γ > 0."""
+    """Whether PCA with this M has, for each γ, sup β(γ) = the statement's formula — 2(λ₁ − λ') for γ below the
+    statement's threshold, every β (sup ∞) above it — and (``attained``) whether (α, sup β, γ) itself holds for some
+    α > 0 at a γ below the threshold.  Derived exactly: with the complete stationary set (thm:8.7) and g coercive
+    (‖∇g‖ ≥ ‖x‖³ − λ₁‖x‖), sup β(γ) = min{−λ_min(∇²g(s)) : s a saddle with dist(s, X*) > γ} (∞ if there is none:
+    ‖∇g‖ then has a positive minimum off the γ-neighbourhood of X*), tested at γ = k·dist(s, X*) for every saddle s
+    and k ∈ {1/2, 99/100, 101/100, 2} (the value at γ = dist(s, X*) itself is not decided)."""
     M = member.obj
     if M == sp.zeros(M.rows, M.cols):
         return Outcome(None, notes=["M = 0: g = ‖x‖⁴/2 has no saddle (every β)"])
     pts, lam1, (g, grad, H, xs) = _pca_saddles(M)
-    saddles = [(p, l) for p, l, is_min in pts if not is_min]
-    true_sup = min(-l for _p, l in saddles)
+    saddles = [(p, l, _dist_to_minima(p, M, lam1)) for p, l, is_min in pts if not is_min]
     claimed = pca_beta_formula(M, stmt.pca_below, stmt.pca_factor)
-    if sp.simplify(true_sup - claimed) != 0:
-        return Outcome(False, ["symbolic"], len(pts), None,
-                       {"M": str(M.tolist()), "claimed sup β": str(claimed), "derived sup β": str(true_sup),
-                        "saddles (point, λ_min)": [(str(list(p)), str(l)) for p, l in saddles]})
+    thr = pca_gamma_threshold(M, stmt.threshold)
+    ks = (sp.Rational(1, 2), sp.Rational(99, 100), sp.Rational(101, 100), 2)
+    gammas = sorted({sp.nsimplify(k * d) for _p, _l, d in saddles for k in ks}, key=float)
+    rows = []
+    for gam in gammas:
+        outside = [-l for _p, l, d in saddles if d > gam]
+        true_sup = min(outside, key=float) if outside else sp.oo
+        if thr is not None and sp.simplify(gam - thr) == 0:
+            continue
+        want = claimed if thr is None or gam < thr else sp.oo
+        rows.append((str(gam), str(true_sup), str(want)))
+        if sp.simplify(true_sup - want) != 0 if true_sup != sp.oo or want != sp.oo else False:
+            return Outcome(False, ["symbolic"], len(rows), None,
+                           {"M": str(M.tolist()), "γ": str(gam), "claimed sup β(γ)": str(want),
+                            "derived sup β(γ)": str(true_sup),
+                            "saddles (point, λ_min, distance to the minima)": [(str(list(p)), str(l), str(d))
+                                                                              for p, l, d in saddles],
+                            "why": "sup β(γ) = min −λ_min over the saddles farther than γ from the minima (∞ if none: "
+                                   "Definition 8.4 bounds no γ, and a γ-ball that contains every saddle covers them)"})
     if stmt.attained:
-        p, l = min(saddles, key=lambda s: -float(s[1]))
+        p, l, d = min(saddles, key=lambda s: -float(s[1]))
+        gam = d / 2  # below the threshold: the binding saddle is outside the γ-neighbourhood
+        true_sup = -l
         v1 = [pp for pp, _l, m in pts if m][0]
         v1 = v1 / v1.norm()
-        rows = []
+        near = []
         for dl in (sp.Rational(1, 100), sp.Rational(1, 1000)):
             q = p + dl * v1
             sub = dict(zip(xs, q))
             gn = sp.sqrt(sum(c**2 for c in grad.subs(sub)))
             lm = min(H.subs(sub).eigenvals(), key=float)
-            rows.append((dl, float(gn), float(lm)))
-        if all(lm > -float(true_sup) for _d, _g, lm in rows):
+            near.append((dl, float(gn), float(lm), float(_dist_to_minima(q, M, lam1))))
+        if all(lm > -float(true_sup) and dq > float(gam) for _d, _g, lm, dq in near):
             return Outcome(False, ["symbolic"], 2, None,
-                           {"M": str(M.tolist()), "sup β": str(true_sup), "binding saddle": str(list(p)),
-                            "x = saddle + δv₁: (δ, ‖∇g‖, λ_min)": rows,
-                            "why": "‖∇g‖ → 0 with λ_min > −sup β, far from the minima: (α, sup β, γ) fails for every α > 0"})
-    return Outcome(True, ["symbolic"], len(pts), None, None,
-                   notes=[f"M = {M.tolist()}: saddles' λ_min {[str(l) for _p, l in saddles]}, sup β = {true_sup} = "
-                          f"the formula"])
+                           {"M": str(M.tolist()), "γ": str(gam), "sup β": str(true_sup), "binding saddle": str(list(p)),
+                            "x = saddle + δv₁: (δ, ‖∇g‖, λ_min, distance to the minima)": near,
+                            "why": "‖∇g‖ → 0 with λ_min > −sup β, farther than γ from the minima: (α, sup β, γ) fails "
+                                   "for every α > 0"})
+    return Outcome(True, ["symbolic"], len(rows), None, None,
+                   notes=[f"M = {M.tolist()}: (γ, derived sup β(γ), claimed) = {rows}"])
 
 
 @dataclass(frozen=True)
@@ -149,6 +187,7 @@ class Def84:
     pca_factor: float = 2.0  # sup β = factor·(λ₁ − λ') for the PCA objective
     pca_below: str = "next distinct"  # λ' = the largest eigenvalue strictly below λ₁ (0 if none); 'λ₂': the old form
     attained: bool = False  # the sup is a supremum: (α, sup β, γ) itself fails for every α > 0 (reading)
+    threshold: str = "√(λ₁+λ')"  # sup β = factor·(λ₁ − λ') only for γ below it; above it every β works; 'none': every γ
     positive: tuple = ("figure-8.3", "x4+y4", "double-well", "pca", "matrix-completion")
     none: tuple = ("example-8.2", "x2-y4", "monkey")
     definition: object = None  # Definition 8.4 at one point (default: as printed, `printed_definition`)
@@ -248,8 +287,9 @@ def _check_def84(stmt: Def84, ctx) -> Outcome:
         rows.append(f"{m.name}: {'n/a' if o.holds is None else 'holds' if o.holds else 'broken'}")
         if o.holds is False and ce is None:
             ce = {"member": m.name, **o.counterexample}
-    step = Step("PCA sup β on the bank's PSD M", f"sup β = {stmt.pca_factor:g}(λ₁ − {stmt.pca_below}), derived from the "
-                "stationary points' exact Hessians: " + "; ".join(rows), holds=ce is None)
+    step = Step("PCA sup β on the bank's PSD M", f"sup β(γ) = {stmt.pca_factor:g}(λ₁ − {stmt.pca_below}) for γ below "
+                f"{stmt.threshold} (every β above it), derived from the stationary points' exact Hessians and distances "
+                "to the minima: " + "; ".join(rows), holds=ce is None)
     extra = Outcome(ce is None, ["symbolic"], len(rows), None, ce, steps=[step], strength="exact",
                     sizes=[f"{len(rows)} PSD matrices"])
     return out.merge(extra) if out.holds is not False else out
@@ -313,8 +353,8 @@ claim(
     id="def:8.4",
     section="8.2.1",
     kind="definition",
-    title="(α, β, γ)-strict saddle, measured: PCA's sup β = 2(λ₁ − λ') (λ' the largest eigenvalue below λ₁; not "
-    "attained), Example 8.2 has no positive triple",
+    title="(α, β, γ)-strict saddle, measured: PCA's sup β = 2(λ₁ − λ') for γ < √(λ₁ + λ') (λ' the largest eigenvalue "
+    "below λ₁; not attained), every β for γ > √(λ₁ + λ'); Example 8.2 has no positive triple",
     printed=r"f \text{ is } (\alpha,\beta,\gamma)\text{-strict-saddle if every } x \text{ satisfies } "
     r"\|\nabla f(x)\|_2 \ge \alpha,\ \lambda_{\min}(\nabla^2 f(x)) \le -\beta, \text{ or } \|x - x^*\|_2 \le \gamma "
     r"\text{ for a local minimum } x^*",
@@ -323,6 +363,7 @@ claim(
     mutants=[
         Mutant("PCA's β₀ is λ₁ − λ₂ (no factor 2)", Def84(pca_factor=1.0)),
         Mutant("PCA's sup β is 2(λ₁ − λ₂) also for a repeated top eigenvalue (the old sub-claim)", Def84(pca_below="λ₂")),
+        Mutant("PCA's γ threshold is √λ₁ (the saddle 0's distance), not √(λ₁ + λ')", Def84(threshold="√λ₁")),
         Mutant("Example 8.2 is (α, β, γ)-strict-saddle for some positive triple",
                Def84(positive=("figure-8.3", "example-8.2"), none=("monkey",))),
         Mutant("the monkey saddle is strict-saddle", Def84(positive=("monkey",), none=("example-8.2",))),
@@ -336,13 +377,28 @@ claim(
     quantified=Quantified(PSD_CLASS, decide_pca_beta,
                           readings=(Reading("the old sub-claim: sup β = 2(λ₁ − λ₂) for every PSD M (fails: diag(2, 2, 1))",
                                             Def84(pca_below="λ₂"), expect=False),
-                                    Reading("attained: PCA is (α, 2(λ₁ − λ'), γ)-strict-saddle for some α, γ > 0 "
-                                            "(fails: a supremum)", Def84(attained=True), expect=False))),
+                                    Reading("attained: PCA is (α, 2(λ₁ − λ'), γ)-strict-saddle for some α > 0 at a "
+                                            "γ < √(λ₁ + λ') (fails: a supremum)", Def84(attained=True), expect=False),
+                                    Reading("the first-round sub-claim: sup β = 2(λ₁ − λ'), not attained, for every γ "
+                                            "(fails: diag(3, 1) is (10, β, 3)-strict-saddle for every β — Definition "
+                                            "8.4 bounds no γ)", Def84(threshold="none"), expect=False))),
     notes=["second reader: the sub-claim was 'PCA's β = 2(λ₁ − λ₂)'; with a repeated top eigenvalue (M = diag(2, 2, 1)) "
            "it gives 0, yet e₃ is a saddle with λ_min = −2 and the sup is 2(λ₁ − λ₃) = 2; and the sup is not attained "
            "(x = √λ₂v₂ + δv₁ has ‖∇g‖ → 0 with λ_min > −2(λ₁ − λ₂)). Both are readings attacked by the bank's PSD "
            "matrices; the sub-claim now reads sup β = 2(λ₁ − λ'), λ' the largest eigenvalue strictly below λ₁ "
            "(0 when M = λ₁I: the saddle x = 0 has λ_min = −2λ₁), decided exactly on every PSD member",
+           "second round (second reader, BROKEN): 'sup β = 2(λ₁ − λ'), not attained' ignored γ. Definition 8.4 bounds "
+           "no γ, so once the γ-neighbourhood of the minima contains every saddle the third alternative covers them "
+           "and every β works: M = diag(3, 1) (saddles 0, ±e₂ at distances √3, 2 from ±√3e₁) is (10, β, 3)-strict-"
+           "saddle for every β (min ‖∇g‖ = 12.26 off the 3-balls, reader's grid). The sub-claim now reads: sup β(γ) = "
+           "2(λ₁ − λ') for γ < √(λ₁ + λ') — the distance from the binding saddles √λ'v' to the minima (every other "
+           "saddle is nearer: 0 at √λ₁, √λⱼvⱼ at √(λ₁ + λⱼ), and has a more negative λ_min) — not attained; every "
+           "β > 0 for γ > √(λ₁ + λ'). Decided exactly on every PSD member at γ = k·dist(s, X*), k ∈ {½, 0.99, 1.01, 2}; "
+           "the first-round form is a reading that must fail (diag(3, 1) is a member); the boundary γ = √(λ₁ + λ') "
+           "is not decided",
+           "the same loophole is behind the gloss 'there is no pathological case like Example 8.2' "
+           "(sec:8.2.1:no-strict-saddle): x₁² + x₂³ + x₂⁴ is (1/5, β, 1)-strict-saddle for every β, yet its degenerate "
+           "critical point 0 (within γ of the minimum) is where GD stops",
            "severity: edge-case (of the suite's own sub-claim; the chapter states no value of β for PCA)"],
 )
 
@@ -481,7 +537,8 @@ claim(
     id="thm:8.5",
     section="8.2.1",
     kind="algorithmic",
-    title="Strict saddle ⇒ optimizers reach an ε-close local minimum in poly(d, 1/α, 1/β, 1/γ, 1/ε): needs ℓ, ρ, f(x₀) − f*",
+    title="Strict saddle ⇒ optimizers reach an ε-close local minimum in poly(d, 1/α, 1/β, 1/γ, 1/ε): needs ℓ, ρ on the "
+    "sublevel set, f(x₀) − f*, and a local error bound for ε-close",
     printed=r"\text{If } f \text{ is } (\alpha,\beta,\gamma)\text{-strict-saddle \dots many optimizers \dots can converge "
     r"to a local minimum with } \epsilon\text{-error \dots in time } \mathrm{poly}(d, 1/\alpha, 1/\beta, 1/\gamma, 1/\epsilon)",
     statement=Thm85(UniformPoly(), time=TimeBound()),
@@ -492,15 +549,21 @@ claim(
                                             "Lipschitz)", Thm85(DescentBound(), time=TB_85_GAMMA)),
                                     Reading("ε-close with ℓ, ρ, f(x₀) − f* listed but no local strong convexity "
                                             "(the previous correction; fails on the flat minimum)",
-                                            Thm85(DescentBound(), time=TB_85_NOSC), expect=False)),
+                                            Thm85(DescentBound(), time=TB_85_NOSC), expect=False),
+                                    Reading("the first correction: global ℓ-smooth, ρ-Hessian-Lipschitz, μ-strongly convex "
+                                            "on the 2γ-balls (true on its smaller class, which excludes the chapter's "
+                                            "quartics)", Thm85(DescentBound(), time=TB_85_OLD))),
                           shapes=("poly-time",)),
     erratum=Erratum(
         printed=r"T \leq \text{poly}(d, 1/\alpha, 1/\beta, 1/\gamma, 1/\epsilon)",
-        corrected=r"\text{for } f \text{ bounded below, } \ell\text{-smooth, } \rho\text{-Hessian-Lipschitz, step } 1/\ell"
+        corrected=r"\text{for } f \text{ bounded below, } \ell\text{-smooth and } \rho\text{-Hessian-Lipschitz on the "
+        r"sublevel set } \{f \le f(x_0) + 1\}\text{, step } 1/\ell"
         r"\text{, perturbed GD reaches, w.h.p., a point } \gamma\text{-close to a local minimum in } "
-        r"\mathrm{poly}(d, \ell, \rho, 1/\alpha, 1/\beta, f(x_0) - f^*, \log 1/\delta)\text{; } \epsilon\text{-close for } "
-        r"\epsilon < \gamma \text{ also needs } f\ \mu\text{-strongly convex on the } 2\gamma\text{-ball around every local "
-        r"minimum: } T \leq \text{poly}(d, 1/\alpha, 1/\beta, 1/\gamma, 1/\epsilon, \ell, \rho, 1/\mu, f(x_0) - f^*)",
+        r"\mathrm{poly}(d, \ell, \rho, 1/\alpha, 1/\beta, f(x_0) - f^*, \log 1/\delta)\text{; } \epsilon\text{-close (to "
+        r"the set } X^* \text{ of local minima) for } \epsilon < \gamma \text{ also needs a local error bound } "
+        r"\mathrm{dist}(x, X^*) \le (\|\nabla f(x)\|/\mu)^\theta \text{ on the } 2\gamma\text{-neighbourhood of } X^*: "
+        r"T \leq \text{poly}(d, 1/\alpha, 1/\beta, 1/\gamma, 1/\epsilon, \ell, \rho, 1/\mu, f(x_0) - f^*)"
+        r"\text{ of degree growing with } 1/\theta",
         explanation="severity: hypothesis. False under every reading that keeps only the listed arguments: √(1 + x²) is (½, β, 1/√3)-strict-saddle "
         "for every β with ℓ = 1, and every GD step moves less than 1, so from x₀ = R more than R − ε steps are needed "
         "(proved; sec:8.2.1:thm-8.5-readings); a step size chosen from (d, α, β, γ, ε) alone diverges on (3/2)x². With "
@@ -512,8 +575,16 @@ claim(
         "every step inside |x| ≤ 2ε moves < η·e^{−1/(4ε²)}, so T(ε) ≥ ε·e^{1/(4ε²)}/η (not poly(1/ε); Jin et al.'s "
         "perturbed GD returns |x| = 0.34 → 0.24 as its tolerance goes 1e-1 → 1e-4). Definition 8.4 only gives "
         "γ-closeness and says nothing about growth near the minimum: what Jin et al. give is γ-closeness; ε-close "
-        "needs local strong convexity (Ge et al. 2015). And x, −x²/2 are strict-saddle with no minimum: f must be "
-        "bounded below",
+        "needs local growth (Ge et al. 2015 use strong convexity). And x, −x²/2 are strict-saddle with no minimum: "
+        "f must be bounded below. Second round (second reader, WEAK): global ℓ-smoothness and ρ-Hessian-Lipschitz "
+        "exclude every quartic objective the chapter feeds into this theorem — PCA (8.1) (‖∇²g(re₁)‖ = 594 at "
+        "r = 10 for M = diag(3, 1)), matrix completion (8.11), linear networks — so the constants are taken on the "
+        "sublevel set {f ≤ f(x₀) + 1} (compact for coercive f; GD with step 1/ℓ there never leaves it; for a "
+        "polynomial they are polynomial in f(x₀) − f*); and μ-strong convexity near each minimum, sufficient but "
+        "not necessary (x⁴/(1 + x²), the circle of PCA minima for λ₁ = λ₂), is replaced by a Hölder error bound "
+        "dist(x, X*) ≤ (‖∇f‖/μ)^θ to the set of minima: the weakest hypothesis under which the argument closes "
+        "(PGD with tolerance ε' = min(α, β²/ρ, μ ε^{1/θ}) returns a γ-close point, then an ε-close one: degree 2/θ "
+        "in 1/ε), and the flat minimum fails it for every (μ, θ), so the ε-close claim without it stays refuted",
         corrected_statement=Thm85(DescentBound(), sweep=True, time=TB_85_CORR),
     ),
     mutants=[
@@ -526,6 +597,9 @@ claim(
         Mutant("corrected to ε-close without local strong convexity", Thm85(DescentBound(), sweep=True, time=TB_85_NOSC)),
         Mutant("corrected without 'f bounded below'",
                Thm85(DescentBound(), sweep=True, time=TimeBound(TB_85_CORR.params, CORR_REQ[1:]))),
+        Mutant("corrected with sublevel-set constants but neither ℓ nor f(x₀) − f* listed (x⁴, ½(x² − 4)²: a fixed "
+               "step diverges from far)",
+               Thm85(DescentBound(), sweep=True, time=TimeBound(TB_85_CORR.params - {"ℓ", "f(x₀) − f*"}, CORR_REQ))),
     ],
     uses=["def:8.4"],  # its readings claim (sec:8.2.1:thm-8.5-readings) uses it: no cycle in the uses graph
     notes=["was 'informal'; its readings (sec:8.2.1:thm-8.5-readings) show it false under every reading whose "
@@ -555,7 +629,8 @@ class Thm86:
 CLASS_86 = Class("C² f: ℝ → ℝ meeting Theorem 8.6's hypothesis (witness (ε₀, τ₀, c) checked)", "fn1",
                  ("C²", "Theorem 8.6's hypothesis"))
 TB_86 = TimeBound(PRINTED_86, to="global")
-TB_86_CORR = TimeBound(PRINTED_86 | {"1/ε₀", "ℓ", "ρ", "f(x₀) − f*"}, CORR_REQ[:3], to="global")
+TB_86_CORR = TimeBound(PRINTED_86 | {"1/ε₀", "ℓ", "ρ", "f(x₀) − f*"}, CORR_REQ[:3], to="global")  # on sublevel sets
+TB_86_OLD = TimeBound(PRINTED_86 | {"1/ε₀", "ℓ", "ρ", "f(x₀) − f*"}, OLD_REQ[:3], to="global")  # global ℓ, ρ
 
 
 def _hypothesis_86(ctx):
@@ -661,17 +736,21 @@ claim(
     section="8.2.1",
     kind="algorithmic",
     title="ε-stationary with ∇²f ⪰ −τ₀I ⇒ ε^c-close: optimizers reach δ-close in poly(1/δ, 1/τ₀, d) — needs f bounded "
-    "below, ℓ, ρ, f(x₀) − f*",
+    "below, ℓ, ρ on the sublevel set, f(x₀) − f*",
     printed=r"\exists \epsilon_0, \tau_0, c > 0: \|\nabla f(x)\|_2 \le \epsilon < \epsilon_0,\ \nabla^2 f(x) \succeq -\tau_0 I "
     r"\Rightarrow x \text{ is } \epsilon^c\text{-close to a global minimum} \Rightarrow \text{many optimizers converge to "
     r"a global minimum up to } \delta \text{ in time } \mathrm{poly}(1/\delta, 1/\tau_0, d)",
     statement=Thm86(time=TB_86),
     check=_check_thm86,
-    quantified=Quantified(CLASS_86, decide_time, shapes=("poly-time",)),
+    quantified=Quantified(CLASS_86, decide_time, shapes=("poly-time",),
+                          readings=(Reading("the first correction: global ℓ-smooth and ρ-Hessian-Lipschitz (true on its "
+                                            "smaller class, which excludes the quartic matrix-completion objective)",
+                                            Thm86(time=TB_86_OLD)),)),
     erratum=Erratum(
         printed=r"T \leq \mathrm{poly}(1/\delta, 1/\tau_0, d)",
-        corrected=r"\text{for } f \text{ bounded below, } \ell\text{-smooth and } \rho\text{-Hessian-Lipschitz (perturbed GD "
-        r"or cubic regularisation): } T \leq \mathrm{poly}(d, 1/\delta, 1/\tau_0, 1/\epsilon_0, \ell, \rho, f(x_0) - f^*)"
+        corrected=r"\text{for } f \text{ bounded below, } \ell\text{-smooth and } \rho\text{-Hessian-Lipschitz on the "
+        r"sublevel set } \{f \le f(x_0) + 1\} \text{ (perturbed GD with step } 1/\ell \text{ there, or cubic "
+        r"regularisation): } T \leq \mathrm{poly}(d, 1/\delta, 1/\tau_0, 1/\epsilon_0, \ell, \rho, f(x_0) - f^*)"
         r"\text{, of a degree depending on } 1/c",
         explanation="severity: hypothesis. The same argument as Theorem 8.5's erratum, which the suite had applied "
         "only there (second reader): √(1 + x²) meets the hypothesis with (ε₀, τ₀, c) = (1/2, 1, 1/2) (checked "
@@ -681,7 +760,10 @@ claim(
         "gradient and f'' ≥ −τ₀) and have no global minimum at all. With f bounded below, ℓ-smooth and "
         "ρ-Hessian-Lipschitz, perturbed GD reaches an ε-second-order point in Õ(ℓ(f(x₀) − f*)/ε²) steps (Jin et al. "
         "2017), ε^c-close by the hypothesis: δ-close with ε = δ^{1/c}, a degree that grows with 1/c "
-        "(|x|^{1+1/c} needs about δ^{−(1/c − 1)} GD steps)",
+        "(|x|^{1+1/c} needs about δ^{−(1/c − 1)} GD steps). Second round (second reader, WEAK): global ℓ and ρ "
+        "exclude the quartic matrix-completion objective that Theorems 8.14/8.23 feed into this theorem; on the "
+        "sublevel set {f ≤ f(x₀) + 1} (compact for coercive f) they exist, and GD/PGD with step 1/ℓ there never "
+        "leaves it, so the same count holds with these constants (½(x² − 4)², x⁴, x⁴/(1 + x²) are now in the class)",
         corrected_statement=Thm86(time=TB_86_CORR),
     ),
     mutants=[
@@ -793,6 +875,8 @@ class NoStrictSaddle:
     anywhere near); on a strict-saddle function (mutant) they stop at local minima."""
 
     function: str = "example-8.2"
+    gloss: str | None = None  # 'printed': no Example-8.2-type point on a strict-saddle f; 'corrected': γ-close only
+    gloss_gamma: object = 1  # the γ of the strict-saddle triple (1/5, every β, γ) claimed for x² + y³ + y⁴
 
 
 def nss_eps(profile) -> list[float]:
@@ -800,7 +884,80 @@ def nss_eps(profile) -> list[float]:
     return [1e-2, 1e-3, 1e-4] if profile.scale == 1 else [1e-2, 3e-3, 1e-3, 3e-4, 1e-4, 3e-5, 1e-5]
 
 
+# --- the gloss 'no pathological case like Example 8.2' on a strict-saddle function (second reader) ---------------
+GLOSS_F = X**2 + Y**3 + Y**4  # the bank's fn2 member 'x² + y³ + y⁴': strict-saddle for every β, a degenerate non-minimum 0
+
+
+def _strict_saddle_every_beta(f, minimum, alpha, gamma) -> tuple[bool, str]:
+    """Exact: ‖∇f‖ ≥ α at every point farther than γ from ``minimum`` (so (α, β, γ) holds for every β), for
+    f = x² + h-type with ∂f/∂x = 2x: |x| ≥ α/2 gives ‖∇f‖ ≥ α; for |x| < α/2 the set {|∂f/∂y| < α} is found from the exact
+    real roots of (∂f/∂y)² − α² and every point of it with |x| < α/2 is within γ."""
+    fy = sp.diff(f, Y)
+    assert sp.diff(f, X) == 2 * X and not fy.has(X)
+    p = sp.Poly(sp.expand(fy**2 - alpha**2), Y)
+    roots = sorted(p.real_roots(), key=float)
+    cuts = [-sp.oo, *roots, sp.oo]
+    small = [(a, b) for a, b in zip(cuts, cuts[1:])
+             if p.eval(((a if a != -sp.oo else b - 1) + (b if b != sp.oo else a + 1)) / 2) < 0]
+    far = max(max(abs(float(a) - float(minimum[1])), abs(float(b) - float(minimum[1]))) for a, b in small)
+    ok = all(a != -sp.oo and b != sp.oo for a, b in small) and (alpha / 2) ** 2 + far**2 <= gamma**2
+    return ok, (f"{{y : |∂f/∂y| < {alpha}}} = {[(round(float(a), 4), round(float(b), 4)) for a, b in small]}: every "
+                f"point with |x| < {alpha / 2} there is within √(({alpha}/2)² + {far:.4f}²) ≤ γ = {gamma} of "
+                f"{list(minimum)}: {ok}; off it ‖∇f‖ ≥ 2|x| ≥ {alpha} or |∂f/∂y| ≥ {alpha}")
+
+
+def _gloss_on_member(gloss: str, gamma) -> tuple[bool, list, dict | None]:
+    """The gloss decided on x² + y³ + y⁴: 'printed' — a strict-saddle f has no Example-8.2-type point (∇f = 0,
+    ∇²f ⪰ 0, not a local minimum; GD stops there); 'corrected' — every such point is γ-close to a local minimum."""
+    f = GLOSS_F
+    crit = sp.solve([sp.diff(f, X), sp.diff(f, Y)], [X, Y], dict=True)
+    H = sp.hessian(f, (X, Y))
+    mins, bad = [], []
+    t = sp.Symbol("t", positive=True)
+    for c in crit:
+        ev = H.subs(c).eigenvals()
+        if all(v > 0 for v in ev):
+            mins.append(sp.Matrix([c[X], c[Y]]))
+        elif all(v >= 0 for v in ev):  # degenerate: f(0, y₀ − t) against f(0, y₀) along −y
+            drop = sp.factor(f.subs({X: c[X], Y: c[Y] - t}) - f.subs(c))
+            bad.append((sp.Matrix([c[X], c[Y]]), list(ev), drop))
+    ok_ss, why_ss = _strict_saddle_every_beta(f, mins[0], sp.Rational(1, 5), gamma)
+    D = NL.derivatives(f, (X, Y))
+    xg = np.array([[0.5, 0.3]])
+    for _ in range(20_000):
+        xg = xg - 0.05 * D.gradient(xg)
+    p0, ev0, drop = bad[0]
+    dist_gd = float(np.linalg.norm(xg[0] - np.array(mins[0], dtype=float).ravel()))
+    dist0 = sp.sqrt(((p0 - mins[0]).T * (p0 - mins[0]))[0])
+    steps = [Step("strict-saddle for every β", f"f = x² + y³ + y⁴, (α, γ) = (1/5, {gamma}): {why_ss}", holds=ok_ss),
+             Step("an Example-8.2 point", f"∇f = 0 at {list(p0)}, ∇²f eigenvalues {ev0} ⪰ 0, f(0, −t) − f(0) = {drop} < 0 "
+                  f"for 0 < t < 1: not a local minimum; its distance to the only local minimum {list(mins[0])} is "
+                  f"{dist0}"),
+             Step("GD stops there", f"GD (η = 0.05) from (0.5, 0.3), 20 000 steps: x = {np.round(xg[0], 6).tolist()}, "
+                  f"distance {dist_gd:.3f} from the minimum")]
+    if not ok_ss:
+        return False, steps, {"the claimed triple is not strict-saddle": why_ss}
+    if gloss == "printed":  # 'no pathological case': broken by the point 0
+        return False, steps, {"f": str(f), "(α, β, γ)": f"(1/5, every β, {gamma})", "point": str(list(p0)),
+                              "Hessian eigenvalues": str(ev0), "f(0, −t) − f(0)": str(drop),
+                              "GD from (0.5, 0.3) after 20 000 steps": np.round(xg[0], 6).tolist()}
+    close = bool(dist0 <= gamma)
+    steps.append(Step("γ-close", f"{dist0} ≤ γ = {gamma}: {close}", holds=close))
+    return close, steps, None if close else {"point": str(list(p0)), "distance": str(dist0), "γ": str(gamma)}
+
+
 def _check_nss(stmt: NoStrictSaddle, ctx) -> Outcome:
+    if stmt.gloss is not None:
+        ok, gsteps, gce = _gloss_on_member(stmt.gloss, sp.nsimplify(stmt.gloss_gamma))
+        if not ok:
+            return Outcome(False, ["symbolic", "optimizer"], 1, None, gce, steps=gsteps, strength="exact",
+                           sizes=["x² + y³ + y⁴ (the bank's fn2 member)"])
+        return _check_nss_runs(stmt, ctx).merge(Outcome(True, ["symbolic"], 1, None, None, steps=gsteps,
+                                                        strength="proved"))
+    return _check_nss_runs(stmt, ctx)
+
+
+def _check_nss_runs(stmt: NoStrictSaddle, ctx) -> Outcome:
     f, vs = SL.textbook()[stmt.function]
     L = C.critical_points(f, vs)
     D = NL.derivatives(f, tuple(vs))
@@ -847,14 +1004,38 @@ claim(
     id="sec:8.2.1:no-strict-saddle",
     section="8.2.1",
     kind="algorithmic",
-    title="Without the strict-saddle condition (Example 8.2) GD/perturbed GD certify points far from any minimum",
+    title="Strict saddle ⇒ a zero-gradient PSD-Hessian point is γ-close to a minimum — not 'no Example-8.2 case' "
+    "(x² + y³ + y⁴); without it (Example 8.2) GD certifies points far from any minimum",
     printed=r"\text{if a point has zero gradient and positive semi-definite Hessian, it must be close to a local "
     r"minimum, i.e. there is no pathological case like Example 8.2}",
-    statement=NoStrictSaddle("example-8.2"),
+    statement=NoStrictSaddle("example-8.2", gloss="printed"),
     check=_check_nss,
-    mutants=[Mutant("the same failure on the strict-saddle Figure 8.3 function", NoStrictSaddle("figure-8.3"))],
+    erratum=Erratum(
+        printed="if a point has zero gradient and positive semi-definite Hessian, it must be close to a local minimum, "
+        "i.e. there is no pathological case like Example 8.2",
+        corrected="… it must be γ-close to a local minimum, i.e. no such point lies farther than γ from every local "
+        "minimum (Example 8.2 has no local minimum at all); within γ such a point may still be a degenerate "
+        "non-minimum where GD stops (x₁² + x₂³ + x₂⁴ at 0) — excluding that needs more than Definition 8.4 (γ below the "
+        "distance from every non-minimum critical point to the minima, or the local error bound of corrected thm:8.5)",
+        explanation="severity: edge-case. The first half is Definition 8.4 read at ‖∇f‖ = 0 < α, λ_min ≥ 0 > −β: the "
+        "point is γ-close. The 'i.e.' overstates it (second reader): Definition 8.4 bounds no γ, and f = x₁² + x₂³ + "
+        "x₂⁴ — bounded below, a unique local minimum (0, −3/4) — is (1/5, β, 1)-strict-saddle for every β (exact: "
+        "‖∇f‖ ≥ 1/5 off the 1-ball), yet 0 is exactly an Example-8.2 point (∇f = 0, ∇²f = diag(2, 0), f(0, −t) < f(0) "
+        "for 0 < t < 1) and GD from (0.5, 0.3) converges to it (x ≈ (0, 1.7e−4) after 2·10⁴ steps, distance 0.750 from "
+        "the minimum). The pathology is moved inside the γ-ball, not excluded",
+        corrected_statement=NoStrictSaddle("example-8.2", gloss="corrected"),
+    ),
+    mutants=[Mutant("the same failure on the strict-saddle Figure 8.3 function", NoStrictSaddle("figure-8.3")),
+             Mutant("corrected with γ = 1/2 (0 is 3/4 from the minimum: (1/5, β, 1/2) is not a strict-saddle triple)",
+                    NoStrictSaddle("example-8.2", gloss="corrected", gloss_gamma=sp.Rational(1, 2))),
+             Mutant("corrected, on the strict-saddle Figure 8.3 function (the runs end at minima)",
+                    NoStrictSaddle("figure-8.3", gloss="corrected"))],
     uses=["example:8.2", "def:8.4"],
-    notes=["the landscape is exact, the run sampled; a proof would need the asymptotics of the recursion x₂ ← x₂"
+    notes=["second reader: the gloss holds only up to distance γ — x₁² + x₂³ + x₂⁴ (the bank's fn2 member) is "
+           "strict-saddle for every β with γ = 1 and has an Example-8.2 point at 0 where GD stops; an erratum "
+           "(edge-case), the corrected gloss (γ-close only) decided on that member exactly, with the Example 8.2 runs "
+           "(without the strict-saddle condition, far from any minimum) kept",
+           "the landscape is exact, the run sampled; a proof would need the asymptotics of the recursion x₂ ← x₂"
            " − 3ηx₂² (x₂ᵗ ~ 1/(3ηt), by comparison with ẋ = −3x²), giving ‖∇f‖ ≤ ε after O(ε^{−1/2}) steps"],
 )
 
