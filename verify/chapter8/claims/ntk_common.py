@@ -156,7 +156,7 @@ def decide_gd(stmt, member, ctx, what: str):
     update = getattr(stmt, "update", "half")  # "half": θ − ηΦᵀr (GD on ½Σ(f − y)²); "lhat": θ − η(2/n)Φᵀr (on L̂)
     T_scaled = getattr(stmt, "T_over_n", False)  # T = O(n·log(L̂⁰/ε)/(ησ²)) for the step on L̂
     if what == "path":
-        g = gd_run(member.obj, slack=50.0, cap=40_000)  # ‘for every t’: run far past the proof's T
+        g = gd_run(member.obj, slack=1e6, cap=20_000)  # ‘for every t’: 20000 steps, far past the proof's T
     else:
         g = gd_run(member.obj, step_scale=(2 / n if update == "lhat" else 1.0), T_with_step=T_scaled)
     nums = {"beta n/sigma^2": round(s["beta_n_over_sigma2"], 5), "||y^0 - y||": round(s["r0"], 4),
