@@ -226,7 +226,7 @@ def decide_convex_ball(stmt, member, ctx):
     hyps = getattr(stmt, "hyps", True)  # the corrected form's f_θ⁰ ≡ 0 and rank Φ = n (n/a outside them)
     if not s["rank_n"] and (hyps or not getattr(stmt, "linearised", False)):
         return _na("σ_min(Φ) = 0: rank Φ < n, outside the corrected form's hypothesis")
-    if hyps and getattr(stmt, "linearised", False) and float(np.max(np.abs(M.f(M.W0)))) != 0.0:
+    if hyps and getattr(stmt, "linearised", False) and float(np.max(np.abs(M.f(M.W0)))) > 1e-12 * (1 + float(np.max(np.abs(M.y)))):
         return _na("f_θ⁰ ≢ 0: outside the corrected form's hypothesis")
     lam, v = M.hess_min()
     mv = M.hess_matvec(M.W0)
