@@ -1351,7 +1351,12 @@ claim(
     quantified=Quantified(MODEL_ANY, decide_lazy, corrected_cls=MODEL_LAZY, shapes=("alpha-rate",)),
     mutants=[Mutant("the distance does not depend on α", AlphaLazy(0.0))],
     uses=["eq:8.73", "thm:8.33"],
-    notes=["sampled runs and fits; a proof would need the linear-model computation (for g_θ the interpolant "
+    notes=["β̄ < ∞ (a global Lipschitz constant of ∇f̄) is sufficient, not necessary, for the corrected form: the "
+           "argument only uses the Lipschitz constant of ∇f̄ on a fixed neighbourhood of θ⁰ (the trajectory stays "
+           "within O(1/α) of it), so a locally Lipschitz gradient suffices, e.g. f̄ = θ₂·tanh(θ₁x) with θ₂⁰ ≠ 0 (second "
+           "reader, WEAK; the statement is left as it is). σ̄ > 0 is necessary: f̄(x₁) = θ₁ + θ₂, f̄(x₂) = θ₁ + θ₂ + θ₂³ at "
+           "θ⁰ = 0 (σ̄ = 0), y = (0, 1) has its nearest zero-loss point at θ₂ = α^(−1/3) ≫ 1/α (analytic, not run)",
+           "sampled runs and fits; a proof would need the linear-model computation (for g_θ the interpolant "
            "reached is Φ⁺y/α, so ‖Δθ‖ ∝ 1/α) plus a bound on the f − g gap along the trajectory, as in Chizat et"
            " al. 2019's lazy-training theorem"],
 )
