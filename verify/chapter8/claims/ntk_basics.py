@@ -1130,7 +1130,7 @@ claim(
                                             expect=False,
                                             cls=Class("two-layer networks (8.78), α-scaled, any start", "network", ())),)),
     notes=["attacks: at θ̂ = θ⁰ + Φ⁺(y − f_θ⁰) on every bank network inside Theorem 8.33's regime, '≈ 0' read as "
-           "L̂(f_θ̂) ≤ (c₀C²/2)² = 1/16. The figure sits under (8.63) and Definition 8.24 (f_θ⁰ ≡ 0), where it holds "
+           "L̂(f_θ̂) ≤ (c₀C²/2)² = (1/32)² (c₀ = 1/(32C), C = 2; thm:8.33). The figure sits under (8.63) and Definition 8.24 (f_θ⁰ ≡ 0), where it holds "
            "(the symmetric α = 10³ erf net); the reading without that assumption is broken by the large-initial-output "
            "argument (α·softplus neuron: L̂(f_θ̂) = 525 at α = 100), kept as a reading known to fail",
            "sampled: the m-rate is a fit; a proof would need Lemma 8.28 with β = O(1/√m), ‖Δθ̂‖ = "

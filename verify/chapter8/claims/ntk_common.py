@@ -188,7 +188,7 @@ def decide_gd(stmt, member, ctx, what: str):
 
 def decide_interpolant(stmt, member, ctx):
     """Figure 8.7 on one bank network: at θ̂ = θ⁰ + Φ⁺(y − f_θ⁰) (L̂(g_θ̂) = 0), is L̂(f_θ̂) ≈ 0?  '≈ 0' read as
-    L̂(f_θ̂) ≤ (c₀C²/2)² = 1/16, the Lemma 8.28 bound ((β/2)‖Δθ̂‖²)² at the regime's worst case (‖Δθ̂‖ ≤ C√n/σ)."""
+    L̂(f_θ̂) ≤ (c₀C²/2)² = (1/32)² at c₀ = 1/(32C), C = 2, the Lemma 8.28 bound ((β/2)‖Δθ̂‖²)² at the regime's worst case (‖Δθ̂‖ ≤ C√n/σ)."""
     import numpy as np
 
     from numeric.adversaries.netmodel import model

@@ -33,7 +33,7 @@ from verify.engine.attacks import Quantified, Reading
 
 SEC = "8.4.2"
 EPS = 1e-4  # the ε of Theorem 8.33 in the runs
-C0 = 1 / 8  # β/σ² ≤ c₀/n with c₀ = 1/8: the (corrected) proof's constants (Lemma 8.25 with max|y| = 1, (8.164) factor 2)
+C0 = 1 / 8  # the runs' cell parameter (their regime flag) only; _check_833 recomputes the regime with c₀ = 1/(32C) (ntk_common.c0_of)
 
 
 def proof_rate(step: float, s2: float) -> float:
@@ -154,7 +154,7 @@ def _eps_rate_833(stmt: Theorem833, ctx, X, y) -> Outcome:
 
 # --- the class of networks the §8.4.2 statements speak of, and the argument that breaks them -----------------------------
 NETS = Class("two-layer networks (8.78), α-scaled (§8.4.1), with their data", "network", (),
-             "every bank network; Theorem 8.33's regime (rank Φ = n, β·n/σ² ≤ c₀ = 1/8) is decided per member")
+             "every bank network; Theorem 8.33's regime (rank Φ = n, β·n/σ² ≤ c₀ = 1/(32C) = 1/64) is decided per member")
 NETS_RES = Class("… with ‖ŷ⁰ − y‖₂ ≤ 2√n", "network", ("‖ŷ⁰ − y‖₂ ≤ 2√n",),
                  "the corrected forms' extra hypothesis: the initial residual is O(√n) (e.g. f_θ⁰ ≡ 0, |yᵢ| ≤ 2)")
 argument("large-initial-output",
