@@ -23,6 +23,9 @@ ACTS = {
              4 / (3 * np.sqrt(3))),
     "softplus": (lambda z: np.logaddexp(0, z), expit, lambda z: expit(z) * (1 - expit(z)), 0.25),
     "identity": (lambda z: z, lambda z: np.ones_like(z), lambda z: np.zeros_like(z), 0.0),
+    # 0.01z + 0.99·tanh z (second reader's eq:8.162 model): σ' ∈ [0.01, 1], so GD can run far before it fits
+    "lintanh": (lambda z: 0.01 * z + 0.99 * np.tanh(z), lambda z: 0.01 + 0.99 * (1 - np.tanh(z) ** 2),
+                lambda z: -1.98 * np.tanh(z) * (1 - np.tanh(z) ** 2), 0.99 * 4 / (3 * np.sqrt(3))),
 }
 
 # the default data of a bank network without its own: n = 4 unit inputs in ℝ³, y = (1, −1, ½, −½)
@@ -146,14 +149,19 @@ def summary(net) -> dict:
 
 
 @lru_cache(maxsize=64)
-def gd_run(net, eta_factor: float = 0.5, eps: float = 1e-4, slack: float = 2.0, cap: int = 40_000):
-    """GD (8.134) with η = eta_factor/τ² for T = slack·⌈8·log(L̂⁰/ε)/(9ησ²)⌉ steps (the corrected proof's T, capped)."""
+def gd_run(net, eta_factor: float = 0.5, eps: float = 1e-4, slack: float = 2.0, cap: int = 40_000,
+           step_scale: float = 1.0, T_with_step: bool = False):
+    """GD (8.134) with η = eta_factor/τ² for T = slack·⌈8·log(L̂⁰/ε)/(9ησ²)⌉ steps (the corrected proof's T, capped).
+
+    ``step_scale``: the step actually taken is step_scale·η·Φᵀr (2/n: GD on L̂ = (1/n)Σ(f − y)², the corrected
+    (8.133), instead of on ½Σ(f − y)²); ``T_with_step``: T is computed from the scaled step (else from η)."""
     M = model(net)
     S = summary(net)
     eta = eta_factor / S["tau"] ** 2
     L0 = M.loss(M.W0)
-    T_proof = int(np.ceil(8 * np.log(max(L0, eps) / eps) / (9 * eta * S["sigma"] ** 2))) if S["rank_n"] else cap
+    eta_T = eta * step_scale if T_with_step else eta
+    T_proof = int(np.ceil(8 * np.log(max(L0, eps) / eps) / (9 * eta_T * S["sigma"] ** 2))) if S["rank_n"] else cap
     T = min(cap, int(slack * max(T_proof, 1)))
-    losses, res, dist, W = M.gd(eta, T)
+    losses, res, dist, W = M.gd(eta * step_scale, T)
     return {"eta": eta, "T": T, "T_proof": T_proof, "capped": T < slack * T_proof, "losses": losses, "res": res,
             "dist": dist, "W": W}

@@ -40,6 +40,14 @@ def _a(net):
 
 @hyp("network", "f_θ⁰ ≡ 0")
 def _zero(net):
+    if getattr(net, "W0", None) is not None:  # a recipe with its own start: f_θ⁰ on its data, exactly 0 or not
+        from numeric.adversaries.netmodel import model
+
+        M = model(net)
+        f0 = M.f(M.W0)
+        ok = bool(np.all(f0 == 0.0))
+        return HypothesisResult(ok, "exact", "f_θ⁰ = 0 on the data (θ⁰ = 0, σ(0) = 0)" if ok else
+                                f"max|f_θ⁰| = {float(np.max(np.abs(f0))):.4g}")
     W, a = draw(net)
     ok = net.init == "symmetric" and bool(np.array_equal(W[: net.m // 2], W[net.m // 2:])) and \
         bool(np.array_equal(a[: net.m // 2], -a[net.m // 2:]))
@@ -108,3 +116,45 @@ for _m in (20, 200, 2000):
 member("(8.78) tanh, m = 128, symmetric init, α = 1000", "network", ScaledNet("tanh", 128, 3, "symmetric", 128, alpha=1000.0),
        "the chapter's network with σ = tanh, f_θ⁰ ≡ 0, output scale α = 10³: a second member of the corrected Theorem "
        "8.33's class (β/σ² = O(1/α), ‖ŷ⁰ − y‖ = ‖y‖)", "corrections that hold for erf only")
+
+
+# --- round 2 (second reader, findings2_8.4v2) ------------------------------------------------------------------------
+_LIN = ("the linear model f_θ(x) = θᵀx on X = I_n (Φ = I_n, σ = τ = 1, β = 0), θ⁰ = 0 (f_θ⁰ ≡ 0), y = 2·1 "
+        "(‖ŷ⁰ − y‖ = 2√n exactly: C = 2) — second reader's a.py")
+for _n in (4, 16, 64, 256):
+    member(f"linear model Φ = I_n, n = {_n}, y = 2·1", "network",
+           ScaledNet("identity", 1, _n, "random", 0, alpha=1.0, W0=(0.0,) * _n, a0=(1.0,),
+                     X=tuple(tuple(float(i == j) for j in range(_n)) for i in range(_n)), y=(2.0,) * _n),
+           _LIN + f", n = {_n}: inside every regime (β = 0)",
+           "Theorem 8.33 read with the corrected (8.133) step θ − η(2/n)Φᵀr and T = O(log(L̂⁰/ε)/(ησ²)): the "
+           "contraction per step is 1 − 2ησ²/n, so the steps needed grow like n (15, 65, 264, 1060 at η = 1/(2τ²), "
+           "ε = 10⁻³)")
+member("lintanh neuron f = 0.01θ + 0.99 tanh θ, θ⁰ = 0, y = 1.2", "network",
+       ScaledNet("lintanh", 1, 1, "random", 0, alpha=1.0, W0=(0.0,), a0=(1.0,), X=((1.0,),), y=(1.2,)),
+       "n = p = 1, σ = f'(0) = 1, β = sup|f''| = 0.76 (β·n/σ² = 0.76, outside Theorem 8.33's regime), "
+       "‖ŷ⁰ − y‖ = 1.2 ≤ 2√n — second reader's b.py",
+       "eq:8.162 (ii) ‖θᵗ − θ⁰‖ ≤ c‖ŷ⁰ − y‖/σ read with ‖ŷ⁰ − y‖ ≤ C√n only: GD (η = 1/2) runs to θ ≈ 21 where "
+       "f = y, against 4·1.2 = 4.8 (8·1.2 = 9.6)")
+_rng_y0 = np.random.default_rng(16)
+_W16, _a16 = _rng_y0.standard_normal((16, 3)), _rng_y0.choice([-1.0, 1.0], 16)
+member("(8.78) erf, m = 16, random init, y = 0", "network",
+       ScaledNet("erf", 16, 3, "random", 16, alpha=1.0, W0=tuple(_W16.ravel()), a0=tuple(_a16),
+                 y=(0.0, 0.0, 0.0, 0.0)),
+       "the chapter's network with a random (non-symmetric) start, f_θ⁰ ≢ 0, and labels y = 0 — second reader",
+       "figure 8.6's corrected form read without f_θ⁰ ≡ 0: the ball of radius ‖Φ⁺y‖ = 0 is {θ⁰} and "
+       "L̂(g_θ⁰) = L̂(f_θ⁰) > 0")
+_Xd = np.array([[1.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
+member("(8.78) erf, m = 64, symmetric init, duplicate input, opposite labels", "network",
+       ScaledNet("erf", 64, 3, "symmetric", 64, X=tuple(map(tuple, _Xd)), y=(1.0, -1.0, 0.5, -0.5)),
+       "the chapter's network, f_θ⁰ ≡ 0, with x⁽¹⁾ = x⁽²⁾ and y⁽¹⁾ ≠ y⁽²⁾: rank Φ = 3 < n = 4, y ∉ range(Φ)",
+       "figure 8.6's corrected form without rank Φ = n: L̂(g_θ) never attains 0")
+
+
+@hyp("network", "rank Φ = n", "σ_min(Φ) > 0 at θ⁰ (Lemma 8.25's hypothesis), relative tolerance 10⁻⁹")
+def _rank(net):
+    from numeric.adversaries.netmodel import summary
+
+    s = summary(net)
+    # decided with a margin far above rounding: the members sit at σ_min/σ_max ≥ 0.1 or ≤ 10⁻¹⁴ (float SVD)
+    return HypothesisResult(s["rank_n"], "certified", f"σ_min(Φ) = {s['sigma']:.4g}, σ_max = {s['tau']:.4g} "
+                            "(relative tolerance 10⁻⁹, margin ≥ 10⁵ at every member)")

@@ -983,6 +983,11 @@ class NetConvexBall:
     linearised: bool = False
     radius_factor: float = 1.0
     gap_factor: float = 1.0
+    hyps: bool = True  # the corrected form's f_θ⁰ ≡ 0 and rank Φ = n (False: the form read on any start and data)
+
+
+FIG86_REVIEWER = ("(8.78) erf, m = 16, random init, y = 0",
+                  "(8.78) erf, m = 64, symmetric init, duplicate input, opposite labels")
 
 
 FIG86_WIDTHS = (20, 200, 2000)
@@ -1018,6 +1023,8 @@ def _fig86_decide(stmt, member, ctx):
 def _check_fig86_net(stmt: NetConvexBall, ctx) -> Outcome:
     _load_bank()
     outs = [(m, _fig86_decide(stmt, BANK[f"(8.78) erf, m = {m}, symmetric init, n = 4, d = 3"], ctx)) for m in FIG86_WIDTHS]
+    if stmt.linearised and not stmt.hyps:  # the second reader's members outside f_θ⁰ ≡ 0 / rank Φ = n
+        outs += [(nm, _fig86_decide(stmt, BANK[nm], ctx)) for nm in FIG86_REVIEWER]
     holds = all(o.holds for _, o in outs)
     toy = _check_fig86(ConvexBall(sp.Integer(8), sp.Integer(1)), ctx)
     steps = [Step(f"m = {m}", "erf network (8.78), symmetric init, n = 4, d = 3", derived="; ".join(o.notes) or
@@ -1042,7 +1049,8 @@ claim(
     check=_check_fig86_net,
     erratum=Erratum(
         printed=r"B(\theta^0) \text{ a region where the loss } \hat{L}(f_\theta) \text{ is convex, and where a global minimum exists}",
-        corrected=r"B(\theta^0) = \{\|\theta - \theta^0\|_2 \leq \|\Phi^+\vec{y}\|_2\}\text{: the linearised loss } "
+        corrected=r"\text{if } f_{\theta^0} \equiv 0 \text{ (symmetric initialisation) and } \operatorname{rank}\Phi = n\text{: } "
+                  r"B(\theta^0) = \{\|\theta - \theta^0\|_2 \leq \|\Phi^+\vec{y}\|_2\}\text{: the linearised loss } "
                   r"\hat{L}(g_\theta) \text{ is convex and attains its global minimum 0 in } B(\theta^0)\text{, and } "
                   r"|f_\theta(x) - g_\theta(x)| \leq \frac{\beta}{2}\|\theta - \theta^0\|_2^2 \text{ on it, so } \hat{L}(f_\theta) "
                   r"\text{ is uniformly close to a convex function (not itself convex)}",
@@ -1052,12 +1060,21 @@ claim(
                     "global minima form a curved set and the minimiser set of a convex function is convex, so no ball "
                     "holding two of them makes L̂(f_θ) convex at any width. The toy of Remark 8.31, where it holds for "
                     "α > 2β, only illustrates. What the NTK argument has is convexity of the linearised loss L̂(g_θ) "
-                    "on the ball of radius ‖Φ⁺y‖ (Lemma 8.25) with f uniformly close to g (Lemma 8.28)",
+                    "on the ball of radius ‖Φ⁺y‖ (Lemma 8.25) with f uniformly close to g (Lemma 8.28). That needs "
+                    "f_θ⁰ ≡ 0 (else the zeros of L̂(g) lie at distance ‖Φ⁺(y − f_θ⁰)‖, which is the radius to use; "
+                    "second reader: y = 0 with a random start gives B = {θ⁰} and L̂(g_θ⁰) = L̂(f_θ⁰) > 0) and rank Φ = n "
+                    "(else y ∉ range Φ can leave L̂(g) > 0 everywhere: duplicate input with opposite labels); both are "
+                    "in the corrected form and its class, and both counterexamples are bank members",
         corrected_statement=NetConvexBall(linearised=True),
     ),
-    mutants=[Mutant("the ball of radius ½‖Φ⁺y‖ holds a global minimum of L̂(g)", NetConvexBall(True, radius_factor=0.5)),
+    mutants=[Mutant("the corrected form without f_θ⁰ ≡ 0 and rank Φ = n", NetConvexBall(True, hyps=False)),Mutant("the ball of radius ½‖Φ⁺y‖ holds a global minimum of L̂(g)", NetConvexBall(True, radius_factor=0.5)),
              Mutant("|f − g| ≤ 10⁻⁴·(β/2)‖Δθ‖² on the ball", NetConvexBall(True, gap_factor=1e-4))],
-    quantified=Quantified(NETS_ZERO, _fig86_decide, shapes=("convex-neighbourhood",)),
+    quantified=Quantified(NETS_ZERO, _fig86_decide, shapes=("convex-neighbourhood",),
+                          corrected_cls=Class("(8.78) networks with f_θ⁰ ≡ 0 and rank Φ = n", "network",
+                                              ("f_θ⁰ ≡ 0", "rank Φ = n"), "the corrected form's hypotheses"),
+                          readings=(Reading("the corrected form on any start and data (no f_θ⁰ ≡ 0, no rank Φ = n)",
+                                            NetConvexBall(True, hyps=False), expect=False,
+                                            cls=Class("two-layer networks (8.78), any start and data", "network", ())),)),
     notes=["severity: hypothesis",
            "attacked by every bank network with f_θ⁰ ≡ 0 (curved-zero-set argument); decided on the network, the toy "
            "(Remark 8.31) only illustrates (issue 18 item 5)",
@@ -1115,7 +1132,7 @@ claim(
                                             expect=False,
                                             cls=Class("two-layer networks (8.78), α-scaled, any start", "network", ())),)),
     notes=["attacks: at θ̂ = θ⁰ + Φ⁺(y − f_θ⁰) on every bank network inside Theorem 8.33's regime, '≈ 0' read as "
-           "L̂(f_θ̂) ≤ (c₀C²/2)² = 1/16. The figure sits under (8.63) and Definition 8.24 (f_θ⁰ ≡ 0), where it holds "
+           "L̂(f_θ̂) ≤ (c₀C²/2)² = (1/32)² (c₀ = 1/(32C), C = 2; thm:8.33). The figure sits under (8.63) and Definition 8.24 (f_θ⁰ ≡ 0), where it holds "
            "(the symmetric α = 10³ erf net); the reading without that assumption is broken by the large-initial-output "
            "argument (α·softplus neuron: L̂(f_θ̂) = 525 at α = 100), kept as a reading known to fail",
            "sampled: the m-rate is a fit; a proof would need Lemma 8.28 with β = O(1/√m), ‖Δθ̂‖ = "

@@ -94,8 +94,21 @@ def scale_sizes(base: list[int], scale: int, extra: list[int]) -> list[int]:
 
 # --- the adversary bank's networks against §8.4.2's statements (decides shared by thm:8.33, eq:8.154, eq:8.164,
 # figure:8.6, figure:8.7; numbers from numeric.adversaries.netmodel) ------------------------------------------------------
-C0_REGIME = 1 / 8  # β·n/σ² ≤ c₀ with c₀ = 1/8 (thm:8.33's constant in the checks)
-C_RES = 2.0        # the O(√n) of (8.154)/(8.155) made explicit: ‖ŷ − y‖ ≤ 2√n
+C_RES = 2.0        # the O(√n) of (8.154)/(8.155) made explicit: ‖ŷ − y‖ ≤ C√n with C = 2
+PATH_CONST = 8     # eq:8.162 (ii): ‖θᵗ − θ⁰‖ ≤ 8‖ŷ⁰ − y‖/σ (path length with σ_min(Φˢ) ≥ σ/2, descent (η/2)‖Φᵀr‖²)
+
+
+def c0_of(C):
+    """The largest c₀ with PATH_CONST·C√n/σ ≤ σ/(4√nβ) (eq:8.162 (ii) inside the ball (8.142)) when β·n/σ² ≤ c₀,
+    solved in SymPy: c₀ = 1/(32C)."""
+    c0, Cs, n, s = sp.symbols("c_0 C n sigma", positive=True)
+    beta = c0 * s**2 / n
+    sol = sp.solve(sp.Eq(PATH_CONST * Cs * sp.sqrt(n) / s, s / (4 * sp.sqrt(n) * beta)), c0)
+    return sp.nsimplify(sol[0].subs(Cs, sp.nsimplify(C)))
+
+
+C0_EXPR = c0_of(sp.Symbol("C", positive=True))  # 1/(32C)
+C0_REGIME = float(c0_of(C_RES))  # β·n/σ² ≤ c₀ = 1/64 at C = 2 (thm:8.33's corrected constant in the checks)
 EPS_833 = 1e-4
 
 
@@ -107,7 +120,7 @@ def _regime(net):
     if not s["rank_n"]:
         return s, "σ_min(Φ) = 0: rank(Φ) < n, outside Lemma 8.25's hypotheses"
     if s["beta_n_over_sigma2"] > C0_REGIME:
-        return s, f"β·n/σ² = {s['beta_n_over_sigma2']:.3g} > c₀ = 1/8: outside Theorem 8.33's regime"
+        return s, f"β·n/σ² = {s['beta_n_over_sigma2']:.3g} > c₀ = 1/(32C) = 1/64: outside Theorem 8.33's regime"
     return s, None
 
 
@@ -134,15 +147,21 @@ def decide_gd(stmt, member, ctx, what: str):
     from verify.engine.claim import Outcome
 
     s, why = _regime(member.obj)
-    if why:
+    if why and getattr(stmt, "regime_hyp", True):
         return _na(why)
     why = _residual_excluded(stmt, s)
     if why:
         return _na(why)
-    g = gd_run(member.obj)
     n = s["n"]
+    update = getattr(stmt, "update", "half")  # "half": θ − ηΦᵀr (GD on ½Σ(f − y)²); "lhat": θ − η(2/n)Φᵀr (on L̂)
+    T_scaled = getattr(stmt, "T_over_n", False)  # T = O(n·log(L̂⁰/ε)/(ησ²)) for the step on L̂
+    if what == "path":
+        g = gd_run(member.obj, slack=1e6, cap=20_000)  # ‘for every t’: 20000 steps, far past the proof's T
+    else:
+        g = gd_run(member.obj, step_scale=(2 / n if update == "lhat" else 1.0), T_with_step=T_scaled)
     nums = {"beta n/sigma^2": round(s["beta_n_over_sigma2"], 5), "||y^0 - y||": round(s["r0"], 4),
-            "2 sqrt(n)": round(C_RES * n ** 0.5, 4), "eta tau^2": 0.5, "T": g["T"]}
+            "2 sqrt(n)": round(C_RES * n ** 0.5, 4), "eta tau^2": 0.5, "T": g["T"],
+            "update": "theta - eta Phi^T r" if update == "half" else "theta - eta (2/n) Phi^T r"}
     if what == "converges":
         LT = float(g["losses"][-1])
         nums.update({"L(f_theta^T)": LT, "eps": EPS_833, "min_t L over the run": float(np.min(g["losses"]))})
@@ -152,6 +171,11 @@ def decide_gd(stmt, member, ctx, what: str):
         mono = bool(np.all(np.diff(res) <= 1e-12 * max(res[0], 1.0)))
         nums.update({"max_t ||y^t - y||": float(res.max()), "non-increasing": mono})
         ok = mono and float(res.max()) <= C_RES * n ** 0.5
+    elif what == "path":
+        cap = getattr(stmt, "path_const", PATH_CONST) * s["r0"] / s["sigma"]
+        nums.update({"max_t ||theta^t - theta^0||": float(g["dist"].max()), "c ||y^0 - y||/sigma": cap,
+                     "final L": float(g["losses"][-1])})
+        ok = float(g["dist"].max()) <= cap * (1 + 1e-12)
     elif what == "radius":
         radius = s["sigma"] / (4 * n ** 0.5 * s["beta"])
         nums.update({"max_t ||theta^t - theta^0||": float(g["dist"].max()), "sigma/(4 sqrt(n) beta)": radius})
@@ -164,7 +188,7 @@ def decide_gd(stmt, member, ctx, what: str):
 
 def decide_interpolant(stmt, member, ctx):
     """Figure 8.7 on one bank network: at θ̂ = θ⁰ + Φ⁺(y − f_θ⁰) (L̂(g_θ̂) = 0), is L̂(f_θ̂) ≈ 0?  '≈ 0' read as
-    L̂(f_θ̂) ≤ (c₀C²/2)² = 1/16, the Lemma 8.28 bound ((β/2)‖Δθ̂‖²)² at the regime's worst case (‖Δθ̂‖ ≤ C√n/σ)."""
+    L̂(f_θ̂) ≤ (c₀C²/2)² = (1/32)² at c₀ = 1/(32C), C = 2, the Lemma 8.28 bound ((β/2)‖Δθ̂‖²)² at the regime's worst case (‖Δθ̂‖ ≤ C√n/σ)."""
     import numpy as np
 
     from numeric.adversaries.netmodel import model
@@ -199,8 +223,11 @@ def decide_convex_ball(stmt, member, ctx):
 
     M = model(member.obj)
     s = summary(member.obj)
-    if not s["rank_n"]:
-        return _na("σ_min(Φ) = 0: no interpolating θ̂ of the linearised loss")
+    hyps = getattr(stmt, "hyps", True)  # the corrected form's f_θ⁰ ≡ 0 and rank Φ = n (n/a outside them)
+    if not s["rank_n"] and (hyps or not getattr(stmt, "linearised", False)):
+        return _na("σ_min(Φ) = 0: rank Φ < n, outside the corrected form's hypothesis")
+    if hyps and getattr(stmt, "linearised", False) and float(np.max(np.abs(M.f(M.W0)))) > 1e-12 * (1 + float(np.max(np.abs(M.y)))):
+        return _na("f_θ⁰ ≢ 0: outside the corrected form's hypothesis")
     lam, v = M.hess_min()
     mv = M.hess_matvec(M.W0)
     q = float(v @ mv(v))  # the certificate: the Rayleigh quotient recomputed by the matvec
@@ -211,9 +238,14 @@ def decide_convex_ball(stmt, member, ctx):
                        notes=[f"{member.name}: λ_min(∇²L̂(f_θ⁰)) = {lam:.4g} (vᵀHv = {q:.4g})"], strength="sampled")
     J = M.jac(M.W0)
     f0 = M.f(M.W0)
-    dth = np.linalg.pinv(J) @ (M.y - f0)
-    R = float(np.linalg.norm(dth))
+    dth = np.linalg.pinv(J) @ (M.y - f0)  # the nearest zero of L̂(g) when there is one
+    R = float(np.linalg.norm(np.linalg.pinv(J) @ M.y))  # the stated radius ‖Φ⁺y‖
     Lg = float(np.sum((f0 + J @ dth - M.y) ** 2) / M.n)
+    if float(np.linalg.norm(dth)) > R * (1 + 1e-9) + 1e-12:  # no zero of L̂(g) in B: the nearest is outside
+        nums = {"m": M.m, "radius ||Phi^+ y||": R, "||Phi^+(y - f0)||": float(np.linalg.norm(dth)),
+                "L(g) at theta0": float(np.sum((f0 - M.y) ** 2) / M.n)}
+        return Outcome(False, ["adversary bank"], 1, None, nums, strength="sampled",
+                       notes=[f"{member.name}: the zeros of L̂(g) lie at distance ≥ {np.linalg.norm(dth):.4g} > ‖Φ⁺y‖ = {R:.4g}"])
     beta = s["beta"]
     rng = np.random.default_rng(ctx.seed_for("ball") if hasattr(ctx, "seed_for") else 0)
     pts = [dth, R * v / np.linalg.norm(v), -R * v / np.linalg.norm(v)]
@@ -223,7 +255,8 @@ def decide_convex_ball(stmt, member, ctx):
     worst = 0.0
     for p in pts:
         gap = np.abs(M.f(M.W0 + p.reshape(M.W0.shape)) - (f0 + J @ p))
-        worst = max(worst, float(np.max(gap)) / (beta / 2 * float(p @ p)))
+        g_ = float(np.max(gap))
+        worst = max(worst, g_ / (beta / 2 * float(p @ p)) if beta > 0 else (0.0 if g_ <= 1e-12 else np.inf))
     ok = Lg <= 1e-20 + 1e-16 * float(M.y @ M.y) and worst <= 1 + 1e-9
     nums = {"m": M.m, "radius ||Phi^+ y||": R, "L(g) at thetahat": Lg, "max |f - g|/((beta/2)||dtheta||^2)": worst}
     return Outcome(ok, ["adversary bank"], len(pts), None, None if ok else nums,
