@@ -54,7 +54,8 @@ def check_zident(stmt: MatrixIdentity, ctx) -> Outcome:
         verified on the instance) and integer x, whose difference must vanish."""
     from symbolic.explicit import evaluate
 
-    bad = [(n, sp.sstr(v)) for n, v in stmt.atom_subs if n not in PREMISES or sp.simplify(v - PREMISES[n][0]) != 0]
+    pairs = [(p.atom, p.value) if hasattr(p, "atom") else tuple(p) for p in stmt.atom_subs]
+    bad = [(n, sp.sstr(v)) for n, v in pairs if n not in PREMISES or sp.simplify(v - PREMISES[n][0]) != 0]
     if bad:
         return Outcome(False, ["premise audit"], 0, None, {"atom substitutions that are not premises of §8.3.2": bad},
                        steps=[Step("premises", "every atom substitution is a hypothesis of the section",
@@ -221,7 +222,7 @@ claim(
     check=check_zident,
     mutants=[Mutant("2‖x‖² + 2⟨x, z⟩² − 2 (one ⟨x, z⟩² term)", lazy(lambda: zident(_hz(), _R28 - 2 * _XZ**2, "m"))),
              Mutant("a false form (1 for 2‖x‖²) with a typed-in ‖x‖² = ½", lazy(lambda: zident(
-                 _hz(), _R28 - 2 * sp.Trace(x.T * x) + 1, "m", atom_subs=UNIT + (("⟨xᵀ x⟩", sp.Rational(1, 2)),))))],
+                 _hz(), _R28 - 2 * sp.Trace(x.T * x) + 1, "m", atom_subs=UNIT + (Premise("⟨xᵀ x⟩", sp.Rational(1, 2), "checked-on-instance"),))))],
     uses=["eq:8.27", "sec:8.3.2:trace-rule"],
 )
 

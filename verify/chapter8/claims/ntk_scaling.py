@@ -27,7 +27,7 @@ class AlphaScaling:
     sigma_power: int = 1  # σ = α^sigma_power σ̄
     beta_power: int = 1  # β = α^beta_power β̄
     ratio_exponent: float = -1.0  # β/σ² ∝ α^ratio_exponent
-    premises: str = "any net"  # printed: "f̄ an arbitrary neural net"; corrected: "σ̄ > 0 and β̄ < ∞"
+    assumes: str = "any net"  # printed: "f̄ an arbitrary neural net"; corrected: "σ̄ > 0 and β̄ < ∞"
 
 
 def _check_873(stmt: AlphaScaling, ctx) -> Outcome:
@@ -109,7 +109,7 @@ claim(
                     "σ̄ > 0 and β̄ < ∞, which an 'arbitrary neural net' need not meet: f̄ = θ₂tanh(θ₁x) (both layers "
                     "trained) has β̄ = ∞ (∂²f̄/∂θ₁² grows with θ₂), and f̄ = θ² at θ⁰ = 0 has σ̄ = 0 (β/σ² = 0/0 at every "
                     "α). The bank's models decide it (argument 'degenerate-features'); the erf net of the chapter meets both",
-        corrected_statement=AlphaScaling(premises="σ̄ > 0 and β̄ < ∞"),
+        corrected_statement=AlphaScaling(assumes="σ̄ > 0 and β̄ < ∞"),
     ),
     quantified=Quantified(MODEL_ANY, decide_scaling, corrected_cls=MODEL_OK, shapes=("alpha-rate",)),
     mutants=[Mutant("β/σ² ∝ 1/α²", AlphaScaling(ratio_exponent=-2.0)),

@@ -1304,7 +1304,7 @@ claim(
 @dataclass(frozen=True)
 class AlphaLazy:
     exponent: float = -1.0  # ‖θᵀ − θ⁰‖ ∝ α^exponent
-    premises: str = "printed"  # corrected: f̄_θ⁰ = 0 on the data, σ̄ > 0, β̄ < ∞
+    assumes: str = "printed"  # corrected: f̄_θ⁰ = 0 on the data, σ̄ > 0, β̄ < ∞
 
 
 def _check_alpha(stmt: AlphaLazy, ctx) -> Outcome:

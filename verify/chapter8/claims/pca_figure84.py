@@ -19,7 +19,7 @@ from symbolic.explicit import evaluate
 
 from numeric.adversaries import Class
 from verify.engine.attacks import Quantified
-from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
+from verify.engine.claim import Erratum, Mutant, Outcome, Proof, Step, all_of
 from verify.engine.registry import claim
 from verify.engine.falsify import search
 
@@ -70,7 +70,17 @@ def _decide(stmt: Shape, member, ctx) -> Outcome:
         return Outcome(None, notes=["m = 0 is outside the corrected statement (m > 0)"])
     ok, detail = matches_at(stmt, m)
     return Outcome(ok, ["exact critical points (Gröbner), Hessian inertia"], 1, 0.0 if ok else None,
-                   None if ok else {"m": str(m), **detail}, strength="exact")
+                   None if ok else {"m": str(m), **detail}, strength="exact", sizes=[f"m = {m}"],
+                   proof=[Proof("exact", f"the exact critical points of ½({m} − x²)² with their kinds", detail,
+                                size=f"m = {m}", path="exact critical points")])
+
+
+def _m0_facts():
+    """At m = 0, exactly: the critical points of ½x⁴ and its 2nd, 3rd and 4th derivatives at each."""
+    t = sp.Symbol("t", real=True)
+    g0 = sp.Rational(1, 2) * t**4
+    crit = sp.solve(sp.diff(g0, t), t)
+    return [(c, [sp.diff(g0, t, k).subs(t, c) for k in (2, 3, 4)]) for c in crit]
 
 
 def _check(stmt: Shape, ctx) -> Outcome:
@@ -80,7 +90,10 @@ def _check(stmt: Shape, ctx) -> Outcome:
         if not ok0:
             return Outcome(False, ["exact critical points (Gröbner), Hessian inertia"], 1, None, {"m": "0", **det0},
                            steps=[Step("m = 0", "g = ½x⁴: critical points with kinds and values", derived=det0["found"],
-                                       holds=False)], strength="exact", sizes=["m = 0"])
+                                       holds=False)], strength="exact", sizes=["m = 0"],
+                           proof=[Proof("exact", "g = ½x⁴ at m = 0: its only critical point is 0 (g' = 2x³), where the "
+                                        "second and third derivatives vanish and the fourth is 12 > 0: a minimum, no "
+                                        "local maximum", _m0_facts(), size="m = 0", path="exact critical points")])
     steps = [Step("d = 1", "(8.1) with M = [m], x = [x], m > 0", printed=r"\tfrac12(m - x^2)^2", derived=g)]
     crit = sorted(sp.solve(sp.diff(g, xs), xs), key=lambda r: float(r.subs(mp, 1)))
     g2 = [sp.simplify(sp.diff(g, xs, 2).subs(xs, c)) for c in crit]
@@ -96,7 +109,9 @@ def _check(stmt: Shape, ctx) -> Outcome:
                       derived=[(c, k, v) for c, k, v in derived], holds=sym_ok))
     sym = Outcome(sym_ok, ["symbolic"], 1, 0.0 if sym_ok else -1.0,
                   None if sym_ok else {"printed": [(str(a), k, str(v)) for a, k, v in exp],
-                                       "derived": [(str(c), k, str(v)) for c, k, v in derived]}, steps=steps, strength="exact", sizes=["d = 1"])
+                                       "derived": [(str(c), k, str(v)) for c, k, v in derived]}, steps=steps, strength="exact", sizes=["d = 1"],
+                  proof=[Proof("exact", "critical points, kinds and values of ½(m − x²)² derived for symbolic m > 0",
+                               derived, size="d = 1", path="symbolic")])
 
     if not sym_ok:  # refuted exactly for every m > 0; no need to sample (tests/test_pca_figure84.py
         return sym  # shows the per-m comparison below refutes the same mutants on its own)

@@ -166,7 +166,9 @@ def _check_stationary(stmt: StationaryAreEigenvectors, ctx) -> Outcome:
         o = _decide_stationary(stmt, m, ctx)
         if o.holds is False:
             return Outcome(False, ["exact (PSD bank)"], 1, None, {"member": m.name, **o.counterexample},
-                           strength="exact", sizes=[m.name])
+                           strength="exact", sizes=[m.name],
+                           proof=[Proof("exact", f"the statement's set fails on {m.name} (exact stationary points)",
+                                        o.counterexample, size=m.name, path="PSD bank")])
     # (i) exact: solve ∇g = 0 with SymPy for small integer PSD matrices, every solution tested
     rng = ctx.rng("exact-stationary")
     worst, n_pts, ce = 0.0, 0, None

@@ -24,7 +24,7 @@ from symbolic.chapter8 import landscapes as SL
 from verify.engine.checks.components import Prediction, judge
 from numeric.adversaries import Class, admitted
 from verify.engine.attacks import Quantified
-from verify.engine.claim import Erratum, Mutant, Outcome, Step
+from verify.engine.claim import Erratum, Mutant, Outcome, Proof, Step
 from verify.engine.registry import claim
 
 
@@ -94,7 +94,9 @@ def _rank2_on(stmt: Rank2, Mi) -> Outcome:
                        {"M": str(Mi.tolist()), "λ": [str(v) for v in lam], "minimisers": [list(S1), list(S2)],
                         "g at both": str(ey), "‖X₁X₁ᵀ − X₂X₂ᵀ‖_F²": str(sp.simplify(sum(e**2 for e in (P1 - P2)))),
                         "why": "two global minimisers with different XXᵀ: not one O(2) orbit (λ₂ = λ₃ tie)"},
-                       strength="exact")
+                       strength="exact", sizes=[str(Mi.tolist())],
+                       proof=[Proof("exact", "two exact global minimisers with different XXᵀ", (S1, S2),
+                                    size=str(Mi.tolist()), path="exact values on the instance")])
     return Outcome(True, ["exact values, Hessian on the instance"], 1, 0.0, strength="sampled",
                    notes=[f"λ = {[str(v) for v in lam]}: one minimum class, other critical points λ_min ≤ {worst:.3g}"])
 
@@ -136,7 +138,7 @@ def _check(stmt: Rank2, ctx) -> Outcome:
     for m in admitted(RANK2_CLASS):  # the PSD bank first: repeated eigenvalues, rank deficiency
         o = _decide_rank2(stmt, m, ctx)
         if o.holds is False:
-            return Outcome(False, o.methods, 1, None, {"member": m.name, **o.counterexample}, strength=o.strength,
+            return Outcome(False, o.methods, 1, None, {"member": m.name, **o.counterexample}, strength=o.strength, proof=o.proof,
                            sizes=[m.name])
     sizes = pca_sizes(ctx.profile)
     holds, steps, ce = True, [], None

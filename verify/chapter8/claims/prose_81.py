@@ -17,7 +17,7 @@ from numeric.chapter8 import landscapes as NL
 from symbolic.chapter8 import landscapes as SL
 from verify.engine.arguments import argument
 from verify.engine.attacks import Quantified, Reading
-from verify.engine.claim import Erratum, Mutant, Outcome, Step
+from verify.engine.claim import Erratum, Mutant, Outcome, Proof, Step
 from verify.engine.registry import claim
 
 X, Y = SL.x, SL.y
@@ -252,7 +252,9 @@ def time_check(tb: TimeBound, cls) -> Outcome:
                                f"{list(tb.requires) or 'nothing more'}, {tb.target} to a {tb.to} minimum, on "
                                f"{cls.name}: " + "; ".join(rows), holds=holds)],
                    strength="proved" if ce is not None else strength,
-                   sizes=[] if ce is not None else [f"{n} members of {cls.name}"])
+                   sizes=[] if ce is not None else [f"{n} members of {cls.name}"],
+                   proof=[Proof("symbolic", f"an obstruction derived with SymPy on {ce.get('member')}", ce,
+                                path="adversary bank (SymPy obstruction)")] if ce is not None else [])
 
 
 # the corrections (second round): ℓ, ρ on the sublevel set {f ≤ f(x₀) + 1} (step 1/ℓ there), so the chapter's quartic
@@ -531,7 +533,9 @@ def _check_85_own(stmt, ctx) -> Outcome:
         return Outcome(holds, ["symbolic", "optimizer"], len(stmt.radii), None,
                        None if holds else {"f": "sqrt(1 + x^2)", "(α, β, γ, d)": "(1/2, any, 1/sqrt(3), 1)",
                                            "steps from R": dict(zip(stmt.radii, counts))},
-                       steps=steps, strength="proved")
+                       steps=steps, strength="proved",
+                       proof=[Proof("symbolic", "√(1 + x²) is strict-saddle and |f'| < 1 everywhere (solveset): "
+                                    "GD from R needs more than R − ε steps", fp, path="symbolic")])
     fams = stmt.families or _families()
     worst, bad, rows, n = np.inf, None, [], 0
     for name, f, vs, starts, alpha, ell, fstar in fams:
