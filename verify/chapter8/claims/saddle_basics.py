@@ -259,13 +259,16 @@ def _convex_part(names, extra, ctx, tol=5e-3):
 def _check_obs1(stmt: Obs1, ctx) -> Outcome:
     from numeric.adversaries import admitted
 
-    rows, ce = [], None
+    rows, ce, brk = [], None, None
     for m in admitted(CONVEX_CLASS):
         o = decide_obs1(stmt, m, ctx)
         rows.append(f"{m.name}: {'n/a' if o.holds is None else 'holds' if o.holds else 'broken'}")
         if o.holds is False and ce is None:
-            ce = {"member": m.name, **o.counterexample}
-    bank = Outcome(ce is None, ["symbolic", "optimizer"], len(rows), None, ce, strength="proved" if ce else "sampled",
+            ce, brk = {"member": m.name, **o.counterexample}, o
+    # a refutation is as strong as the member's own decision (its proof objects travel with it)
+    bank = Outcome(ce is None, ["symbolic", "optimizer"], len(rows), None, ce,
+                   strength=(brk.strength or "sampled") if brk is not None else "sampled",
+                   proof=list(brk.proof) if brk is not None else [],
                    steps=[Step("the bank's convex f", "; ".join(rows), holds=ce is None)])
     if ce is not None:
         return bank
