@@ -49,9 +49,9 @@ def test_the_kept_chapter_is_the_shared_one():
     assert chapter.packaged_chapter() == shared.read_text(encoding="utf-8")
 
 
-def test_builds_from_committed_results_in_under_a_minute(site_dir):
-    out, seconds = site_dir
-    assert seconds < 60
+def test_builds_from_committed_results(site_dir):
+    """Every page and asset is written (the build time is measured in benchmarks/bench_site_weight.py, not here)."""
+    out, _seconds = site_dir
     for name in ("index.html", "claims.html", "errata.html", "graph.html", "figures.html", "search-index.js",
                  "static/vendor/katex/katex.min.js", "static/site.js"):
         assert (out / name).is_file(), name
