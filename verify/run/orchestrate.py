@@ -168,6 +168,7 @@ def _run_on(ex, todo, profile, seed, use_cache, finish) -> None:
     waits = {cid: {c.key for c in cs} & cells.keys() for cid, cs in needs.items()}  # a claim waits for its own cells
     pending = {}
     deaths: dict[tuple, int] = {}  # (kind, id) -> times a worker died while running it
+    quarantine: list[tuple] = []  # (kind, obj) running when a worker died: rerun later, each alone in the pool
 
     def submit(kind, obj):
         if kind == "cell":
@@ -214,7 +215,8 @@ def _run_on(ex, todo, profile, seed, use_cache, finish) -> None:
 
     def recover() -> None:
         """The pool broke: every unfinished task goes to a fresh pool; the ones that were running when a worker
-        died are charged one death, and a task charged twice is given up (an error in its evidence)."""
+        died are charged one death and rerun later each alone in the pool (so a bystander of the task that killed
+        the worker is not blamed again), and a task charged twice is given up (an error in its evidence)."""
         lost = dict(pending)
         pending.clear()
         running = {f for f in lost if ex.was_running(f)}
@@ -229,13 +231,17 @@ def _run_on(ex, todo, profile, seed, use_cache, finish) -> None:
             if deaths.get((kind, name), 0) >= 2:
                 why = "a worker process died while running it, twice (killed, or out of memory); not retried again"
                 (cell_done(obj, why) if kind == "cell" else claim_done(obj, error=why))
+            elif fut in running:
+                quarantine.append((kind, obj))
             else:
                 submit(kind, obj)
 
     for cl in sorted(cells.values(), key=lambda c: -c.cost):
         submit("cell", cl)
     submit_claims(c for c in todo if not waits.get(c.id))
-    while pending:
+    while pending or quarantine:
+        if not pending:  # a suspect runs alone: if a worker dies now, it was this task
+            submit(*quarantine.pop(0))
         done = _first_completed(ex, pending)
         if any(_lost(ex, f) for f in done):
             recover()

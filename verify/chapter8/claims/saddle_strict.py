@@ -25,7 +25,7 @@ from functools import lru_cache
 from numeric.adversaries import Class, admitted
 from verify.engine.arguments import argument
 from verify.engine.attacks import Quantified
-from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
+from verify.engine.claim import Erratum, Mutant, Outcome, Proof, Step, all_of
 from verify.engine.rates import combine, judge, n_seeds, pooled_fit
 from verify.engine.registry import claim
 from numeric.adversaries import Class
@@ -888,27 +888,41 @@ def nss_eps(profile) -> list[float]:
 GLOSS_F = X**2 + Y**3 + Y**4  # the bank's fn2 member 'x² + y³ + y⁴': strict-saddle for every β, a degenerate non-minimum 0
 
 
-def _strict_saddle_every_beta(f, minimum, alpha, gamma) -> tuple[bool, str]:
+def _strict_saddle_every_beta(f, minimum, alpha, gamma) -> tuple[bool, str, dict]:
     """Exact: ‖∇f‖ ≥ α at every point farther than γ from ``minimum`` (so (α, β, γ) holds for every β), for
-    f = x² + h-type with ∂f/∂x = 2x: |x| ≥ α/2 gives ‖∇f‖ ≥ α; for |x| < α/2 the set {|∂f/∂y| < α} is found from the exact
-    real roots of (∂f/∂y)² − α² and every point of it with |x| < α/2 is within γ."""
+    f = x² + h-type with ∂f/∂x = 2x: |x| ≥ α/2 gives ‖∇f‖ ≥ α; for |x| < α/2 the set {|∂f/∂y| < α} lies between
+    consecutive real roots of (∂f/∂y)² − α², located in rational isolating intervals (signs from exact rational
+    evaluation between them), and every point of it with |x| < α/2 is within γ. All arithmetic is rational; the
+    third value is the exact certificate (the intervals and the rational bound on the distance)."""
     fy = sp.diff(f, Y)
     assert sp.diff(f, X) == 2 * X and not fy.has(X)
     p = sp.Poly(sp.expand(fy**2 - alpha**2), Y)
-    roots = sorted(p.real_roots(), key=float)
-    cuts = [-sp.oo, *roots, sp.oo]
-    small = [(a, b) for a, b in zip(cuts, cuts[1:])
-             if p.eval(((a if a != -sp.oo else b - 1) + (b if b != sp.oo else a + 1)) / 2) < 0]
-    far = max(max(abs(float(a) - float(minimum[1])), abs(float(b) - float(minimum[1]))) for a, b in small)
-    ok = all(a != -sp.oo and b != sp.oo for a, b in small) and (alpha / 2) ** 2 + far**2 <= gamma**2
-    return ok, (f"{{y : |∂f/∂y| < {alpha}}} = {[(round(float(a), 4), round(float(b), 4)) for a, b in small]}: every "
-                f"point with |x| < {alpha / 2} there is within √(({alpha}/2)² + {far:.4f}²) ≤ γ = {gamma} of "
-                f"{list(minimum)}: {ok}; off it ‖∇f‖ ≥ 2|x| ≥ {alpha} or |∂f/∂y| ≥ {alpha}")
+    ivs = [iv for iv, _ in p.intervals(eps=sp.Rational(1, 10**9))]  # disjoint, rational, increasing
+    m = sp.nsimplify(minimum[1])
+    gaps = [(None, ivs[0])] + list(zip(ivs, ivs[1:])) + [(ivs[-1], None)]
+    small, far = [], sp.Integer(0)
+    for lo, hi in gaps:  # the open gap between two roots: p < 0 there iff p < 0 at a rational point inside
+        q = (lo[1] + hi[0]) / 2 if lo and hi else (hi[0] - 1 if hi else lo[1] + 1)
+        if p.eval(q) < 0:
+            small.append((lo, hi))
+            if lo is None or hi is None:
+                far = sp.oo
+            else:
+                far = max(far, abs(lo[0] - m), abs(hi[1] - m))
+    ok = bool(far != sp.oo and (alpha / 2) ** 2 + far**2 <= gamma**2)
+    cert = {"isolating intervals of the roots of (∂f/∂y)² − α²": [list(iv) for iv in ivs],
+            "gaps where |∂f/∂y| < α": [(lo and list(lo), hi and list(hi)) for lo, hi in small],
+            "rational bound on |y − y*| there": far, "(α/2)² + bound² ≤ γ²": ok}
+    return ok, (f"{{y : |∂f/∂y| < {alpha}}} lies in {[(float(lo[0]), float(hi[1])) for lo, hi in small if lo and hi]}"
+                f" (rational isolating intervals): every point with |x| < {alpha / 2} there is within "
+                f"√(({alpha}/2)² + {float(far):.4f}²) ≤ γ = {gamma} of {list(minimum)}: {ok}; off it ‖∇f‖ ≥ 2|x| ≥ {alpha} "
+                f"or |∂f/∂y| ≥ {alpha}"), cert
 
 
-def _gloss_on_member(gloss: str, gamma) -> tuple[bool, list, dict | None]:
+def _gloss_on_member(gloss: str, gamma) -> tuple[bool, list, dict | None, list]:
     """The gloss decided on x² + y³ + y⁴: 'printed' — a strict-saddle f has no Example-8.2-type point (∇f = 0,
-    ∇²f ⪰ 0, not a local minimum; GD stops there); 'corrected' — every such point is γ-close to a local minimum."""
+    ∇²f ⪰ 0, not a local minimum; GD stops there); 'corrected' — every such point is γ-close to a local minimum.
+    The fourth value is the exact objects that decide it (the GD run only illustrates)."""
     f = GLOSS_F
     crit = sp.solve([sp.diff(f, X), sp.diff(f, Y)], [X, Y], dict=True)
     H = sp.hessian(f, (X, Y))
@@ -921,7 +935,7 @@ def _gloss_on_member(gloss: str, gamma) -> tuple[bool, list, dict | None]:
         elif all(v >= 0 for v in ev):  # degenerate: f(0, y₀ − t) against f(0, y₀) along −y
             drop = sp.factor(f.subs({X: c[X], Y: c[Y] - t}) - f.subs(c))
             bad.append((sp.Matrix([c[X], c[Y]]), list(ev), drop))
-    ok_ss, why_ss = _strict_saddle_every_beta(f, mins[0], sp.Rational(1, 5), gamma)
+    ok_ss, why_ss, cert_ss = _strict_saddle_every_beta(f, mins[0], sp.Rational(1, 5), gamma)
     D = NL.derivatives(f, (X, Y))
     xg = np.array([[0.5, 0.3]])
     for _ in range(20_000):
@@ -935,25 +949,36 @@ def _gloss_on_member(gloss: str, gamma) -> tuple[bool, list, dict | None]:
                   f"{dist0}"),
              Step("GD stops there", f"GD (η = 0.05) from (0.5, 0.3), 20 000 steps: x = {np.round(xg[0], 6).tolist()}, "
                   f"distance {dist_gd:.3f} from the minimum")]
+    size = "x² + y³ + y⁴ (the bank's fn2 member)"
+    proof = [Proof("exact", f"(1/5, β, {gamma}) strict-saddle for every β: rational root isolation", cert_ss, size,
+                   "strict-saddle certificate")]
     if not ok_ss:
-        return False, steps, {"the claimed triple is not strict-saddle": why_ss}
+        return False, steps, {"the claimed triple is not strict-saddle": why_ss}, proof
+    # the Example-8.2 point, exactly: ∇f = 0, ∇²f ⪰ 0, and f(0, −t) − f(0) factors to a negative for 0 < t < 1
+    proof.append(Proof("exact", "an Example-8.2 point: zero gradient, PSD Hessian, not a local minimum",
+                       {"point": p0, "gradient": sp.Matrix([sp.diff(f, v) for v in (X, Y)]).subs({X: p0[0], Y: p0[1]}),
+                        "Hessian eigenvalues": ev0, "f(0, −t) − f(0)": drop,
+                        "at t = 1/2": drop.subs(t, sp.Rational(1, 2))}, size, "Example-8.2 point"))
     if gloss == "printed":  # 'no pathological case': broken by the point 0
         return False, steps, {"f": str(f), "(α, β, γ)": f"(1/5, every β, {gamma})", "point": str(list(p0)),
                               "Hessian eigenvalues": str(ev0), "f(0, −t) − f(0)": str(drop),
-                              "GD from (0.5, 0.3) after 20 000 steps": np.round(xg[0], 6).tolist()}
+                              "GD from (0.5, 0.3) after 20 000 steps": np.round(xg[0], 6).tolist()}, proof
     close = bool(dist0 <= gamma)
     steps.append(Step("γ-close", f"{dist0} ≤ γ = {gamma}: {close}", holds=close))
-    return close, steps, None if close else {"point": str(list(p0)), "distance": str(dist0), "γ": str(gamma)}
+    proof.append(Proof("exact", "its distance to the minimum against γ", {"distance": dist0, "γ": gamma}, size,
+                       "γ-close"))
+    return close, steps, None if close else {"point": str(list(p0)), "distance": str(dist0), "γ": str(gamma)}, proof
 
 
 def _check_nss(stmt: NoStrictSaddle, ctx) -> Outcome:
     if stmt.gloss is not None:
-        ok, gsteps, gce = _gloss_on_member(stmt.gloss, sp.nsimplify(stmt.gloss_gamma))
+        ok, gsteps, gce, proof = _gloss_on_member(stmt.gloss, sp.nsimplify(stmt.gloss_gamma))
         if not ok:
             return Outcome(False, ["symbolic", "optimizer"], 1, None, gce, steps=gsteps, strength="exact",
-                           sizes=["x² + y³ + y⁴ (the bank's fn2 member)"])
+                           sizes=["x² + y³ + y⁴ (the bank's fn2 member)"], proof=proof)
         return _check_nss_runs(stmt, ctx).merge(Outcome(True, ["symbolic"], 1, None, None, steps=gsteps,
-                                                        strength="proved"))
+                                                        strength="exact", proof=proof,
+                                                        sizes=["x² + y³ + y⁴ (the bank's fn2 member)"]))
     return _check_nss_runs(stmt, ctx)
 
 
