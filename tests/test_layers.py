@@ -6,10 +6,11 @@ lazy import counts as much as one at the top.  A text reaches the engine only th
 """
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
+
+from numeric.sweeps.cache import named_imports
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = ("verify.chapter8", "numeric.chapter8", "symbolic.chapter8")
@@ -31,21 +32,7 @@ def _module(path: Path) -> str:
 
 
 def imports_of(path: Path) -> set[str]:
-    name = _module(path)
-    pkg = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    out: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_bytes())):
-        if isinstance(node, ast.Import):
-            out.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = pkg.split(".")[: len(pkg.split(".")) - node.level + 1]
-                mod = ".".join(base + ([node.module] if node.module else []))
-            else:
-                mod = node.module or ""
-            out.add(mod)
-            out.update(f"{mod}.{a.name}" for a in node.names)
-    return out
+    return named_imports(_module(path), path)
 
 
 def _layer(mod: str) -> str | None:

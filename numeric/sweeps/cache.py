@@ -114,9 +114,10 @@ def _module_file(name: str) -> Path | None:
     return None
 
 
-@lru_cache(maxsize=None)
-def _imports(name: str, path: Path) -> frozenset[str]:
-    """Project modules named by the import statements of one module (anywhere in it, also inside functions)."""
+def named_imports(name: str, path: Path) -> set[str]:
+    """Every module named by the import statements of module ``name`` at ``path`` (anywhere in it, also inside
+    functions; relative imports resolved; ``from pkg import x`` names both ``pkg`` and ``pkg.x``), unfiltered.
+    The cache keys on it, and tests/test_layers.py checks the direction of imports with it."""
     pkg = name if path.name == "__init__.py" else name.rpartition(".")[0]
     out: set[str] = set()
     for node in ast.walk(ast.parse(path.read_bytes())):
@@ -130,6 +131,13 @@ def _imports(name: str, path: Path) -> frozenset[str]:
                 mod = node.module or ""
             out.add(mod)
             out.update(f"{mod}.{a.name}" for a in node.names)  # `from pkg import submodule`
+    return out
+
+
+@lru_cache(maxsize=None)
+def _imports(name: str, path: Path) -> frozenset[str]:
+    """Project modules named by the import statements of one module (anywhere in it, also inside functions)."""
+    out = named_imports(name, path)
     found = set()
     for m in out:
         parts = m.split(".")
