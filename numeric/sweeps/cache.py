@@ -264,12 +264,22 @@ def ready() -> bool:
     try:
         if not d.exists():
             d.mkdir(parents=True, exist_ok=True)
-        if not (d / TAG_NAME).is_file():
-            if any(d.iterdir()) and not _legacy(d):
+        tag = d / TAG_NAME
+        if not tag.is_file():
+            # the tag is the first thing a writer puts in a new folder (in place, exclusively: no temp file a
+            # concurrent first writer could mistake for a user's file), so a folder with files is foreign only
+            # when the tag is still absent after listing it
+            if any(d.iterdir()) and not tag.is_file() and not _legacy(d):
                 warn_once(f"foreign:{d}", f"the cache folder {str(d)!r} holds files verify did not write and no "
                           f"{TAG_NAME}: not caching there (set VERIFY_CACHE_DIR to an empty or new folder)")
                 return False
-            _write_file(d / TAG_NAME, TAG)
+            try:
+                fd = os.open(tag, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError:  # another writer made the folder ours first
+                pass
+            else:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(TAG)
         entries().mkdir(exist_ok=True)
         return True
     except OSError as e:
