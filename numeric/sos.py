@@ -222,7 +222,9 @@ def certified_lower_bound(f, vs, candidates=()) -> LowerBound:
     if cstar is None:
         return LowerBound(None, False, None, None, "no SOS lower bound: " + why_no_bound(f, vs))
     for val, ideals, points in candidates:
-        if abs(float(val) - cstar) <= 1e-5 * (1 + abs(cstar)):
+        # only a filter (the certificate below is exact): an SDP solver's optimum can sit 1e-5..1e-4 off the true
+        # value (−2.1e-5 for ((x−5)² + (y−5)² − 1)², whose minimum is 0), so the window is wide
+        if abs(float(val) - cstar) <= 1e-3 * (1 + abs(cstar)):
             cert = certify(f, vs, val, ideals, points)
             if cert is not None:
                 return LowerBound(sp.Rational(val), True, cstar, cert,
