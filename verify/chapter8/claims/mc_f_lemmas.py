@@ -24,6 +24,11 @@ from numeric.stats import wilson_interval
 from numeric.chapter8.sweeps import mc_lemmas as S
 from numeric.sweeps.core import compute
 
+from fractions import Fraction
+
+from numeric.adversaries import Class, admitted
+from numeric.chapter8 import mc_exact_steps as XS
+from verify.engine.attacks import Quantified, Reading
 from verify.engine.checks.identity import check_matrix_identity
 from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
 from verify.engine.lazy import lazy
@@ -110,6 +115,97 @@ claim(
            "applied at the pairs (x, x) and (z, x) in ⟨x, ∇f(x)⟩/p − ⟨x, ∇g(x)⟩, plus a proof that the "
            "stationary points considered are incoherent"],
 )
+
+
+# --- the steps (8.23) and (8.32) decided exactly at the bank's z ----------------------------------------------------
+VEC_CLASS = Class("unit μ-incoherent z (μ = 2)", "vector", ("unit norm", "incoherent (μ = 2)"),
+                  "z of §8.3.2: ‖z‖ = 1, ‖z‖_∞ ≤ μ/√d")
+_EXACT: dict = {}  # (claim, seed, member, step) -> the exact points (shared by the check, every target and mutant)
+
+
+def _exact_points(step: str, zm, ctx) -> list | None:
+    """Every point of the exact search for ``step`` ('8.23' or '8.32') at the bank's z: symmetric Bernoulli masks at z's
+    own d (p = 1/10, 3/10; one mask per p at ci, two above) and the bank's masks of that d (p = |Ω|/d²), the
+    directions of :func:`numeric.chapter8.mc_exact_steps.directions`, and on each ray the points the proof meets:
+    (8.23) ⟨x, ∇f(x)⟩ = 0 and ‖x‖_∞ = 2μ/√d (the hypothesis' edge); (8.32) the boundary ⟨z, ∇²f(x)z⟩ = 0 of its
+    premise and 9/8 beyond it in t².  Points outside the lemma's hypothesis on ‖x‖_∞ are dropped.  None: z is not
+    √r·(rational vector), so it cannot be decided exactly."""
+    key = (ctx.claim_id, ctx.seed, zm.name, step)
+    if key in _EXACT:
+        return _EXACT[key]
+    rd = XS.rational_direction(zm.obj)
+    if rd is None:
+        _EXACT[key] = None
+        return None
+    zh, rz = rd
+    d = len(zh)
+    rng = ctx.rng(f"exact {step}: {zm.name}")
+    per_p = 1 if ctx.profile.scale <= 1 else 2
+    ms = [XS.bernoulli(d, Fraction(p), rng) for p in ("1/10", "3/10") for _ in range(per_p)]
+    from numeric.adversaries import members
+
+    ms += [XS.from_matrix(m.obj, f"bank mask {m.name!r}") for m in members("mask") if m.obj.rows == d]
+    cap2 = Fraction(16 if step == "8.23" else 4, d)  # ‖x‖_∞² ≤ (2μ)²/d (Lemma 8.19), μ²/d (Lemma 8.21), μ = 2
+    pts = []
+    for M in ms:
+        for dname, y in XS.directions(zh, M, rng):
+            if step == "8.23":
+                t2s = [("⟨x, ∇f⟩ = 0", XS.t2_pairing_zero(M, zh, rz, y)), ("‖x‖_∞ = 2μ/√d", cap2 / y.max_sq())]
+            else:
+                t0 = XS.t2_boundary32(M, zh, rz, y)
+                t2s = [] if t0 is None else [("⟨z, ∇²f z⟩ = 0", t0), ("t² = 9/8 × boundary", t0 * Fraction(9, 8))]
+            for tname, t2 in t2s:
+                if t2 is None or XS.point(zh, rz, y, t2).sup2 > cap2:
+                    continue
+                r = XS.step23(M, zh, rz, y, t2) if step == "8.23" else XS.step32(M, zh, rz, y, t2)
+                pts.append((M, f"{dname}, {tname}", t2, r))
+    _EXACT[key] = pts
+    return pts
+
+
+def _K23_exact(name: str, r) -> Fraction:
+    c2, s = r.c2, r.s
+    return {"1": Fraction(1), "2(c²+c⁴)": 2 * (c2 + c2 * c2), "c²+c⁴": c2 + c2 * c2, "2(s+s²)": 2 * (s + s * s),
+            "s+s²": s + s * s}[name]
+
+
+def _K32_exact(name: str, r) -> Fraction:
+    return {"1": Fraction(1), "8s+2": 8 * r.s + 2, "8m²+2": 8 * r.m2 + 2, "2": Fraction(2)}[name]
+
+
+def _decide_exact(step: str, constant: str, zm, ctx) -> Outcome:
+    pts = _exact_points(step, zm, ctx)
+    if pts is None:
+        return Outcome(None, ["exact rational arithmetic"], 0, notes=[f"{zm.name}: not √r·(rational vector)"])
+    worst, ce, ratio, n, bad_id = None, None, Fraction(0), 0, 0
+    for M, where, t2, r in pts:
+        if step == "8.23":
+            bad_id += r.D != r.D_direct
+            lhs, K = abs(r.D), _K23_exact(constant, r)
+        else:
+            bad_id += r.D != r.D_pairs
+            if r.hf < 0:
+                continue  # premise ⟨z, ∇²f(x)z⟩ ≥ 0 fails (not on the boundary's outer side)
+            lhs, K = -r.hg, _K32_exact(constant, r)
+        n += 1
+        if r.eps == 0:
+            if lhs > 0 and ce is None:  # the lemma holds at level 0 at the pairs, the conclusion fails
+                ce = {"d": M.d, "p": str(M.p), "mask": M.name, "x = √t²·y": where, "‖x‖²": str(r.s), "eps": "0"}
+            continue
+        m = K * r.eps - lhs
+        ratio = max(ratio, lhs / r.eps)
+        worst = m if worst is None else min(worst, m)
+        if m < 0 and ce is None:
+            ce = {"d": M.d, "p": str(M.p), "mask": M.name, "x = √t²·y": where, "t²": str(t2), "‖x‖²": float(r.s),
+                  ("|⟨x,∇f⟩/p − ⟨x,∇g⟩|" if step == "8.23" else "−⟨z,∇²g(x)z⟩ (⟨z,∇²f z⟩ ≥ 0)"): float(lhs),
+                  "eps (Lemma 8.17 at the admissible pairs)": float(r.eps), "allowed K·eps": float(K * r.eps),
+                  "exact margin": str(m)}
+    if bad_id:
+        return Outcome(None, ["exact rational arithmetic"], n, notes=[f"decomposition MISMATCH at {bad_id} points"])
+    return Outcome(ce is None, ["exact rational arithmetic", "exact decomposition"], n,
+                   None if worst is None else float(worst), ce, strength="exact", sizes=[f"d = {len(zm.obj)}"],
+                   notes=[f"{n} points at z = {zm.name} (K = {constant}); largest ratio to ε at the admissible pairs "
+                          f"{float(ratio):.3f}; the decomposition through the pairs equals f − g exactly at every point"])
 
 
 # --- (8.23) ------------------------------------------------------------------------------------------------
@@ -209,7 +305,16 @@ claim(
     mutants=[Mutant("the earlier correction 2(‖x‖² + ‖x‖⁴)ε, ε at admissible pairs (second reader)", S823("2(s+s²)")),
              Mutant("(‖x‖² + ‖x‖⁴)ε: the factor 2 of ∇g dropped", S823("s+s²"))],
     uses=["lemma:8.17", "eq:8.16"],
-    notes=["sampled over instances; a proof would need Lemma 8.17's uniform reading at the pairs (z, x̂) and "
+    quantified=Quantified(VEC_CLASS, lambda st, m, ctx: _decide_exact("8.23", st.constant, m, ctx),
+                          shapes=("lemma-8.17-step",), corrected_cls=VEC_CLASS,
+                          readings=(Reading("the earlier correction 2(‖x‖² + ‖x‖⁴)ε, ε at the admissible pairs (z, x/c), "
+                                            "(x/c, x/c)", S823("2(s+s²)"), expect=False),)),
+    notes=["attacks: every admitted z of the bank (d = 2, 4, 200, 256), decided exactly in rational arithmetic on "
+           "symmetric Bernoulli masks at z's d and the bank's masks of that d, at the points ⟨x, ∇f⟩ = 0 and "
+           "‖x‖_∞ = 2μ/√d along z, random, ⊥ z, Ω-dependent and two-spike directions; ε is read at the admissible "
+           "pairs (z, x/c), (x/c, x/c), c = max(2, ‖x‖), so the corrected 2(c² + c⁴)ε is a triangle inequality on "
+           "each instance and the printed ε falls on every z",
+           "sampled over instances; a proof would need Lemma 8.17's uniform reading at the pairs (z, x̂) and "
            "(x̂, x̂) in the exact decomposition ⟨x, ∇f⟩/p − ⟨x, ∇g⟩ = −2(s·dev(z, x̂) − s²·dev(x̂, x̂)), with "
            "the constant (‖x‖² + ‖x‖⁴) it produces"],
 )
@@ -342,8 +447,9 @@ claim(
     mutants=[Mutant("‖x‖² ≥ 1/3 (the ε dropped)", L821(K=0.0)), Mutant("‖x‖² ≥ 1/2 − ε/3", L821(bound=0.5))],
     uses=["lemma:8.17", "eq:8.32", "eq:8.33", "lemma:8.20"],
     notes=["(8.31) ∇²f ⪰ 0 ⟹ ⟨z, ∇²f z⟩ ≥ 0 is the definition of PSD at v = z",
-           "the constant after eq:8.32's correction: 2s² + 4⟨x, z⟩² − 2 ≥ −(8s + 2)ε (s = ‖x‖²) with ⟨x, z⟩² ≤ s gives "
-           "s ≥ (1 − ε)/(3 + 4ε) ≈ 1/3 − 7ε/9, weaker than the printed 1/3 − ε/3 at the same ε; the printed form holds "
+           "the constant after eq:8.32's correction: 2s + 4⟨x, z⟩² − 2 ≥ −(8max(1, s) + 2)ε (s = ‖x‖²) with "
+           "⟨x, z⟩² ≤ s gives s ≥ 1/3 − 5ε/3 (s ≤ 1; s ≥ 1 needs nothing), weaker than the printed 1/3 − ε/3 at the "
+           "same ε; the printed form holds "
            "with ε rescaled (poly(μ) absorbs it), and so do eq:8.39/8.40, which use 1/3 − ε/3 literally. Here ε is the "
            "Lemma 8.17 level at the pairs the proof uses, so the printed constant is what is tested",
            "ε: the Lemma 8.17 level at the pairs the proof of (8.32) uses (z, z), (z, x̂) and the polarisation pairs",
@@ -359,7 +465,12 @@ class S832:
 
 
 def _K832(name, s):
-    return {"1": 1.0, "8s+2": 8 * s + 2, "2": 2.0}[name]
+    return {"1": 1.0, "8s+2": 8 * s + 2, "8m²+2": 8 * max(1.0, s) + 2, "2": 2.0}[name]
+
+
+def _exact_check(step: str, constant: str, ctx) -> list[Outcome]:
+    """The exact decision at the bank's z of the chapter's sizes (d ≥ 100), as in eq:8.42's check (the attacks reuse it)."""
+    return [_decide_exact(step, constant, m, ctx) for m in admitted(VEC_CLASS) if len(m.obj) >= 100]
 
 
 def _check_832(stmt: S832, ctx) -> Outcome:
@@ -396,6 +507,10 @@ def _check_832(stmt: S832, ctx) -> Outcome:
                          "violation refutes it")
     if not consistent:
         out.holds = None
+    if stmt.constant != "1":
+        # the sampled ε above reads dev(z, x̂) at x̂ = x/‖x‖, which is not admissible for Lemma 8.17 when ‖x‖ < 1 (its
+        # sup norm may exceed μ/√d): the constant is decided exactly with ε at the admissible pairs as well
+        out = all_of(out, *_exact_check("8.32", stmt.constant, ctx))
     return out
 
 
@@ -410,19 +525,37 @@ claim(
     check=_check_832,
     erratum=Erratum(
         printed=r"\langle z, \nabla^2 g(x) z\rangle \geq -\epsilon",
-        corrected=r"\langle z, \nabla^2 g(x) z\rangle \geq -(8\|x\|^2 + 2)\,\epsilon",
+        corrected=r"\langle z, \nabla^2 g(x) z\rangle \geq -(8\max(1, \|x\|^2) + 2)\,\epsilon\ (= 10\epsilon "
+        r"\text{ for } \|x\| \leq 1)",
         explanation="⟨z, ∇²f(x)z⟩/p − ⟨z, ∇²g(x)z⟩ = 2‖x‖²(z²)ᵀE(x̂²) + 4‖x‖²dev(z, x̂) − 2dev(z, z) (E = W/p − J) is a "
         "combination of four Lemma 8.17 sums (the first by polarisation), bounded by (8‖x‖² + 2)ε, and on random "
         "instances it exceeds the ε of those pairs. Lemma 8.21 survives with ε rescaled (poly(μ) again); the Ω-dependence "
         "of x needs the uniform reading of Lemma 8.17. Justification route: x̂ = x/‖x‖ is not μ-incoherent when ‖x‖ < 1, "
         "so the sums should be taken at x itself (admissible when ‖x‖ ≤ 1 and ‖x‖_∞ ≤ μ/√d): dev(z, x) = ‖x‖²dev(z, x̂), "
         "which gives the same (8‖x‖² + 2)ε with every pair admissible (spiky small-‖x‖ points stay below the bound: the "
-        "2ε term dominates).",
-        corrected_statement=S832("8s+2"),
+        "2ε term dominates). That last route was wrong, and the adversary bank broke the correction (8‖x‖² + 2)ε: "
+        "with ε read at admissible pairs, |dev(z, x)| ≤ ε gives 4ε, not 4‖x‖²ε. Decided exactly (rational arithmetic) "
+        "on the boundary ⟨z, ∇²f(x)z⟩ = 0 at the bank's z = 1/√d (d = 4), z = ±(3, 4)/50 (d = 200) and z = ±1/16 "
+        "(d = 256), −⟨z, ∇²g(x)z⟩ reaches 1.1–1.3 times (8‖x‖² + 2)ε at ‖x‖² < 1. The correction now uses m = "
+        "max(1, ‖x‖), x/m admissible under ‖x‖_∞ ≤ μ/√d: D = 2m²[dev(u₊, u₊) − dev(u₋, v₋)] + 4m²dev(z, x/m) − "
+        "2dev(z, z) with (a ± b/m²)/2 = u±∘v± (a = z∘z, b = x∘x; every pair in the unit ball and μ-incoherent), so "
+        "|D| ≤ (8m² + 2)ε: 10ε for ‖x‖ ≤ 1, (8‖x‖² + 2)ε above. Lemma 8.21 then gives ‖x‖² ≥ 1/3 − 5ε/3 (ε rescaled, "
+        "poly(μ) again). severity: formula",
+        corrected_statement=S832("8m²+2"),
     ),
-    mutants=[Mutant("−2ε", S832("2"))],
+    mutants=[Mutant("−2ε", S832("2")),
+             Mutant("the earlier correction −(8‖x‖² + 2)ε (ε at the admissible pairs; broken by the bank)", S832("8s+2"))],
     uses=["lemma:8.17", "eq:8.17", "eq:8.27"],
-    notes=["sampled: the decomposition of ⟨z, ∇²f(x)z⟩/p − ⟨z, ∇²g(x)z⟩ into four Lemma 8.17 sums is an identity; a "
+    quantified=Quantified(VEC_CLASS, lambda st, m, ctx: _decide_exact("8.32", st.constant, m, ctx),
+                          shapes=("lemma-8.17-step",), corrected_cls=VEC_CLASS,
+                          readings=(Reading("the earlier correction −(8‖x‖² + 2)ε, ε at the admissible pairs",
+                                            S832("8s+2"), expect=False),)),
+    notes=["attacks: every admitted z of the bank, decided exactly in rational arithmetic on symmetric Bernoulli masks "
+           "at z's d and the bank's masks of that d, at the boundary ⟨z, ∇²f(x)z⟩ = 0 of the premise (and 9/8 beyond "
+           "it in t²) along z, random, ⊥ z, Ω-dependent and two-spike rays, with ‖x‖_∞ ≤ μ/√d; ε is read at the "
+           "admissible pairs (z, z), (z, x/m), (u±, v±); the corrected (8m² + 2)ε is then a triangle inequality on each "
+           "instance (the identity through the pairs is checked exactly at every point)",
+           "sampled: the decomposition of ⟨z, ∇²f(x)z⟩/p − ⟨z, ∇²g(x)z⟩ into four Lemma 8.17 sums is an identity; a "
            "proof of the corrected bound would need those four sums bounded by ε at once for the x the proof meets, "
            "i.e. the uniform reading of Lemma 8.17 (a spectral bound on W/p − J over incoherent pairs), which is "
            "only sampled here (lemma:8.17)"],
@@ -441,7 +574,7 @@ V833 = box(("s", 0, 4), ("c", 0, 4), ("eps", 0, 1))
 
 def _k832(st):
     s_, _c, _e = (v for v, _, _ in V833)
-    return {"1": sp.Integer(1), "8s+2": 8 * s_ + 2, "2": sp.Integer(2)}[st.constant]
+    return {"1": sp.Integer(1), "8s+2": 8 * s_ + 2, "8m²+2": 8 * sp.Max(1, s_) + 2, "2": sp.Integer(2)}[st.constant]
 
 
 # (8.32)'s conclusion ⟨z, ∇²g z⟩ ≥ −Kε, with ⟨z, ∇²g z⟩ = 2s + 4c − 2 (eq:8.28, proved); Cauchy–Schwarz s ≥ c is

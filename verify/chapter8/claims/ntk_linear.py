@@ -15,6 +15,8 @@ from symbolic.chapter8 import ntk as S
 from symbolic.chapter8 import ntk_gd as G
 from symbolic.chapter8 import ntk_generic as NG
 from verify.engine.checks.generic import EntryIdentity, NonNegative, generic_too, vector_identity
+from numeric.adversaries import Class, members
+from verify.engine.attacks import Quantified, Reading
 from verify.engine.claim import Erratum, Mutant, Outcome, Proof, Step, all_of
 from verify.engine.rates import describe, judge, n_seeds
 from verify.engine.registry import claim
@@ -592,6 +594,55 @@ claim(
 class Contraction:
     eta_factor: float = 1.0  # for η ≤ eta_factor/τ²
     power: int = 2  # ‖I − ηΦΦᵀ‖ ≤ 1 − ησ^power
+    sigma: str = "gram"  # σ² = λ_min(ΦΦᵀ) ('gram', eq:8.117) or the min(n, p)-th squared singular value of Φ ('svd')
+
+
+DATA_PHI = Class("data sets (X, y) as features Φ = X (n × p)", "data", (),
+                 "every bank data set, its inputs as the rows φ⁽ⁱ⁾ of Φ; the steps η = r/τ² of the step bank with "
+                 "r ≤ 1 (the hypothesis η ≤ 1/τ²)")
+
+
+def _decide_8118(stmt: Contraction, member, ctx) -> Outcome:
+    """(8.118) on Φ = X of one bank data set, exactly: the eigenvalues of ΦΦᵀ are the real roots of its characteristic
+    polynomial (rational or CRootOf, isolated exactly), and at every step η = r/τ² of the step bank with r ≤ the
+    statement's factor, max_j |1 − ηλ_j| is compared with 1 − ησ^power by sympy's exact sign of algebraic numbers."""
+    lam_ = sp.Symbol("lam")
+    Phi = sp.Matrix(member.obj["X"])
+    K = Phi * Phi.T
+    lam = sp.Poly(K.charpoly(lam_).as_expr(), lam_).real_roots()
+    tau2 = max(lam)
+    if tau2 == 0:
+        return Outcome(None, ["exact eigenvalues"], 0, notes=["Φ = 0: τ = 0, no step condition"])
+    if stmt.sigma == "gram":
+        sig2 = min(lam)
+    else:  # the smallest of the min(n, p) singular values of Φ, squared
+        G = Phi.T * Phi if Phi.cols < Phi.rows else K
+        sig2 = min(sp.Poly(G.charpoly(lam_).as_expr(), lam_).real_roots())
+    sig = sp.sqrt(sig2)
+    worst, ce, n = None, None, 0
+    for st_ in members("step"):
+        r = sp.nsimplify(st_.obj)
+        if r > sp.nsimplify(stmt.eta_factor):
+            continue
+        eta = r / tau2
+        norm = max(abs(1 - eta * v) for v in lam)
+        bound = 1 - eta * sig**stmt.power
+        diff = sp.nsimplify(bound - norm) if all(v.is_Rational for v in lam) else bound - norm
+        n += 1
+        sign = diff.is_nonnegative
+        if sign is None:
+            val = sp.N(diff, 60)
+            sign = bool(val >= 0) if abs(val) > sp.Float("1e-40") else sp.simplify(diff) == 0
+        m = float(sp.N(diff, 30))
+        worst = m if worst is None else min(worst, m)
+        if not sign and ce is None:
+            ce = {"Phi": str(member.obj["X"]), "eta": f"{r}/tau^2", "tau^2": str(tau2), "sigma^2": str(sig2),
+                  "eigenvalues of Phi Phi^T": [str(v) for v in lam], "||I - eta Phi Phi^T||": float(sp.N(norm, 20)),
+                  "1 - eta sigma^power": float(sp.N(bound, 20))}
+    return Outcome(ce is None, ["exact eigenvalues (real-root isolation)"], n, worst, ce, strength="exact",
+                   sizes=[f"n = {Phi.rows}, p = {Phi.cols}"],
+                   notes=[f"{n} steps η = r/τ² (r ≤ {stmt.eta_factor}) from the step bank; eigenvalues of ΦΦᵀ: "
+                          + ", ".join(str(v) for v in lam)[:200]])
 
 
 def _check_8118(stmt: Contraction, ctx) -> Outcome:
@@ -631,8 +682,17 @@ claim(
     check=_check_8118,
     mutants=[Mutant("for η ≤ 2/τ²", Contraction(2.0)), Mutant("1 − ησ (σ not squared)", Contraction(1.0, 1))],
     uses=["eq:8.116"],
+    quantified=Quantified(DATA_PHI, _decide_8118,
+                          readings=(Reading("σ = σ_min(Φ) read as the smallest of the min(n, p) singular values of Φ "
+                                            "(equal to √λ_min(ΦΦᵀ) only when n ≤ p)", Contraction(sigma="svd"),
+                                            expect=False),)),
     notes=["sampled over Φ; a proof would need eq:8.119's eigenvalues 1 − ητⱼ² and, for η ≤ 1/τ², 0 ≤ 1 − ητⱼ² ≤"
-           " 1 − ησ², which eq:8.122's certificate already gives symbolically"],
+           " 1 − ησ², which eq:8.122's certificate already gives symbolically",
+           "attacks: Φ = X for every bank data set (duplicate, parallel, n > p, n < p, nearly parallel, zero labels …), "
+           "decided exactly at the bank's steps η = r/τ², r ∈ {1/100, 1}; with σ² = λ_min(ΦΦᵀ) (eq:8.117) the bound "
+           "holds on every member (for n > p it is 1 ≤ 1). The reading σ = the min(n, p)-th singular value "
+           "of Φ fails for n > p (ΦΦᵀ has the eigenvalue 0, so the norm is 1 > 1 − ησ²): (8.117)'s σ_min(Φ) = "
+           "√σ_min(ΦΦᵀ) needs n ≤ p, which the section's rank(Φ) = n (Lemma 8.25) gives"],
 )
 
 
