@@ -581,7 +581,11 @@ claim(
     quantified=Quantified(DATA_FULL, _decide_minnorm, extra=_NOT_FULL),
     notes=["f_θ⁰ ≡ 0 as in (8.63) (Definition 8.24): the lemma’s Δθ̂ = Φ⁺y is the nearest global minimum of the linearised loss only then; with f_θ⁰ ≠ 0 the target is y − f_θ⁰ and the radius becomes ‖Φ⁺(y − f_θ⁰)‖ ≤ ‖y − f_θ⁰‖/σ, which is O(√n/σ) only when ‖y − f_θ⁰‖ = O(√n) (the large-initial-output argument, thm:8.33’s erratum; second reader)",
            "beyond the exact instance the bound is sampled; a proof would need ‖Φ⁺‖_op = 1/σ_min(Φ) from the SVD"
-           " (Φ⁺ = VΣ⁻¹Uᵀ for rank n) and ‖y‖ ≤ √n·maxᵢ|yᵢ|, symbolic for every n ≤ p"],
+           " (Φ⁺ = VΣ⁻¹Uᵀ for rank n) and ‖y‖ ≤ √n·maxᵢ|yᵢ|, symbolic for every n ≤ p",
+           "attacks: Φ = X of every bank data set with n ≤ d and rank X = n (exact), the O(·) with constant 1: Φ⁺y = "
+           "Xᵀ(XXᵀ)⁻¹y exact, ΦΦ⁺y = y, ‖Φ⁺y‖² ≤ ‖y‖²/σ² ≤ n·max|y|²/σ² with σ² certified; held on all 5 admitted, "
+           "attained by X = I with y = ±1 (so the constant 1 cannot be lowered); the rank-deficient members are "
+           "recorded not applicable"],
 )
 
 
@@ -631,7 +635,8 @@ claim(
     quantified=Quantified(DATA_FULL, _decide_minnorm, extra=_NOT_FULL),
     notes=["the ball holds a global minimum of L̂(g_θ) under (8.63)'s f_θ⁰ ≡ 0 (see lemma:8.25's note for f_θ⁰ ≠ 0)",
            "sampled on instances; a proof would need Lemma 8.25's bound and ΦΦ⁺y = y for Φ of rank n, both from "
-           "the SVD"],
+           "the SVD",
+           "attacks: as lemma:8.25's (Φ = X, rank n, exact): θ⁰ + Φ⁺y has L̂(g) = 0 exactly and lies in the ball"],
 )
 
 
@@ -715,7 +720,9 @@ claim(
     quantified=Quantified(DATA_ALL, _decide_827),
     notes=["rank(Φ) ≤ min(n, p) is linear algebra; the generic-rank half is sampled: a proof would need, at each"
            " n = p, one input set with a maximal minor that is an exact nonzero number (then rank n holds for "
-           "generic inputs by analyticity), or Du et al.'s theorem for non-parallel inputs"],
+           "generic inputs by analyticity), or Du et al.'s theorem for non-parallel inputs",
+           "attacks: Φ = X (p = d) of every bank data set, exact rank: rank n only with d ≥ n on every member (the "
+           "'requires' half; the generic-rank half stays sampled)"],
 )
 
 

@@ -328,7 +328,11 @@ claim(
     quantified=Quantified(DATA_PHI, _decide_strong),
     notes=["exact at Φ = [1, 2]; a proof for every n < p would need only rank(ΦᵀΦ) ≤ n < p, so the Hessian "
            "(2/n)ΦᵀΦ has a null direction along which L̂(g_θ) is affine — a rank statement on a generic n×p "
-           "matrix (matrix symbols), not yet encoded"],
+           "matrix (matrix symbols), not yet encoded",
+           "attacks: Φ = X of every bank data set. Printed: exact rank, broken by every member with rank Φ < p (n < d, "
+           "the ±1 cube samples, the duplicate rows in ℝ³). Corrected (PL with 4σ²/n, σ² = λ_min(ΦΦᵀ)): at the GD "
+           "residuals t ≤ 6 from ŷ⁰ = 0 at the bank steps η ≤ 1/τ², exact or interval-certified mode by mode; held on "
+           "every member (ntk_data_exact)"],
 )
 
 
@@ -752,7 +756,11 @@ claim(
     uses=["eq:8.110"],
     quantified=Quantified(DATA_PHI, _decide_monotone),
     notes=["sampled by hypothesis; a proof of the corrected condition η ≤ 2/τ² would need eq:8.119's eigenvalues"
-           " 1 − ητⱼ² and |1 − ητⱼ²| ≤ 1 ⟺ 0 ≤ ητⱼ² ≤ 2, symbolic once (8.119) holds for every n ≤ p"],
+           " 1 − ητⱼ² and |1 − ητⱼ²| ≤ 1 ⟺ 0 ≤ ητⱼ² ≤ 2, symbolic once (8.119) holds for every n ≤ p",
+           "attacks: Φ = X of every bank data set, residuals rᵗ = (I − ηΦΦᵀ)ᵗ(−y), t ≤ 6, decided exactly or certified "
+           "(interval arithmetic on the isolated eigenvalues of ΦΦᵀ). Printed (every η > 0): broken at η = 2.5/τ² "
+           "whenever y has weight on the top eigenvalue. Corrected (η ≤ 2/τ²): held on every member at "
+           "η ∈ {1/100, 1, 1.99, 2}/τ²"],
 )
 
 
@@ -1122,7 +1130,10 @@ claim(
            " the operator norm, searched in floats here: an inequality, outside the normal form (which proves "
            "identities)",
            "the counterexample is exact; the corrected '≤' is the definition of the operator norm and needs no "
-           "proof beyond it — only this claim's float search is sampled"],
+           "proof beyond it — only this claim's float search is sampled",
+           "attacks: Φ = X of every bank data set at every bank step (the relation needs no step condition), residuals "
+           "t ≤ 6 from ŷ⁰ = 0, exact/certified: '=' broken wherever y has weight on two eigenvalues of ΦΦᵀ with "
+           "different |1 − ηλ|; '≤' held on every member"],
 )
 
 
@@ -1172,7 +1183,11 @@ claim(
                                             "(equal to √λ_min(ΦΦᵀ) only when n ≤ p)", Rate126(sigma="svd"),
                                             expect=False),)),
     notes=["sampled runs; a proof would need eq:8.110's recursion rᵗ⁺¹ = (I − ηΦΦᵀ)rᵗ, ‖Ar‖ ≤ ‖A‖_op‖r‖ and "
-           "eq:8.122's ‖I − ηΦΦᵀ‖_op ≤ 1 − ησ², then induction on t"],
+           "eq:8.122's ‖I − ηΦΦᵀ‖_op ≤ 1 − ησ², then induction on t",
+           "attacks: Φ = X of every bank data set, bank steps η = r/τ², r ∈ {1/100, 1}, t ≤ 6, both inequalities "
+           "decided exactly or certified mode by mode; held on every member (equality for the residual along the "
+           "bottom eigenvector, and for y ⊥ range(Φ) when σ = 0). The reading σ = the min(n, p)-th singular value of "
+           "Φ fails for n > p (the residual's component in null(Φᵀ) never moves), as for eq:8.118"],
 )
 
 
@@ -1230,5 +1245,9 @@ claim(
     uses=["eq:8.126"],
     quantified=Quantified(DATA_PHI, _decide_8128),
     notes=["the exponent is a sampled fit; a proof would need only (8.126) and 1 − x ≤ e^{−x}: (1 − ησ²)^T ≤ "
-           "e^{−ησ²T} ≤ ε once T ≥ log(1/ε)/(ησ²), a one-line symbolic inequality"],
+           "e^{−ησ²T} ≤ ε once T ≥ log(1/ε)/(ησ²), a one-line symbolic inequality",
+           "attacks: Φ = X of every bank data set with T = ⌈log(1/ε)/(ησ²)⌉ (the O(·) with constant 1), ε ∈ {10⁻¹, "
+           "10⁻³, 10⁻¹²}, η = r/τ², r ∈ {1/100, 1}: ‖r^T‖² ≤ ε²‖r⁰‖² certified by interval arithmetic on the exact "
+           "eigenvalues (T up to ~10¹⁰ for the nearly parallel pair); held on the 5 members with σ > 0, not applicable "
+           "(T infinite) on the 7 with ΦΦᵀ singular"],
 )
