@@ -244,3 +244,28 @@ def argmax_abs(cs):
         if all(k == j or sign(v - u) in (0, 1) for k, u in enumerate(sq)):
             return j  # ties (exact only) are equal, so either index serves
     return best
+
+
+def start_weights(S: Spectrum, j: int):
+    """The weights of a residual r⁰ = ΦΔθ⁰ − y reachable from some start Δθ⁰ with a unit component along the
+    eigenspace of λⱼ > 0 and nothing else on the range of Φ: every start's r⁰ has the fixed component −P₀y on
+    null(Φᵀ) (λ = 0) and an arbitrary one on range(Φ), so the weights are (‖P₀y‖², arbitrary ≥ 0 …)."""
+    zero = [k for k, l in enumerate(S.lam) if sign(l) == 0]
+    return [S.w[k] if k in zero else (S.num(1) if k == j else S.num(0)) for k in range(len(S.lam))]
+
+
+def decide_terms(S: Spectrum, factors):
+    """Σⱼ gⱼwⱼ ≥ 0 (gⱼ None = exactly 0) for r⁰ = −y (Δθ⁰ = 0) and for every start Δθ⁰ (the inequality is linear in
+    the weights, so every start ⟺ the start along each eigenspace of λⱼ > 0 with the null component fixed).
+    Returns (sign, which): the smallest sign found and the residual that gave it."""
+    s = total(list(zip(factors, S.w)))
+    if s is None or s < 0:
+        return s, "r⁰ = −y (Δθ⁰ = 0)"
+    worst, which = s, None
+    for j, l in enumerate(S.lam):
+        if sign(l) == 0:
+            continue
+        sj = total(list(zip(factors, start_weights(S, j))))
+        if sj is None or sj < 0:
+            return sj, f"a start Δθ⁰ whose residual has a unit component along the eigenvalue {show(l)[:20]} of ΦΦᵀ"
+    return worst, which

@@ -36,7 +36,9 @@ DATA_PHI = Class("data sets (X, y) as features Φ = X (n × p)", "data", (),
                  "every bank data set, its inputs as the rows φ⁽ⁱ⁾ of Φ; the steps η = r/τ² of the step bank with "
                  "r ≤ 1 (the hypothesis η ≤ 1/τ²; the statements without a step condition take every bank step)")
 
-_HORIZON = 6  # GD steps t = 0 … 6 of (8.109) from ŷ⁰ = 0 decided at every bank step
+_HORIZON = 6  # GD steps t = 0 … 6 of (8.109) decided at every bank step, from ŷ⁰ = 0 and from every start
+# (each inequality is linear in the residual's eigen-weights ‖Pⱼr⁰‖², so "every start Δθ⁰" is decided exactly by the
+# start along each eigenspace of λⱼ > 0 alone, the null(Φᵀ) component fixed at −P₀y: ntk_data_exact.decide_terms)
 
 
 def _data_attack(member, max_r, per_step):
@@ -60,7 +62,8 @@ def _data_attack(member, max_r, per_step):
 
 
 def _steps_note(max_r):
-    return f"bank steps η = r/τ², r ∈ {{{', '.join(str(r) for _, r in E.steps(max_r))}}}, residuals rᵗ = (I − ηΦΦᵀ)ᵗ(−y), t ≤ {_HORIZON}"
+    return (f"bank steps η = r/τ², r ∈ {{{', '.join(str(r) for _, r in E.steps(max_r))}}}, residuals rᵗ = (I − ηΦΦᵀ)ᵗr⁰, "
+            f"t ≤ {_HORIZON}, for r⁰ = −y and for every start (each eigenspace of λ > 0 alone)")
 
 
 def _decide_8125(stmt: Step125, member, ctx) -> Outcome:
@@ -74,19 +77,29 @@ def _decide_8125(stmt: Step125, member, ctx) -> Outcome:
             return None, None, 0
         rho2 = (cs[js] ** 2) ** stmt.power
         for t in range(_HORIZON + 1):
-            terms = [(None if (j == js and stmt.power == 1) else c ** (2 * t) * (rho2 - c * c), w)
-                     for j, (c, w) in enumerate(zip(cs, S.w))]
-            if stmt.relation == "=":
-                signs = [0 if g is None else E.sign(g * w) for g, w in terms]
+            gs = [None if (j == js and stmt.power == 1) else c ** (2 * t) * (rho2 - c * c) for j, c in enumerate(cs)]
+            which = "r⁰ = −y (Δθ⁰ = 0)"
+            if stmt.relation == "=":  # every term is ≥ 0: equality iff each term is 0 (for y, then for every start)
+                signs = [0 if g is None else E.sign(g * w) for g, w in zip(gs, S.w)]
                 ok = False if any(x is not None and x != 0 for x in signs) else (True if all(x == 0 for x in signs) else None)
+                if ok:
+                    for j in range(len(cs)):
+                        if E.sign(S.lam[j]) == 0:
+                            continue
+                        sj = [0 if g is None else E.sign(g * w) for g, w in zip(gs, E.start_weights(S, j))]
+                        if any(x is not None and x != 0 for x in sj):
+                            ok, which = False, f"a start along the eigenvalue {E.show(S.lam[j])[:20]} of ΦΦᵀ"
+                            break
+                        if not all(x == 0 for x in sj):
+                            ok = None
             else:
-                tot = E.total(terms)
+                tot, which = E.decide_terms(S, gs)
                 ok = None if tot is None else tot >= 0
             if ok is None:
                 return None, None, t + 1
             if not ok:
-                return False, {"t": t, "||r^{t+1}||^2": E.show(E.residual2(S, eta, t + 1)),
-                               "||I - eta Phi Phi^T||^2 ||r^t||^2": E.show(rho2 * E.residual2(S, eta, t))}, t + 1
+                return False, {"t": t, "residual": which, "||r^{t+1}||^2 (r0 = -y)": E.show(E.residual2(S, eta, t + 1)),
+                               "||I - eta Phi Phi^T||^2 ||r^t||^2 (r0 = -y)": E.show(rho2 * E.residual2(S, eta, t))}, t + 1
         return True, None, _HORIZON + 1
 
     ok, ce, k, S = _data_attack(member, None, per_step)
@@ -100,13 +113,13 @@ def _decide_monotone(stmt: Monotone, member, ctx) -> Outcome:
     def per_step(S, r, eta):
         cs = E.modes(S, r)
         for t in range(_HORIZON + 1):
-            tot = E.total([(c ** (2 * t) * (1 - c * c), w) for c, w in zip(cs, S.w)])
+            tot, which = E.decide_terms(S, [c ** (2 * t) * (1 - c * c) for c in cs])
             ok = None if tot is None else (tot > 0 if stmt.strict else tot >= 0)
             if ok is None:
                 return None, None, t + 1
             if not ok:
-                return False, {"t": t, "||r^t||^2": E.show(E.residual2(S, eta, t)),
-                               "||r^{t+1}||^2": E.show(E.residual2(S, eta, t + 1))}, t + 1
+                return False, {"t": t, "residual": which, "||r^t||^2 (r0 = -y)": E.show(E.residual2(S, eta, t)),
+                               "||r^{t+1}||^2 (r0 = -y)": E.show(E.residual2(S, eta, t + 1))}, t + 1
         return True, None, _HORIZON + 1
 
     ok, ce, k, S = _data_attack(member, stmt.eta_factor, per_step)
@@ -138,22 +151,22 @@ def _decide_8126(stmt: Rate126, member, ctx) -> Outcome:
         if qs is None:
             return None, None, 0
         for t in range(_HORIZON + 1):
-            for what, terms in (("one step", [(None if j == same else c ** (2 * t) * (q * q - c * c), w)
-                                               for j, (c, w) in enumerate(zip(cs, S.w))]),
-                                ("t + 1 steps", [(None if j == same else q ** (2 * t + 2) - c ** (2 * t + 2), w)
-                                                 for j, (c, w) in enumerate(zip(cs, S.w))])):
-                if qs < 0:
+            for what, gs in (("one step", [None if j == same else c ** (2 * t) * (q * q - c * c) for j, c in enumerate(cs)]),
+                             ("t + 1 steps", [None if j == same else q ** (2 * t + 2) - c ** (2 * t + 2)
+                                              for j, c in enumerate(cs)])):
+                if qs < 0:  # ‖rᵗ⁺¹‖ ≤ (negative)·…: only a zero residual, which some start avoids unless Φ = 0
                     z = E.sign(E.residual2(S, eta, t + 1))
-                    ok = None if z is None else z == 0
+                    ok, which = (None if z is None else z == 0), "r⁰ = −y (Δθ⁰ = 0)"
                 else:
-                    tot = E.total(terms)
+                    tot, which = E.decide_terms(S, gs)
                     ok = None if tot is None else tot >= 0
                 if ok is None:
                     return None, None, t + 1
                 if not ok:
-                    return False, {"t": t, "inequality": what, "q = 1 - eta s": E.show(q),
-                                   "||r^{t+1}||^2": E.show(E.residual2(S, eta, t + 1)),
-                                   "||r^t||^2": E.show(E.residual2(S, eta, t)), "sigma^2 used": E.show(S.lam[k])}, t + 1
+                    return False, {"t": t, "inequality": what, "residual": which, "q = 1 - eta s": E.show(q),
+                                   "||r^{t+1}||^2 (r0 = -y)": E.show(E.residual2(S, eta, t + 1)),
+                                   "||r^t||^2 (r0 = -y)": E.show(E.residual2(S, eta, t)),
+                                   "sigma^2 used": E.show(S.lam[k])}, t + 1
         return True, None, _HORIZON + 1
 
     ok, ce, k, S = _data_attack(member, 1, per_step)
@@ -184,10 +197,18 @@ def _decide_8128(stmt: Iterations128, member, ctx) -> Outcome:
                 k += 1
                 lhs, rhs = E.residual2(Si, etai, T_), Si.num(eps) ** 2 * E.residual2(Si, etai, 0)
                 ok = E.at_least(rhs, lhs)
+                which = "r⁰ = −y (Δθ⁰ = 0)"
+                if ok:  # every start: σ > 0, so each eigenspace is reachable alone; (1 − ηλⱼ)^{2T} ≤ ε² for each j
+                    for lj in Si.lam:
+                        okj = E.at_least(Si.num(eps) ** 2, (1 - etai * lj) ** (2 * T_))
+                        if not okj:
+                            ok, which = okj, f"a start along the eigenvalue {E.show(lj)[:20]} of ΦΦᵀ"
+                            break
                 if ok is None:
                     und = True
                 elif not ok:
-                    return False, {"epsilon": str(eps), "T": T_, "||r^T||^2": E.show(lhs), "eps^2 ||r^0||^2": E.show(rhs)}, k
+                    return False, {"epsilon": str(eps), "T": T_, "residual": which, "||r^T||^2 (r0 = -y)": E.show(lhs),
+                                   "eps^2 ||r^0||^2 (r0 = -y)": E.show(rhs)}, k
         return (None if und else True), None, k
 
     ok, ce, k, S = _data_attack(member, 1, per_step)
@@ -214,13 +235,13 @@ def _decide_strong(stmt: StrongConvexity, member, ctx) -> Outcome:
         c_ = S.num(stmt.pl_const)
         for t in range(_HORIZON + 1):
             # 4·rᵀΦΦᵀr − c·σ²‖r‖² = Σⱼ (4λⱼ − cσ²)cⱼ^{2t}wⱼ; the σ-mode's factor is exactly 0 when c = 4
-            terms = [(None if (j == 0 and stmt.pl_const == 4) else (4 * l - c_ * S.sigma2) * cj ** (2 * t), w)
-                     for j, (l, cj, w) in enumerate(zip(S.lam, cs, S.w))]
-            tot = E.total(terms)
+            gs = [None if (j == 0 and stmt.pl_const == 4) else (4 * l - c_ * S.sigma2) * cj ** (2 * t)
+                  for j, (l, cj) in enumerate(zip(S.lam, cs))]
+            tot, which = E.decide_terms(S, gs)  # every start = every θ: the PL inequality at every point
             if tot is None:
                 return None, None, t + 1
             if tot < 0:
-                return False, {"t": t, "4 r^T Phi Phi^T r": E.show(4 * E.grad_form(S, eta, t)),
+                return False, {"t": t, "residual": which, "4 r^T Phi Phi^T r (r0 = -y)": E.show(4 * E.grad_form(S, eta, t)),
                                "c sigma^2 ||r||^2": E.show(c_ * S.sigma2 * E.residual2(S, eta, t))}, t + 1
         return True, None, _HORIZON + 1
 
@@ -330,9 +351,9 @@ claim(
            "(2/n)ΦᵀΦ has a null direction along which L̂(g_θ) is affine — a rank statement on a generic n×p "
            "matrix (matrix symbols), not yet encoded",
            "attacks: Φ = X of every bank data set. Printed: exact rank, broken by every member with rank Φ < p (n < d, "
-           "the ±1 cube samples, the duplicate rows in ℝ³). Corrected (PL with 4σ²/n, σ² = λ_min(ΦΦᵀ)): at the GD "
-           "residuals t ≤ 6 from ŷ⁰ = 0 at the bank steps η ≤ 1/τ², exact or interval-certified mode by mode; held on "
-           "every member (ntk_data_exact)"],
+           "the ±1 cube samples, the duplicate rows in ℝ³). Corrected (PL with 4σ²/n, σ² = λ_min(ΦΦᵀ)): at every θ "
+           "(every residual y − ΦΔθ, decided per eigenspace) and along GD t ≤ 6 at the bank steps η ≤ 1/τ², exact or "
+           "interval-certified; held on every member (ntk_data_exact)"],
 )
 
 
@@ -757,9 +778,9 @@ claim(
     quantified=Quantified(DATA_PHI, _decide_monotone),
     notes=["sampled by hypothesis; a proof of the corrected condition η ≤ 2/τ² would need eq:8.119's eigenvalues"
            " 1 − ητⱼ² and |1 − ητⱼ²| ≤ 1 ⟺ 0 ≤ ητⱼ² ≤ 2, symbolic once (8.119) holds for every n ≤ p",
-           "attacks: Φ = X of every bank data set, residuals rᵗ = (I − ηΦΦᵀ)ᵗ(−y), t ≤ 6, decided exactly or certified "
-           "(interval arithmetic on the isolated eigenvalues of ΦΦᵀ). Printed (every η > 0): broken at η = 2.5/τ² "
-           "whenever y has weight on the top eigenvalue. Corrected (η ≤ 2/τ²): held on every member at "
+           "attacks: Φ = X of every bank data set, residuals rᵗ = (I − ηΦΦᵀ)ᵗr⁰, t ≤ 6, r⁰ = −y and every start, decided "
+           "exactly or certified (interval arithmetic on the isolated eigenvalues of ΦΦᵀ). Printed (every η > 0): "
+           "broken at η = 2.5/τ² on every member (a start along the top eigenvalue). Corrected (η ≤ 2/τ²): held on every member at "
            "η ∈ {1/100, 1, 1.99, 2}/τ²"],
 )
 
@@ -1132,7 +1153,7 @@ claim(
            "the counterexample is exact; the corrected '≤' is the definition of the operator norm and needs no "
            "proof beyond it — only this claim's float search is sampled",
            "attacks: Φ = X of every bank data set at every bank step (the relation needs no step condition), residuals "
-           "t ≤ 6 from ŷ⁰ = 0, exact/certified: '=' broken wherever y has weight on two eigenvalues of ΦΦᵀ with "
+           "t ≤ 6 from ŷ⁰ = 0 and from every start, exact/certified: '=' broken wherever a residual (−y, or a start's) has weight on two eigenvalues of ΦΦᵀ with "
            "different |1 − ηλ|; '≤' held on every member"],
 )
 
@@ -1184,8 +1205,8 @@ claim(
                                             expect=False),)),
     notes=["sampled runs; a proof would need eq:8.110's recursion rᵗ⁺¹ = (I − ηΦΦᵀ)rᵗ, ‖Ar‖ ≤ ‖A‖_op‖r‖ and "
            "eq:8.122's ‖I − ηΦΦᵀ‖_op ≤ 1 − ησ², then induction on t",
-           "attacks: Φ = X of every bank data set, bank steps η = r/τ², r ∈ {1/100, 1}, t ≤ 6, both inequalities "
-           "decided exactly or certified mode by mode; held on every member (equality for the residual along the "
+           "attacks: Φ = X of every bank data set, bank steps η = r/τ², r ∈ {1/100, 1}, t ≤ 6, from ŷ⁰ = 0 and from "
+           "every start, both inequalities decided exactly or certified mode by mode; held on every member (equality for the residual along the "
            "bottom eigenvector, and for y ⊥ range(Φ) when σ = 0). The reading σ = the min(n, p)-th singular value of "
            "Φ fails for n > p (the residual's component in null(Φᵀ) never moves), as for eq:8.118"],
 )
@@ -1247,7 +1268,7 @@ claim(
     notes=["the exponent is a sampled fit; a proof would need only (8.126) and 1 − x ≤ e^{−x}: (1 − ησ²)^T ≤ "
            "e^{−ησ²T} ≤ ε once T ≥ log(1/ε)/(ησ²), a one-line symbolic inequality",
            "attacks: Φ = X of every bank data set with T = ⌈log(1/ε)/(ησ²)⌉ (the O(·) with constant 1), ε ∈ {10⁻¹, "
-           "10⁻³, 10⁻¹²}, η = r/τ², r ∈ {1/100, 1}: ‖r^T‖² ≤ ε²‖r⁰‖² certified by interval arithmetic on the exact "
+           "10⁻³, 10⁻¹²}, η = r/τ², r ∈ {1/100, 1}: ‖r^T‖² ≤ ε²‖r⁰‖² for r⁰ = −y and every start, certified by interval arithmetic on the exact "
            "eigenvalues (T up to ~10¹⁰ for the nearly parallel pair); held on the 5 members with σ > 0, not applicable "
            "(T infinite) on the 7 with ΦΦᵀ singular"],
 )
