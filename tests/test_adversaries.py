@@ -108,3 +108,11 @@ def test_the_poly_time_arguments_break_what_the_second_reader_broke():
         assert d(P.TB_85_CORR, quartic) is True
         assert d(S.TB_86_CORR, quartic) is True
     assert d(P.TB_85_OLD, "x⁴") is None and d(P.TB_85_OLD, "x⁴/(1 + x²)") is None
+
+
+def test_full_row_rank_is_decided_exactly_and_can_fail():
+    h = hypothesis("data", "rank(X) = n").check
+    assert h({"X": [[1, 0, 0], [0, 1, 0]], "y": [1, 1]}).holds is True
+    assert h({"X": [[1, 0], [2, 0]], "y": [1, 1]}).holds is False          # parallel rows
+    assert h({"X": [[1, 0], [0, 1], [1, 1]], "y": [1, 1, 1]}).holds is False  # n > d
+    assert h({"X": [[1, 0, 1], [0, 1, 1], [1, 1, 2]], "y": [0, 0, 0]}).holds is False  # no two parallel, still rank 2

@@ -1,7 +1,7 @@
 """Data sets (X, y) for §8.4: inputs x⁽ⁱ⁾ ∈ ℝᵈ (rows of X) and labels.
 
 Hypotheses: ``‖x‖ = Θ(1)`` ((8.83), read as 1/2 ≤ ‖x⁽ⁱ⁾‖ ≤ 2), ``labels O(1)`` (|y⁽ⁱ⁾| ≤ 2),
-``no two inputs parallel`` (x⁽ⁱ⁾ ≠ c·x⁽ʲ⁾ for i ≠ j), ``n ≤ d``.  Checked exactly (rational data).
+``no two inputs parallel`` (x⁽ⁱ⁾ ≠ c·x⁽ʲ⁾ for i ≠ j), ``n ≤ d``, ``rank(X) = n``.  Checked exactly (rational data).
 """
 from __future__ import annotations
 
@@ -42,6 +42,13 @@ def _nonparallel(D):
 def _n_le_d(D):
     n, d = len(D["X"]), len(D["X"][0])
     return HypothesisResult(n <= d, "exact", f"n = {n}, d = {d}")
+
+
+@hyp("data", "rank(X) = n", "the inputs are linearly independent: Φ = X (n × d) has full row rank (Lemma 8.25's "
+     "rank(Φ) = n for the linear features)")
+def _full_row_rank(D):
+    n, r = len(D["X"]), sp.Matrix(D["X"]).rank()
+    return HypothesisResult(r == n, "exact", f"rank(X) = {r}, n = {n}")
 
 
 @hyp("data", "separated (|cos| ≤ 99/100)", "every pair of inputs at an angle with |cos| ≤ 0.99 (Theorem 8.33's "

@@ -477,6 +477,54 @@ def _exact_825():
     return solves and orth and op_ok, steps
 
 
+# --- class attacks on Lemma 8.25 and Remarks 8.26–8.27: Φ = X of every bank data set, decided exactly ---------------------
+DATA_FULL = Class("data sets (X, y), Φ = X with p = d ≥ n and rank(Φ) = n", "data", ("n ≤ d", "rank(X) = n"),
+                  "Lemma 8.25's hypotheses p ≥ n, rank(Φ) = n (so σ > 0) on the linear features Φ = X")
+DATA_ALL = Class("data sets (X, y) as features Φ = X (n × p)", "data", (), "every bank data set, Φ = X")
+_NOT_FULL = ("duplicate inputs, opposite labels", "n > d, no pair parallel", "duplicate inputs in ℝ³, opposite labels, Φ⁺y = 0")
+
+
+def _decide_minnorm(stmt: MinNorm, member, ctx) -> Outcome:
+    """Lemma 8.25 / Remark 8.26 on Φ = X, exactly: Δθ̂ = Φ⁺y = Φᵀ(ΦΦᵀ)⁻¹y (rational) solves ΦΔθ̂ = y (so
+    L̂(g) = 0 at θ⁰ + Δθ̂) and lies in the row space (minimum norm); ‖Δθ̂‖² = yᵀ(ΦΦᵀ)⁻¹y against the chain
+    ‖Φ⁺‖²_op‖y‖² = ‖y‖²/σ² and the bound const²·n·max|yᵢ|²/σ^{2·power} (the O(·) read with constant 1), σ² = λ_min(ΦΦᵀ)
+    certified by isolating the roots of ΦΦᵀ's characteristic polynomial."""
+    from verify.chapter8.claims import ntk_data_exact as E
+
+    S = E.spectrum(member)
+    if E.rank(S) < S.n:
+        return E.na(f"rank Φ = {E.rank(S)} < n = {S.n}: no Φ⁺y interpolates, outside the lemma's hypothesis")
+    Kinv = S.K.inv()
+    sol = S.X.T * Kinv * S.y
+    solves = S.X * sol == S.y
+    nn2 = (S.y.T * Kinv * S.y)[0]  # ‖Φ⁺y‖²
+    c2 = sp.nsimplify(stmt.const) ** 2 * (S.n if stmt.sqrt_n else 1) * S.ymax2
+    pw = sp.nsimplify(stmt.power)
+    with E._ivdps():
+        s2 = S.sigma2
+        chain = E.at_least(S.num(S.yy), S.num(nn2) * s2)  # ‖Φ⁺y‖² ≤ ‖y‖²/σ²
+        bound = E.at_least(S.num(c2), S.num(nn2) * s2 ** int(pw) if pw.is_integer else S.num(nn2) * s2 ** float(pw))
+    ok = None if (chain is None or bound is None) else (bool(solves) and chain and bound)
+    ce = None if ok in (True, None) else {"data": member.name, "Phi^+ y": [str(v) for v in sol],
+                                          "Phi Phi^+ y = y": bool(solves), "||Phi^+ y||^2": str(nn2),
+                                          "sigma^2": E.show(S.sigma2), "||y||^2": str(S.yy),
+                                          "bound^2 * sigma^(2 power)": str(c2)}
+    return E.outcome(ok, 1, ce, S, f"‖Φ⁺y‖² = {nn2}, σ² = {E.show(S.sigma2)[:24]}, ‖y‖² = {S.yy}, "
+                                   f"n·max|y|² = {S.n * S.ymax2}; ΦΦ⁺y = y: {bool(solves)}")
+
+
+def _decide_827(stmt: Expressivity, member, ctx) -> Outcome:
+    """Remark 8.27 on Φ = X (p = d): rank(Φ) = n only if p ≥ n − min_p; the exact rank of the rational X."""
+    from verify.chapter8.claims import ntk_data_exact as E
+
+    S = E.spectrum(member)
+    rk = E.rank(S)
+    ok = not (rk == S.n and S.p < S.n - stmt.min_p)
+    return Outcome(ok, ["exact rank"], 1, None,
+                   None if ok else {"data": member.name, "n": S.n, "p": S.p, "rank Phi": rk}, strength="exact",
+                   sizes=[f"n = {S.n}, p = {S.p}"], notes=[f"rank Φ = {rk} ≤ min(n, p) = {min(S.n, S.p)}"])
+
+
 def _check_825(stmt: MinNorm, ctx) -> Outcome:
     ok_exact, steps = _exact_825()
 
@@ -530,9 +578,14 @@ claim(
     mutants=[Mutant("O(√n/σ²) (σ² in place of σ)", MinNorm(power=2.0)),
              Mutant("without rank(Φ) = n, p ≥ n", MinNorm(full_rank=False))],
     uses=["eq:8.63"],
+    quantified=Quantified(DATA_FULL, _decide_minnorm, extra=_NOT_FULL),
     notes=["f_θ⁰ ≡ 0 as in (8.63) (Definition 8.24): the lemma’s Δθ̂ = Φ⁺y is the nearest global minimum of the linearised loss only then; with f_θ⁰ ≠ 0 the target is y − f_θ⁰ and the radius becomes ‖Φ⁺(y − f_θ⁰)‖ ≤ ‖y − f_θ⁰‖/σ, which is O(√n/σ) only when ‖y − f_θ⁰‖ = O(√n) (the large-initial-output argument, thm:8.33’s erratum; second reader)",
            "beyond the exact instance the bound is sampled; a proof would need ‖Φ⁺‖_op = 1/σ_min(Φ) from the SVD"
-           " (Φ⁺ = VΣ⁻¹Uᵀ for rank n) and ‖y‖ ≤ √n·maxᵢ|yᵢ|, symbolic for every n ≤ p"],
+           " (Φ⁺ = VΣ⁻¹Uᵀ for rank n) and ‖y‖ ≤ √n·maxᵢ|yᵢ|, symbolic for every n ≤ p",
+           "attacks: Φ = X of every bank data set with n ≤ d and rank X = n (exact), the O(·) with constant 1: Φ⁺y = "
+           "Xᵀ(XXᵀ)⁻¹y exact, ΦΦ⁺y = y, ‖Φ⁺y‖² ≤ ‖y‖²/σ² ≤ n·max|y|²/σ² with σ² certified; held on all 5 admitted, "
+           "attained by X = I with y = ±1 (so the constant 1 cannot be lowered); the rank-deficient members are "
+           "recorded not applicable"],
 )
 
 
@@ -579,9 +632,11 @@ claim(
     check=_check_826,
     mutants=[Mutant("radius O(1/σ) (no √n)", MinNorm(sqrt_n=False))],
     uses=["lemma:8.25"],
+    quantified=Quantified(DATA_FULL, _decide_minnorm, extra=_NOT_FULL),
     notes=["the ball holds a global minimum of L̂(g_θ) under (8.63)'s f_θ⁰ ≡ 0 (see lemma:8.25's note for f_θ⁰ ≠ 0)",
            "sampled on instances; a proof would need Lemma 8.25's bound and ΦΦ⁺y = y for Φ of rank n, both from "
-           "the SVD"],
+           "the SVD",
+           "attacks: as lemma:8.25's (Φ = X, rank n, exact): θ⁰ + Φ⁺y has L̂(g) = 0 exactly and lies in the ball"],
 )
 
 
@@ -662,9 +717,12 @@ claim(
     check=_check_827,
     mutants=[Mutant("rank n already with p = n − 1", Expressivity(1))],
     uses=["lemma:8.25"],
+    quantified=Quantified(DATA_ALL, _decide_827),
     notes=["rank(Φ) ≤ min(n, p) is linear algebra; the generic-rank half is sampled: a proof would need, at each"
            " n = p, one input set with a maximal minor that is an exact nonzero number (then rank n holds for "
-           "generic inputs by analyticity), or Du et al.'s theorem for non-parallel inputs"],
+           "generic inputs by analyticity), or Du et al.'s theorem for non-parallel inputs",
+           "attacks: Φ = X (p = d) of every bank data set, exact rank: rank n only with d ≥ n on every member (the "
+           "'requires' half; the generic-rank half stays sampled)"],
 )
 
 

@@ -27,6 +27,229 @@ SEC = "8.4.2"
 eta = G.eta
 
 
+# --- class attacks on (8.125)–(8.128), the monotonicity sentence and approach (i): Φ = X of every bank data set --------
+import mpmath as mp  # noqa: E402
+
+from verify.chapter8.claims import ntk_data_exact as E  # noqa: E402
+
+DATA_PHI = Class("data sets (X, y) as features Φ = X (n × p)", "data", (),
+                 "every bank data set, its inputs as the rows φ⁽ⁱ⁾ of Φ; the steps η = r/τ² of the step bank with "
+                 "r ≤ 1 (the hypothesis η ≤ 1/τ²; the statements without a step condition take every bank step)")
+
+_HORIZON = 6  # GD steps t = 0 … 6 of (8.109) decided at every bank step, from ŷ⁰ = 0 and from every start
+# (each inequality is linear in the residual's eigen-weights ‖Pⱼr⁰‖², so "every start Δθ⁰" is decided exactly by the
+# start along each eigenspace of λⱼ > 0 alone, the null(Φᵀ) component fixed at −P₀y: ntk_data_exact.decide_terms)
+
+
+def _data_attack(member, max_r, per_step):
+    """Run ``per_step(S, r, eta) -> (ok | None, ce | None, checked)`` at every bank step η = r/τ² with r ≤ max_r."""
+    S = E.spectrum(member)
+    if E.sign(S.tau2) == 0:
+        return E.na("Φ = 0: τ = 0, no step")
+    undecided, ce, k = False, None, 0
+    with E._ivdps():
+        for name, r in E.steps(max_r):
+            eta = S.num(r) / S.tau2
+            ok, c, m = per_step(S, r, eta)
+            k += m
+            if ok is None:
+                undecided = True
+            elif not ok and ce is None:
+                ce = dict(c, **{"data": member.name, "eta": f"{r}/tau^2", "eigenvalues of Phi Phi^T":
+                                [E.show(v) for v in S.lam], "||P_j y||^2": [E.show(v) for v in S.w]})
+    ok = False if ce is not None else (None if undecided else True)
+    return ok, ce, k, S
+
+
+def _steps_note(max_r):
+    return (f"bank steps η = r/τ², r ∈ {{{', '.join(str(r) for _, r in E.steps(max_r))}}}, residuals rᵗ = (I − ηΦΦᵀ)ᵗr⁰, "
+            f"t ≤ {_HORIZON}, for r⁰ = −y and for every start (each eigenspace of λ > 0 alone)")
+
+
+def _decide_8125(stmt: Step125, member, ctx) -> Outcome:
+    """(8.125) on Φ = X of one bank data set, at every bank step (the relation needs no step condition) and every GD
+    residual t ≤ 6 from ŷ⁰ = 0: ‖rᵗ⁺¹‖² = Σⱼcⱼ^{2t+2}wⱼ against ρ^{2·power}‖rᵗ‖², ρ = maxⱼ|cⱼ| = ‖I − ηΦΦᵀ‖_op,
+    decided exactly/certified mode by mode (the mode attaining ρ contributes exactly 0 when power = 1)."""
+    def per_step(S, r, eta):
+        cs = E.modes(S, r)
+        js = E.argmax_abs(cs)
+        if js is None:
+            return None, None, 0
+        rho2 = (cs[js] ** 2) ** stmt.power
+        for t in range(_HORIZON + 1):
+            gs = [None if (j == js and stmt.power == 1) else c ** (2 * t) * (rho2 - c * c) for j, c in enumerate(cs)]
+            which = "r⁰ = −y (Δθ⁰ = 0)"
+            if stmt.relation == "=":  # every term is ≥ 0: equality iff each term is 0 (for y, then for every start)
+                signs = [0 if g is None else E.sign(g * w) for g, w in zip(gs, S.w)]
+                ok = False if any(x is not None and x != 0 for x in signs) else (True if all(x == 0 for x in signs) else None)
+                if ok:
+                    for j in range(len(cs)):
+                        if E.sign(S.lam[j]) == 0:
+                            continue
+                        sj = [0 if g is None else E.sign(g * w) for g, w in zip(gs, E.start_weights(S, j))]
+                        if any(x is not None and x != 0 for x in sj):
+                            ok, which = False, f"a start along the eigenvalue {E.show(S.lam[j])[:20]} of ΦΦᵀ"
+                            break
+                        if not all(x == 0 for x in sj):
+                            ok = None
+            else:
+                tot, which = E.decide_terms(S, gs)
+                ok = None if tot is None else tot >= 0
+            if ok is None:
+                return None, None, t + 1
+            if not ok:
+                return False, {"t": t, "residual": which, "||r^{t+1}||^2 (r0 = -y)": E.show(E.residual2(S, eta, t + 1)),
+                               "||I - eta Phi Phi^T||^2 ||r^t||^2 (r0 = -y)": E.show(rho2 * E.residual2(S, eta, t))}, t + 1
+        return True, None, _HORIZON + 1
+
+    ok, ce, k, S = _data_attack(member, None, per_step)
+    return E.outcome(ok, k, ce, S, _steps_note(None))
+
+
+def _decide_monotone(stmt: Monotone, member, ctx) -> Outcome:
+    """The monotonicity sentence on Φ = X: ‖rᵗ‖² − ‖rᵗ⁺¹‖² = Σⱼcⱼ^{2t}(1 − cⱼ²)wⱼ ≥ 0 for t ≤ 6 at every bank step
+    η = r/τ² with r ≤ eta_factor (printed: every η > 0 — ηΦΦᵀ ⪰ 0 is the only reason given — so every bank step;
+    corrected: η ≤ 2/τ²)."""
+    def per_step(S, r, eta):
+        cs = E.modes(S, r)
+        for t in range(_HORIZON + 1):
+            tot, which = E.decide_terms(S, [c ** (2 * t) * (1 - c * c) for c in cs])
+            ok = None if tot is None else (tot > 0 if stmt.strict else tot >= 0)
+            if ok is None:
+                return None, None, t + 1
+            if not ok:
+                return False, {"t": t, "residual": which, "||r^t||^2 (r0 = -y)": E.show(E.residual2(S, eta, t)),
+                               "||r^{t+1}||^2 (r0 = -y)": E.show(E.residual2(S, eta, t + 1))}, t + 1
+        return True, None, _HORIZON + 1
+
+    ok, ce, k, S = _data_attack(member, stmt.eta_factor, per_step)
+    return E.outcome(ok, k, ce, S, _steps_note(stmt.eta_factor))
+
+
+def _sigma_index(S, how: str) -> int:
+    """The index (into the distinct eigenvalues) of σ²: λ_min(ΦΦᵀ) ('gram', (8.117)) or the min(n, p)-th squared
+    singular value of Φ ('svd')."""
+    if how == "gram":
+        return 0
+    order = [j for j in reversed(range(len(S.lam))) for _ in range(S.mult[j])]  # descending, with multiplicity
+    return order[min(S.n, S.p) - 1]
+
+
+def _decide_8126(stmt: Rate126, member, ctx) -> Outcome:
+    """(8.126)–(8.127) on Φ = X at every bank step η = r/τ² ≤ 1/τ² and t ≤ 6: ‖rᵗ⁺¹‖ ≤ q‖rᵗ‖ and ‖rᵗ⁺¹‖ ≤ qᵗ⁺¹‖r⁰‖
+    with q = 1 − η·s (s = σ², τ² or 2σ²), in squares mode by mode (q ≥ 0; q < 0: only a zero residual satisfies it)."""
+    def per_step(S, r, eta):
+        cs = E.modes(S, r)
+        k = _sigma_index(S, getattr(stmt, "sigma", "gram"))
+        if stmt.rate == "sigma":
+            same, q = k, cs[k]
+        elif stmt.rate == "tau":
+            same, q = len(cs) - 1, cs[-1]
+        else:
+            same, q = None, 1 - 2 * S.num(r) * S.lam[k] / S.tau2
+        qs = E.sign(q)
+        if qs is None:
+            return None, None, 0
+        for t in range(_HORIZON + 1):
+            for what, gs in (("one step", [None if j == same else c ** (2 * t) * (q * q - c * c) for j, c in enumerate(cs)]),
+                             ("t + 1 steps", [None if j == same else q ** (2 * t + 2) - c ** (2 * t + 2)
+                                              for j, c in enumerate(cs)])):
+                if qs < 0:  # ‖rᵗ⁺¹‖ ≤ (negative)·…: only a zero residual, which some start avoids unless Φ = 0
+                    z = E.sign(E.residual2(S, eta, t + 1))
+                    ok, which = (None if z is None else z == 0), "r⁰ = −y (Δθ⁰ = 0)"
+                else:
+                    tot, which = E.decide_terms(S, gs)
+                    ok = None if tot is None else tot >= 0
+                if ok is None:
+                    return None, None, t + 1
+                if not ok:
+                    return False, {"t": t, "inequality": what, "residual": which, "q = 1 - eta s": E.show(q),
+                                   "||r^{t+1}||^2 (r0 = -y)": E.show(E.residual2(S, eta, t + 1)),
+                                   "||r^t||^2 (r0 = -y)": E.show(E.residual2(S, eta, t)),
+                                   "sigma^2 used": E.show(S.lam[k])}, t + 1
+        return True, None, _HORIZON + 1
+
+    ok, ce, k, S = _data_attack(member, 1, per_step)
+    return E.outcome(ok, k, ce, S, _steps_note(1))
+
+
+_EPS_128 = (sp.Rational(1, 10), sp.Rational(1, 1000), sp.Rational(1, 10**12))
+
+
+def _decide_8128(stmt: Iterations128, member, ctx) -> Outcome:
+    """(8.128) on Φ = X with T = ⌈log(1/ε)^k/(η·s)⌉ (the O(·) read with constant 1), ε ∈ {10⁻¹, 10⁻³, 10⁻¹²}, at every
+    bank step η ≤ 1/τ²: ‖r^T‖² ≤ ε²‖r⁰‖² decided by interval arithmetic on the exact eigenvalues (T up to ~10¹⁰);
+    both integers the enclosure of log(1/ε)/(ηs) allows for its ceiling are tried."""
+    import math
+
+    S0 = E.spectrum(member)
+    if E.sign(S0.sigma2) == 0:
+        return E.na("σ = 0 (ΦΦᵀ singular, rank Φ < n): T = O(log(1/ε)/(ησ²)) is infinite — outside rank(Φ) = n of Lemma 8.25")
+
+    def per_step(S, r, eta):
+        Si = E.as_iv(S)
+        etai = Si.num(r) / Si.tau2
+        s = Si.sigma2 if stmt.uses == "sigma" else Si.tau2
+        und, k = False, 0
+        for eps in _EPS_128:
+            L = mp.iv.log(1 / Si.num(eps)) ** mp.iv.mpf(stmt.log_power) / (etai * s)
+            for T_ in sorted({int(mp.ceil(L.a)), int(mp.ceil(L.b))}):
+                k += 1
+                lhs, rhs = E.residual2(Si, etai, T_), Si.num(eps) ** 2 * E.residual2(Si, etai, 0)
+                ok = E.at_least(rhs, lhs)
+                which = "r⁰ = −y (Δθ⁰ = 0)"
+                if ok:  # every start: σ > 0, so each eigenspace is reachable alone; (1 − ηλⱼ)^{2T} ≤ ε² for each j
+                    for lj in Si.lam:
+                        okj = E.at_least(Si.num(eps) ** 2, (1 - etai * lj) ** (2 * T_))
+                        if not okj:
+                            ok, which = okj, f"a start along the eigenvalue {E.show(lj)[:20]} of ΦΦᵀ"
+                            break
+                if ok is None:
+                    und = True
+                elif not ok:
+                    return False, {"epsilon": str(eps), "T": T_, "residual": which, "||r^T||^2 (r0 = -y)": E.show(lhs),
+                                   "eps^2 ||r^0||^2 (r0 = -y)": E.show(rhs)}, k
+        return (None if und else True), None, k
+
+    ok, ce, k, S = _data_attack(member, 1, per_step)
+    return E.outcome(ok, k, ce, S, "T = ⌈log(1/ε)/(ησ²)⌉, ε ∈ {1/10, 1/1000, 10⁻¹²}; " + _steps_note(1))
+
+
+def _decide_strong(stmt: StrongConvexity, member, ctx) -> Outcome:
+    """Approach (i) on Φ = X.  'strong': L̂(g_θ) = (1/n)‖y − ΦΔθ‖² is strongly convex in θ ∈ ℝᵖ iff its Hessian
+    (2/n)ΦᵀΦ is positive definite iff rank Φ = p (exact rank).  'pl': ‖∇L̂‖² ≥ (c·σ²/n)L̂ at the GD residuals t ≤ 6
+    from ŷ⁰ = 0 at every bank step η ≤ 1/τ² (∇L̂ = (2/n)Φᵀr: 4·rᵀΦΦᵀr ≥ c·σ²‖r‖²), exactly/certified."""
+    S = E.spectrum(member)
+    if stmt.form == "strong":
+        rk = E.rank(S)
+        ok = rk == S.p
+        return Outcome(ok, ["exact rank"], 1, None,
+                       None if ok else {"data": member.name, "n": S.n, "p": S.p, "rank Phi": rk,
+                                        "Hessian of L(g_theta)": "(2/n) Phi^T Phi, singular (rank < p)"},
+                       strength="exact", sizes=[f"n = {S.n}, p = {S.p}"],
+                       notes=[f"rank Φ = {rk}, p = {S.p}: ∇²L̂(g_θ) = (2/n)ΦᵀΦ is "
+                              + ("positive definite" if ok else "singular, flat along null(Φ)")])
+
+    def per_step(S, r, eta):
+        cs = E.modes(S, r)
+        c_ = S.num(stmt.pl_const)
+        for t in range(_HORIZON + 1):
+            # 4·rᵀΦΦᵀr − c·σ²‖r‖² = Σⱼ (4λⱼ − cσ²)cⱼ^{2t}wⱼ; the σ-mode's factor is exactly 0 when c = 4
+            gs = [None if (j == 0 and stmt.pl_const == 4) else (4 * l - c_ * S.sigma2) * cj ** (2 * t)
+                  for j, (l, cj) in enumerate(zip(S.lam, cs))]
+            tot, which = E.decide_terms(S, gs)  # every start = every θ: the PL inequality at every point
+            if tot is None:
+                return None, None, t + 1
+            if tot < 0:
+                return False, {"t": t, "residual": which, "4 r^T Phi Phi^T r (r0 = -y)": E.show(4 * E.grad_form(S, eta, t)),
+                               "c sigma^2 ||r||^2": E.show(c_ * S.sigma2 * E.residual2(S, eta, t))}, t + 1
+        return True, None, _HORIZON + 1
+
+    ok, ce, k, S = _data_attack(member, 1, per_step)
+    return E.outcome(ok, k, ce, S, "PL at the GD residuals; " + _steps_note(1))
+
+
+
 # --- instances: Φ (n ≤ p, full rank), a step η = frac·(factor/τ²), a residual r ------------------------------------------
 @st.composite
 def gd_instances(draw, factor: float = 1.0, special=(1.0, 0.5, 0.999, 1e-3)):
@@ -123,9 +346,14 @@ claim(
     ),
     mutants=[Mutant("PL constant 8σ²/n", StrongConvexity("pl", 8.0))],
     uses=["eq:8.63", "footnote:3"],
+    quantified=Quantified(DATA_PHI, _decide_strong),
     notes=["exact at Φ = [1, 2]; a proof for every n < p would need only rank(ΦᵀΦ) ≤ n < p, so the Hessian "
            "(2/n)ΦᵀΦ has a null direction along which L̂(g_θ) is affine — a rank statement on a generic n×p "
-           "matrix (matrix symbols), not yet encoded"],
+           "matrix (matrix symbols), not yet encoded",
+           "attacks: Φ = X of every bank data set. Printed: exact rank, broken by every member with rank Φ < p (n < d, "
+           "the ±1 cube samples, the duplicate rows in ℝ³). Corrected (PL with 4σ²/n, σ² = λ_min(ΦΦᵀ)): at every θ "
+           "(every residual y − ΦΔθ, decided per eigenspace) and along GD t ≤ 6 at the bank steps η ≤ 1/τ², exact or "
+           "interval-certified; held on every member (ntk_data_exact)"],
 )
 
 
@@ -547,8 +775,13 @@ claim(
     ),
     mutants=[Mutant("strictly shrinking for η ≤ 2/τ²", Monotone(2.0, strict=True))],
     uses=["eq:8.110"],
+    quantified=Quantified(DATA_PHI, _decide_monotone),
     notes=["sampled by hypothesis; a proof of the corrected condition η ≤ 2/τ² would need eq:8.119's eigenvalues"
-           " 1 − ητⱼ² and |1 − ητⱼ²| ≤ 1 ⟺ 0 ≤ ητⱼ² ≤ 2, symbolic once (8.119) holds for every n ≤ p"],
+           " 1 − ητⱼ² and |1 − ητⱼ²| ≤ 1 ⟺ 0 ≤ ητⱼ² ≤ 2, symbolic once (8.119) holds for every n ≤ p",
+           "attacks: Φ = X of every bank data set, residuals rᵗ = (I − ηΦΦᵀ)ᵗr⁰, t ≤ 6, r⁰ = −y and every start, decided "
+           "exactly or certified (interval arithmetic on the isolated eigenvalues of ΦΦᵀ). Printed (every η > 0): "
+           "broken at η = 2.5/τ² on every member (a start along the top eigenvalue). Corrected (η ≤ 2/τ²): held on every member at "
+           "η ∈ {1/100, 1, 1.99, 2}/τ²"],
 )
 
 
@@ -597,9 +830,7 @@ class Contraction:
     sigma: str = "gram"  # σ² = λ_min(ΦΦᵀ) ('gram', eq:8.117) or the min(n, p)-th squared singular value of Φ ('svd')
 
 
-DATA_PHI = Class("data sets (X, y) as features Φ = X (n × p)", "data", (),
-                 "every bank data set, its inputs as the rows φ⁽ⁱ⁾ of Φ; the steps η = r/τ² of the step bank with "
-                 "r ≤ 1 (the hypothesis η ≤ 1/τ²)")
+# DATA_PHI: declared with the class attacks above
 
 
 def _decide_8118(stmt: Contraction, member, ctx) -> Outcome:
@@ -915,17 +1146,22 @@ claim(
     ),
     mutants=[Mutant("≤ ‖I − ηΦΦᵀ‖²·‖ŷᵗ − y‖", Step125("<=", 2))],
     uses=["eq:8.115", "eq:8.118"],
+    quantified=Quantified(DATA_PHI, _decide_8125),
     notes=["the refutation is exact (Φ = diag(1, 1/2), η = 1/2, r = e₁); the corrected '≤' is the definition of"
            " the operator norm, searched in floats here: an inequality, outside the normal form (which proves "
            "identities)",
            "the counterexample is exact; the corrected '≤' is the definition of the operator norm and needs no "
-           "proof beyond it — only this claim's float search is sampled"],
+           "proof beyond it — only this claim's float search is sampled",
+           "attacks: Φ = X of every bank data set at every bank step (the relation needs no step condition), residuals "
+           "t ≤ 6 from ŷ⁰ = 0 and from every start, exact/certified: '=' broken wherever a residual (−y, or a start's) has weight on two eigenvalues of ΦΦᵀ with "
+           "different |1 − ηλ|; '≤' held on every member"],
 )
 
 
 @dataclass(frozen=True)
 class Rate126:
     rate: str = "sigma"  # ‖rᵗ‖ ≤ (1 − η·s)ᵗ‖r⁰‖ with s = σ² ('sigma'), τ² ('tau'), 2σ² ('2sigma')
+    sigma: str = "gram"  # σ² = λ_min(ΦΦᵀ) (8.117) or the min(n, p)-th squared singular value of Φ ('svd')
 
 
 def _check_8126(stmt: Rate126, ctx) -> Outcome:
@@ -963,8 +1199,16 @@ claim(
     check=_check_8126,
     mutants=[Mutant("rate 1 − ητ²", Rate126("tau")), Mutant("rate 1 − 2ησ²", Rate126("2sigma"))],
     uses=["eq:8.125", "eq:8.118"],
+    quantified=Quantified(DATA_PHI, _decide_8126,
+                          readings=(Reading("σ = σ_min(Φ) read as the smallest of the min(n, p) singular values of Φ "
+                                            "(equal to √λ_min(ΦΦᵀ) only when n ≤ p)", Rate126(sigma="svd"),
+                                            expect=False),)),
     notes=["sampled runs; a proof would need eq:8.110's recursion rᵗ⁺¹ = (I − ηΦΦᵀ)rᵗ, ‖Ar‖ ≤ ‖A‖_op‖r‖ and "
-           "eq:8.122's ‖I − ηΦΦᵀ‖_op ≤ 1 − ησ², then induction on t"],
+           "eq:8.122's ‖I − ηΦΦᵀ‖_op ≤ 1 − ησ², then induction on t",
+           "attacks: Φ = X of every bank data set, bank steps η = r/τ², r ∈ {1/100, 1}, t ≤ 6, from ŷ⁰ = 0 and from "
+           "every start, both inequalities decided exactly or certified mode by mode; held on every member (equality for the residual along the "
+           "bottom eigenvector, and for y ⊥ range(Φ) when σ = 0). The reading σ = the min(n, p)-th singular value of "
+           "Φ fails for n > p (the residual's component in null(Φᵀ) never moves), as for eq:8.118"],
 )
 
 
@@ -1020,6 +1264,11 @@ claim(
     mutants=[Mutant("T = log(1/ε)/(ητ²)", Iterations128("tau")),
              Mutant("T = O(√log(1/ε)/(ησ²))", Iterations128(log_power=0.5))],
     uses=["eq:8.126"],
+    quantified=Quantified(DATA_PHI, _decide_8128),
     notes=["the exponent is a sampled fit; a proof would need only (8.126) and 1 − x ≤ e^{−x}: (1 − ησ²)^T ≤ "
-           "e^{−ησ²T} ≤ ε once T ≥ log(1/ε)/(ησ²), a one-line symbolic inequality"],
+           "e^{−ησ²T} ≤ ε once T ≥ log(1/ε)/(ησ²), a one-line symbolic inequality",
+           "attacks: Φ = X of every bank data set with T = ⌈log(1/ε)/(ησ²)⌉ (the O(·) with constant 1), ε ∈ {10⁻¹, "
+           "10⁻³, 10⁻¹²}, η = r/τ², r ∈ {1/100, 1}: ‖r^T‖² ≤ ε²‖r⁰‖² for r⁰ = −y and every start, certified by interval arithmetic on the exact "
+           "eigenvalues (T up to ~10¹⁰ for the nearly parallel pair); held on the 5 members with σ > 0, not applicable "
+           "(T infinite) on the 7 with ΦΦᵀ singular"],
 )
