@@ -2,10 +2,12 @@
 on every member of their class, the constants below ½ and the wrong orders fall, and the readings that the chapter's
 objects break fall on them."""
 from numeric.adversaries import BANK
+from numeric.adversaries.core import _load
 from verify.chapter8 import taylor_attacks as TA
 from verify.chapter8.claims.ntk_basics import Order, Taylor828
 from verify.chapter8.claims.prose_84 import TaylorFact
 
+_load()
 TOY = BANK["x(θ + βθ²), β = 1/2 (Remark 8.31's toy)"]
 ERF = BANK["erf net m = 2 (8.78), first layer"]
 OFF = BANK["1/2 + θ + θ²/10 (f̄_θ⁰ ≠ 0)"]
