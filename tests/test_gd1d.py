@@ -1,0 +1,32 @@
+"""Exact one-dimensional GD endpoints (verify.chapter8.gd1d) on bank members, and the basic idea's attack."""
+import sympy as sp
+
+from numeric.adversaries import BANK
+from numeric.adversaries.core import _load
+from verify.chapter8 import gd1d
+
+_load()
+x = gd1d.x
+
+
+def test_endpoints_on_the_traps():
+    shelf = BANK["x⁴/4 + x³/3"].obj
+    assert gd1d.run(shelf, 1).end == 0 and gd1d.run(shelf, 1).kind == "not a minimum"
+    assert gd1d.run(shelf, -1000).end == -1
+    r = gd1d.run(BANK["−x·exp(−x²)"].obj, -1)
+    assert r.end == -sp.oo and r.kind == "diverges"
+    assert gd1d.run(BANK["−x·exp(−x²)"].obj, 1000).end == sp.sqrt(2) / 2
+    # flat minimum: a start at 10⁻⁸ has f' ≈ 10²⁴·e^(−10¹⁶) > 0: it still ends at 0 (not at x₀)
+    assert gd1d.run(BANK["exp(−1/x²) (flat minimum)"].obj, sp.Rational(1, 10**8)).end == 0
+
+
+def test_spurious_minimum_is_found_as_not_global():
+    f = BANK["x⁴ − 4x² + x"].obj
+    assert gd1d.run(f, 1).kind == "local minimum (not global)"
+    ok, _rows, bad, _u = gd1d.decide_runs(BANK["x⁴ − 4x² + x"], conditional=True)
+    assert ok is False and bad["which is"] == "local minimum (not global)"
+
+
+def test_the_step_bound_is_a_bound_on_the_swept_interval():
+    r = gd1d.run(x**4, 1000)
+    assert r.end == 0 and r.U == 12 * 1000**2
