@@ -30,3 +30,14 @@ def test_spurious_minimum_is_found_as_not_global():
 def test_the_step_bound_is_a_bound_on_the_swept_interval():
     r = gd1d.run(x**4, 1000)
     assert r.end == 0 and r.U == 12 * 1000**2
+
+
+def test_footnote_1_on_the_convex_bank():
+    from verify.chapter8.claims.saddle_basics import Footnote1, decide_fn1
+
+    assert decide_fn1(Footnote1("value"), BANK["eˣ"], None).holds is True
+    out = decide_fn1(Footnote1("point"), BANK["eˣ"], None)
+    assert out.holds is False and out.counterexample["x_t →"] == "-oo"
+    assert decide_fn1(Footnote1("value", step_ratio=2), BANK["x²/2"], None).holds is False
+    assert decide_fn1(Footnote1("value", step_ratio=sp.Rational(199, 100)), BANK["x²/2"], None).holds is True
+    assert decide_fn1(Footnote1("value"), BANK["∫₀^|x| exp(−1/t²) dt (flat convex minimum)"], None).holds is True
