@@ -41,3 +41,14 @@ def test_footnote_1_on_the_convex_bank():
     assert decide_fn1(Footnote1("value", step_ratio=2), BANK["x²/2"], None).holds is False
     assert decide_fn1(Footnote1("value", step_ratio=sp.Rational(199, 100)), BANK["x²/2"], None).holds is True
     assert decide_fn1(Footnote1("value"), BANK["∫₀^|x| exp(−1/t²) dt (flat convex minimum)"], None).holds is True
+
+
+def test_gd_on_the_stable_line_of_every_strict_saddle_of_figure_8_3_ends_at_the_saddle():
+    from verify.chapter8.claims.saddle_strict import Escape, _stable_lines, decide_escape
+
+    m = BANK["(x² − 1)² + (y² − 1)² (Figure 8.3 reproduction)"]
+    lines, _skipped = _stable_lines(m.obj)
+    assert len(lines) == 4
+    assert decide_escape(Escape(), m, None).holds is True
+    assert decide_escape(Escape(gd_escapes=True), m, None).holds is False
+    assert decide_escape(Escape(), BANK["x² + (xy − 1)²"], None).holds is None  # irrational eigenvectors: n/a

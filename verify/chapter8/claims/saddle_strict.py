@@ -841,6 +841,79 @@ def _check_escape(stmt: Escape, ctx) -> Outcome:
                                        "(from_theory: radius, g_thres, t_thres, f_thres) for ε = 1e-3·κ/2"], strength="sampled")
 
 
+FN2_SADDLE = Class("C² f: ℝ² → ℝ (a strict saddle: the statement is vacuous without one)", "fn2", ("C²",),
+                   "the functions whose strict saddles GD and perturbed GD meet in §8.2.1")
+
+
+@lru_cache(maxsize=None)
+def _stable_lines(f):
+    """The strict saddles p of f (exact critical points, Hessian eigenvalues λ₁ < 0 < λ₂) whose stable direction v is
+    rational and spans a GD-invariant line: ∇f(p + s·v)·u ≡ 0 in s (u the unstable direction), so GD started on it
+    moves along it only, as 1-D GD on h(s) = f(p + s·v).  Returns ([(p, λ₁, λ₂, v, h(s))], [saddles left undecided])."""
+    from verify.chapter8 import gd1d
+
+    s = gd1d.x
+    out, skipped = [], []
+    for c in sp.solve([sp.diff(f, X), sp.diff(f, Y)], [X, Y], dict=True):
+        if not all(v.is_real for v in c.values()):
+            continue
+        p = sp.Matrix([c[X], c[Y]])
+        H = sp.hessian(f, (X, Y)).subs(c)
+        ev = H.eigenvects()
+        neg = [(lam, vs) for lam, _m, vs in ev if lam < 0]
+        pos = [(lam, vs) for lam, _m, vs in ev if lam > 0]
+        if not neg:
+            continue
+        if not pos or len(neg) != 1 or len(pos) != 1:
+            skipped.append((list(p), [e[0] for e in ev], "not a saddle with one stable and one unstable direction"))
+            continue
+        v, u = pos[0][1][0], neg[0][1][0]
+        if not all(t.is_rational for t in list(v) + list(u)):
+            skipped.append((list(p), [neg[0][0], pos[0][0]], "irrational eigenvectors"))
+            continue
+        v = v / sp.sqrt((v.T * v)[0])
+        line = {X: p[0] + s * v[0], Y: p[1] + s * v[1]}
+        across = sp.expand((sp.Matrix([sp.diff(f, X), sp.diff(f, Y)]).subs(line).T * u)[0])
+        if across != 0:
+            skipped.append((list(p), [neg[0][0], pos[0][0]], f"the stable line is not invariant (∇f·u = {across})"))
+            continue
+        out.append((list(p), neg[0][0], pos[0][0], list(v), sp.expand(f.subs(line))))
+    return out, skipped
+
+
+def decide_escape(stmt: Escape, member, ctx) -> Outcome:
+    """The escape statement's first half on one fn2 member, exactly: GD started on a strict saddle's stable manifold
+    (at distance 10⁻⁸ on either side, on the invariant stable line) with any step η ≤ 1/U (U ≥ sup h'' on the swept
+    interval, certified) converges to the saddle (verify.chapter8.gd1d on h(s) = f(p + s·v)); ``gd_escapes``: the
+    reading that it leaves.  The perturbed-GD half (Jin et al.'s probability ≥ 1 − δ within t_thres) is the check's
+    sampled family, not decided here."""
+    from verify.chapter8 import gd1d
+
+    lines, skipped = _stable_lines(member.obj)
+    if not lines:
+        return Outcome(None, notes=["no strict saddle with an invariant rational stable line" +
+                                    (f" (undecided: {skipped})" if skipped else "")][:1])
+    rows, bad = [], None
+    for p, lam1, lam2, v, h in lines:
+        for s0 in (sp.Rational(1, 10**8), -sp.Rational(1, 10**8)):
+            r = gd1d.run(h, s0)
+            if r is None:
+                continue
+            stays = r.end == 0
+            rows.append(f"saddle {p} (λ = {lam1}, {lam2}), stable line p + s·{v}, h(s) = {h}: from s₀ = {s0}, "
+                        f"η ≤ 1/{r.U}, GD ends at s = {r.end}")
+            if stays == stmt.gd_escapes and bad is None:
+                bad = {"f": member.name, "saddle": str(p), "stable direction": str(v), "s₀": str(s0),
+                       "GD ends at s": str(r.end), "restriction h(s)": str(h)}
+    if not rows:
+        return Outcome(None, notes=["no run decided"])
+    return Outcome(bad is None, ["symbolic"], len(rows), None, bad, strength="exact", sizes=[member.name],
+                   steps=[Step("runs on the stable lines", "; ".join(rows)[:2000], holds=bad is None)],
+                   notes=[f"{len(rows)} runs on {len(lines)} strict saddle(s): "
+                          + ("all end at the saddle" if bad is None and not stmt.gd_escapes else "see the runs")
+                          + (f"; undecided saddles: {skipped}" if skipped else "")][:1])
+
+
 claim(
     id="sec:8.2.1:saddle-escape",
     section="8.2.1",
@@ -857,11 +930,20 @@ claim(
         Mutant("PGD tuned to ε' = 30β²/ρ (the saddle's −β weaker than −√(ρε')) escapes within its t_thres",
                Escape(eps_over=30.0)),
     ],
+    quantified=Quantified(FN2_SADDLE, decide_escape, readings=(
+        Reading("plain GD started on the stable manifold escapes (fails on every strict saddle with an invariant "
+                "stable line: x² − y², the weak saddle, Figure 8.3's four saddles)", Escape(gd_escapes=True),
+                expect=False),)),
     uses=["def:8.4", "thm:8.5"],
     notes=["second reader: the bare statement is false when PGD's tolerance does not match the saddle — with "
            "β < √(ρε') t_thres ∝ 1/√(ρε') is too short (x²/2 − βy²/2 + Ky⁴/4, β = 0.02, K = 10, ε' = 1e-2: 0/300 "
            "escapes); the statement now carries Jin et al.'s condition ε' ≤ β²/ρ, and a mutant tuned to 30β²/ρ on "
            "this family escapes in 0 of the trials",
+           "attacked on the fn2 bank (decide_escape): the plain-GD half exactly, on every strict saddle with a rational "
+           "invariant stable line (x² − y², the weak saddle, Figure 8.3's four saddles: GD from 10⁻⁸ along it ends at the "
+           "saddle, by the one-dimensional monotone-map argument on the restriction); strict saddles with irrational or "
+           "curved stable manifolds (x² + (xy − 1)² at 0) are n/a; the perturbed-GD half is not attacked (sampled on the "
+           "check's family only)",
            "sampled runs; a proof would need, for plain GD, the invariance of the stable manifold (exact for a "
            "quadratic saddle), and for perturbed GD Jin et al. 2017's escape lemma (the thin-pancake volume "
            "bound on the stuck region) with this family's constants"],
