@@ -35,6 +35,21 @@ class Run:
     how: str
 
 
+@lru_cache(maxsize=None)
+def _crit_all(f):
+    """Every critical point of a non-polynomial member when solveset gives a finite set (None otherwise)."""
+    S = sp.solveset(sp.diff(f, x), x, sp.S.Reals)
+    return tuple(S) if isinstance(S, sp.FiniteSet) or S == sp.S.EmptySet else None
+
+
+def _same(a, b) -> bool:
+    if a == b:
+        return True
+    if isinstance(a, sp.CRootOf) or isinstance(b, sp.CRootOf):
+        return False  # distinct CRootOf objects of one polynomial are distinct roots; else compare numerically below
+    return sp.simplify(a - b) == 0
+
+
 def _crit_side(f, x0, side: int):
     """The nearest critical point strictly left (side = −1) or right (+1) of x₀; ±oo if none; None if undecided."""
     if isinstance(f, sp.Piecewise):
@@ -50,6 +65,8 @@ def _crit_side(f, x0, side: int):
             cands = [] if d1 != 0 else None
             if cands is None:
                 return None
+        elif _crit_all(f) is not None:
+            cands = list(_crit_all(f))
         else:
             dom = sp.Interval.open(-sp.oo, x0) if side < 0 else sp.Interval.open(x0, sp.oo)
             S = sp.solveset(d1, x, dom)
@@ -133,9 +150,16 @@ def _global_upper(f2):
 
 
 @lru_cache(maxsize=None)
+def _min_sets(f):
+    return tuple(_minima(f)), tuple(global_minima(f))
+
+
+@lru_cache(maxsize=None)
 def run(f, x0) -> Run | None:
     """Where GD (any step η ≤ 1/U) from x₀ ends on f, decided exactly; None when not decided."""
     x0 = sp.nsimplify(x0)
+    if not isinstance(f, sp.Piecewise) and not f.is_polynomial(x) and _crit_all(f) is None:
+        return None  # infinitely many critical points (cos): the minima are not known exactly, the run not classified
     g = f.args[0][0] if isinstance(f, sp.Piecewise) else f
     d = sp.diff(f, x).subs(x, x0) if not isinstance(f, sp.Piecewise) else (
         sp.Integer(0) if x0 == 0 else sp.diff(g, x).subs(x, x0))
@@ -152,12 +176,11 @@ def run(f, x0) -> Run | None:
         if U is None:
             return None
         end = c
-    mins = _minima(f)
-    glob = global_minima(f)
+    mins, glob = _min_sets(f)
     if end in (sp.oo, -sp.oo):
         kind = "diverges"
-    elif any(sp.simplify(end - m) == 0 for m in mins):
-        kind = "local minimum (global)" if any(sp.simplify(end - m) == 0 for m in glob) else "local minimum (not global)"
+    elif any(_same(end, m) for m in mins):
+        kind = "local minimum (global)" if any(_same(end, m) for m in glob) else "local minimum (not global)"
     else:
         kind = "not a minimum"
     how = (f"x₀ = {x0}: f'(x₀) = {sp.N(d, 6)}; GD with any η ≤ 1/U, U = {U} ≥ sup f'' on the swept interval, "
