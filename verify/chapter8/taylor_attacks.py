@@ -51,7 +51,7 @@ def beta_bounds(h: sp.Expr, syms: tuple) -> tuple:
             if i != j and sp.simplify(H[i, j]) != 0:
                 return None, None, None, f"∂²h/∂{syms[i]}∂{syms[j]} = {H[i, j]} ≠ 0: not decided (diagonal Hessians only)"
     lo, up, arg, texts = sp.Integer(0), sp.Integer(0), [sp.Integer(0)] * n, []
-    grid = [sp.Rational(k, 64) for k in range(-64 * 8, 64 * 8 + 1)] + [sp.Integer(s * 10**e) for e in range(1, 4)
+    grid = [sp.Rational(k, 32) for k in range(-32 * 6, 32 * 6 + 1)] + [sp.Integer(s * 10**e) for e in range(1, 4)
                                                                         for s in (-1, 1)]
     for i, t in enumerate(syms):
         e = sp.simplify(H[i, i])
@@ -73,7 +73,7 @@ def beta_bounds(h: sp.Expr, syms: tuple) -> tuple:
             if v > best:
                 best, at = v, q
         for slack in ("1e-3", "1e-2", "5e-2"):  # interval arithmetic overestimates near the maximum: widen the bound
-            cand = sp.nsimplify(mpmath.nstr(best * (1 + mpmath.mpf(slack)) + mpmath.mpf("1e-9"), 12))
+            cand = sp.Rational(mpmath.nstr(best * (1 + mpmath.mpf(slack)) + mpmath.mpf("1e-9"), 12))
             r = le_everywhere(sp.Abs(e), t, cand, f"|∂²h/∂{t}²|")
             if r.holds:
                 break
@@ -282,7 +282,7 @@ def decide_829(stmt, member, ctx) -> Outcome:
 
 
 # --- the fn1 members (the proof's fact (8.71): every h with a β-Lipschitz gradient, every θ⁰) -------------------------
-_TH0 = [sp.Rational(k, 4) for k in range(-12, 13)]
+_TH0 = [sp.Rational(k, 2) for k in range(-6, 7)]
 
 
 def decide_871(stmt, member, ctx) -> Outcome:
