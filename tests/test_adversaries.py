@@ -108,3 +108,13 @@ def test_the_poly_time_arguments_break_what_the_second_reader_broke():
         assert d(P.TB_85_CORR, quartic) is True
         assert d(S.TB_86_CORR, quartic) is True
     assert d(P.TB_85_OLD, "x⁴") is None and d(P.TB_85_OLD, "x⁴/(1 + x²)") is None
+
+
+def test_the_bilinear_model_has_an_off_diagonal_constant_hessian_and_meets_the_lazy_hypotheses():
+    from numeric.adversaries import BANK
+
+    m = BANK["θ₁θ₂x (two linear layers)"]
+    for h in ("σ̄ > 0", "β̄ < ∞", "f̄_θ⁰ = 0 on the data"):
+        assert hypothesis("model", h).check(m.obj).holds, h
+    H = m.obj.hessian()
+    assert H[0, 1] != 0 and not any(e.has(*m.obj.theta) for e in H)

@@ -35,3 +35,10 @@ def test_871_on_the_flat_members_holds_and_a_quarter_fails():
     for name in ("exp(−1/x²) (flat minimum)", "∫₀^|x| exp(−1/t²) dt (flat convex minimum)"):
         assert TA.decide_871(TaylorFact(), BANK[name], None).holds is True
         assert TA.decide_871(TaylorFact(c=0.25), BANK[name], None).holds is False
+
+
+def test_the_bilinear_model_attains_the_constant_off_the_axes():
+    m = BANK["θ₁θ₂x (two linear layers)"]
+    assert TA.decide_828(Taylor828(), m, None).holds is True
+    out = TA.decide_828(Taylor828(const=0.25), m, None)
+    assert out.holds is False and out.counterexample["Δθ"][0] == out.counterexample["Δθ"][1]

@@ -46,6 +46,13 @@ def beta_bounds(h: sp.Expr, syms: tuple) -> tuple:
     """(β_lo, β_up, argmax point, certificate text) with β_lo ≤ sup‖∇²h‖_op ≤ β_up, or (None, None, None, why)."""
     H = sp.hessian(h, syms)
     n = len(syms)
+    if not any(e.has(*syms) for e in H):  # a constant Hessian: β = ‖H‖_op = max|eigenvalue|, exact
+        ev = list(H.eigenvals())
+        b = max((abs(v) for v in ev), key=lambda v: float(v)) if ev else sp.Integer(0)
+        evs = H.eigenvects()
+        top = [vs[0] for lam, _m, vs in evs if abs(lam) == b]
+        arg = tuple([sp.Integer(0)] * n)
+        return b, b, arg, f"∇²h = {H.tolist()} constant: β = max|eigenvalue| = {b} (exact; eigenvector {list(top[0]) if top else []})"
     for i in range(n):
         for j in range(n):
             if i != j and sp.simplify(H[i, j]) != 0:
