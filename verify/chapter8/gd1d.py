@@ -101,7 +101,7 @@ def _upper_f2(f, lo, hi):
         top = max([p.as_expr().subs(x, r) for r in pts], default=sp.Integer(0))
         if lo == -sp.oo or hi == sp.oo:
             top = max(top, sp.limit(f2, x, -sp.oo if lo == -sp.oo else sp.oo))
-        return max(sp.nsimplify(top), sp.Integer(0))
+        return max(top, sp.Integer(0))  # exact (an algebraic number): never rounded down
     glob = _global_upper(f2)
     if glob is not None:  # a bound on ℝ bounds every interval
         return glob
