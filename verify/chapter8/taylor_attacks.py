@@ -146,12 +146,14 @@ def _find(R, thetas0, deltas, c, power, beta_up):
     return None
 
 
-def decide_bound(h, syms, thetas0, c, power, what, drop_h0=False, beta_of=None) -> Outcome:
+def decide_bound(h, syms, thetas0, c, power, what, drop_h0=False, beta_of=None, beta_floor=0) -> Outcome:
     """|r(θ⁰, Δ)| ≤ c·β‖Δ‖^power for h, β = sup‖∇²h‖_op, at the θ⁰ of ``thetas0`` (every θ⁰ when the caller passes a
     grid and the statement is for every θ⁰): certified violation, or the integral-remainder proof."""
     lo, up, arg, txt = beta_bounds(h if beta_of is None else beta_of, syms)
     if up is None:
         return Outcome(None, notes=[txt])
+    if beta_floor > up:  # β is uniform over the data points (8.68): the largest certified bound over them
+        up, txt = beta_floor, txt + f"; β ≤ {beta_floor} (the largest bound over the data points: (8.68) is for every x)"
     pts = list(thetas0) + ([arg] if arg is not None and arg not in thetas0 and len(thetas0) > 1 else [])
     bad = find_violation(h, syms, pts, sp.nsimplify(c), power, up, drop_h0)
     cert = {"h": str(h), "β bounds": (str(lo), str(up)), "how": txt}
@@ -222,9 +224,14 @@ def decide_828(stmt, member, ctx) -> Outcome:
     parts, _at = _model_parts(m)
     syms, th0 = tuple(m.theta), tuple(sp.nsimplify(v) for v in m.theta0)
     drop = getattr(stmt, "g_without_f0", False)
+    ups = [beta_bounds(h, syms)[1] for h, _y in parts]
+    if any(u is None for u in ups):
+        return Outcome(None, notes=["β not certified at some data point"])
+    b_all = max(ups)
     out = []
     for k, (h, _y) in enumerate(parts):
-        o = decide_bound(h, syms, [th0], stmt.const, stmt.power, f"{member.name}, x⁽{k + 1}⁾", drop_h0=drop)
+        o = decide_bound(h, syms, [th0], stmt.const, stmt.power, f"{member.name}, x⁽{k + 1}⁾", drop_h0=drop,
+                         beta_floor=b_all)
         if o.holds is not True:
             return o
         out.append(o)
@@ -250,7 +257,6 @@ def decide_828(stmt, member, ctx) -> Outcome:
                        notes=[n_ for o in out for n_ in o.notes])
     # c·n^q < n/2: look for a point on the ball's edge where the remainder exceeds the (8.70) bound
     for k, (h, _y) in enumerate(parts):
-        lo, up, arg, txt = beta_bounds(h, syms)
         rho = sp.sqrt(rad2)
         for u in _dirs(len(syms)):
             nu = sp.sqrt(sum(sp.Integer(a) ** 2 for a in u))
@@ -260,7 +266,7 @@ def decide_828(stmt, member, ctx) -> Outcome:
             n2 = sum(sp.Rational(a) ** 2 for a in dd)
             cp = sp.nsimplify(stmt.const) * n**q * ymax**2 / s2 / n2
             cp = sp.Rational(mpmath.nstr(mpmath.mpf(str(sp.N(cp, 40))) * (1 + mpmath.mpf("1e-12")), 25))
-            bad = find_violation(h, syms, [th0], cp, 2, up, deltas=[dd])
+            bad = find_violation(h, syms, [th0], cp, 2, b_all, deltas=[dd])
             if bad is not None:
                 return Outcome(False, ["symbolic", "mpmath"], 1, None, {"(8.70) at the ball's edge": bad,
                                "σ²": str(s2), "n": n, "max|y|": str(ymax)}, strength="certified", sizes=[member.name])
@@ -279,9 +285,13 @@ def decide_829(stmt, member, ctx) -> Outcome:
             if o.holds is False:
                 return o
         return Outcome(None, notes=["|f̄ − ḡ| nondecreasing along every ray tried: not refuted here"])
+    ups = [beta_bounds(h, syms)[1] for h, _y in parts]
+    if any(u is None for u in ups):
+        return Outcome(None, notes=["β not certified at some data point"])
     out = None
     for k, (h, _y) in enumerate(parts):
-        o = decide_bound(h, syms, [th0], sp.Rational(1, 2), stmt.exponent, f"{member.name}, x⁽{k + 1}⁾")
+        o = decide_bound(h, syms, [th0], sp.Rational(1, 2), stmt.exponent, f"{member.name}, x⁽{k + 1}⁾",
+                         beta_floor=max(ups))
         if o.holds is not True:
             return o
         out = o if out is None else out.merge(o)
