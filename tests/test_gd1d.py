@@ -52,3 +52,18 @@ def test_gd_on_the_stable_line_of_every_strict_saddle_of_figure_8_3_ends_at_the_
     assert decide_escape(Escape(), m, None).holds is True
     assert decide_escape(Escape(gd_escapes=True), m, None).holds is False
     assert decide_escape(Escape(), BANK["x² + (xy − 1)²"], None).holds is None  # irrational eigenvectors: n/a
+
+
+def test_perturbed_gd_escapes_the_weak_saddle_at_the_largest_allowed_tolerance():
+    from verify.chapter8.claims.saddle_strict import _pgd_escape
+
+    ok, rows, ce = _pgd_escape(BANK["x²/2 − y²/100 + 5y⁴/2 (weak saddle)"], None, n=10)
+    assert ok is True and ce is None and "t_thres" in rows[0]
+    assert _pgd_escape(BANK["x² − y² (strict saddle)"], None) is None  # unbounded below: Jin's Δ_f is infinite
+
+
+def test_perturbed_gd_tuned_above_beta_squared_over_rho_does_not_escape():
+    from verify.chapter8.claims.saddle_strict import _pgd_escape
+
+    ok, _rows, ce = _pgd_escape(BANK["(x² − 1)² + (y² − 1)² (Figure 8.3 reproduction)"], None, n=10, eps_over=30.0)
+    assert ok is False and ce["escaped"] == "0/10"
