@@ -116,3 +116,13 @@ def test_full_row_rank_is_decided_exactly_and_can_fail():
     assert h({"X": [[1, 0], [2, 0]], "y": [1, 1]}).holds is False          # parallel rows
     assert h({"X": [[1, 0], [0, 1], [1, 1]], "y": [1, 1, 1]}).holds is False  # n > d
     assert h({"X": [[1, 0, 1], [0, 1, 1], [1, 1, 2]], "y": [0, 0, 0]}).holds is False  # no two parallel, still rank 2
+
+
+def test_the_bilinear_model_has_an_off_diagonal_constant_hessian_and_meets_the_lazy_hypotheses():
+    from numeric.adversaries import BANK
+
+    m = BANK["θ₁θ₂x (two linear layers)"]
+    for h in ("σ̄ > 0", "β̄ < ∞", "f̄_θ⁰ = 0 on the data"):
+        assert hypothesis("model", h).check(m.obj).holds, h
+    H = m.obj.hessian()
+    assert H[0, 1] != 0 and not any(e.has(*m.obj.theta) for e in H)

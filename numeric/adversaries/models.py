@@ -90,6 +90,12 @@ model("1/2 + θ + θ²/10 (f̄_θ⁰ ≠ 0)", b + x * t1 + x * t1**2 / 10, [t1],
       "σ̄ = 1, β̄ = 1/5, but f̄_θ⁰ = 1/2 ≠ 0", "'parameters move ∝ 1/α': αf̄_θ⁰ = α/2 must be undone, θ moves O(1)")
 model("sin(θ) x (bounded curvature)", x * sp.sin(t1), [t1], [0], [(1, 1)], "σ̄ = 1, β̄ = 1, f̄_θ⁰ = 0",
       "nothing (a smooth non-polynomial baseline)")
+model("θ₁θ₂x (two linear layers)", x * t1 * t2, [t1, t2], [1, 0], [(1, 1)],
+      "a two-layer linear network a·w·x at (a, w) = (1, 0): f̄_θ⁰ = 0, Φ̄ = [[0, 1]] (σ̄ = 1), a constant Hessian "
+      "[[0, x], [x, 0]] with off-diagonal entries (β̄ = |x| = 1); the remainder x·Δθ₁Δθ₂ attains (β̄/2)‖Δθ‖² along the "
+      "diagonal Δθ₁ = Δθ₂, not along an axis",
+      "Taylor-remainder constants checked only along coordinate directions (|f̄ − ḡ| = 0 on both axes); readings that "
+      "need a diagonal Hessian")
 model("erf net m = 2 (8.78), first layer", (sp.erf(t1 * x) - sp.erf(t2 * x)) / sp.sqrt(2), [t1, t2],
       [sp.Rational(1, 2), sp.Rational(1, 2)], [(1, 1)], "the chapter's network with a = (1, −1), symmetric init",
       "nothing: σ̄ > 0, β̄ < ∞ (σ'' bounded), f̄_θ⁰ = 0")

@@ -27,6 +27,11 @@ from numeric.adversaries import BANK, Class
 from numeric.adversaries.core import _load as _load_bank
 from verify.engine.arguments import argument
 from verify.engine.attacks import Quantified, Reading
+from verify.chapter8 import taylor_attacks as TA
+
+MODEL_OK_828 = Class("a model f̄_θ with σ̄ > 0 and β̄ < ∞ (Lemma 8.28 with Lemma 8.25's ball)", "model",
+                     ("σ̄ > 0", "β̄ < ∞"))
+MODEL_BETA = Class("a model f̄_θ with β̄ < ∞ (∇_θ f̄ Lipschitz, (8.68))", "model", ("β̄ < ∞",))
 
 SEC = "8.4"
 
@@ -732,6 +737,8 @@ class Taylor828:
     const: float = 0.5  # |f − g| ≤ const·β‖Δθ‖^power (the O of (8.69) with its explicit constant ½)
     power: float = 2.0
     ball_n_power: float = 1.0  # (8.70): on B_{θ⁰}, |f − g| ≤ const·β·n^ball_n_power·max|y|²/σ²
+    ball: bool = True  # False: (8.69) alone (the class then needs no σ > 0)
+    g_without_f0: bool = False  # a reading: g taken as (8.55)'s ⟨∇f_θ⁰, Δθ⟩ without the assumption f_θ⁰ ≡ 0
 
 
 def _toy_828(stmt: Taylor828):
@@ -806,9 +813,21 @@ claim(
              Mutant("O(β‖Δθ‖) (first power)", Taylor828(power=1.0)),
              Mutant("(8.70) with √n in place of n", Taylor828(ball_n_power=0.5))],
     uses=["lemma:8.25", "remark:8.26"],
+    quantified=Quantified(
+        MODEL_OK_828, TA.decide_828,
+        readings=(Reading("(8.69) alone, for every model with β̄ < ∞ (no σ > 0 needed)", Taylor828(ball=False),
+                          cls=MODEL_BETA),
+                  Reading("g read as (8.55)'s ⟨∇f_θ⁰(x), Δθ⟩ without the standing assumption f_θ⁰ ≡ 0 (fails: "
+                          "1/2 + θ + θ²/10 has |f − g| = 1/2 at Δθ = 0)", Taylor828(ball=False, g_without_f0=True),
+                          expect=False, cls=MODEL_BETA)),
+        extra=("θ₂ tanh(θ₁x) (both layers trained)", "θ² at θ⁰ = 0")),
     notes=["sampled points illustrate the slack; a proof would need the integral-remainder argument above with "
            "the Lipschitz hypothesis encoded symbolically, and the erf network's β certified as "
-           "sup|σ''|·max‖x‖²/√m (eq:8.102)"],
+           "sup|σ''|·max‖x‖²/√m (eq:8.102)",
+           "attacked on the bank's models with σ̄ > 0 and β̄ < ∞ (verify/chapter8/taylor_attacks.py): β bracketed by a "
+           "rational-point value and a certified sup|∂²f̄| (diagonal Hessians), a violation of |f − g| ≤ ½β‖Δθ‖² looked "
+           "for at rational points at 30 digits, the bound itself by the integral remainder; (8.70) on the ball "
+           "‖Δθ‖ ≤ √n·max|y|/σ with σ² = λ_min(Φ̄Φ̄ᵀ) exact"],
 )
 
 
@@ -865,6 +884,12 @@ claim(
     mutants=[Mutant("first order", Order(1.0)), Mutant("third order", Order(3.0)),
              Mutant("the error itself grows with the distance along every ray", Order(2.0, error_monotone=True))],
     uses=["lemma:8.28"],
+    quantified=Quantified(
+        MODEL_BETA, TA.decide_829,
+        readings=(Reading("'as you move farther away from θ⁰, the Taylor approximation gets worse': the error itself "
+                          "nondecreasing along every ray (fails: the erf network (8.78), m = 2, along −e₁)",
+                          Order(2.0, error_monotone=True), expect=False),),
+        extra=("θ₂ tanh(θ₁x) (both layers trained)",)),
     notes=["reading (second reader): 'the Taylor approximation gets worse as you move farther away' holds for the "
            "bound (β/2)‖Δθ‖², not for the error: one tanh neuron at w⁰ = ½ has |tanh w − g(w)| = 0.138 at w = −½ and "
            "≈ 10⁻³ near w = −1.11, farther away, where the tangent line crosses tanh (a mutant the check kills); on the "

@@ -17,6 +17,7 @@ from numeric.chapter8 import landscapes as NL
 from symbolic.chapter8 import landscapes as SL
 from verify.engine.arguments import argument
 from verify.engine.attacks import Quantified, Reading
+from numeric.adversaries import Class
 from verify.engine.claim import Erratum, Mutant, Outcome, Proof, Step
 from verify.engine.registry import claim
 
@@ -358,6 +359,27 @@ def _starts(k=12, lo=-2.5, hi=2.5):
     return tuple(float(v) for v in np.linspace(lo, hi, k))  # an even k keeps 0 out
 
 
+BASIC_CLASS = Class("C² f: ℝ → ℝ whose local minima are all global", "fn1", ("C²", "all local minima global"),
+                    "the basic idea's 'all local minima of f are also global' (vacuous for f without a local minimum)")
+
+
+def decide_basic(stmt: GDGlobal, member, ctx) -> Outcome:
+    """The basic idea on one member, exactly: where GD (every step η ≤ 1/U, U ≥ sup f'' on the swept interval,
+    certified) ends from each start of the start bank (0, ±10⁻⁸, ±1, ±10³, ±10⁶), by the one-dimensional monotone-map
+    argument of verify.chapter8.gd1d; ``conditional``: the printed implication (a run that ends at a local minimum
+    ends at a global one), otherwise the premise taken as a fact (every run ends at a global minimum)."""
+    from verify.chapter8 import gd1d
+
+    holds, rows, bad, undecided = gd1d.decide_runs(member, stmt.conditional)
+    ends = sorted({r.split(" ends at ")[1].split(";")[0] for r in rows})
+    notes = [f"{len(rows)} starts decided exactly; the runs end at {ends}"[:300]] + (
+        [f"undecided starts: {undecided}"] if undecided else [])
+    if holds is None:
+        return Outcome(None, notes=notes + ["no start decided"])
+    return Outcome(holds, ["symbolic", "interval arithmetic"], len(rows), None, bad, strength="certified",
+                   sizes=[member.name], steps=[Step("runs", "; ".join(rows)[:2000], holds=holds)], notes=notes)
+
+
 claim(
     id="sec:8.1:basic-idea",
     section="8.1",
@@ -373,6 +395,11 @@ claim(
         Mutant("the premise 'GD finds a local minimum' taken as unconditional, on x⁴/4 + x³/3 (its only local "
                "minimum −1 is global)", GDGlobal(CUBIC_SHELF, _starts(), conditional=False)),
     ],
+    quantified=Quantified(BASIC_CLASS, decide_basic, readings=(
+        Reading("the premise taken as a fact: on every f whose local minima are all global, GD from every start ends at "
+                "a global minimum (fails: x⁴/4 + x³/3 from x₀ = 1 stops at the degenerate saddle 0; −x·e^{−x²} from "
+                "x₀ = −1 runs off to −∞)", GDGlobal(DOUBLE_WELL, _starts(), conditional=False), expect=False),),
+        extra=("x⁴ − 4x² + x",)),
     notes=["second reader: the implication holds (a tautology); its premise is the weak point — −x·e^{−x²} (a bank "
            "member) has one local minimum, global, yet GD (η = 1/2) from −1 runs off to −∞; the 'therefore' "
            "(sec:8.2.1:therefore) is where 'no minimiser' breaks a statement",

@@ -99,6 +99,12 @@ def _check_taylor(stmt: TaylorFact, ctx) -> Outcome:
                    strength="sampled", sizes=["h in 2 variables: quadratic + 2 sine ridges"])
 
 
+def _decide_871(stmt, member, ctx):
+    from verify.chapter8.taylor_attacks import decide_871
+
+    return decide_871(stmt, member, ctx)
+
+
 claim(
     id="sec:8.4:lemma-8.28-proof",
     section="8.4",
@@ -114,6 +120,9 @@ claim(
         Mutant("constant β/4 instead of β/2", TaylorFact(c=0.25)),
         Mutant("first order: β‖Δθ‖/2 (the remainder is second order)", TaylorFact(c=0.5, power=1)),
     ],
+    quantified=Quantified(Class("h: ℝ → ℝ, C², h' Lipschitz (sup|h''| < ∞)", "fn1", ("C²", "ℓ-smooth"),
+                                "the h of (8.71) in one variable: the bank's ℓ-smooth functions, flat C∞ ones included"),
+                          _decide_871, extra=("x⁴", "½(x² − 4)² (PCA, d = 1, M = 4)")),
     notes=["the O(·) of (8.71) with its constant: (β/2), attained by quadratics; '∇h β-Lipschitz ⟺ ‖∇²h‖_op ≤ β' "
            "for twice-differentiable h is the mean value theorem one way and the limit of difference quotients the "
            "other; the class searched has a rigorous upper bound β on ‖∇²h‖_op",

@@ -325,6 +325,59 @@ class Footnote1:
 
     claim: str = "value"
     names: tuple = ("softplus", "quartic", "logistic")
+    step_ratio: object = None  # a reading: a fixed step η = step_ratio/ℓ, ℓ = f'' of a quadratic member (None: η ≤ 1/U)
+
+
+def decide_fn1(stmt: Footnote1, member, ctx) -> Outcome:
+    """Footnote 1 on one convex member, exactly.  ``value``: GD with every step η ≤ 1/U (U ≥ sup f'' on the swept
+    interval, certified) from every start of the start bank, both signs, has f(x_t) → inf f — the endpoint by the
+    one-dimensional monotone-map argument (verify.chapter8.gd1d): a critical point (a global minimum, f convex), or
+    x_t → ±∞ monotonically, where f(x_t) tends to its limit at ±∞, compared with inf f = min(minimum values, limits at
+    ±∞) exactly; ``point``: every run ends at a point attaining inf f.  ``step_ratio`` r: the fixed step η = r/a on
+    a quadratic member (a/2)(x − m)² + c, where x_t − m = (1 − r)^t (x₀ − m) exactly (other members: n/a)."""
+    from verify.chapter8 import gd1d
+    from numeric.adversaries.functions import _branch, _minima
+
+    f = member.obj
+    X1 = gd1d.x
+    if stmt.step_ratio is not None:
+        if not (f.is_polynomial(X1) and sp.Poly(f, X1).degree() == 2):
+            return Outcome(None, notes=["the fixed-step reading is decided on quadratic members only"])
+        r = sp.nsimplify(stmt.step_ratio)
+        q = abs(1 - r)
+        ok = bool(q < 1)
+        return Outcome(ok, ["symbolic"], 1, None, None if ok else {
+            "f": member.name, "η·ℓ": str(r), "x_t − x*": f"({1 - r})^t (x₀ − x*)",
+            "f(x_t) − inf f": f"(ℓ/2)·({q})^(2t)·(x₀ − x*)²: at x₀ = x* + 1 it is ≥ ℓ/2 = {sp.diff(f, X1, 2) / 2} for every t"},
+            strength="exact", sizes=[member.name],
+            notes=[f"GD on a quadratic with η·ℓ = {r}: x_t − x* = ({1 - r})^t (x₀ − x*): |1 − ηℓ| = {q}"])
+    g, _dom, even = _branch(f)
+    mins = _minima(f)
+    lim = {s_: sp.limit(g, X1, s_ if not even else sp.oo) for s_ in (sp.oo, -sp.oo)}
+    vals = [sp.limit(g, X1, m, "+") if even else g.subs(X1, m) for m in mins] + list(lim.values())
+    inf_f = min(vals, key=lambda v: float(v) if v.is_finite else (-1e300 if v == -sp.oo else 1e300))
+    rows, bad = [], None
+    for x0 in gd1d.starts():
+        run = gd1d.run(f, x0)
+        if run is None:
+            continue
+        if run.end in (sp.oo, -sp.oo):
+            reached, point = lim[run.end], False
+        else:
+            reached = sp.limit(g, X1, run.end, "+") if (even and run.end == 0) else (
+                g.subs(X1, run.end) if not isinstance(f, sp.Piecewise) or run.end != 0 else sp.Integer(0))
+            point = True
+        ok_val = sp.simplify(reached - inf_f) == 0 if (reached.is_finite and inf_f.is_finite) else reached == inf_f
+        ok = bool(ok_val) and (point or stmt.claim == "value")
+        rows.append(f"x₀ = {x0}: x_t → {run.end}, f(x_t) → {reached} (inf f = {inf_f})")
+        if not ok and bad is None:
+            bad = {"f": member.name, "x₀": str(x0), "x_t →": str(run.end), "f(x_t) →": str(reached), "inf f": str(inf_f),
+                   "why": "no point attains inf f: GD runs off to infinity" if not point else "value above inf f"}
+    if not rows:
+        return Outcome(None, notes=["no start decided"])
+    return Outcome(bad is None, ["symbolic", "interval arithmetic"], len(rows), None, bad, strength="certified",
+                   sizes=[member.name], steps=[Step("runs", "; ".join(rows)[:2000], holds=bad is None)],
+                   notes=[f"{len(rows)} starts decided exactly; inf f = {inf_f}; ends {sorted({str(r.split(' → ')[1].split(',')[0]) for r in rows})}"])
 
 
 def _check_fn1(stmt: Footnote1, ctx) -> Outcome:
@@ -341,6 +394,15 @@ def _check_fn1(stmt: Footnote1, ctx) -> Outcome:
     return out
 
 
+def _step_readings():
+    """One reading per member of the step bank: a fixed step η = r/ℓ, decided on the quadratic members (exact); the
+    steps at and beyond the stability limit 2/ℓ are expected to fail (x_t − x* = (1 − r)^t(x₀ − x*), |1 − r| ≥ 1)."""
+    from numeric.adversaries import members
+
+    return tuple(Reading(f"a fixed step {m.name} (decided on the quadratic members)", Footnote1("value", step_ratio=m.obj),
+                         expect=bool(m.obj < 2)) for m in members("step"))
+
+
 claim(
     id="footnote:1",
     section="8.2",
@@ -354,6 +416,10 @@ claim(
         Mutant("GD finds a global minimiser (a point attaining inf f)", Footnote1("point")),
         Mutant("the same for a non-convex function", Footnote1("value", ("softplus", "nonconvex"))),
     ],
+    quantified=Quantified(CONVEX_CLASS, decide_fn1, readings=(
+        Reading("a point attaining the global minimal value (fails: eˣ and x have none; GD runs off to −∞)",
+                Footnote1("point"), expect=False),
+        *_step_readings())),
     notes=["second reader: holds (eˣ: f(x_t) → 0 = inf f; x: f → −∞ = inf f), with the step caveat of obs:1's "
            "correction — a fixed step independent of x₀ diverges on x⁴ from far, so η ≤ 1/L with L the curvature on "
            "the sublevel set {f ≤ f(x₀)} (the check's step is 1/L on the box GD visits); obs:1 decides this on every "
