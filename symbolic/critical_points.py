@@ -332,26 +332,39 @@ def _rational_points_around_roots(q: sp.Poly) -> list[sp.Rational]:
     return sorted(pts)
 
 
-def _numeric_extreme_direction(p, syms, sign: int, starts: int = 64):
-    """A direction where sign·p < 0, searched numerically and returned as exact rationals."""
+def _numeric_extreme_direction(p, syms, sign: int, starts: int = 16, samples: int = 4096):
+    """A direction where sign·p < 0, searched numerically and returned as exact rationals (None if none found).
+
+    ``samples`` random unit vectors are evaluated at once (the form lambdified over arrays); the best of them are
+    tried rounded, then polished by Nelder–Mead from the ``starts`` best. A found direction is checked exactly;
+    a miss only means no witness (the caller then says 'unknown', never a sign)."""
     import numpy as np
     from scipy.optimize import minimize
 
     fn = sp.lambdify([syms], sign * p, "numpy")
     rng = np.random.default_rng(0)
+    U = rng.standard_normal((samples, len(syms)))
+    U /= np.linalg.norm(U, axis=1, keepdims=True)
+    with np.errstate(all="ignore"):
+        vals = np.broadcast_to(np.asarray(fn(U.T), dtype=float), (samples,))
+    order = np.argsort(np.where(np.isfinite(vals), vals, np.inf))[:starts]
+
+    def exact(u):
+        for den in (10, 100, 1000, 10**4, 10**6):
+            ur = tuple(sp.Rational(round(c * den), den) for c in u)
+            if any(c != 0 for c in ur) and sign * p.subs(dict(zip(syms, ur))) < 0:
+                return ur
+        return None
+
+    if vals[order[0]] < 0 and (hit := exact(U[order[0]])) is not None:
+        return hit
     best = None
-    for _ in range(starts):
-        u0 = rng.standard_normal(len(syms))
-        r = minimize(lambda u: fn(u / np.linalg.norm(u)), u0, method="Nelder-Mead",
+    for i in order:
+        r = minimize(lambda u: fn(u / np.linalg.norm(u)), U[i], method="Nelder-Mead",
                      options={"xatol": 1e-10, "fatol": 1e-14, "maxiter": 2000})
         if best is None or r.fun < best.fun:
             best = r
-    u = best.x / np.linalg.norm(best.x)
-    for den in (10, 100, 1000, 10**4, 10**6):
-        ur = tuple(sp.Rational(round(c * den), den) for c in u)
-        if any(c != 0 for c in ur) and sign * p.subs(dict(zip(syms, ur))) < 0:
-            return ur
-    return None
+    return exact(best.x / np.linalg.norm(best.x))
 
 
 def critical_values_on_sphere(p: sp.Expr, syms) -> sp.Poly | None:
@@ -418,8 +431,10 @@ def form_sign(p: sp.Expr, syms) -> FormSign:
         return FormSign("pd", None, None, method)
     if roots and max(roots) < 0:
         return FormSign("nd", None, None, method)
-    neg = _numeric_extreme_direction(p, syms, 1)
-    pos = _numeric_extreme_direction(p, syms, -1)
+    # the smallest (largest) value of p on the sphere is a critical value: when every root is ≥ 0 (≤ 0) no
+    # direction of the other sign exists, so none is searched for
+    neg = None if roots and min(roots) >= 0 else _numeric_extreme_direction(p, syms, 1)
+    pos = None if roots and max(roots) <= 0 else _numeric_extreme_direction(p, syms, -1)
     if neg is not None and pos is not None:
         return FormSign("indefinite", neg, pos, "rational witnesses of both signs (exact evaluation)")
     if roots and neg is None and min(roots) >= 0:
