@@ -23,7 +23,7 @@ from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
 from verify.engine.registry import claim
 from verify.engine.falsify import search
 from verify.chapter8.claims.ntk_basics import MinNorm, _check_825
-from verify.engine.rates import combine, describe, judge, n_seeds
+from verify.engine.rates import combine, describe, judge, n_seeds, rejudge
 from verify.chapter8.claims.ntk_common import curves, phi_matrices, pooled_fit, show_matrix
 from verify.chapter8.claims.ntk_common import c0_of, decide_gd
 from numeric.adversaries import Class
@@ -1258,11 +1258,16 @@ def _check_lazy(stmt: Lazy, ctx) -> Outcome:
                        None if rel_ok else {"claimed power of m": stmt.rel_power, "fits": reasons[:2]}, fits=fits,
                        notes=[j.reason for j in rel], strength="sampled")
     if stmt.total_shrinks:  # the total displacement tends to ‖Φ⁺y‖ → √(yᵀK∞⁻¹y): it does not shrink
-        shrinks = dist_fit.interval[1] < 0
+        # 'shrinks with m' is a rate, read at the fit's declared resolution δ: the exponent is ≤ −δ (the Θ(1) fit's
+        # own −δ mutant, README "Rates and seeds"). An interval just below 0 (a finite-width bias of ~0.01 with
+        # near-noiseless runs, ci seeds 9, 12, 15, 18) is not a decay the sweep claims to detect.
+        js = rejudge(dist_fit, -float(dist_fit.resolution), "<=")
+        shrinks = js.holds
         return Outcome(shrinks, ["optimizer", "fit"], len(rows), None,
                        None if shrinks else {"fitted m-exponent of ||theta^T - theta^0||": round(dist_fit.exponent, 3),
                                              "interval": dist_fit.interval}, fits=[dist_fit],
-                       notes=["the total displacement is Θ(1) in m: " + reasons[-1]], strength="sampled")
+                       notes=["the total displacement is Θ(1) in m: " + reasons[-1],
+                              f"shrinks with m (exponent ≤ −{dist_fit.resolution:g}): {js.reason}"], strength="sampled")
     lazy = all(decays) and jd.holds is True
     not_lazy = not any(decays)
     holds = lazy if stmt.lazy else not_lazy
