@@ -89,8 +89,9 @@ class SeedFit:
     # fitted on every seed's full range and pooled like the plain fit, when its correction is significant:
     # (estimate, interval), else None. A verdict read on the asymptotic regime reads this, never a short tail.
     corrected: tuple | None = None
-    # True when the correction was tested with power (≥ 5 points per seed) and the data show none (the pooled c's
-    # interval holds 0): the curve is a straight line on log-log within its noise, and no finite-range excuse applies
+    # True when the correction was tested with power (≥ 5 points per seed) and the data show none (c = 0 on every
+    # seed is not rejected: see _corrected_fit_one): the curve is a straight line on log-log within its noise, and
+    # no finite-range excuse applies
     straight: bool = False
 
     @property
@@ -117,11 +118,16 @@ def _slope(lx, ly) -> tuple[float, float]:
     return float(res.slope), se
 
 
-def fit_power_law_seeds(curves, confidence: float = 0.95, tails: bool = True) -> SeedFit:
+def fit_power_law_seeds(curves, confidence: float = 0.95, tails: bool = True,
+                        correction: float | None = None) -> SeedFit:
     """Fit y ≈ c·x^a on each seed's curve ``(x, y)`` and pool: see SeedFit.
 
     ``curves`` is a sequence of (x, y) pairs, one per independent seed (x may differ
     between seeds, e.g. thresholds located per seed). At least 3 seeds, 3 points each.
+    ``correction``: the power s of the finite-size correction y = C·x^b·(1 + c·x^s), declared by the claim before
+    the fit (e.g. s = −1/2 for a width m); then that model is fitted on every seed whatever c's significance, and
+    ``corrected`` is its exponent and interval (None only if it cannot be fitted). Without it, s = ∓1 are tried and
+    kept only when significant (see _corrected_fit).
     """
     curves = [_loglog(x, y) for x, y in curves]
     S = len(curves)
@@ -161,7 +167,7 @@ def fit_power_law_seeds(curves, confidence: float = 0.95, tails: bool = True) ->
     return SeedFit(m, (m - half, m + half), tuple(float(v) for v in b), float(np.sqrt(var_b)),
                    float(np.sqrt(var_w)), drift, int(n), tuple(tl),
                    _local_slope_limit(curves, float(np.sqrt(var_w)), confidence) if tails else None,
-                   *(_corrected_fit(curves, confidence) if tails else (None, False)))
+                   *(_corrected_fit(curves, confidence, correction) if tails else (None, False)))
 
 
 def _pool(b, e, dof_within: int, confidence: float) -> tuple[float, tuple[float, float]]:
@@ -178,12 +184,15 @@ def _pool(b, e, dof_within: int, confidence: float) -> tuple[float, tuple[float,
     return m, (m - half, m + half)
 
 
-def _corrected_fit(curves, confidence: float = 0.95):
+def _corrected_fit(curves, confidence: float = 0.95, declared: float | None = None):
     """The exponent b of the asymptotic model y = C·x^b·(1 + c·x^s), s = −1 (the regime x → ∞) or s = +1 (x → 0),
     least squares per seed (≥ 4 points; its covariance gives b's standard error), pooled over seeds like the plain
     fit. Returns ((b, interval), straight): the model whose correction is significant (the better fit if both are),
     or (None, True) when neither correction is significant on ≥ 5 points (a straight line within its noise), or
     (None, False) when the test does not apply (too few points, a failed or degenerate fit)."""
+    if declared is not None:  # the claim's own asymptotic model: its interval decides, c significant or not
+        r = _corrected_fit_one(curves, float(declared), confidence)
+        return (None if r is None else r[0]), False
     best, any_tested = None, False
     for sgn in (-1.0, 1.0):
         r = _corrected_fit_one(curves, sgn, confidence)
@@ -199,12 +208,13 @@ def _corrected_fit(curves, confidence: float = 0.95):
 
 
 def _corrected_fit_one(curves, sgn: float, confidence: float):
+    """The model y = C·x^b·(1 + c·x^sgn) (sgn = ±1, or a declared power) per seed, pooled: see _corrected_fit."""
     from scipy.optimize import curve_fit
 
     def model(lx, a, b, c):
         return a + b * lx + np.log1p(c * np.exp(sgn * lx))
 
-    bs, es, cs, ces, dof, rss = [], [], [], [], 0, 0.0
+    bs, es, cs, ces, gains, ks, dof, rss = [], [], [], [], [], [], 0, 0.0
     for lx, ly in curves:
         if lx.size < 4:
             return None
@@ -228,10 +238,46 @@ def _corrected_fit_one(curves, sgn: float, confidence: float):
         es.append(float(np.sqrt(max(cov[1, 1], 0.0))))
         cs.append(float(p[2]))
         ces.append(float(np.sqrt(max(cov[2, 2], 0.0))))
+        r0 = ly - np.polyval([b0, a0], lx)
+        gains.append((float(r0 @ r0), float(r @ r)))
+        ks.append(k)
         dof += k
         rss += float(r @ r)
-    _, civ = _pool(cs, ces, dof, confidence)
-    return _pool(bs, es, dof, confidence), not (civ[0] <= 0.0 <= civ[1]), rss
+    # the null hypothesis is c_s = 0 on every seed; two tests of it, each at half the error rate (Bonferroni): the
+    # pooled mean of c (power when c has one sign on every seed, e.g. a bias of finite size, even with 1 residual
+    # degree of freedom per seed) and the per-seed F tests combined (power when c is each curve's own and changes
+    # sign between seeds, where the mean is near 0 whatever the size of c)
+    level = 1.0 - (1.0 - confidence) / 2.0
+    _, civ = _pool(cs, ces, dof, level)
+    significant = not (civ[0] <= 0.0 <= civ[1]) or _correction_significant(gains, ks, level)
+    return _pool(bs, es, dof, confidence), significant, rss
+
+
+def _correction_significant(rss_pairs, dofs, confidence: float) -> bool:
+    """Is the correction term c ≠ 0 on some seed? A joint test over seeds, not one on the pooled mean of c.
+
+    c is a property of each seed's own curve (of its network, its draw), not a shared constant: it can be large on
+    every seed and change sign between them, so a mean over seeds near 0 says nothing about any one curve. The null
+    hypothesis is c_s = 0 on every seed. Each seed's F statistic (RSS of the straight line − RSS of the model) /
+    (RSS of the model / k), k = n − 3 (``rss_pairs[s]`` = (straight, model), ``dofs[s]`` = k) — an F test, not the
+    Wald t of c, whose linearised standard error is meaningless where a noisy curve pushes 1 + c·x^s toward 0 — is
+    turned into its tail probability; the probabilities are combined by Fisher's method (−2Σ log p ~ χ² on 2S
+    degrees of freedom) at ``confidence``. A seed whose model is exact (RSS 0) and whose line is not is
+    significant outright.
+    """
+    stat, S = 0.0, 0
+    for (r0, r1), k in zip(rss_pairs, dofs):
+        S += 1
+        if r1 <= 0.0:
+            if r0 > 0.0:
+                return True
+            continue  # an exact line: no evidence of a correction (p = 1)
+        F = max(r0 - r1, 0.0) / (r1 / max(k, 1))
+        p = float(stats.f.sf(F, 1, max(k, 1)))
+        if p <= 0.0:
+            return True
+        stat -= 2.0 * np.log(p)
+    return bool(stat > stats.chi2.ppf(confidence, 2 * S))
 
 
 def _local_slope_limit(curves, within_se: float, confidence: float):
@@ -302,7 +348,8 @@ def judge_exponent(fit, theory: float, relation: str = "=") -> Judgement:
     (``fit.drift``, when the fit has one) → None: the range is too short to decide, the
     asymptotic regime might still bring it in. Outside by more → False. No fixed widening.
     With 4 or more points per seed the asymptotic model y = C·x^b·(1 + c/x) is fitted too. When its
-    correction c is significant (pooled interval excludes 0), a value inside its interval holds (the
+    correction c is significant (c ≠ 0 on some seed: a joint test over the seeds, c being each curve's own), a
+    value inside its interval holds (the
     Judgement names that basis) and outside both intervals is excluded; when c is not significant the
     curve is straight within its noise and the power-law interval alone decides. The drift excuse is
     for fits too short (3 points) to test a correction.

@@ -455,7 +455,9 @@ def _check_8136(stmt: Remainder, ctx) -> Outcome:
     return Outcome(holds, ["sweep", "fit"], len(etas), None,
                    None if holds else {"fitted exponent": fit.exponent, "claimed": stmt.exponent}, fits=[fit],
                    notes=["erf network m = 64, n = 6: the Taylor remainder of one GD step is O(‖θᵗ⁺¹ − θᵗ‖²) = O(η²) "
-                          f"(fitted {fit.exponent:.3f})", describe(fit, sf) + "; " + j.reason], strength="sampled")
+                          f"(fitted {fit.exponent:.3f}) on the declared range η ∈ [10⁻⁴, 10⁻³], where the term after "
+                          "the asymptotic model's correction (η²·(1 + cη)) is below rounding",
+                          describe(fit, sf) + "; " + j.reason], strength="sampled")
 
 
 claim(
@@ -1240,10 +1242,18 @@ def _check_lazy(stmt: Lazy, ctx) -> Outcome:
         ("ReLU activation patterns changed (fraction)", -0.5): lambda r: float(r["relu"]["f"].flips[-1]),
         ("‖θᵀ − θ⁰‖ (erf)", 0.0): lambda r: float(r["erf"]["f"].dist[-1]),
     }
+    # The finite-width form declared before the fit for the two fits whose theory value the verdict reads as an
+    # exponent of a norm ratio: ‖θᵀ − θ⁰‖ = D(K_m) with the width-m kernel K_m = K∞ + O(1/√m) (a sum of m i.i.d.
+    # neurons), and ‖θ⁰‖ = √(pm)·(1 + O(1/√m)), so both are C·m^b·(1 + c/√m + …), c per draw. Near-noiseless runs
+    # made the plain log-log interval narrower than that bias (ci seed 19: m^-0.507 [-0.515, -0.500]; seed 12: the
+    # total ‖θᵀ − θ⁰‖ at m^-0.010 [-0.019, -0.002]). maxᵢ‖wᵢᵀ − wᵢ⁰‖ is not declared: a max over m neurons of a
+    # bounded per-neuron factor nears its supremum like m^(−2/d), d = 8, which 4 widths cannot separate from b.
+    corrections = {"‖θᵀ − θ⁰‖/‖θ⁰‖ (erf)": -0.5, "‖θᵀ − θ⁰‖ (erf)": -0.5}
     fits, decays, reasons, rel = [], [], [], []
     for (name, theory), get in q.items():
         f, sf = pooled_fit(name, "m", curves([rs for *_, rs in runs], lambda r: r["m"], get), theory, "=", seeds,
-                           resolution=0.35 if name.startswith("ReLU") else 0.25)  # ci seeds 0–19: 4 widths
+                           resolution=0.35 if name.startswith("ReLU") else 0.25,  # ci seeds 0–19: 4 widths
+                           correction=corrections.get(name))
         fits.append(f)
         if theory != 0.0:
             decays.append(f.interval[1] < 0)  # shrinks with m: the whole pooled interval below 0
