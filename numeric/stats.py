@@ -93,6 +93,8 @@ class SeedFit:
     # seed is not rejected: see _corrected_fit_one): the curve is a straight line on log-log within its noise, and
     # no finite-range excuse applies
     straight: bool = False
+    # the power s of the correction in ``corrected`` (−1 or +1 found significant, or the claim's declared power)
+    correction_power: float | None = None
 
     @property
     def seeds(self) -> int:
@@ -167,7 +169,7 @@ def fit_power_law_seeds(curves, confidence: float = 0.95, tails: bool = True,
     return SeedFit(m, (m - half, m + half), tuple(float(v) for v in b), float(np.sqrt(var_b)),
                    float(np.sqrt(var_w)), drift, int(n), tuple(tl),
                    _local_slope_limit(curves, float(np.sqrt(var_w)), confidence) if tails else None,
-                   *(_corrected_fit(curves, confidence, correction) if tails else (None, False)))
+                   *(_corrected_fit(curves, confidence, correction) if tails else (None, False, None)))
 
 
 def _pool(b, e, dof_within: int, confidence: float) -> tuple[float, tuple[float, float]]:
@@ -187,12 +189,13 @@ def _pool(b, e, dof_within: int, confidence: float) -> tuple[float, tuple[float,
 def _corrected_fit(curves, confidence: float = 0.95, declared: float | None = None):
     """The exponent b of the asymptotic model y = C·x^b·(1 + c·x^s), s = −1 (the regime x → ∞) or s = +1 (x → 0),
     least squares per seed (≥ 4 points; its covariance gives b's standard error), pooled over seeds like the plain
-    fit. Returns ((b, interval), straight): the model whose correction is significant (the better fit if both are),
-    or (None, True) when neither correction is significant on ≥ 5 points (a straight line within its noise), or
-    (None, False) when the test does not apply (too few points, a failed or degenerate fit)."""
+    fit. Returns ((b, interval), straight, s): the model whose correction is significant (the better fit if both
+    are), or (None, True, None) when neither correction is significant on ≥ 5 points (a straight line within its
+    noise), or (None, False, None) when the test does not apply (too few points, a failed or degenerate fit).
+    ``declared``: the power s the claim declared; that model alone, kept whatever the significance of c."""
     if declared is not None:  # the claim's own asymptotic model: its interval decides, c significant or not
         r = _corrected_fit_one(curves, float(declared), confidence)
-        return (None if r is None else r[0]), False
+        return (None, False, None) if r is None else (r[0], False, float(declared))
     best, any_tested = None, False
     for sgn in (-1.0, 1.0):
         r = _corrected_fit_one(curves, sgn, confidence)
@@ -201,10 +204,10 @@ def _corrected_fit(curves, confidence: float = 0.95, declared: float | None = No
         any_tested = True
         (b, iv), significant, rss = r
         if significant and (best is None or rss < best[1]):
-            best = ((b, iv), rss)
+            best = ((b, iv), rss, sgn)
     if best is not None:
-        return best[0], False
-    return None, any_tested and min(lx.size for lx, _ in curves) >= 5
+        return best[0], False, best[2]
+    return None, any_tested and min(lx.size for lx, _ in curves) >= 5, None
 
 
 def _corrected_fit_one(curves, sgn: float, confidence: float):
@@ -364,14 +367,16 @@ def judge_exponent(fit, theory: float, relation: str = "=") -> Judgement:
     # value), nor the local slopes' limit alone; only the asymptotic model with its correction term, fitted on
     # the whole declared range (a range the claim declares before the fit is applied by rates.pooled_fit)
     cor = getattr(fit, "corrected", None)
+    pw = getattr(fit, "correction_power", None)
+    corr = "c/x" if pw in (None, -1.0) else "c·x" if pw == 1.0 else f"c·x^{pw:g}"
     if cor is not None and _gap(cor[1][0], cor[1][1], theory, relation) == 0.0:
         return Judgement(True, f"theory {theory:g} outside the power-law interval {where} but {sense} "
                                f"[{cor[1][0]:.6g}, {cor[1][1]:.6g}] (exponent {cor[0]:.6g}) of the asymptotic model "
-                               "y = C·x^b·(1 + c/x) fitted on the same range",
-                         "asymptotic model y = C x^b (1 + c/x)", float(cor[0]), (float(cor[1][0]), float(cor[1][1])))
+                               f"y = C·x^b·(1 + {corr}) fitted on the same range",
+                         f"asymptotic model y = C x^b (1 + {corr})", float(cor[0]), (float(cor[1][0]), float(cor[1][1])))
     if cor is not None:  # the model accounts for the finite range's bend: outside both intervals is outside
         return Judgement(False, f"theory {theory:g} excluded by the power-law interval {where} (by {gap:.3f}) and "
-                                f"by [{cor[1][0]:.6g}, {cor[1][1]:.6g}] of the asymptotic model y = C·x^b·(1 + c/x)")
+                                f"by [{cor[1][0]:.6g}, {cor[1][1]:.6g}] of the asymptotic model y = C·x^b·(1 + {corr})")
     if getattr(fit, "straight", False):  # the correction was tested and the data show no bend: no excuse
         return Judgement(False, f"theory {theory:g} excluded by {where} (by {gap:.3f}); the curve shows no "
                                 "correction c/x (its interval holds 0), so the finite range explains no miss")
