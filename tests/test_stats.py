@@ -153,3 +153,40 @@ def test_a_verdict_decided_on_a_tail_records_that_interval():
     before = dict(fit.decided)
     judge(fit, sf, theory=-2.0)
     assert fit.decided == before
+
+
+def test_a_correction_that_changes_sign_between_seeds_is_significant():
+    """c is each curve's own (eq:8.136: the η³ term of one network's Taylor remainder); a pooled mean of c near 0
+    does not make the bend go away. y = x²(1 + c_s·x) on x ∈ [1e-4, 1e-2] with c = +0.7, −0.7, +0.2: the plain
+    fits miss 2 by more than their intervals, the model y = C·x^b(1 + c·x) brings 2 in and keeps δ = 0.05 out."""
+    from numeric.stats import fit_power_law_seeds, judge_exponent
+
+    x = np.geomspace(1e-4, 1e-2, 7)
+    rng = np.random.default_rng(3)
+    curves = [(x, x**2 * (1 + c * x) * np.exp(rng.normal(0, 1e-9, x.size))) for c in (0.7, -0.7, 0.2)]
+    fit = fit_power_law_seeds(curves)
+    assert fit.corrected is not None and not fit.straight
+    assert judge_exponent(fit, 2.0).holds is True
+    assert judge_exponent(fit, 1.95).holds is False and judge_exponent(fit, 2.05).holds is False
+
+
+def test_no_correction_is_found_in_straight_noisy_curves_more_often_than_the_confidence_allows():
+    from numeric.stats import fit_power_law_seeds
+
+    rng = np.random.default_rng(11)
+    found = sum(fit_power_law_seeds(_curves(rng, -0.5, 3)).corrected is not None for _ in range(200))
+    assert found <= 2 * 0.051 * 200 + 3 * np.sqrt(200 * 0.1 * 0.9)  # two models (x^∓1), each at 95% + 0.1%
+
+
+def test_a_declared_correction_is_fitted_whatever_its_significance_and_a_declared_confidence_widens():
+    from numeric.stats import fit_power_law_seeds
+
+    rng = np.random.default_rng(5)
+    curves = _curves(rng, -0.5, 3)
+    plain = fit_power_law_seeds(curves)
+    declared = fit_power_law_seeds(curves, correction=-0.5)
+    assert declared.corrected is not None and not declared.straight
+    lo, hi = declared.corrected[1]
+    assert lo < -0.5 < hi
+    wide = fit_power_law_seeds(curves, 0.999)
+    assert wide.interval[0] < plain.interval[0] and wide.interval[1] > plain.interval[1]

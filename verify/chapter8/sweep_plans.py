@@ -82,8 +82,10 @@ def _thm823_rates(profile, seed):
 
 
 def _figure85(profile, seed):
-    return [mc_lemmas.forms_sweep_cell(s, profile.scale, profile.trials)
-            for s in _seeds(profile, seed, "figure:8.5", "figure-8.5")]
+    from verify.chapter8.claims.mc_lemma817 import FIG85_PARTS, fig85_seeds
+
+    return [mc_lemmas.forms_sweep_cell(s, profile.scale, profile.trials, FIG85_PARTS)
+            for s in fig85_seeds(Context(profile, seed, "figure:8.5"))]
 
 
 def _f_instances(profile, seed):

@@ -135,6 +135,8 @@ class Fit:
     resolution: float | None = None
     # the range of x the verdict is read on, declared by the claim before the fit (x ≥ range_from)
     range_from: float | None = None
+    # the confidence of ``interval``, declared by the claim (a claim with several fits may declare a family-wise one)
+    confidence: float = 0.95
     # the pooled fit behind this Fit (numeric.stats.SeedFit), for re-judging the same data; not recorded
     sf: Any = field(default=None, compare=False, repr=False)
     # filled by the judge when the verdict rests on part of the range (a tail, or the limit of the
@@ -153,6 +155,8 @@ class Fit:
                "relation": self.relation, "seeds": list(self.seeds), "resolution": self.resolution}
         if self.range_from is not None:
             out["range_from"] = self.range_from
+        if self.confidence != 0.95:
+            out["confidence"] = self.confidence
         if self.decided:
             lo, hi = self.decided["interval"]
             out.update(exponent=round(float(self.decided["exponent"]), 6), interval=[round(lo, 6), round(hi, 6)],

@@ -28,13 +28,17 @@ def rate_seeds(ctx, name: str, k: int | None = None) -> list[int]:
 
 
 def pooled_fit(quantity: str, against: str, curves, theory: float | None, relation: str = "=",
-               seeds=(), resolution: float | None = None, range_from: float | None = None) -> tuple[Fit, SeedFit]:
+               seeds=(), resolution: float | None = None, range_from: float | None = None,
+               confidence: float = 0.95, correction: float | None = None) -> tuple[Fit, SeedFit]:
     """A Fit for results.json (with relation, seeds and resolution) and the SeedFit behind it.
 
     ``curves``: one (x, y) pair per seed, in the order of ``seeds``. ``resolution`` (δ): the smallest error
     in the exponent the fit claims to detect; the runner re-judges the same data with theory ± δ, which
     must be refuted. ``range_from``: the range x ≥ range_from the claim declares, before the fit, as its
-    asymptotic regime (the points below it are dropped before fitting, never chosen after).
+    asymptotic regime (the points below it are dropped before fitting, never chosen after). ``confidence``: of the
+    interval, declared by the claim (e.g. family-wise over its fits); its ±δ mutants are judged at the same confidence.
+    ``correction``: the power s of the finite-size correction x^b(1 + c·x^s) the claim declares before the fit
+    (numeric.stats.fit_power_law_seeds); the verdict then reads that model's exponent where the power law misses.
     """
     if range_from is not None:
         kept = []
@@ -43,9 +47,9 @@ def pooled_fit(quantity: str, against: str, curves, theory: float | None, relati
             keep = x >= range_from
             kept.append((x[keep], y[keep]))
         curves = kept
-    sf = fit_power_law_seeds(curves)
+    sf = fit_power_law_seeds(curves, confidence, correction=correction)
     return Fit(quantity, against, sf.exponent, sf.interval, theory, relation, tuple(seeds), resolution=resolution,
-               range_from=range_from, sf=sf), sf
+               range_from=range_from, confidence=confidence, sf=sf), sf
 
 
 def rejudge(fit: Fit, value: float, relation: str | None = None) -> Judgement:
@@ -92,6 +96,6 @@ def combine(judgements: list[Judgement]) -> bool | None:
 
 
 def describe(fit: Fit, sf: SeedFit) -> str:
-    return (f"{fit.quantity} ∝ {fit.against}^{fit.exponent:.3f}, 95% [{fit.interval[0]:.3f}, {fit.interval[1]:.3f}] "
+    return (f"{fit.quantity} ∝ {fit.against}^{fit.exponent:.3f}, {100 * fit.confidence:g}% [{fit.interval[0]:.3f}, {fit.interval[1]:.3f}] "
             f"over {sf.seeds} seeds (per-seed slopes {', '.join(f'{b:.3f}' for b in sf.slopes)}; "
             f"between-seed sd {sf.between_sd:.3f}, within-fit se {sf.within_se:.3f}, local-slope drift {sf.drift:+.3f})")

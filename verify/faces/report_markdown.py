@@ -143,7 +143,7 @@ def render(results: dict, figures: list[tuple[str, str]] = ()) -> str:
               f"{', '.join(d['killed_by'])}, not by the proof path")
         for f in c["fits"]:
             w(f"- fit: {f['quantity']} ∝ {f['against']}^{f['exponent']:.3f} "
-              f"(95% CI [{f['interval'][0]:.3f}, {f['interval'][1]:.3f}]"
+              f"({100 * f.get('confidence', 0.95):g}% CI [{f['interval'][0]:.3f}, {f['interval'][1]:.3f}]"
               f"{' pooled over ' + str(len(f['seeds'])) + ' seeds' if f.get('seeds') else ''}; "
               f"theory {'exponent ' + f.get('relation', '=') + ' ' if f['theory'] is not None else ''}{f['theory']}"
               + (f"; resolution δ = {f['resolution']:g}" if f.get("resolution") is not None else "") + ")"

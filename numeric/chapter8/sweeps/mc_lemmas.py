@@ -135,8 +135,11 @@ def uniform_vs_pd(seed: int, scale: int):
     return d, pds, D, Dfixed, cert, fit_power_law(pds, D)
 
 
-def forms_sweep(seed: int, scale: int, trials: int):
-    """Mean |⟨v, ∇f⟩/p − ⟨v, ∇g⟩| and |⟨v, ∇²f v⟩/p − ⟨v, ∇²g v⟩| at fixed incoherent x, v, against p."""
+def forms_sweep(seed: int, scale: int, trials: int, parts: int = 1):
+    """Mean |⟨v, ∇f⟩/p − ⟨v, ∇g⟩| and |⟨v, ∇²f v⟩/p − ⟨v, ∇²g v⟩| at fixed incoherent x, v, against p.
+
+    ``parts``: the budget max(20, trials/2) masks per p is split between that many independent seeds (this one
+    gets 1/parts of it), so a claim can pool more seeds at the same cost."""
     rng = np.random.default_rng(seed)
     d = 300 if scale == 1 else 1000
     z = mc.incoherent_unit_vector(d, MU, rng)
@@ -147,7 +150,7 @@ def forms_sweep(seed: int, scale: int, trials: int):
     gh = float(mc.g_hessian_form(z, x, v)[0])
     ps = np.geomspace(0.02, 0.5, 6)
     dg, dh = [], []
-    T = max(20, trials // 2)
+    T = max(20, trials // 2) // parts
     for p in ps:
         a, b = [], []
         for _ in range(T):
@@ -303,6 +306,8 @@ def uniform_vs_pd_cell(seed: int, scale: int) -> Cell:
     return cell(uniform_vs_pd, seed, cost=2.0 * scale, scale=scale)
 
 
-def forms_sweep_cell(seed: int, scale: int, trials: int) -> Cell:
-    return cell(forms_sweep, seed, cost=1.0 * scale, scale=scale, trials=trials)
+def forms_sweep_cell(seed: int, scale: int, trials: int, parts: int = 1) -> Cell:
+    if parts == 1:  # the cell (and its cache key) of the sweep before it could be split
+        return cell(forms_sweep, seed, cost=1.0 * scale, scale=scale, trials=trials)
+    return cell(forms_sweep, seed, cost=1.0 * scale / parts, scale=scale, trials=trials, parts=parts)
 

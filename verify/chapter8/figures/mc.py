@@ -125,7 +125,7 @@ def fig_85(profile, seed):
     a.set_xlabel("x")
     a.legend(fontsize=8)
     s = _ctx(profile, seed, "figure:8.5").seed_for("figure-8.5")
-    d, ps, dg, dh, f1_, f2_ = compute([S.forms_sweep_cell(s, profile.scale, profile.trials)])[0]
+    d, ps, dg, dh, f1_, f2_ = compute([S.forms_sweep_cell(s, profile.scale, profile.trials, L.FIG85_PARTS)])[0]
     odds = ps / (1 - ps)
     b.loglog(odds, dg, "o-", label=f"|⟨v,∇f⟩/p − ⟨v,∇g⟩| (slope {f1_.exponent:.2f})")
     b.loglog(odds, dh, "s-", label=f"|⟨v,∇²f v⟩/p − ⟨v,∇²g v⟩| (slope {f2_.exponent:.2f})")

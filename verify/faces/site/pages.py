@@ -109,6 +109,7 @@ def fits_table(fits: list[dict], site: Site | None = None, root: str = "", owner
         rows.append("<tr>" + (f"<td>{link(owner[k], site, root)}</td>" if owner else "")
                     + f"<td>{esc(f['quantity'])}</td><td>{esc(f['against'])}</td>"
                     f"<td>{f['exponent']:.3f}</td><td>[{lo:.3f}, {hi:.3f}]"
+                    + (f" <small>({100 * f['confidence']:g}%)</small>" if f.get("confidence", 0.95) != 0.95 else "")
                     + (f"<br><small>{esc(f['basis'])}; full range [{f['full_range']['interval'][0]:.3f}, "
                        f"{f['full_range']['interval'][1]:.3f}]</small>" if f.get("basis") else "")
                     + f"</td><td>{theory}</td><td>{seeds}</td></tr>")
