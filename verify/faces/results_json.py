@@ -108,7 +108,7 @@ def add_effective_strengths(claims: list[dict], equations: dict) -> None:
         c["strength_limited_by"] = eff[c["id"]]["limited_by"]
 
 
-_SEVERITY = re.compile(r"\bseverity:\s*(formula|hypothesis|edge-case|citation)\b")
+_SEVERITY = re.compile(r"\bseverity:\s*(formula|hypothesis|edge-case|citation|wording)\b")
 
 
 def _declared_in_text(erratum) -> str | None:
@@ -118,7 +118,7 @@ def _declared_in_text(erratum) -> str | None:
 
 
 def add_erratum_fields(claims: list[dict], evidences: list[Evidence]) -> None:
-    """Per erratum its declared ``severity`` (formula, hypothesis, edge-case, citation; null when the
+    """Per erratum its declared ``severity`` (formula, hypothesis, edge-case, citation, wording; null when the
     claim declares none) and ``dependants``: the claims that use it, directly or through others."""
     severity = {ev.claim.id: getattr(ev.claim.erratum, "severity", None) or _declared_in_text(ev.claim.erratum)
                 for ev in evidences if ev.claim.erratum}

@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy as np
 import sympy as sp
 
-from verify.engine.claim import Mutant, Outcome, Step
+from verify.engine.claim import Erratum, Mutant, Outcome, Step
 from verify.engine.registry import claim
 from verify.engine.attacks import Quantified, Reading
 from numeric.adversaries import Class
@@ -129,6 +129,61 @@ claim(
            "sampled on three functions; a proof would need the integral form of Taylor's remainder, h(θ) − h(θ⁰)"
            " − ⟨∇h(θ⁰), Δθ⟩ = ∫₀¹ ⟨∇h(θ⁰ + tΔθ) − ∇h(θ⁰), Δθ⟩ dt ≤ ∫₀¹ βt‖Δθ‖² dt, with the Lipschitz hypothesis"
            " encoded symbolically for an undefined h"],
+)
+
+
+# --- (8.71)'s underbrace labels -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Labels871:
+    """The two underbraces of (8.71) with f_θ(x) = h(θ) and g_θ(x) = h(θ⁰) + ⟨∇h(θ⁰), Δθ⟩ (the proof's last line):
+    ``first``/``second`` are what each brace is said to equal, as expressions in f, g and f⁰ = f_θ⁰(x)."""
+
+    first: str = "f"  # h(θ) − h(θ⁰) = f_θ(x)            (printed)
+    second: str = "-g"  # ⟨∇h(θ⁰), Δθ⟩ = −g_θ(x)           (printed)
+    f0_zero: bool = True  # read under (8.63)'s f_θ⁰ ≡ 0, the reading most favourable to the print
+
+
+def _check_871_labels(stmt: Labels871, ctx) -> Outcome:
+    H, h0, s_ = sp.symbols("h_theta h_theta0 s")  # h(θ), h(θ⁰), s = ⟨∇h(θ⁰), Δθ⟩ (a scalar: every dimension)
+    f, g, f0 = H, h0 + s_, h0
+    sub = {h0: 0} if stmt.f0_zero else {}
+    env = {"f": f, "g": g, "f0": f0}
+    steps, ok = [], True
+    for label, brace, said in (("first brace", H - h0, stmt.first), ("second brace", s_, stmt.second)):
+        diff = sp.simplify((brace - sp.sympify(said, locals=env)).subs(sub))
+        holds = diff == 0
+        ok &= holds
+        steps.append(Step(label, f"{brace} − ({said}) = {diff}" + (" (with f_θ⁰ ≡ 0)" if stmt.f0_zero else ""),
+                          derived=diff, holds=bool(holds)))
+    return Outcome(ok, ["symbolic"], 1, 0.0, None if ok else {"braces": [str(st.text) for st in steps if not st.holds]},
+                   steps=steps, strength="proved")
+
+
+claim(
+    id="sec:8.4:eq-8.71-labels",
+    section="8.4",
+    kind="identity",
+    title="(8.71)'s underbraces: h(θ) − h(θ⁰) is f_θ(x) (given f_θ⁰ ≡ 0), but ⟨∇h(θ⁰), Δθ⟩ is +g_θ(x), not −g_θ(x)",
+    printed=r"\underbrace{h(\theta) - h(\theta^0)}_{f_\theta(x)} - \underbrace{\langle \nabla h(\theta^0), \theta - "
+    r"\theta^0 \rangle}_{-g_\theta(x)}",
+    equations=["8.71"],
+    statement=Labels871(),
+    check=_check_871_labels,
+    erratum=Erratum(
+        printed="the second brace ⟨∇h(θ⁰), θ − θ⁰⟩ is labelled −g_θ(x)",
+        corrected="⟨∇h(θ⁰), θ − θ⁰⟩ = g_θ(x) − f_θ⁰(x), and h(θ) − h(θ⁰) = f_θ(x) − f_θ⁰(x); with f_θ⁰ ≡ 0 ((8.63)) the "
+        "braces are f_θ(x) and +g_θ(x), and the bracket is f_θ(x) − g_θ(x), as (8.69) needs",
+        explanation="severity: citation. With f_θ(x) = h(θ) and g_θ(x) = h(θ⁰) + ⟨∇h(θ⁰), Δθ⟩ — the substitution the "
+        "proof's last line names — the second brace minus −g is h(θ⁰) + 2⟨∇h(θ⁰), Δθ⟩, not 0 even with f_θ⁰ ≡ 0; read "
+        "literally the display bounds |f + g|. The first brace is f_θ(x) only under f_θ⁰ ≡ 0. The inequality itself "
+        "(sec:8.4:lemma-8.28-proof) is unaffected (second reader)",
+        corrected_statement=Labels871(first="f - f0", second="g - f0", f0_zero=False),
+        severity="citation"),
+    mutants=[Mutant("the second brace is −(g_θ − f_θ⁰) (sign moved, not removed)", Labels871(first="f - f0", second="f0 - g", f0_zero=False)),
+             Mutant("the first brace is f_θ(x) without f_θ⁰ ≡ 0", Labels871(first="f", second="g - f0", f0_zero=False))],
+    uses=["sec:8.4:lemma-8.28-proof"],
+    notes=["symbolic in the scalars h(θ), h(θ⁰) and s = ⟨∇h(θ⁰), Δθ⟩, so it holds for every dimension p",
+           "found by a second reader of the class attacks on Lemma 8.28's proof"],
 )
 
 

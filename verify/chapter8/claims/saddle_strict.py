@@ -1009,9 +1009,9 @@ claim(
     section="8.2.1",
     kind="algorithmic",
     title="GD started on a strict saddle's stable manifold stays; perturbed GD tuned to ε' ≤ β²/ρ escapes within t_thres steps",
-    printed=r"\text{(Theorem 8.5's optimizers) escape strict saddles: perturbed GD with } \epsilon' \le \beta^2/\rho "
-    r"\text{ leaves within } t_{\rm thres} = \chi\ell/\sqrt{\rho\epsilon'} \text{ steps w.p.} \ge 1 - \delta "
-    r"\text{ (Jin et al. 2017)}",
+    printed=r"\text{(Theorem 8.5's optimizers) escape strict saddles: perturbed GD with } \epsilon' \le \beta^2/\rho, "
+    r"\eta = c/\ell \text{ leaves within } t_{\rm thres} = \chi\ell/(c^2\sqrt{\rho\epsilon'}) \text{ steps w.p.} "
+    r"\ge 1 - \delta \text{ (Jin et al. 2017; run at } c = 1)",
     statement=Escape(),
     check=_check_escape,
     mutants=[
@@ -1028,7 +1028,15 @@ claim(
                 "t_thres (fails: 0/40 at Figure 8.3's saddles and at the weak saddle)", Escape(eps_over=30.0),
                 expect=False))),
     uses=["def:8.4", "thm:8.5"],
-    notes=["second reader: the bare statement is false when PGD's tolerance does not match the saddle — with "
+    notes=["not printed in the chapter: the suite's sub-claim of the mechanism behind Theorem 8.5 (its plain-GD half is "
+           "why Theorem 8.5 names GD only with a caveat). Second reader (this wave): t_thres must carry Jin et al.'s "
+           "1/c² with η = c/ℓ — written as χℓ/√(ρε') it fails for c < 1 (x²/2 − (1 − cos y), ℓ = ρ = β = 1, ε' = 1: "
+           "escape probability 0.75 at c = 1/4 and exactly 0 at c = 1/10 within that t_thres, 1.0 within Jin's); the "
+           "runs here use c = 1 (η = 1/ℓ), outside Jin's c ≤ c_max, so they are evidence (sampled), not his theorem. "
+           "'Stable manifold' in the plain-GD half is the GD map's stable set; it is decided only on strict saddles "
+           "whose stable set is an invariant line, where it coincides with the gradient flow's (the reader's "
+           "x²/2 − u²/2 + 2x²u/(1 + 4x²), u = y − x², has different ones: GD from the flow's curve escapes)",
+           "second reader: the bare statement is false when PGD's tolerance does not match the saddle — with "
            "β < √(ρε') t_thres ∝ 1/√(ρε') is too short (x²/2 − βy²/2 + Ky⁴/4, β = 0.02, K = 10, ε' = 1e-2: 0/300 "
            "escapes); the statement now carries Jin et al.'s condition ε' ≤ β²/ρ, and a mutant tuned to 30β²/ρ on "
            "this family escapes in 0 of the trials",

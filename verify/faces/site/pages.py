@@ -15,7 +15,7 @@ LEGEND_STATUS = ("verified", "erratum", "refuted", "inconclusive", "definition",
 LEGEND_STRENGTH = ("proved", "exact", "certified", "sampled")
 ROUNDING = 1e-9  # |margin| below this is floating-point rounding, not slack or a violation
 SEVERITIES = {"formula": "wrong formula", "hypothesis": "missing hypothesis", "edge-case": "edge case",
-              "citation": "citation or notation"}
+              "citation": "citation or notation", "wording": "wording (a sentence says more than holds)"}
 
 
 def esc(x) -> str:
