@@ -1369,11 +1369,18 @@ claim(
     erratum=Erratum(
         printed=r"\text{training } \alpha\bar{f}_\theta \text{ moves } \theta \text{ by } O(1/\alpha)",
         corrected=r"\text{training } \alpha\bar{f}_\theta \text{ moves } \theta \text{ by } O(1/\alpha) "
-                  r"\text{ when } \bar{f}_{\theta^0} = 0 \text{ on the data}, \bar{\sigma} > 0, \bar{\beta} < \infty",
+                  r"\text{ when } \bar{f}_{\theta^0} = 0 \text{ on the data}, \bar{\sigma} > 0, \bar{\beta} < \infty "
+                  r"\text{ (locally), square loss, GD with } \eta \propto 1/\alpha^2 \text{ (or gradient flow)}",
         explanation="severity: hypothesis. With f̄_θ⁰ ≠ 0 the scaled initial output αf̄_θ⁰ grows with α and training "
                     "must undo it: for f̄ = 1/2 + θ + θ²/10 (σ̄ = 1, β̄ = 1/5, so β/σ² = 0.2/α → 0) GD moves θ by ≈ 0.53 "
                     "at α = 10, 100 and 1000; with σ̄ = 0 (f̄ = θ²) GD never leaves θ⁰. The chapter's own runs use the "
-                    "symmetric initialisation (f_θ⁰ ≡ 0), where the 1/α law holds",
+                    "symmetric initialisation (f_θ⁰ ≡ 0), where the 1/α law holds. Second reader (independent): confirmed — "
+                    "f̄ = xθ², θ⁰ = 1 travels 1 − α^{−1/2} → 1 exactly, and a random-init tanh net levels off at 0.418 "
+                    "while its paired init gives α·distance → 11.74; the corrected form held on θ + 2θ², θ₁θ₂x, paired "
+                    "nets and a deep linear θ₁θ₂θ₃x, and fails when a hypothesis goes: σ̄ = 0 (θ₁θ₂x from 0 never moves; "
+                    "an n = 2 model moves by 1), a kink at θ⁰ (the correction is Θ(1/α)), a fixed η or η ∝ 1/α "
+                    "(divergence for α ≥ 4, resp. 100), the logistic loss (unbounded movement) — so the step size and "
+                    "the loss are in the correction too",
         corrected_statement=AlphaLazy(-1.0, "f̄_θ⁰ = 0, σ̄ > 0, β̄ < ∞"),
     ),
     quantified=Quantified(MODEL_ANY, decide_lazy, corrected_cls=MODEL_LAZY, shapes=("alpha-rate",)),
