@@ -246,7 +246,10 @@ claim(
         corrected=r"\nabla_\theta \bar{f}_\theta(x) = x(1 + 2\beta\theta) = 1 + 2\beta\theta",
         explanation="the derivative of x(θ + βθ²) keeps the linear term: ∇_θ f̄ = x(1 + 2βθ). The printed 2βθx drops "
                     "the 1, and with it σ: at θ⁰ = 0 the printed gradient is 0, so σ = σ_min = 0, not 1. The "
-                    "conclusions stand for the derived gradient: it is 2β-Lipschitz and σ = |∇f̄_{θ⁰}(1)| = 1.",
+                    "conclusions stand for the derived gradient: it is 2β-Lipschitz and σ = |∇f̄_{θ⁰}(1)| = 1. Also "
+                    "(second reader): 'the radius needed shrinks faster than the smoothness grows' is loose wording — "
+                    "the radius 1/α shrinks at exactly the rate the smoothness 2αβ grows; what vanishes is the "
+                    "error bound radius²·smoothness = 2β/α, the reading the check decides.",
         corrected_statement=CORRECTED_831,
     ),
     mutants=[Mutant("∇f̄ β-Lipschitz", Toy831(CORRECTED_831.gradient, beta, 1, 1 / alpha, beta / alpha)),
