@@ -211,7 +211,7 @@ def test_a_refute_only_fit_gets_no_resolution_mutants():
                 r = np.random.default_rng(100 + s)
                 xs = np.array((8, 16, 32, 64, 128, 256), float)
                 tight.append((xs, xs ** -0.5 * np.exp(r.normal(0, 0.01, xs.size))))
-                loose.append((xs, xs ** -0.7 * np.exp(r.normal(0, 0.3, xs.size))))
+                loose.append((xs, xs ** -0.5 * np.exp(r.normal(0, 0.3, xs.size))))
             fit, sf = pooled_fit("upper bound", "m", tight, theory, "<=", (0, 1, 2), resolution=0.1)
             low, slow = pooled_fit("lower bound", "m", loose, theory, "<=", (0, 1, 2), resolution=0.02,
                                    refutes_only=refutes_only)
