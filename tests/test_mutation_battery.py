@@ -201,6 +201,33 @@ def test_a_near_miss_the_sweep_cannot_tell_makes_the_verdict_inconclusive():
     assert ok.matches_expectation, ok.problems()
 
 
+def test_a_refute_only_fit_gets_no_resolution_mutants():
+    # a lower bound read only to refute: its wide interval cannot verify anything, so it carries no ±δ mutants
+    # (the verifying fit does); without the flag the same wide fit would make the verdict inconclusive
+    def check_with(refutes_only):
+        def check(theory, ctx):
+            tight, loose = [], []
+            for s in range(3):
+                r = np.random.default_rng(100 + s)
+                xs = np.array((8, 16, 32, 64, 128, 256), float)
+                tight.append((xs, xs ** -0.5 * np.exp(r.normal(0, 0.01, xs.size))))
+                loose.append((xs, xs ** -0.5 * np.exp(r.normal(0, 0.3, xs.size))))
+            fit, sf = pooled_fit("upper bound", "m", tight, theory, "<=", (0, 1, 2), resolution=0.1)
+            low, slow = pooled_fit("lower bound", "m", loose, theory, "<=", (0, 1, 2), resolution=0.02,
+                                   refutes_only=refutes_only)
+            j, jl = judge(fit, sf), judge(low, slow)
+            holds = False if jl.holds is False else j.holds
+            return Outcome(holds, ["sweep"], 36, None, None if holds else {"fit": j.reason}, fits=[fit, low],
+                           strength="sampled")
+        return check
+
+    ev = run_claim(claim(-0.5, check_with(True), [Mutant("−1", -1.0)], kind="asymptotic"), CI)
+    res = [m for m in ev.mutants if m.kind == "resolution"]
+    assert ev.status == "verified" and len(res) == 1 and res[0].killed, ev.problems()
+    assert ev.as_json()["fits"][1]["refutes_only"] is True and "refutes_only" not in ev.as_json()["fits"][0]
+    assert run_claim(claim(-0.5, check_with(False), [Mutant("−1", -1.0)], kind="asymptotic"), CI).status == "inconclusive"
+
+
 def test_a_fit_without_resolution_is_a_problem():
     ev = run_claim(claim(-0.5, rate_check(-0.5, None), [Mutant("−1", -1.0)], kind="asymptotic"), CI)
     assert any("without a usable resolution" in p for p in ev.problems())

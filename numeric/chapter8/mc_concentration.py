@@ -30,6 +30,10 @@ class FailureCurve:
     def rate(self) -> np.ndarray:
         return self.failures / self.trials
 
+    def at(self, eps: float) -> "FailureCurve":
+        """The same trials (the same masks at every p) judged at another level ε: the deviations do not depend on ε."""
+        return FailureCurve(self.p, (np.abs(self.deviations) > eps).sum(axis=0), self.trials, self.deviations)
+
     def p_star(self, delta: float) -> float:
         """Smallest grid p from which on the failure rate stays ≤ δ (geometric interpolation)."""
         r = self.rate()

@@ -68,6 +68,8 @@ def _lemma817(profile, seed):
         out.append(mc_lemmas.fixed_pairs_cell(useeds[0], sc, tr, not st.incoherent))
         out += [mc_lemmas.uniform_along_rate_cell(s, sc, st.d_power, st.eps_power) for s in useeds]
     out += [mc_lemmas.fixed_pair_fits_cell(s, sc, tr) for s in useeds]
+    ctx = Context(profile, seed, "lemma:8.17")  # the p* fits pool as many seeds again, without the μ sweep
+    out += [mc_lemmas.fixed_pair_fits_cell(ctx.seed_for(f"lemma-8.17#p*{i}"), sc, tr, mu=False) for i in range(len(useeds))]
     return out + [mc_lemmas.uniform_vs_pd_cell(s, sc) for s in useeds]
 
 

@@ -143,6 +143,9 @@ class Fit:
     # local slopes): {"basis": ..., "exponent": ..., "interval": ...}; results.json then records that
     # exponent and interval, and the full-range fit beside them, so the verdict follows from the interval
     decided: dict = field(default_factory=dict, compare=False)
+    # the verdict reads this fit only to refute (e.g. a lower bound on a sup the claim bounds from above): its theory
+    # value being consistent verifies nothing, so it gets no ±δ resolution mutants (the fit that verifies carries them)
+    refutes_only: bool = False
 
     def __post_init__(self) -> None:
         if self.relation not in RELATIONS:
@@ -157,6 +160,8 @@ class Fit:
             out["range_from"] = self.range_from
         if self.confidence != 0.95:
             out["confidence"] = self.confidence
+        if self.refutes_only:
+            out["refutes_only"] = True
         if self.decided:
             lo, hi = self.decided["interval"]
             out.update(exponent=round(float(self.decided["exponent"]), 6), interval=[round(lo, 6), round(hi, 6)],

@@ -29,7 +29,8 @@ def rate_seeds(ctx, name: str, k: int | None = None) -> list[int]:
 
 def pooled_fit(quantity: str, against: str, curves, theory: float | None, relation: str = "=",
                seeds=(), resolution: float | None = None, range_from: float | None = None,
-               confidence: float = 0.95, correction: float | None = None) -> tuple[Fit, SeedFit]:
+               confidence: float = 0.95, correction: float | None = None,
+               refutes_only: bool = False) -> tuple[Fit, SeedFit]:
     """A Fit for results.json (with relation, seeds and resolution) and the SeedFit behind it.
 
     ``curves``: one (x, y) pair per seed, in the order of ``seeds``. ``resolution`` (δ): the smallest error
@@ -39,6 +40,8 @@ def pooled_fit(quantity: str, against: str, curves, theory: float | None, relati
     interval, declared by the claim (e.g. family-wise over its fits); its ±δ mutants are judged at the same confidence.
     ``correction``: the power s of the finite-size correction x^b(1 + c·x^s) the claim declares before the fit
     (numeric.stats.fit_power_law_seeds); the verdict then reads that model's exponent where the power law misses.
+    ``refutes_only``: the claim reads this fit only to refute (a lower bound on a quantity it bounds from above, or
+    the reverse); its consistency verifies nothing, so the runner gives it no ±δ mutants (README "Rates and seeds").
     """
     if range_from is not None:
         kept = []
@@ -49,7 +52,7 @@ def pooled_fit(quantity: str, against: str, curves, theory: float | None, relati
         curves = kept
     sf = fit_power_law_seeds(curves, confidence, correction=correction)
     return Fit(quantity, against, sf.exponent, sf.interval, theory, relation, tuple(seeds), resolution=resolution,
-               range_from=range_from, confidence=confidence, sf=sf), sf
+               range_from=range_from, confidence=confidence, sf=sf, refutes_only=refutes_only), sf
 
 
 def rejudge(fit: Fit, value: float, relation: str | None = None) -> Judgement:

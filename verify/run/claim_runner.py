@@ -135,8 +135,8 @@ def _judge(claim: Claim, profile: Profile, seed: int, log) -> Evidence:
         # resolution mutants: the same fitted data against theory ± δ
         notes = []
         for f in ([] if claim.kind == "informal" else main.fits):
-            if f.theory is None:
-                continue
+            if f.theory is None or f.refutes_only:
+                continue  # no theory value, or one the verdict reads only to refute (a consistent one verifies nothing)
             if f.resolution is None or f.sf is None:
                 mutants.append(MutantResult(f"{f.quantity}: theory ± δ", killed=False, kind="resolution-missing",
                                             detail="the fit declares no resolution δ" if f.resolution is None

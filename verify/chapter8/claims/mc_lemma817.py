@@ -63,7 +63,10 @@ def _check_817(stmt: Lemma817, ctx) -> Outcome:
     # B. uniform: along the statement's rate the sup over incoherent pairs of the Ω-dependent deviation must be
     # O(ε) (exponent in ε at least 1) and must not grow with d at fixed ε (exponent in d at most 0). The spectral
     # certificate bounds the sup from above, so it can verify; the greedy adversary bounds it from below, so it
-    # can only refute. Both are pooled over 3 (ci) / 5 (report) independent seeds.
+    # can only refute. Both are pooled over 3 (ci) / 5 (report) independent seeds. The adversary's fits are declared
+    # refutes_only: a consistent lower bound verifies nothing, so their ±δ mutants test nothing the verdict rests on (the
+    # certificate's fits carry them); at the report profile, seed 0, D's ε-fit is curved (its asymptotic model's
+    # interval [0.74, 1.24]) and its 0.9 mutant survived, which made the verdict inconclusive for no reason of its own.
     useeds = [seed] + [ctx.seed_for(f"lemma-8.17#{i}") for i in range(1, n_seeds(prof))]
     uruns = compute([S.uniform_along_rate_cell(sd, prof.scale, stmt.d_power, stmt.eps_power) for sd in useeds])
     (epss, De, Ce), (ds, Dd, Cd, eps0) = uruns[0]
@@ -73,9 +76,10 @@ def _check_817(stmt: Lemma817, ctx) -> Outcome:
     fcd, sfcd = pooled_fit(f"certificate ‖W/p − J‖μ²/d {along}, ε fixed (upper bound on the sup)", "d",
                            [(d_, c_) for _, (d_, _, c_, _) in uruns], 0.0, "<=", useeds, resolution=0.1)
     fe, sfe = pooled_fit(f"adversarial deviation D(Ω) {along} (lower bound on the sup)", "ε",
-                         [(e, D_) for (e, D_, _), _ in uruns], 1.0, ">=", useeds, resolution=0.1)
+                         [(e, D_) for (e, D_, _), _ in uruns], 1.0, ">=", useeds, resolution=0.1, refutes_only=True)
     fd, sfd = pooled_fit(f"adversarial deviation D(Ω) {along}, ε fixed (lower bound on the sup)", "d",
-                         [(d_, D_) for _, (d_, D_, _, _) in uruns], 0.0, "<=", useeds, resolution=0.15)
+                         [(d_, D_) for _, (d_, D_, _, _) in uruns], 0.0, "<=", useeds, resolution=0.15,
+                         refutes_only=True)
     j_cert = [judge(fce, sfce), judge(fcd, sfcd)]
     j_adv = [judge(fe, sfe), judge(fd, sfd)]
     refuted_b = any(j.holds is False for j in j_adv)  # the lower bound already breaks O(ε) or grows with d
@@ -103,23 +107,30 @@ def _check_817(stmt: Lemma817, ctx) -> Outcome:
         holds = True
     if stmt == Lemma817():
         # fits for the report: the fixed-pair p* and the uniform deviation against p·d
-        fps = compute([S.fixed_pair_fits_cell(sd, prof.scale, prof.trials) for sd in useeds])
+        # the d and ε fits of p* pool twice the seeds (the extra ones without the μ sweep): p* is read from the few
+        # largest deviations, and Bernstein's range term bends p*(ε), so 3 seeds left intervals wider than δ
+        pseeds = useeds + [ctx.seed_for(f"lemma-8.17#p*{i}") for i in range(len(useeds))]
+        fps = compute([S.fixed_pair_fits_cell(sd, prof.scale, prof.trials) for sd in useeds]
+                      + [S.fixed_pair_fits_cell(sd, prof.scale, prof.trials, mu=False) for sd in pseeds[len(useeds):]])
         # the printed p = poly/(dε²) is a sufficient rate: the p* needed is at most ∝ 1/d (exponent ≤ −1) and
         # grows at most like ε^(−2) as ε → 0 (exponent ≥ −2); p* is located per seed, so the crossing's error
         # is in the spread between seeds
-        f1, _ = pooled_fit("p* (fixed pair, failure ≤ 0.1)", "d", [fp["d"][:2] for fp in fps], -1.0, "<=", useeds,
+        f1, _ = pooled_fit("p* (fixed pair, failure ≤ 0.1)", "d", [fp["d"][:2] for fp in fps], -1.0, "<=", pseeds,
                             resolution=0.1)
-        f2, _ = pooled_fit("p* (fixed pair, failure ≤ 0.1)", "ε", [fp["eps"][:2] for fp in fps], -2.0, ">=", useeds,
+        f2, _ = pooled_fit("p* (fixed pair, failure ≤ 0.1)", "ε", [fp["eps"][:2] for fp in fps], -2.0, ">=", pseeds,
                             resolution=0.5)
-        f3, _ = pooled_fit("p* (fixed pair u = 1_S/√k, k = d/μ²)", "μ", [fp["mu"][:2] for fp in fps], None, "=", useeds)
+        f3, _ = pooled_fit("p* (fixed pair u = 1_S/√k, k = d/μ²)", "μ", [fp["mu"][:2] for fp in fps[:len(useeds)]],
+                           None, "=", useeds)
         fits += [f1, f2, f3]
         notes.append(f"μ: for the extremal incoherent u (every entry at μ/√d) p* ∝ μ^{f3.exponent:.2f} "
                      f"([{f3.interval[0]:.2f}, {f3.interval[1]:.2f}]), the μ⁴ of Var ≤ 2μ⁴/(pd²): poly(μ) = μ⁴")
         pdruns = compute([S.uniform_vs_pd_cell(sd, prof.scale) for sd in useeds])
         d, pds, D, Dfix, cert, _ = pdruns[0]
-        # sup ≥ D and sup ≤ certificate: the sup's exponent in p·d is ≥ D's and ≤ the certificate's, −1/2 between
+        # sup ≥ D and sup ≤ certificate: the sup's exponent in p·d is ≥ D's and ≤ the certificate's, −1/2 between;
+        # D is a lower bound, so its fit can refute (an exponent above −1/2) but its consistency verifies nothing
+        # (refutes_only: at ci seed 7 its asymptotic model's interval held the −0.4 mutant)
         fu, _ = pooled_fit("Ω-dependent deviation D (lower bound on the sup)", "p·d", [(r[1], r[2]) for r in pdruns],
-                           -0.5, "<=", useeds, resolution=0.1)
+                           -0.5, "<=", useeds, resolution=0.1, refutes_only=True)
         # ‖W/p − J‖ ≈ 2√(d(1 − p)/p): against p·d/(1 − p) the certificate's exponent is −1/2 without the (1 − p) bend
         fc_, _ = pooled_fit("certificate ‖W/p − J‖μ²/d (upper bound on the sup)", "p·d/(1 − p)",
                             [([x / (1 - x / r[0]) for x in r[1]], r[4]) for r in pdruns], None, "=", useeds)

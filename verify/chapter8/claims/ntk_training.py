@@ -1225,8 +1225,24 @@ claim(
 @dataclass(frozen=True)
 class Lazy:
     lazy: bool = True  # relative movement, kernel change, f–g gap and ReLU flips all decay with m
-    rel_power: float = -0.5  # ‖θᵀ − θ⁰‖/‖θ⁰‖ and maxᵢ‖wᵢᵀ − wᵢ⁰‖ ∝ m^rel_power (Θ(1) movement, ‖θ⁰‖ ∝ √m)
+    rel_power: float = -0.5  # ‖θᵀ − θ⁰‖/‖θ⁰‖ ∝ m^rel_power and maxᵢ‖wᵢᵀ − wᵢ⁰‖ = O(m^rel_power) (Θ(1) movement, ‖θ⁰‖ ∝ √m)
     total_shrinks: bool = False  # the reading 'the parameters change less': the total ‖θᵀ − θ⁰‖ shrinks with m (false)
+
+
+@lru_cache(maxsize=None)
+def erf_slope_sup() -> sp.Expr:
+    """sup_z |σ'(z)| for the chapter's erf activation σ = (√π/2)·erf (SymPy: σ' = exp(−z²), maximal at z = 0)."""
+    return sp.maximum(sp.Abs(S.derivative("erf", 1)), S.z, sp.Reals)
+
+
+def neuron_move_bound(X: np.ndarray, net0, run, L: float) -> float:
+    """The per-run bound on maxᵢ‖wᵢᵀ − wᵢ⁰‖ from the GD update (8.134) on ½‖f_θ(X) − y‖² alone.
+
+    f_θ(x) = (α/√m)Σᵢ aᵢσ(wᵢᵀx), so ∇_{wᵢ} = (α/√m)·aᵢ·Xᵀ(σ'(Xwᵢ) ∘ rᵗ) and ‖∇_{wᵢ}‖ ≤ (α/√m)|aᵢ|·L·‖X‖₂·‖rᵗ‖
+    with L = sup|σ'|; summing the T steps, ‖wᵢᵀ − wᵢ⁰‖ ≤ η(α/√m)·maxᵢ|aᵢ|·L·‖X‖₂·Σ_{t<T}‖rᵗ‖ for every i."""
+    steps = len(run.residual) - 1  # the residual is recorded at θ⁰ … θᵀ; the T steps use rᵗ, t < T
+    return float(run.eta * net0.scale / np.sqrt(net0.m) * np.max(np.abs(net0.a)) * L * np.linalg.norm(X, 2)
+                 * np.sum(run.residual[:steps]))
 
 
 def _check_lazy(stmt: Lazy, ctx) -> Outcome:
@@ -1234,39 +1250,63 @@ def _check_lazy(stmt: Lazy, ctx) -> Outcome:
     runs = [lazy_runs(sd, ctx.profile.scale) for sd in seeds]
     X, y, T, rows = runs[0]
     ms = [r["m"] for r in rows]
+    # maxᵢ‖wᵢᵀ − wᵢ⁰‖ is decided by a bound derived from the update, not by its own fitted exponent: the measured max
+    # over m neurons of a bounded per-neuron factor nears its supremum slowly (like m^(−2/d), d = 8), so its slope
+    # reads ≈ −0.47 at widths 64 … 4096 and 4 widths cannot separate that correction from b (ci seeds 9, 18, 19 left
+    # the verdict; a declared s = −1/4 gave intervals like [−5, 4]). The chapter states no exponent for the max:
+    # 'the parameters move Θ(1) while ‖θ⁰‖ ∝ √m, so every neuron moves O(1/√m)'. The bound holds on every run (checked),
+    # and O(1/√m) is read as its exponent ≤ −1/2 (±δ: the −1/4 mutant refuted). Its finite-width correction is not
+    # declared: with the declared c/√m the model's interval (e.g. [−1.26, 0.37], ci seed 1) held the −1/4 mutant at 6
+    # of 20 seeds; the plain fit, whose correction the judge tests, decides at all 20.
+    L = float(erf_slope_sup())
+    bound_ok, worst, per_seed = True, 0.0, []
+    for Xs, _, _, rs in runs:
+        rows_b = []
+        for r in rs:
+            b = neuron_move_bound(Xs, r["erf"]["net0"], r["erf"]["f"], L)
+            worst = max(worst, r["erf"]["neuron_move"] / b)
+            bound_ok &= r["erf"]["neuron_move"] <= b * (1 + 1e-9)
+            rows_b.append({**r, "neuron_bound": b})  # the cached rows are not modified
+        per_seed.append(rows_b)
     q = {
-        ("‖θᵀ − θ⁰‖/‖θ⁰‖ (erf)", stmt.rel_power): lambda r: r["erf"]["rel_change"],
-        ("maxᵢ‖wᵢᵀ − wᵢ⁰‖ (erf)", stmt.rel_power): lambda r: r["erf"]["neuron_move"],
-        ("‖Φᵀ(Φᵀ)ᵀ − ΦΦᵀ‖/‖ΦΦᵀ‖ (erf)", None): lambda r: r["erf"]["kernel_change"],
-        ("max_t ‖f_θᵗ(X) − g_θᵗ(X)‖∞ (erf, same start)", None): lambda r: r["erf"]["gap"],
-        ("ReLU activation patterns changed (fraction)", -0.5): lambda r: float(r["relu"]["f"].flips[-1]),
-        ("‖θᵀ − θ⁰‖ (erf)", 0.0): lambda r: float(r["erf"]["f"].dist[-1]),
+        ("‖θᵀ − θ⁰‖/‖θ⁰‖ (erf)", stmt.rel_power, "="): lambda r: r["erf"]["rel_change"],
+        ("bound η(α/√m)·max|aᵢ|·sup|σ'|·‖X‖₂·Σₜ‖rᵗ‖ ≥ maxᵢ‖wᵢᵀ − wᵢ⁰‖ (erf)", stmt.rel_power, "<="):
+            lambda r: r["neuron_bound"],
+        ("maxᵢ‖wᵢᵀ − wᵢ⁰‖ (erf, measured)", None, "="): lambda r: r["erf"]["neuron_move"],
+        ("‖Φᵀ(Φᵀ)ᵀ − ΦΦᵀ‖/‖ΦΦᵀ‖ (erf)", None, "="): lambda r: r["erf"]["kernel_change"],
+        ("max_t ‖f_θᵗ(X) − g_θᵗ(X)‖∞ (erf, same start)", None, "="): lambda r: r["erf"]["gap"],
+        ("ReLU activation patterns changed (fraction)", -0.5, "="): lambda r: float(r["relu"]["f"].flips[-1]),
+        ("‖θᵀ − θ⁰‖ (erf)", 0.0, "="): lambda r: float(r["erf"]["f"].dist[-1]),
     }
     # The finite-width form declared before the fit for the two fits whose theory value the verdict reads as an
     # exponent of a norm ratio: ‖θᵀ − θ⁰‖ = D(K_m) with the width-m kernel K_m = K∞ + O(1/√m) (a sum of m i.i.d.
     # neurons), and ‖θ⁰‖ = √(pm)·(1 + O(1/√m)), so both are C·m^b·(1 + c/√m + …), c per draw. Near-noiseless runs
     # made the plain log-log interval narrower than that bias (ci seed 19: m^-0.507 [-0.515, -0.500]; seed 12: the
-    # total ‖θᵀ − θ⁰‖ at m^-0.010 [-0.019, -0.002]). maxᵢ‖wᵢᵀ − wᵢ⁰‖ is not declared: a max over m neurons of a
-    # bounded per-neuron factor nears its supremum like m^(−2/d), d = 8, which 4 widths cannot separate from b.
+    # total ‖θᵀ − θ⁰‖ at m^-0.010 [-0.019, -0.002]).
+    bound_name = "bound η(α/√m)·max|aᵢ|·sup|σ'|·‖X‖₂·Σₜ‖rᵗ‖ ≥ maxᵢ‖wᵢᵀ − wᵢ⁰‖ (erf)"
     corrections = {"‖θᵀ − θ⁰‖/‖θ⁰‖ (erf)": -0.5, "‖θᵀ − θ⁰‖ (erf)": -0.5}
     fits, decays, reasons, rel = [], [], [], []
-    for (name, theory), get in q.items():
-        f, sf = pooled_fit(name, "m", curves([rs for *_, rs in runs], lambda r: r["m"], get), theory, "=", seeds,
+    for (name, theory, relation), get in q.items():
+        f, sf = pooled_fit(name, "m", curves(per_seed, lambda r: r["m"], get), theory, relation, seeds,
                            resolution=0.35 if name.startswith("ReLU") else 0.25,  # ci seeds 0–19: 4 widths
                            correction=corrections.get(name))
         fits.append(f)
         if theory != 0.0:
             decays.append(f.interval[1] < 0)  # shrinks with m: the whole pooled interval below 0
-        if name.startswith(("‖θᵀ − θ⁰‖/", "maxᵢ")):
+        if name in ("‖θᵀ − θ⁰‖/‖θ⁰‖ (erf)", bound_name):
             rel.append(judge(f, sf))
         reasons.append(describe(f, sf))
+    bound_reason = (f"maxᵢ‖wᵢᵀ − wᵢ⁰‖ ≤ the bound on every run ({len(runs)} seeds × {len(ms)} widths): {bound_ok} "
+                    f"(largest ratio {worst:.3f}; sup|σ'| = {erf_slope_sup()} by SymPy)")
     dist_fit, dist_sf = fits[-1], sf
     jd = judge(dist_fit, dist_sf)
     rel_ok = combine(rel)
+    if rel_ok is True and not bound_ok:  # a bound the runs break certifies nothing (a bug in its derivation)
+        rel_ok = None
     if stmt.lazy and rel_ok is not True:  # the rate of the relative movement is part of the statement
         return Outcome(rel_ok, ["optimizer", "fit"], len(rows) * 3, None,
                        None if rel_ok else {"claimed power of m": stmt.rel_power, "fits": reasons[:2]}, fits=fits,
-                       notes=[j.reason for j in rel], strength="sampled")
+                       notes=[j.reason for j in rel] + [bound_reason], strength="sampled")
     if stmt.total_shrinks:  # the total displacement tends to ‖Φ⁺y‖ → √(yᵀK∞⁻¹y): it does not shrink
         # 'shrinks with m' is a rate, read at the fit's declared resolution δ: the exponent is ≤ −δ (the Θ(1) fit's
         # own −δ mutant, README "Rates and seeds"). An interval just below 0 (a finite-width bias of ~0.01 with
@@ -1290,7 +1330,8 @@ def _check_lazy(stmt: Lazy, ctx) -> Outcome:
                           "moves O(1/√m); the kernel, the ReLU patterns and the gap between f and its linearisation "
                           "shrink with m — lazy training",
                           "the f–g gap and the kernel change decay faster than m^(−1/2) here: with the symmetric "
-                          "initialisation the second-order terms of paired neurons cancel"] + reasons + [jd.reason],
+                          "initialisation the second-order terms of paired neurons cancel"] + reasons + [bound_reason,
+                                                                                                      jd.reason],
                    strength="sampled")
 
 
