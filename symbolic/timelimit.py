@@ -23,8 +23,27 @@ class TimeLimit(BaseException):
 _stack: list[float] = []  # absolute monotonic end times of the active deadlines, innermost last
 
 
+# After the limit the timer keeps firing every _REPEAT seconds until the block exits: SymPy has bare ``except:``
+# clauses, and a TimeLimit raised inside one is swallowed (a one-shot timer then never fires again: the block ran
+# on without a limit; CI saw a 1 s limit let a Gröbner basis run for 10+ minutes)
+_REPEAT = 0.2
+
+
 def _handler(signum, frame):  # noqa: ARG001
+    if not _stack:  # no deadline is active (a late tick): stop the timer
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        return
     raise TimeLimit("time limit reached")
+
+
+def _disarm() -> None:
+    """Stop the timer, even if its last tick raises while we do (then try again)."""
+    while True:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            return
+        except TimeLimit:
+            continue
 
 
 def available() -> bool:
@@ -49,18 +68,18 @@ def deadline(seconds: float | None):
         return
     old = signal.signal(signal.SIGALRM, _handler)
     _stack.append(end)
-    signal.setitimer(signal.ITIMER_REAL, max(end - now, 1e-3))
+    signal.setitimer(signal.ITIMER_REAL, max(end - now, 1e-3), _REPEAT)
     try:
         yield True
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        _disarm()
         _stack.pop()
         signal.signal(signal.SIGALRM, old)
         if _stack:  # re-arm the enclosing deadline
             left = _stack[-1] - time.monotonic()
             if left <= 0:
                 raise TimeLimit("time limit reached")
-            signal.setitimer(signal.ITIMER_REAL, left)
+            signal.setitimer(signal.ITIMER_REAL, left, _REPEAT)
 
 
 def remaining() -> float | None:
