@@ -471,6 +471,7 @@ GLOSSARY = (
         "hypothesis": "Missing hypothesis: true only under a condition the text does not state.",
         "edge-case": "Edge case: false only at a boundary or degenerate case; the argument survives.",
         "citation": "Citation or notation: the result stands but the reason cited or a symbol's meaning is wrong.",
+        "wording": "Wording: a sentence, read as a statement, says more than holds; what holds is in the correction.",
     }[k]) for k in SEVERITIES)),
 )
 
