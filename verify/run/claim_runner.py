@@ -190,6 +190,7 @@ def _proof_path(ev: Evidence, outcomes: list[Outcome]) -> None:
                         "killed_by": sorted({p for m, _ in off for p in m.killed_by})}
     main.notes.append(f"strength {main.strength} → {new}: mutant(s) {', '.join(m.name for m, _ in off)} killed only "
                       f"outside the proof path (by {', '.join(ev.strength_drop['killed_by'])}), so the proof path "
-                      "does not restate the claim")
+                      "does not restate the claim; a proof would need a proof path that refutes them itself (an "
+                      "argument for every size, not a concrete instance or samples)")
     main.strength = new
     main.sizes = list(dict.fromkeys(sizes)) if new == "exact" else []

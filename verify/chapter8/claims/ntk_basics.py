@@ -1188,7 +1188,8 @@ claim(
            "attacked by every bank network with f_θ⁰ ≡ 0 (curved-zero-set argument); decided on the network, the toy "
            "(Remark 8.31) only illustrates (issue 18 item 5)",
            "sampled: λ_min by Lanczos/dense eigensolver with the Rayleigh quotient recomputed; the corrected form's "
-           "Taylor bound at θ̂, ±R·v and 16 random points of the ball"],
+           "Taylor bound at θ̂, ±R·v and 16 random points of the ball; a proof would need a certified lower bound on "
+           "λ_min of the Hessian over the whole ball (interval arithmetic on the network's second derivatives)"],
     uses=["lemma:8.25", "lemma:8.28"],
 )
 

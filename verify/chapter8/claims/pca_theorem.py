@@ -392,6 +392,9 @@ claim(
         Mutant("a fixed step 0.1/(3λ₁) from far starts", Reach("P_E₁x₀ ≠ 0", "η = 0.1/(3λ₁)", "sphere")),
     ],
     uses=["thm:8.7"],
+    notes=["sampled: GD runs on bank matrices; a proof would need the convergence argument for GD on g (the step "
+           "η ≤ 1/(4(λ₁ + ‖x₀‖²)) keeps the iterates bounded, the E₁ component never vanishes, and every other "
+           "stationary point is a strict saddle whose stable set has measure zero — Lee et al. 2016), not encoded"],
 )
 
 
