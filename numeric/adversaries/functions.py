@@ -279,15 +279,24 @@ def _hess_lip(f):
     return bounded(sp.diff(_branch(f)[0], x, 3), x, "f'''")
 
 
-@hyp("fn1", "strongly convex near its minima", "f'' > 0 on the 2γ-ball around every local minimum (Ge et al. 2015), "
-     "γ from the declared strict-saddle triple")
-def _local_sc(f):
+def _near_minima_setup(f):
+    """The declared strict-saddle triple and the local minima of f, for hypotheses about the 2γ-ball around every
+    local minimum; the third value is the result already settled (no triple declared: fails; no minimum: vacuous)."""
     w = STRICT_SADDLE.get(f)
     mins = _minima(f)
     if w is None:
-        return HypothesisResult(False, "proved", "no strict-saddle triple declared (γ unknown)")
+        return w, mins, HypothesisResult(False, "proved", "no strict-saddle triple declared (γ unknown)")
     if not mins:
-        return HypothesisResult(True, "proved", "no local minimum: holds vacuously")
+        return w, mins, HypothesisResult(True, "proved", "no local minimum: holds vacuously")
+    return w, mins, None
+
+
+@hyp("fn1", "strongly convex near its minima", "f'' > 0 on the 2γ-ball around every local minimum (Ge et al. 2015), "
+     "γ from the declared strict-saddle triple")
+def _local_sc(f):
+    w, mins, settled = _near_minima_setup(f)
+    if settled is not None:
+        return settled
     gam = sp.nsimplify(w[2])
     g, dom, even = _branch(f)
     g2 = sp.diff(g, x, 2)
@@ -342,12 +351,9 @@ def _flat_at(g, m, even) -> bool:
      "2γ-ball around every local minimum (γ from the declared strict-saddle triple); implied by f'' ≥ κ > 0 there "
      "(θ = 1, μ = κ); fails at a minimum flatter than every power")
 def _error_bound(f):
-    w = STRICT_SADDLE.get(f)
-    mins = _minima(f)
-    if w is None:
-        return HypothesisResult(False, "proved", "no strict-saddle triple declared (γ unknown)")
-    if not mins:
-        return HypothesisResult(True, "proved", "no local minimum: holds vacuously")
+    w, mins, settled = _near_minima_setup(f)
+    if settled is not None:
+        return settled
     g, dom, even = _branch(f)
     flat = [m for m in mins if _flat_at(g, m, even)]
     if flat:

@@ -125,13 +125,20 @@ def decide_beta_rate(stmt, member, ctx) -> Outcome:
                    strength=s2.strength)
 
 
+def _kinf_on_chapter_data(member):
+    """σ_min(K∞) > 0 decided for one activation on the chapter's data (n > d, no two inputs parallel): the data
+    member, whether K∞ has full rank, the decision's text and λ_min (exact for an affine σ)."""
+    dm = next(m for m in admitted(DATA_NONPAR) if m.name == "n > d, no pair parallel")
+    K, how = kinf(member.obj, dm.obj["X"])
+    full, detail, lam = _rank_decision(K, how, exact=how.startswith("affine"))
+    return dm, full, detail, lam
+
+
 def decide_kinf_pd(stmt, member, ctx) -> Outcome:
     """(8.96) on one activation: σ_min(K∞) > 0 on the chapter's data (n > d, no two inputs parallel), which
     '> ½σ_min(K∞)' presupposes (with σ_min(K∞) = 0 the strict inequality reads 0 > 0 for an affine σ, where ΦΦᵀ =
     a²XXᵀ exactly at every width)."""
-    dm = next(m for m in admitted(DATA_NONPAR) if m.name == "n > d, no pair parallel")
-    K, how = kinf(member.obj, dm.obj["X"])
-    full, detail, lam = _rank_decision(K, how, exact=how.startswith("affine"))
+    dm, full, detail, lam = _kinf_on_chapter_data(member)
     if not full:
         return Outcome(False, ["adversary bank"], 1, lam, {"activation": member.name, "data": dm.name,
                                                            "sigma_min(K_inf)": detail,
@@ -146,9 +153,7 @@ def decide_ratio(stmt, member, ctx) -> Outcome:
     if b.holds is False:
         return Outcome(False, ["adversary bank"], 1, None, {"activation": member.name, **(b.counterexample or {})},
                        strength=b.strength)
-    dm = next(m for m in admitted(DATA_NONPAR) if m.name == "n > d, no pair parallel")
-    K, how = kinf(member.obj, dm.obj["X"])
-    full, detail, lam = _rank_decision(K, how, exact=how.startswith("affine"))
+    dm, full, detail, lam = _kinf_on_chapter_data(member)
     if not full:
         return Outcome(False, ["adversary bank"], 1, lam, {"activation": member.name, "data": dm.name,
                                                            "sigma_min(K_inf)": detail,
