@@ -37,7 +37,8 @@ def bottom_eigenpair(problem: Problem, x: np.ndarray) -> tuple[float, np.ndarray
     from scipy.sparse.linalg import LinearOperator, eigsh
 
     op = LinearOperator((problem.dim, problem.dim), matvec=lambda v: problem.hess_vec(x, np.ravel(v)), dtype=float)
-    lam, V = eigsh(op, k=1, which="SA", tol=1e-10)
+    lam, V = eigsh(op, k=1, which="SA", tol=1e-10,
+                   v0=np.random.default_rng(0).standard_normal(problem.dim))  # ARPACK starts at random otherwise
     return float(lam[0]), V[:, 0]
 
 
