@@ -991,6 +991,9 @@ claim(
     notes=["severity: hypothesis",
            "attacks: GD (η = 0.5/τ², t ≤ min(4000, thm:8.33's T)) on every bank network inside Theorem 8.33's regime, "
            "the O(1) read as ≤ C = 2 (thm:8.33's C); Lemma 8.28's link also at the adversarial points of (8.142)'s ball",
+           "second reader (R6, 2026-12-07): eq:8.157 false as printed on the α-softplus neuron (α log 2 at t = 0) and the "
+           "random-init α-scaled erf net, correction ŷ⁰ + ΦΔθᵗ under ‖ŷ⁰ − y‖ ≤ C√n with constant C; found independently "
+           "by the bank attack (wip/attacks-833), the same erratum",
            "sampled at θᵀ; a proof would need Lemma 8.28 at every θᵗ and θᵗ ∈ B_{θ⁰} for all t, i.e. the "
            "induction of thm:8.33's proof"],
 )
