@@ -142,6 +142,7 @@ def in_ball(net, scale: float = 1.0):
 def _out(holds, member, nums, notes, strength="sampled", examples=1):
     from verify.engine.claim import Outcome
 
+    nums = {k: float(v) if isinstance(v, np.floating) else v for k, v in nums.items()}  # plain floats in the records
     return Outcome(holds, ["adversary bank"], examples, None, None if holds in (True, None) else nums,
                    notes=[f"{member.name}: " + ", ".join(f"{k} = {_fmt(v)}" for k, v in nums.items())]
                    + [n for n in notes if n], strength=strength)
