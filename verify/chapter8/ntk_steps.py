@@ -131,6 +131,8 @@ def in_ball(net, scale: float = 1.0):
     """The examined points of (8.142)'s ball of radius scale·R: the adversarial sphere points, then the GD iterates
     that lie inside it (label, W)."""
     M = model(net)
+    if summary(net)["beta"] == 0:  # Φ(θ) = Φ(θ⁰) for every θ (exactly: f is linear in θ): one point stands for the ball
+        return [("θ⁰ (β = 0: Φ constant on ℝᵖ)", M.W0)]
     R = scale * radius(summary(net))
     g = gd_path(net)
     pts = list(ball_points(net, scale))
