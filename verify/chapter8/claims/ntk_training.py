@@ -596,7 +596,8 @@ claim(
     mutants=[Mutant("radius σ/(4β) (no √n)", Radius142(False))],
     uses=["lemma:8.28", "eq:8.129"],
     quantified=Quantified(NETS, NS.decide_8142, shapes=("gd-converges",)),
-    notes=["sampled; a proof would need ‖∇fᵢ(θᵗ) − ∇fᵢ(θ⁰)‖ ≤ β‖θᵗ − θ⁰‖ (the definition of β) summed over the n"
+    notes=["attacks (verify.chapter8.ntk_steps): every bank network inside Theorem 8.33's regime, at points of (8.142)'s ball along adversarial directions and at the GD iterates (η = 0.5/τ²); held certified (√nβR = σ/4 with the certified β); the radius σ/(4β) falls to the α = 10³ erf/tanh nets",
+           "sampled; a proof would need ‖∇fᵢ(θᵗ) − ∇fᵢ(θ⁰)‖ ≤ β‖θᵗ − θ⁰‖ (the definition of β) summed over the n"
            " rows, a two-line symbolic chain"],
 )
 
@@ -645,7 +646,8 @@ claim(
     mutants=[Mutant("σ_min(Φᵗ) ≥ 7σ/8", Weyl143(0.875))],
     uses=["eq:8.142"],
     quantified=Quantified(NETS, NS.decide_8143, shapes=("gd-converges",)),
-    notes=["sampled by hypothesis; a proof would need Weyl's inequality for singular values (σₙ(Φ + E) ≥ σₙ(Φ) −"
+    notes=["attacks (verify.chapter8.ntk_steps): every bank network inside Theorem 8.33's regime, at points of (8.142)'s ball along adversarial directions and at the GD iterates (η = 0.5/τ²); held certified (Weyl + (8.142)); 7σ/8 falls to the α·softplus neuron (σ_min = 0.755σ at θ = −R)",
+           "sampled by hypothesis; a proof would need Weyl's inequality for singular values (σₙ(Φ + E) ≥ σₙ(Φ) −"
            " ‖E‖_op, a cited theorem) and ‖E‖_op ≤ ‖E‖_F"],
 )
 
@@ -727,7 +729,8 @@ claim(
     mutants=[Mutant("corrected chain without the σ/4 loss", Argument144("norm", 0.0))],
     uses=["eq:8.143", "eq:8.117"],
     quantified=Quantified(NETS, NS.decide_8144, shapes=("gd-converges",)),
-    notes=["sampled; a proof of the corrected argument would need σₙ(Φᵗ) = min_{‖u‖=1}‖(Φᵗ)ᵀu‖ for n ≤ p "
+    notes=["attacks (verify.chapter8.ntk_steps): every bank network inside Theorem 8.33's regime, at points of (8.142)'s ball along adversarial directions and at the GD iterates (η = 0.5/τ²); printed undefined on the wide nets (exact), equal to σ_min on the square symmetric ones; corrected chain held",
+           "sampled; a proof of the corrected argument would need σₙ(Φᵗ) = min_{‖u‖=1}‖(Φᵗ)ᵀu‖ for n ≤ p "
            "(Courant–Fischer) and the triangle inequality"],
 )
 
@@ -812,7 +815,8 @@ claim(
     mutants=[Mutant("1 − ησ² (no loss from Φᵗ ≠ Φ)", Rate150("full"))],
     uses=["eq:8.143", "eq:8.118", "eq:8.141"],
     quantified=Quantified(NETS, _decide_150, shapes=("gd-converges",)),
-    notes=["caveat (second reader): (8.151) is stated for the first-order recursion (8.141); for the actual nonlinear GD "
+    notes=["attacks (verify.chapter8.ntk_steps): every bank network inside Theorem 8.33's regime, at points of (8.142)'s ball along adversarial directions and at the GD iterates (η = 0.5/τ²); printed falls to linear Φ = diag(1, ½) (7/8 > 13/16); corrected held, (8.151) along GD inside the ball too",
+           "caveat (second reader): (8.151) is stated for the first-order recursion (8.141); for the actual nonlinear GD "
            "the O(η²) remainder can push a single step above the bound when σ_min(Φᵗ) = 3σ/4 exactly (none found: scalar "
            "h = θ + (b/2)θ², b ≤ 0.24, η ≤ 0.9, max per-step ratio 0.998)",
            "sampled runs; a proof would need eq:8.143 at every t (hence an induction keeping θᵗ in the ball "
@@ -1060,7 +1064,8 @@ claim(
     mutants=[Mutant("‖ΦΔθᵗ + y‖", Centre158("delta", sign=1))],
     uses=["eq:8.157", "lemma:8.25"],
     quantified=Quantified(NETS, NS.decide_8158, shapes=("gd-converges",)),
-    notes=["not an identity in the size: the printed chain is judged on a sweep of trained networks (sampled); "
+    notes=["attacks (verify.chapter8.ntk_steps): every bank network inside Theorem 8.33's regime, at points of (8.142)'s ball along adversarial directions and at the GD iterates (η = 0.5/τ²); printed ȳ = Φθ̂ = y falls to the random-init α = 10³ erf net (‖Φθ⁰‖ = 551); corrected held",
+           "not an identity in the size: the printed chain is judged on a sweep of trained networks (sampled); "
            "a proof would need the bounds of Theorem 8.35's proof as exact inequalities",
            "sampled: a proof would follow θᵗ − θ̂ through the linear GD recursion (8.115) in closed form, (I − ηΦᵀΦ)ᵗ(θ⁰ − θ̂)"],
 )
