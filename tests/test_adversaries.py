@@ -126,3 +126,15 @@ def test_the_bilinear_model_has_an_off_diagonal_constant_hessian_and_meets_the_l
         assert hypothesis("model", h).check(m.obj).holds, h
     H = m.obj.hessian()
     assert H[0, 1] != 0 and not any(e.has(*m.obj.theta) for e in H)
+
+
+def test_the_diag_linear_model_is_inside_theorem_8_33s_regime_and_its_corrected_class():
+    """linear model Φ = diag(1, ½): rank Φ = n, f_θ⁰ ≡ 0 and ‖ŷ⁰ − y‖ = √2 ≤ 2√n are checked, and σ = ½ < 3/4."""
+    from numeric.adversaries import BANK
+    from numeric.adversaries.netmodel import summary
+
+    m = BANK["linear model Φ = diag(1, ½), y = (1, 1)"]
+    cls = Class("regime, corrected", "network", ("rank Φ = n", "f_θ⁰ ≡ 0", "‖ŷ⁰ − y‖₂ ≤ 2√n"))
+    assert cls.admits(m)
+    s = summary(m.obj)
+    assert s["sigma"] == 0.5 and s["tau"] == 1.0 and s["beta"] == 0.0 and s["n"] == 2

@@ -135,6 +135,13 @@ member("lintanh neuron f = 0.01θ + 0.99 tanh θ, θ⁰ = 0, y = 1.2", "network"
        "‖ŷ⁰ − y‖ = 1.2 ≤ 2√n — second reader's b.py",
        "eq:8.162 (ii) ‖θᵗ − θ⁰‖ ≤ c‖ŷ⁰ − y‖/σ read with ‖ŷ⁰ − y‖ ≤ C√n only: GD (η = 1/2) runs to θ ≈ 21 where "
        "f = y, against 4·1.2 = 4.8 (8·1.2 = 9.6)")
+member("linear model Φ = diag(1, ½), y = (1, 1)", "network",
+       ScaledNet("identity", 1, 2, "random", 0, alpha=1.0, W0=(0.0, 0.0), a0=(1.0,), X=((1.0, 0.0), (0.0, 0.5)),
+                 y=(1.0, 1.0)),
+       "the linear model f_θ(x) = θᵀx on X = diag(1, ½): Φ = diag(1, ½), σ = ½, τ = 1, β = 0 (inside every regime), "
+       "θ⁰ = 0 (f_θ⁰ ≡ 0), ‖ŷ⁰ − y‖ = √2 ≤ 2√n",
+       "(8.150)'s printed rate 1 − 3ησ/4 (σ not squared): ‖I − ηΦΦᵀ‖ = 1 − ησ² = 1 − η/4 > 1 − 3η/8 for every η ≤ 1 "
+       "(σ < 3/4 suffices); the bank's other regime members all have σ ≥ 1, where the printed rate is weaker than the true one")
 _rng_y0 = np.random.default_rng(16)
 _W16, _a16 = _rng_y0.standard_normal((16, 3)), _rng_y0.choice([-1.0, 1.0], 16)
 member("(8.78) erf, m = 16, random init, y = 0", "network",

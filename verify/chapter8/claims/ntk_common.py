@@ -177,7 +177,8 @@ def decide_gd(stmt, member, ctx, what: str):
                      "final L": float(g["losses"][-1])})
         ok = float(g["dist"].max()) <= cap * (1 + 1e-12)
     elif what == "radius":
-        radius = s["sigma"] / (4 * n ** 0.5 * s["beta"])
+        # β = 0 (a linear model): Φ is constant and (8.142)'s ball is all of ℝᵖ
+        radius = s["sigma"] / (4 * n ** 0.5 * s["beta"]) if s["beta"] > 0 else float("inf")
         nums.update({"max_t ||theta^t - theta^0||": float(g["dist"].max()), "sigma/(4 sqrt(n) beta)": radius})
         ok = float(g["dist"].max()) <= radius
     else:

@@ -30,6 +30,7 @@ from numeric.adversaries import Class
 from verify.engine.arguments import argument
 from verify.chapter8.claims.ntk_classes import MODEL_ANY, MODEL_LAZY, decide_lazy
 from verify.engine.attacks import Quantified, Reading
+from verify.chapter8 import ntk_steps as NS
 
 SEC = "8.4.2"
 EPS = 1e-4  # the ε of Theorem 8.33 in the runs
@@ -177,6 +178,34 @@ def _decide_154(stmt, member, ctx):
 
 def _decide_164(stmt, member, ctx):
     return decide_gd(stmt, member, ctx, "radius")
+
+
+# --- the proof's steps (8.142)–(8.158) on the same bank networks (verify.chapter8.ntk_steps) -------------------------------
+def _decide_150(stmt, member, ctx):
+    return NS.decide_8150(stmt, member, ctx, rate=_rate)
+
+
+def _and_bank(out: Outcome, stmt, ctx, decide, what: str) -> Outcome:
+    """The check's own outcome and the bank's (the latter only when some member decides the form)."""
+    bank = _bank_steps(stmt, ctx, decide, what)
+    return out if bank.holds is None else all_of(out, bank)
+
+
+def _bank_steps(stmt, ctx, decide, what: str) -> Outcome:
+    """A step decided on every bank network inside Theorem 8.33's regime (the attacks' decision, run by the check too,
+    so that its mutants meet the bank); members outside the regime or the form's class are n/a and skipped."""
+    from numeric.adversaries import members
+
+    outs = [(m.name, decide(stmt, m, ctx)) for m in members("network")]
+    dec = [(nm, o) for nm, o in outs if o.holds is not None]
+    if not dec:  # no member decides this form (a trend in m, say): the bank adds nothing to the check
+        return Outcome(None, ["adversary bank"], 0, notes=[f"no bank network decides this form ({what})"])
+    holds = all(o.holds for _, o in dec)
+    strengths = {o.strength for _, o in dec}
+    return Outcome(holds, ["adversary bank"], len(dec), None,
+                   None if holds else {nm: o.counterexample for nm, o in dec if not o.holds},
+                   steps=[Step(nm, what, derived="; ".join(map(str, o.notes))[:400], holds=o.holds) for nm, o in dec],
+                   strength="sampled" if "sampled" in strengths or not strengths else min(strengths))
 
 
 claim(
@@ -551,7 +580,8 @@ def _check_8142(stmt: Radius142, ctx) -> Outcome:
             u *= Rn / np.linalg.norm(u)
             worst = min(worst, np.sqrt(r["s2"]) / 4 - float(np.linalg.norm(net0.with_theta(net0.theta + u).jacobian(X) - J0)))
     outs.append(Outcome(worst >= 0, ["sweep"], 9, float(worst), strength="sampled"))
-    return all_of(*outs)
+    return _and_bank(all_of(*outs), stmt, ctx, NS.decide_8142,
+                     "‖Φ(θ) − Φ⁰‖_F on (8.142)'s ball (sphere directions, GD iterates)")
 
 
 claim(
@@ -565,7 +595,9 @@ claim(
     check=_check_8142,
     mutants=[Mutant("radius σ/(4β) (no √n)", Radius142(False))],
     uses=["lemma:8.28", "eq:8.129"],
-    notes=["sampled; a proof would need ‖∇fᵢ(θᵗ) − ∇fᵢ(θ⁰)‖ ≤ β‖θᵗ − θ⁰‖ (the definition of β) summed over the n"
+    quantified=Quantified(NETS, NS.decide_8142, shapes=("gd-converges",)),
+    notes=["attacks (verify.chapter8.ntk_steps): every bank network inside Theorem 8.33's regime, at points of (8.142)'s ball along adversarial directions and at the GD iterates (η = 0.5/τ²); held certified (√nβR = σ/4 with the certified β); the radius σ/(4β) falls to the α = 10³ erf/tanh nets",
+           "sampled; a proof would need ‖∇fᵢ(θᵗ) − ∇fᵢ(θ⁰)‖ ≤ β‖θᵗ − θ⁰‖ (the definition of β) summed over the n"
            " rows, a two-line symbolic chain"],
 )
 
@@ -599,7 +631,7 @@ def _check_8143(stmt: Weyl143, ctx) -> Outcome:
                  describe=lambda i: {"Phi": show_matrix(i[0]), "Phi^t - Phi": show_matrix(i[1])})
     out.notes.append("Weyl's inequality for singular values: σₙ(Φ + E) ≥ σₙ(Φ) − ‖E‖_op ≥ σ − ‖E‖_F ≥ 3σ/4; tight for "
                      "E = −(σ/4)uₙvₙᵀ")
-    return out
+    return _and_bank(out, stmt, ctx, NS.decide_8143, "σ_min(Φ(θ)) on (8.142)'s ball")
 
 
 claim(
@@ -613,7 +645,9 @@ claim(
     check=_check_8143,
     mutants=[Mutant("σ_min(Φᵗ) ≥ 7σ/8", Weyl143(0.875))],
     uses=["eq:8.142"],
-    notes=["sampled by hypothesis; a proof would need Weyl's inequality for singular values (σₙ(Φ + E) ≥ σₙ(Φ) −"
+    quantified=Quantified(NETS, NS.decide_8143, shapes=("gd-converges",)),
+    notes=["attacks (verify.chapter8.ntk_steps): every bank network inside Theorem 8.33's regime, at points of (8.142)'s ball along adversarial directions and at the GD iterates (η = 0.5/τ²); held certified (Weyl + (8.142)); 7σ/8 falls to the α·softplus neuron (σ_min = 0.755σ at θ = −R)",
+           "sampled by hypothesis; a proof would need Weyl's inequality for singular values (σₙ(Φ + E) ≥ σₙ(Φ) −"
            " ‖E‖_op, a cited theorem) and ‖E‖_op ≤ ‖E‖_F"],
 )
 
@@ -625,6 +659,10 @@ class Argument144:
 
 
 def _check_8144(stmt: Argument144, ctx) -> Outcome:
+    return _and_bank(_check_8144_matrices(stmt, ctx), stmt, ctx, NS.decide_8144, "the chain at (8.142)'s ball")
+
+
+def _check_8144_matrices(stmt: Argument144, ctx) -> Outcome:
     if stmt.form == "quadratic":
         shape = G.shape_error(lambda s: s.y.T * s.Phit * s.y)  # xᵀΦᵗx with x ∈ ℝⁿ, Φᵗ ∈ ℝⁿˣᵖ
         A = sp.Matrix([[0, 1], [-1, 0]])  # square, not symmetric: σ_min(A) = 1, min xᵀAx = 0
@@ -690,7 +728,9 @@ claim(
     erratum_equations=["8.144", "8.145", "8.146", "8.147", "8.148"],
     mutants=[Mutant("corrected chain without the σ/4 loss", Argument144("norm", 0.0))],
     uses=["eq:8.143", "eq:8.117"],
-    notes=["sampled; a proof of the corrected argument would need σₙ(Φᵗ) = min_{‖u‖=1}‖(Φᵗ)ᵀu‖ for n ≤ p "
+    quantified=Quantified(NETS, NS.decide_8144, shapes=("gd-converges",)),
+    notes=["attacks (verify.chapter8.ntk_steps): every bank network inside Theorem 8.33's regime, at points of (8.142)'s ball along adversarial directions and at the GD iterates (η = 0.5/τ²); printed undefined on the wide nets (exact), equal to σ_min on the square symmetric ones; corrected chain held",
+           "sampled; a proof of the corrected argument would need σₙ(Φᵗ) = min_{‖u‖=1}‖(Φᵗ)ᵀu‖ for n ≤ p "
            "(Courant–Fischer) and the triangle inequality"],
 )
 
@@ -750,7 +790,7 @@ def _check_8150(stmt: Rate150, ctx) -> Outcome:
                                                         "max_t ||r^t|| / (rate^t ||r^0||)": ratio},
                         notes=[f"GD on the erf network (n = 6, m = {rows[min(3, len(rows) - 1)]['m']}): "
                                f"max over t of ‖rᵗ‖/(rateᵗ‖r⁰‖) = {ratio:.3g} for the rate {q:.5f}"], strength="sampled"))
-    return all_of(*outs)
+    return _and_bank(all_of(*outs), stmt, ctx, _decide_150, "‖I − ηΦᵗΦᵗᵀ‖ on (8.142)'s ball and ‖rᵗ‖ along GD inside it")
 
 
 claim(
@@ -774,7 +814,9 @@ claim(
     ),
     mutants=[Mutant("1 − ησ² (no loss from Φᵗ ≠ Φ)", Rate150("full"))],
     uses=["eq:8.143", "eq:8.118", "eq:8.141"],
-    notes=["caveat (second reader): (8.151) is stated for the first-order recursion (8.141); for the actual nonlinear GD "
+    quantified=Quantified(NETS, _decide_150, shapes=("gd-converges",)),
+    notes=["attacks (verify.chapter8.ntk_steps): every bank network inside Theorem 8.33's regime, at points of (8.142)'s ball along adversarial directions and at the GD iterates (η = 0.5/τ²); printed falls to linear Φ = diag(1, ½) (7/8 > 13/16); corrected held, (8.151) along GD inside the ball too",
+           "caveat (second reader): (8.151) is stated for the first-order recursion (8.141); for the actual nonlinear GD "
            "the O(η²) remainder can push a single step above the bound when σ_min(Φᵗ) = 3σ/4 exactly (none found: scalar "
            "h = θ + (b/2)θ², b ≤ 0.24, η ≤ 0.9, max per-step ratio 0.998)",
            "sampled runs; a proof would need eq:8.143 at every t (hence an induction keeping θᵗ in the ball "
@@ -880,6 +922,9 @@ claim(
 @dataclass(frozen=True)
 class Linear157:
     trend: str = "bounded"  # sup_t (1/√n)‖ΦΔθᵗ − ŷᵗ‖ against m: 'bounded' (O(1), printed) or 'grows'
+    centred: bool = False  # the corrected form: (1/√n)‖ΦΔθᵗ − (ŷᵗ − ŷ⁰)‖ (Lemma 8.28 bounds f − f_θ⁰ − ΦΔθ, not f − ΦΔθ)
+    residual_hyp: bool = False  # the corrected form's class: ‖ŷ⁰ − y‖ ≤ C√n (thm:8.33's correction)
+    const: float = 1.0  # Lemma 8.28's constant: |f − g| ≤ const·(β/2)‖Δθ‖² (a mutant: ½)
 
 
 def _check_8157(stmt: Linear157, ctx) -> Outcome:
@@ -892,10 +937,11 @@ def _check_8157(stmt: Linear157, ctx) -> Outcome:
             e = r["erf"]
             net0, run = e["net0"], e["f"]
             lin = net0.jvp(X, run.theta - net0.theta)  # ΦΔθᵀ (= Φθᵀ here: Φθ⁰ = 0 for the symmetric init)
-            gap = float(np.linalg.norm(lin - run.outputs[-1]) / np.sqrt(len(y)))
+            gap = float(np.linalg.norm(lin - (run.outputs[-1] - (run.outputs[0] if stmt.centred else 0.0)))
+                        / np.sqrt(len(y)))
             vals.append((r["m"], gap))
             # Lemma 8.28 at θᵀ: |f − g| ≤ (β/2)‖Δθ‖² per input
-            bound_ok &= gap <= e["beta"] / 2 * float(run.dist[-1]) ** 2 * (1 + 1e-9)
+            bound_ok &= gap <= stmt.const * e["beta"] / 2 * float(run.dist[-1]) ** 2 * (1 + 1e-9)
             phi_theta0 = max(phi_theta0, float(np.linalg.norm(net0.jvp(X, net0.theta))))
         per_seed.append(vals)
     vals = per_seed[0]
@@ -904,14 +950,15 @@ def _check_8157(stmt: Linear157, ctx) -> Outcome:
     # O(1) in m: the exponent is at most 0; 'grows' only when the whole interval is above 0
     trend = "grows" if fit.interval[0] > 0 else "bounded"
     holds = bound_ok and trend == stmt.trend
-    return Outcome(holds, ["optimizer", "fit"], len(vals), None,
+    return _and_bank(Outcome(holds, ["optimizer", "fit"], len(vals), None,
                    None if holds else {"fitted m-exponent": fit.exponent, "claimed": stmt.trend}, fits=[fit],
                    notes=["(8.157) is Lemma 8.28 at θᵗ: |f_θᵗ − g_θᵗ| ≤ (β/2)‖θᵗ − θ⁰‖² per input (checked at θᵀ) — "
                           "it presupposes θᵗ ∈ B_θ⁰, the conclusion (8.165) being proved (the chapter calls the step "
                           "heuristic); it is O(1), in fact it shrinks with m "
                           f"(fitted m^{fit.exponent:.2f})",
                           "the printed Φθᵗ stands for ΦΔθᵗ = Φ(θᵗ − θ⁰); the two agree only when Φθ⁰ = 0 (true for the "
-                          f"symmetric initialisation used here: ‖Φθ⁰‖ = {phi_theta0:.1e}), see eq:8.158"], strength="sampled")
+                          f"symmetric initialisation used here: ‖Φθ⁰‖ = {phi_theta0:.1e}), see eq:8.158"], strength="sampled"),
+                     stmt, ctx, NS.decide_8157, "(1/√n)‖ΦΔθᵗ − ŷᵗ‖ along GD and Lemma 8.28 on (8.142)'s ball")
 
 
 claim(
@@ -923,9 +970,35 @@ claim(
     equations=["8.157"],
     statement=Linear157("bounded"),
     check=_check_8157,
-    mutants=[Mutant("it grows with m", Linear157("grows"))],
+    mutants=[Mutant("it grows with m", Linear157("grows")),
+             Mutant("Lemma 8.28 with β/4: |ΦΔθ − (f_θ − f_θ⁰)|ᵢ ≤ (β/4)‖Δθ‖²",
+                    Linear157(centred=True, residual_hyp=True, const=0.5))],
     uses=["lemma:8.28", "eq:8.154"],
-    notes=["sampled at θᵀ; a proof would need Lemma 8.28 at every θᵗ and θᵗ ∈ B_{θ⁰} for all t, i.e. the "
+    erratum=Erratum(
+        printed=r"\frac{1}{\sqrt{n}} \|\Phi\theta^t - \hat{y}^t\|_2 \leq O(1)",
+        corrected=r"\text{if } \|\hat{y}^0 - \vec{y}\|_2 \leq C\sqrt{n} \text{ and } \beta n/\sigma^2 \leq c_0 = \tfrac{1}{32C}"
+                  r"\text{ (thm:8.33's corrected hypotheses): } \frac{1}{\sqrt{n}} \|\Phi\Delta\theta^t - (\hat{y}^t - "
+                  r"\hat{y}^0)\|_2 \leq \frac{\beta}{2}\|\Delta\theta^t\|_2^2 \leq \frac{\beta}{2}\Big(\frac{8C\sqrt{n}}"
+                  r"{\sigma}\Big)^2 \leq C \text{ for all } t \text{ (} \hat{y}^0 = 0 \text{ for the symmetric initialisation)}",
+        explanation="Lemma 8.28 bounds f_θ − g_θ with g_θ = f_θ⁰ + ΦΔθ, i.e. ΦΔθᵗ − (ŷᵗ − ŷ⁰), not ΦΔθᵗ − ŷᵗ: the printed "
+                    "quantity carries ŷ⁰ = f_θ⁰(X), which Theorem 8.33's regime does not bound. At t = 0 it is exactly "
+                    "(1/√n)‖ŷ⁰‖: α·softplus neuron (α = 100, θ⁰ = 0) 69.3, (8.78) erf m = 64 random init α = 10³ 451.9 "
+                    "(both inside β·n/σ² ≤ 1/64), against the O(1) read with thm:8.33's C = 2 (GD η = 0.5/τ²: maxₜ 144 "
+                    "and 452.7). Centred at ŷ⁰ the step is Lemma 8.28 per input; the O(1) then needs ‖Δθᵗ‖ ≤ 8C√n/σ "
+                    "(eq:8.162 (ii), which needs ‖ŷ⁰ − y‖ ≤ C√n): without that hypothesis the centred gap of the "
+                    "random-init α = 10³ net reaches 3.73 > 2 along GD, where θᵗ leaves the ball (8.142) (a reading, known to fail)",
+        corrected_statement=Linear157(centred=True, residual_hyp=True),
+    ),
+    quantified=Quantified(NETS, NS.decide_8157, shapes=("initial-residual", "gd-converges"), corrected_cls=NETS_RES,
+                          readings=(Reading("centred at ŷ⁰ but without ‖ŷ⁰ − y‖ ≤ C√n", Linear157(centred=True),
+                                            expect=False),)),
+    notes=["severity: hypothesis",
+           "attacks: GD (η = 0.5/τ², t ≤ min(4000, thm:8.33's T)) on every bank network inside Theorem 8.33's regime, "
+           "the O(1) read as ≤ C = 2 (thm:8.33's C); Lemma 8.28's link also at the adversarial points of (8.142)'s ball",
+           "second reader (R6, 2026-12-07): eq:8.157 false as printed on the α-softplus neuron (α log 2 at t = 0) and the "
+           "random-init α-scaled erf net, correction ŷ⁰ + ΦΔθᵗ under ‖ŷ⁰ − y‖ ≤ C√n with constant C; found independently "
+           "by the bank attack (wip/attacks-833), the same erratum",
+           "sampled at θᵀ; a proof would need Lemma 8.28 at every θᵗ and θᵗ ∈ B_{θ⁰} for all t, i.e. the "
            "induction of thm:8.33's proof"],
 )
 
@@ -961,9 +1034,10 @@ def _check_8158(stmt: Centre158, ctx) -> Outcome:
                   "||Phi theta_hat - y|| (ybar = Phi theta_hat ?)" if stmt.centre == "theta" else "||Phi dtheta_hat - y||": ybar_gap,
                   "lhs": lhs, "rhs": rhs}
     ok = worst < 1e-9
-    return Outcome(ok, ["sweep"], 2, -worst, None if ok else ce,
-                   notes=["(8.159)–(8.161) are the triangle inequality; with ȳ = ΦΔθ̂ the chain bounds "
-                          "(1/√n)‖Φ(θᵗ − θ̂)‖ by (8.157) + (8.154) = O(1)"], strength="sampled")
+    return _and_bank(Outcome(ok, ["sweep"], 2, -worst, None if ok else ce,
+                             notes=["(8.159)–(8.161) are the triangle inequality; with ȳ = ΦΔθ̂ the chain bounds "
+                                    "(1/√n)‖Φ(θᵗ − θ̂)‖ by (8.157) + (8.154) = O(1)"], strength="sampled"),
+                     stmt, ctx, NS.decide_8158, "‖Φ(θᵗ − θ̂)‖ along GD, θ̂ = θ⁰ + Φ⁺y")
 
 
 claim(
@@ -989,7 +1063,9 @@ claim(
     erratum_equations=["8.158"],
     mutants=[Mutant("‖ΦΔθᵗ + y‖", Centre158("delta", sign=1))],
     uses=["eq:8.157", "lemma:8.25"],
-    notes=["not an identity in the size: the printed chain is judged on a sweep of trained networks (sampled); "
+    quantified=Quantified(NETS, NS.decide_8158, shapes=("gd-converges",)),
+    notes=["attacks (verify.chapter8.ntk_steps): every bank network inside Theorem 8.33's regime, at points of (8.142)'s ball along adversarial directions and at the GD iterates (η = 0.5/τ²); printed ȳ = Φθ̂ = y falls to the random-init α = 10³ erf net (‖Φθ⁰‖ = 551); corrected held",
+           "not an identity in the size: the printed chain is judged on a sweep of trained networks (sampled); "
            "a proof would need the bounds of Theorem 8.35's proof as exact inequalities",
            "sampled: a proof would follow θᵗ − θ̂ through the linear GD recursion (8.115) in closed form, (I − ηΦᵀΦ)ᵗ(θ⁰ − θ̂)"],
 )
