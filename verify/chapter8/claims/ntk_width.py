@@ -26,7 +26,8 @@ from verify.chapter8.claims.ntk_common import curves, excludes, phi_matrices, po
 
 from verify.chapter8.claims.ntk_classes import (C880, C880_NA, C880_S2, C880_S2_NA, decide_beta_rate,
                                                   decide_full_rank, decide_kinf_pd, decide_ratio)
-from verify.engine.attacks import Quantified
+from verify.chapter8.activation_attacks import decide_899, decide_8100
+from verify.engine.attacks import Quantified, Reading
 
 SEC = "8.4.1"
 z = S.z
@@ -791,8 +792,14 @@ claim(
     mutants=[Mutant("constant sup|σ''|²/4", Step99(True, 0.25))],
     erratum_equations=["8.99"],
     uses=["eq:8.98", "eq:8.80"],
+    quantified=Quantified(C880, decide_899, corrected_cls=C880_S2, shapes=("width-rate",)),
     notes=["sampled on pairs; a proof would need the mean value theorem per neuron, (σ'(u) − σ'(v))² ≤ "
-           "sup|σ''|²(u − v)², with sup|σ''| certified, summed over the block structure of ∇_θ f"],
+           "sup|σ''|²(u − v)², with sup|σ''| certified, summed over the block structure of ∇_θ f",
+           "attacks (verify.chapter8.activation_attacks): every activation of (8.80) in the bank, every W, W′, x: the "
+           "ratio's supremum is sup|σ''|² (mean value theorem, sup|σ''| certified), approached by a witness on (8.78) "
+           "itself (m = 2, wᵢᵀx at the maximiser of |σ''|, 40 digits); the printed form falls on the Fresnel σ "
+           "(σ'' unbounded), the corrected form holds on every member with sup|σ''| < ∞, the constant sup|σ''|²/4 "
+           "falls on erf, tanh, sin, softplus"],
 )
 
 
@@ -834,8 +841,14 @@ claim(
     check=_check_8100,
     mutants=[Mutant("‖x‖² in place of ‖x‖⁴", CS100(2))],
     uses=["eq:8.99"],
+    quantified=Quantified(C880_S2, decide_8100, readings=(
+        Reading("(8.99)–(8.100) under (8.80) alone (σ' not assumed Lipschitz)", CS100(4), expect=False, cls=C880),)),
     notes=["sampled by hypothesis; a proof for every d would need the Lagrange identity ‖a‖²‖b‖² − ⟨a, b⟩² = "
-           "Σ_{i<j}(aᵢbⱼ − aⱼbᵢ)² with indexed symbols"],
+           "Σ_{i<j}(aᵢbⱼ − aⱼbᵢ)² with indexed symbols",
+           "attacks (verify.chapter8.activation_attacks): every activation with σ' Lipschitz (sup|σ''| < ∞, certified), "
+           "every W, W′, x, the chain (8.99)–(8.100) on (8.78): ‖∇f_θ − ∇f_θ'‖² ≤ sup|σ''|²‖x‖⁴(1/m)Σ‖wᵢ − w′ᵢ‖² "
+           "(mean value theorem and Cauchy–Schwarz) held on every member, tight at wᵢ − w′ᵢ ∥ x; the mutant ‖x‖² falls "
+           "at ‖x‖ = 2 (ratio 4·sup|σ''|²); read under (8.80) alone the chain falls on the Fresnel σ"],
 )
 
 
