@@ -36,3 +36,31 @@ def test_an_affine_activation_makes_both_sides_zero():
     for stmt, f in [(Step99(True, 0.25), A.decide_899), (CS100(2), A.decide_8100)]:
         o = f(stmt, AFFINE, None)
         assert o.holds is True and o.strength == "proved"
+
+
+def test_890_and_893_hold_on_erf_and_their_mutants_fall_there():
+    import sympy as sp
+    from symbolic.chapter8 import ntk_kernels as SK
+    from verify.chapter8.claims.ntk_width import LLN, PRINTED_K, KernelLimit
+
+    lim = 1 / sp.sqrt(1 + 4 * SK.g11)
+    assert A.decide_890(LLN(lim), ERF, None).holds is True
+    assert A.decide_890(LLN(1 / sp.sqrt(1 + 2 * SK.g11)), ERF, None).holds is False
+    o = A.decide_890(LLN(lim, -1.0), ERF, None)  # Var σ'(u)² = (1 + 8g)^(−1/2) − (1 + 4g)^(−1) = 2/15 at g = 1
+    assert o.holds is False and abs(float(o.counterexample["Var σ'(u)² at ‖x‖² = 1/4, 1, 4"][1]) - 2 / 15) < 1e-9
+    o = A.decide_893(PRINTED_K, ERF, None)
+    assert o.holds is True and "39 pairs" in o.notes[0]
+    bad = KernelLimit(SK.g12 / sp.sqrt((1 + 2 * SK.g11) * (1 + 2 * SK.g22) - 2 * SK.g12**2), SK.relu_kernel())
+    assert A.decide_893(bad, ERF, None).holds is False
+
+
+def test_an_affine_activation_has_no_fluctuation_and_is_not_erf():
+    import sympy as sp
+    from symbolic.chapter8 import ntk_kernels as SK
+    from verify.chapter8.claims.ntk_width import LLN
+
+    lim = 1 / sp.sqrt(1 + 4 * SK.g11)
+    o = A.decide_890(LLN(lim, -1.0), AFFINE, None)  # σ' ≡ 1/2: the mean equals 1/4 at every m
+    assert o.holds is True and o.strength == "exact"
+    o = A.decide_890(LLN(lim, every_sigma=True), AFFINE, None)
+    assert o.holds is False and o.strength == "exact" and o.counterexample["E σ'(wᵀx)²"] == "1/4"
