@@ -590,9 +590,10 @@ claim(
            "beyond the exact instance the bound is sampled; a proof would need ‖Φ⁺‖_op = 1/σ_min(Φ) from the SVD"
            " (Φ⁺ = VΣ⁻¹Uᵀ for rank n) and ‖y‖ ≤ √n·maxᵢ|yᵢ|, symbolic for every n ≤ p",
            "attacks: Φ = X of every bank data set with n ≤ d and rank X = n (exact), the O(·) with constant 1: Φ⁺y = "
-           "Xᵀ(XXᵀ)⁻¹y exact, ΦΦ⁺y = y, ‖Φ⁺y‖² ≤ ‖y‖²/σ² ≤ n·max|y|²/σ² with σ² certified; held on all 5 admitted, "
+           "Xᵀ(XXᵀ)⁻¹y exact, ΦΦ⁺y = y, ‖Φ⁺y‖² ≤ ‖y‖²/σ² ≤ n·max|y|²/σ² with σ² certified; held on all 6 admitted, "
            "attained by X = I with y = ±1 (so the constant 1 cannot be lowered); the rank-deficient members are "
-           "recorded not applicable"],
+           "recorded not applicable; the member X = 3I (σ = 3) breaks the mutant √n/σ² on this path (‖Φ⁺y‖² = 2/9 > "
+           "2/81)"],
 )
 
 
