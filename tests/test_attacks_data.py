@@ -45,3 +45,17 @@ def test_the_readings_and_mutants_that_should_fall_do():
     # the constant 1 of ‖Φ⁺y‖ ≤ √n·max|y|/σ is attained (X = I, y = ±1): a constant 0.99 falls
     assert B._decide_minnorm(B.MinNorm(const=0.99), BANK["orthonormal, n = d = 3"], CTX).holds is False
     assert B._decide_minnorm(B.MinNorm(), BANK["duplicate inputs, opposite labels"], CTX).holds is None
+
+
+def test_the_sigma_squared_mutant_of_lemma_825_and_its_recall_falls_on_a_member_with_sigma_above_one():
+    from numeric.adversaries.core import _load
+
+    _load()
+    x3 = BANK["scaled orthonormal X = 3I, n = d = 2 (‖x‖ = 3)"]  # σ = 3: ‖Φ⁺y‖ = √2/3 > √2/9
+    assert B.DATA_FULL.admits(x3)
+    from verify.chapter8.claims.ntk_classes import DATA_ANY
+
+    assert not DATA_ANY.admits(x3)  # ‖x‖ = 3: outside (8.83), so the network classes never see it
+    o = B._decide_minnorm(B.MinNorm(power=2.0), x3, CTX)
+    assert o.holds is False and o.strength == "exact"
+    assert B._decide_minnorm(B.MinNorm(), x3, CTX).holds is True  # sec:8.4.2:lemma-8.25-recalled decides the same

@@ -92,3 +92,7 @@ data("few ±1 samples, n = 3, d = 6", [[1, -1, 1, 1, -1, 1], [-1, 1, 1, -1, -1, 
 data("duplicate inputs in ℝ³, opposite labels, Φ⁺y = 0", [[1, h, 0], [1, h, 0]], [1, -1],
      "φ₁ = φ₂ = (1, ½, 0) with y = (1, −1): an inconsistent system whose least-squares solution is Φ⁺y = 0 "
      "(second reader's s6.py)", "'small-learning-rate SGD stays within 2‖Φ⁺y‖' without y ∈ range(Φ): one step moves 0.894")
+data("scaled orthonormal X = 3I, n = d = 2 (‖x‖ = 3)", [[3, 0], [0, 3]], [1, 1],
+     "orthonormal inputs scaled by 3: σ_min(X) = 3 > 1, every label 1 (outside (8.83)'s ‖x‖ = Θ(1), inside Lemma 8.25's "
+     "'every Φ of rank n')", "bounds that confuse 1/σ with 1/σ² (or any power): with σ > 1, ‖Φ⁺y‖ = √2/3 exceeds "
+     "√n·max|y|/σ² = √2/9; constants calibrated on σ ≤ 1")

@@ -28,6 +28,8 @@ from numeric.adversaries.core import _load as _load_bank
 from verify.engine.arguments import argument
 from verify.engine.attacks import Quantified, Reading
 from verify.chapter8 import taylor_attacks as TA
+from verify.chapter8.claims.ntk_classes import DATA_ANY as DATA_ANY_FN2
+from verify.chapter8.relu_attacks import decide_footnote2
 
 MODEL_OK_828 = Class("a model f̄_θ with σ̄ > 0 and β̄ < ∞ (Lemma 8.28 with Lemma 8.25's ball)", "model",
                      ("σ̄ > 0", "β̄ < ∞"))
@@ -588,9 +590,10 @@ claim(
            "beyond the exact instance the bound is sampled; a proof would need ‖Φ⁺‖_op = 1/σ_min(Φ) from the SVD"
            " (Φ⁺ = VΣ⁻¹Uᵀ for rank n) and ‖y‖ ≤ √n·maxᵢ|yᵢ|, symbolic for every n ≤ p",
            "attacks: Φ = X of every bank data set with n ≤ d and rank X = n (exact), the O(·) with constant 1: Φ⁺y = "
-           "Xᵀ(XXᵀ)⁻¹y exact, ΦΦ⁺y = y, ‖Φ⁺y‖² ≤ ‖y‖²/σ² ≤ n·max|y|²/σ² with σ² certified; held on all 5 admitted, "
+           "Xᵀ(XXᵀ)⁻¹y exact, ΦΦ⁺y = y, ‖Φ⁺y‖² ≤ ‖y‖²/σ² ≤ n·max|y|²/σ² with σ² certified; held on all 6 admitted, "
            "attained by X = I with y = ±1 (so the constant 1 cannot be lowered); the rank-deficient members are "
-           "recorded not applicable"],
+           "recorded not applicable; the member X = 3I (σ = 3) breaks the mutant √n/σ² on this path (‖Φ⁺y‖² = 2/9 > "
+           "2/81)"],
 )
 
 
@@ -1041,7 +1044,11 @@ claim(
         Mutant("rate 1/m instead of 1/√m in expectation", _footnote2(m_power=1.0)),
     ],
     uses=["remark:8.30", "sec:8.4:relu-modified-lipschitz", "sec:8.4:relu-expected-gap"],
-    notes=["was 'informal'; its precise readings (sec:8.4:relu-modified-lipschitz, sec:8.4:relu-expected-gap) verify "
+    quantified=Quantified(DATA_ANY_FN2, decide_footnote2),
+    notes=["attacks (verify.chapter8.relu_attacks): both readings on every input of every bank data set with ‖x‖ = "
+           "Θ(1) — the flip bound exactly, the expected bound by its closed form (see its two claims); held on all, "
+           "the three mutants fall",
+           "was 'informal'; its precise readings (sec:8.4:relu-modified-lipschitz, sec:8.4:relu-expected-gap) verify "
            "it: the 'upper bound' exists as the exact flip bound for every initialisation and as a second-order "
            "bound with the 1/√m of (8.102) in expectation over θ⁰ (for Δθ independent of θ⁰), while the smooth "
            "bound for every initialisation is false (mutant 2); 'minor fixes' stays unspecified in the chapter",

@@ -22,7 +22,7 @@ from verify.engine.checks.identity import MatrixIdentity
 from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
 from verify.engine.registry import claim
 from verify.engine.falsify import search
-from verify.chapter8.claims.ntk_basics import MinNorm, _check_825
+from verify.chapter8.claims.ntk_basics import DATA_FULL, _NOT_FULL, MinNorm, _check_825, _decide_minnorm
 from verify.engine.rates import combine, describe, judge, n_seeds, rejudge
 from verify.chapter8.claims.ntk_common import curves, phi_matrices, pooled_fit, show_matrix
 from verify.chapter8.claims.ntk_common import c0_of, decide_gd
@@ -837,9 +837,13 @@ claim(
     check=_check_825,
     mutants=[Mutant("O(√n/σ²)", MinNorm(power=2.0))],
     uses=["lemma:8.25"],
+    quantified=Quantified(DATA_FULL, _decide_minnorm, extra=_NOT_FULL),
     notes=["the same statement and check as lemma:8.25",
            "beyond the exact instance the bound is sampled; a proof would need ‖Φ⁺‖_op = 1/σ_min(Φ) from the SVD"
-           " and ‖y‖ ≤ √n·maxᵢ|yᵢ|, as for lemma:8.25"],
+           " and ‖y‖ ≤ √n·maxᵢ|yᵢ|, as for lemma:8.25",
+           "attacks: lemma:8.25's (every Φ of rank n: Φ = X of every bank data set with n ≤ d and rank X = n, exact; "
+           "the ≲ read with constant 1): Φ⁺y = Xᵀ(XXᵀ)⁻¹y, ΦΦ⁺y = y, ‖Φ⁺y‖² ≤ n·max|y|²/σ² with σ² certified; the "
+           "rank-deficient members recorded not applicable; the mutant √n/σ² falls on the bank (σ² < 1 there)"],
 )
 
 
