@@ -126,3 +126,26 @@ def test_the_bilinear_model_has_an_off_diagonal_constant_hessian_and_meets_the_l
         assert hypothesis("model", h).check(m.obj).holds, h
     H = m.obj.hessian()
     assert H[0, 1] != 0 and not any(e.has(*m.obj.theta) for e in H)
+
+
+def test_figure_8_3_members_meet_the_first_correction_and_break_it():
+    """§8.3.1 (second reader): y² + (x − y³)² and ((x − y³)² − 1)² + y² are polynomials with finitely many critical
+    points, every saddle strict and every local minimum global, yet their certified paths to infinity (‖∇f‖ → 0,
+    λ_min → 0) break 'coercive ⇒ strict-saddle'; the correction (liminf max(‖∇f‖, −λ_min) > 0) does not apply."""
+    from numeric.adversaries import BANK
+    from numeric.adversaries.functions import FLAT_PATHS
+    from verify.chapter8.claims import saddle_strict as S
+
+    members()
+    for name in ("y² + (x − y³)²", "((x − y³)² − 1)² + y²"):
+        f = BANK[name].obj
+        assert hypothesis("fn2", "C²").check(f).holds and name in FLAT_PATHS
+        ok, det = S._flat_path(name, f)
+        assert ok, det
+        assert S._inference_on("none", name, f).holds is False
+        assert S._inference_on("coercive", name, f).holds is False   # the first correction, broken
+        assert S._inference_on("far-bounded", name, f).holds is None  # the correction's premise fails, exactly
+    L = S.C.critical_points(BANK["((x − y³)² − 1)² + y²"].obj, (S.X, S.Y), max_bezout=150)
+    assert L.complete and L.counts() == {"minimum": 2, "strict saddle": 1}
+    assert S._inference_on("far-bounded", "(x² − 1)² + (y² − 1)² (Figure 8.3 reproduction)",
+                           BANK["(x² − 1)² + (y² − 1)² (Figure 8.3 reproduction)"].obj).holds is True
