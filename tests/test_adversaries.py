@@ -149,3 +149,14 @@ def test_figure_8_3_members_meet_the_first_correction_and_break_it():
     assert L.complete and L.counts() == {"minimum": 2, "strict saddle": 1}
     assert S._inference_on("far-bounded", "(x² − 1)² + (y² − 1)² (Figure 8.3 reproduction)",
                            BANK["(x² − 1)² + (y² − 1)² (Figure 8.3 reproduction)"].obj).holds is True
+
+
+def test_the_matrix_completion_counterexample_members_are_in_their_classes():
+    """§8.3.3 (second reader): the d = 3 mask and z of the fixed-Ω spurious local minimum meet the mask and
+    vector hypotheses (symmetric, no empty row; unit, incoherent with μ = 2)."""
+    from numeric.adversaries import BANK
+
+    members()
+    W, z = BANK["{11, 12, 21, 23, 32, 33} (d = 3)"].obj, BANK["z = (2, 1, −2)/3 (d = 3)"].obj
+    assert hypothesis("mask", "symmetric").check(W).holds and hypothesis("mask", "no empty row").check(W).holds
+    assert hypothesis("vector", "unit norm").check(z).holds and hypothesis("vector", "incoherent (μ = 2)").check(z).holds
