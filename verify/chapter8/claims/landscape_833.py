@@ -20,7 +20,7 @@ from numeric.sweeps.core import compute
 from symbolic.chapter8 import landscapes as SL
 from verify.engine.checks.generic import generic_too
 from verify.engine.checks.identity import MatrixIdentity
-from verify.engine.claim import Erratum, Mutant, Outcome, Step
+from verify.engine.claim import Erratum, Mutant, Outcome, Proof, Step
 from verify.engine.registry import claim
 
 
@@ -389,7 +389,10 @@ def _check_mc_spurious(stmt: MCNoSpurious, ctx) -> Outcome:
             ce = {"claimed": {"spurious point": stmt.spurious, "probability of the bad Ω": stmt.probability},
                   "found": {"strict local minimum, not global": spurious, "P(Ω) > 0 on (0, 1)": positive},
                   "leading minors": list(map(str, c["leading minors"])), "P(Ω)": str(c["P(Ω) (Def 8.10)"])}
-    return Outcome(holds, ["symbolic"], 1, None, ce, steps=steps, strength="exact", sizes=["d = 3"],
+    proof = [Proof("exact", "∇f, f, the Sylvester minors of ∇²f at x = (−2/3, 0, −2/3) and P(Ω) in exact rationals",
+                   {"∇f(x)": c["∇f(x)"], "f(x)": c["f(x)"], "leading minors": c["leading minors"],
+                    "P(Ω)": c["P(Ω) (Def 8.10)"]}, size="d = 3, the reader's (z, Ω)", path="exact counterexample")]
+    return Outcome(holds, ["symbolic"], 1, None, ce, steps=steps, strength="exact", sizes=["d = 3"], proof=proof,
                    notes=["exact (SymPy rationals): gradient, value, Sylvester minors of the Hessian, P(Ω) as a polynomial "
                           "in p; the w.h.p. half of the correction is Theorem 8.14's statement, checked (sampled) by "
                           "thm:8.14 and thm:8.23, not re-run here"])

@@ -1263,7 +1263,7 @@ def _check_fig83(stmt: Fig83, ctx) -> Outcome:
         o = _decide_inference(stmt, m, ctx)
         if o.holds is False:
             return Outcome(False, o.methods, 1, None, {"the caption's inference fails on": m.name, **o.counterexample},
-                           strength=o.strength, sizes=[m.name])
+                           strength=o.strength, sizes=[m.name], proof=o.proof)
     vs = (X, Y)
     L = C.critical_points(stmt.f, vs)
     mins = L.local_minima
@@ -1399,7 +1399,9 @@ def _inference_on(extra: str, name: str, f) -> Outcome:
                        {**det, "why": ("coercive (circles), " if stmt.extra == "coercive" else "")
                         + "every saddle strict and every local minimum global, yet ‖∇f‖ → 0 and λ_min → 0 along a path "
                         "to infinity (SymPy limits): no α, β, γ > 0 make f strict-saddle (Def 8.4)"},
-                       strength="exact" if stmt.extra == "none" else "sampled")
+                       strength="exact" if stmt.extra == "none" else "sampled", sizes=[name],
+                       proof=[Proof("exact", "the exact critical set and SymPy limits along the certified path",
+                                    cert[1]["limits (t → ∞, SymPy)"], size=name, path="exact path to infinity")])
     flat, rows = _flat_far(f)
     det = {"f": str(f), "critical points": L.counts(),
            "(R, min ‖∇f‖ on |p| = R, λ_min there)": [(R, f"{g:.3g}", f"{lm:.3g}") for R, g, lm in rows]}
