@@ -5,6 +5,9 @@ exactly the members whose hypotheses are checked to hold, with a strength that i
 """
 from __future__ import annotations
 
+import os
+
+import pytest
 import sympy as sp
 
 from numeric.adversaries import Class, admitted, members
@@ -138,3 +141,47 @@ def test_the_diag_linear_model_is_inside_theorem_8_33s_regime_and_its_corrected_
     assert cls.admits(m)
     s = summary(m.obj)
     assert s["sigma"] == 0.5 and s["tau"] == 1.0 and s["beta"] == 0.0 and s["n"] == 2
+
+
+def test_figure_8_3_members_are_polynomials_with_certificate_paths():
+    from numeric.adversaries import BANK
+    from numeric.adversaries.functions import FLAT_PATHS
+
+    members()
+    for name in ("y² + (x − y³)²", "((x − y³)² − 1)² + y²", "x² + (xy − 1)²"):
+        assert hypothesis("fn2", "C²").check(BANK[name].obj).holds and name in FLAT_PATHS
+
+
+@pytest.mark.skipif(not os.environ.get("NCV_SLOW"), reason="about 25 s (imports the claims, exact limits): run with NCV_SLOW=1")
+def test_figure_8_3_members_meet_the_first_correction_and_break_it():
+    """§8.3.1 (second reader): y² + (x − y³)² and ((x − y³)² − 1)² + y² are polynomials with finitely many critical
+    points, every saddle strict and every local minimum global, yet their certified paths to infinity (‖∇f‖ → 0,
+    λ_min → 0) break 'coercive ⇒ strict-saddle'; the correction (liminf max(‖∇f‖, −λ_min) > 0) does not apply."""
+    from numeric.adversaries import BANK
+    from numeric.adversaries.functions import FLAT_PATHS
+    from verify.chapter8.claims import saddle_strict as S
+
+    members()
+    for name in ("y² + (x − y³)²", "((x − y³)² − 1)² + y²"):
+        f = BANK[name].obj
+        assert hypothesis("fn2", "C²").check(f).holds and name in FLAT_PATHS
+        ok, det = S._flat_path(name, f)
+        assert ok, det
+        assert S._inference_on("none", name, f).holds is False
+        assert S._inference_on("coercive", name, f).holds is False   # the first correction, broken
+        assert S._inference_on("far-bounded", name, f).holds is None  # the correction's premise fails, exactly
+    L = S.C.critical_points(BANK["((x − y³)² − 1)² + y²"].obj, (S.X, S.Y), max_bezout=150)
+    assert L.complete and L.counts() == {"minimum": 2, "strict saddle": 1}
+    assert S._inference_on("far-bounded", "(x² − 1)² + (y² − 1)² (Figure 8.3 reproduction)",
+                           BANK["(x² − 1)² + (y² − 1)² (Figure 8.3 reproduction)"].obj).holds is True
+
+
+def test_the_matrix_completion_counterexample_members_are_in_their_classes():
+    """§8.3.3 (second reader): the d = 3 mask and z of the fixed-Ω spurious local minimum meet the mask and
+    vector hypotheses (symmetric, no empty row; unit, incoherent with μ = 2)."""
+    from numeric.adversaries import BANK
+
+    members()
+    W, z = BANK["{11, 12, 21, 23, 32, 33} (d = 3)"].obj, BANK["z = (2, 1, −2)/3 (d = 3)"].obj
+    assert hypothesis("mask", "symmetric").check(W).holds and hypothesis("mask", "no empty row").check(W).holds
+    assert hypothesis("vector", "unit norm").check(z).holds and hypothesis("vector", "incoherent (μ = 2)").check(z).holds

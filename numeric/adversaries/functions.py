@@ -489,8 +489,22 @@ def _below2(f):
         HypothesisResult(False, "proved", f"not shown bounded below ({len(terms)} terms)")
 
 
-def fn2(name, f, what, breaks):
+# Certificates that an fn2 member is (α, β, γ)-strict-saddle for no constants: a path p(t) with ‖p(t)‖ → ∞ as
+# t → ∞ along which ‖∇f‖ → 0 and λ_min(∇²f) → 0 (so every α, β > 0 fails there, and p(t) leaves every γ-ball around
+# the finitely many minima).  Keyed by member name; the decide (verify.chapter8.claims.saddle_strict) verifies each
+# exactly by SymPy limits, it does not trust them.
+T_PATH = sp.Symbol("t", positive=True)
+FLAT_PATHS: dict[str, tuple[sp.Expr, sp.Expr]] = {}
+
+
+def fn2(name, f, what, breaks, flat_path=None):
     member(name, "fn2", f, what, breaks)
+    if flat_path is not None:
+        FLAT_PATHS[name] = tuple(sp.sympify(c) for c in flat_path)
+
+
+_U2 = 1 + 1 / T_PATH  # the second reader's u = x − y³ = 1 + s, s = 1/t → 0⁺, on ((x − y³)² − 1)² + y²
+_Y2 = 1 / (6 * _U2 * (_U2**2 - 1))  # y = 2/(3φ'(u)), φ(u) = (u² − 1)²: there ∂f/∂y = 2y − 3y²φ'(u) = 0
 
 
 fn2("x² + y³ (Example 8.2)", x**2 + y**3, "∇f = 0, ∇²f ⪰ 0 at 0, not a minimum", "second-order sufficiency")
@@ -502,7 +516,18 @@ fn2("x² − y² (strict saddle)", x**2 - y**2, "a nondegenerate saddle", "GD fr
 fn2("x² + y⁴", x**2 + y**4, "degenerate minimum", "linear rates; β of the strict-saddle condition")
 fn2("(x² + y² − 1)²", (x**2 + y**2 - 1) ** 2, "a circle of minima and a local maximum", "isolatedness of minima")
 fn2("x² + (xy − 1)²", x**2 + (x * y - 1) ** 2, "no minimum; ∇f and λ_min → 0 along xy = 1",
-    "'all saddles strict ⇒ (α, β, γ)-strict-saddle'")
+    "'all saddles strict ⇒ (α, β, γ)-strict-saddle'", flat_path=(1 / T_PATH, T_PATH))
+fn2("y² + (x − y³)²", y**2 + (x - y**3) ** 2,
+    "a polynomial, coercive (f ≥ y², f ≥ (|x| − |y|³)²), one critical point (0, 0), a strict global minimum (∇²f = 2I); "
+    "at (t³ + 1/(3t), t): ∇f = (2/(3t), 0), det ∇²f = −4, λ_min ~ −2/(9t⁴) → 0⁻ (second reader, §8.3.1)",
+    "figure:8.3's first correction 'coercive with finitely many critical points (all saddles strict) ⇒ "
+    "(α, β, γ)-strict-saddle': no α, β, γ work", flat_path=(T_PATH**3 + 1 / (3 * T_PATH), T_PATH))
+fn2("((x − y³)² − 1)² + y²", ((x - y**3) ** 2 - 1) ** 2 + y**2,
+    "Figure 8.3's shape: a polynomial, coercive (f ≥ y², f ≥ (u² − 1)², u = x − y³), critical points exactly "
+    "(±1, 0) (global minima, f = 0) and (0, 0) (a strict saddle, eigenvalues −4, 2); at u = 1 + s, y = 2/(3φ'(u)): "
+    "‖∇f‖ = φ'(u) → 0, λ_min → 0⁻ as s → 0⁺ (second reader, §8.3.1)",
+    "the same correction, on a member with a strict saddle and two global minima",
+    flat_path=(_U2 + _Y2**3, _Y2))
 fn2("x³ − 3xy² (monkey saddle)", x**3 - 3 * x * y**2, "degenerate saddle with three descending valleys",
     "second-order escape arguments")
 fn2("(y − x²)(y − 2x²) (Peano)", (y - x**2) * (y - 2 * x**2), "a minimum along every line, not a minimum",

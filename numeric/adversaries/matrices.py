@@ -96,6 +96,10 @@ vec("z = e₁ (d = 4)", [1, 0, 0, 0], "the most coherent unit vector (Remark 8.1
 vec("z = 1/√d (d = 4)", [sp.Rational(1, 2)] * 4, "the most incoherent unit vector", "nothing (baseline)")
 vec("z = (1, 1, 0, 0)/√2", [1 / sp.sqrt(2), 1 / sp.sqrt(2), 0, 0], "half-supported, μ = √2", "support-based arguments")
 vec("z = (3, 4)/5 (d = 2)", [sp.Rational(3, 5), sp.Rational(4, 5)], "d = 2, unequal entries", "d-dependent constants")
+vec("z = (2, 1, −2)/3 (d = 3)", [sp.Rational(2, 3), sp.Rational(1, 3), sp.Rational(-2, 3)],
+    "unit, ‖z‖∞ = 2/3 (μ = 2/√3), with the mask '{11, 12, 21, 23, 32, 33} (d = 3)' (second reader, §8.3.3)",
+    "'rank-1 matrix completion has no spurious local minima' for a fixed Ω: x = (−2/3, 0, −2/3) is a strict local "
+    "minimum of (8.11) with f = 8/81 > 0")
 
 
 def _signs(n, seed):
@@ -138,6 +142,12 @@ mask("bipartite A = {1, 2}, B = {3, 4}", sp.Matrix(4, 4, lambda i, j: 1 if (i < 
      "Ω joins two halves only", "sign identifiability: (x_A, x_B) and (c x_A, x_B / c) fit equally")
 mask("one entry outside the diagonal missing (asymmetric)", sp.Matrix(4, 4, lambda i, j: 0 if (i, j) == (0, 1) else 1),
      "W ≠ Wᵀ", "identities that use P_Ω(A)ᵀ = P_Ω(Aᵀ)")
+
+
+mask("{11, 12, 21, 23, 32, 33} (d = 3)", sp.Matrix([[1, 1, 0], [1, 0, 1], [0, 1, 1]]),
+     "a path 1 – 2 – 3 with (2, 2) and (1, 3) unobserved; probability p⁶(1 − p)³ under Definition 8.10 (2⁻⁹ at p = 1/2)",
+     "'rank-1 matrix completion has no spurious local minima' (§8.3.3) for a fixed Ω: with z = (2, 1, −2)/3, "
+     "x = (−2/3, 0, −2/3) is a strict local minimum of (8.11) with f = 8/81 > 0 = f(z) (second reader)")
 
 
 def _bernoulli_sym(d, p, seed, unobserved_diag=()):

@@ -184,7 +184,11 @@ claim(
         "{x ∈ E_λ : ‖x‖² = λ} for 0 < λ < λ₁) has ½⟨v₁, ∇²g v₁⟩ = λ − λ₁ < 0. g is non-convex iff M ≠ 0.",
         explanation="severity: edge-case. The zero matrix is PSD; then g = ½‖x‖⁴ is convex and its only stationary "
         "point 0 is the global minimum, so the parenthetical 'even though g is non-convex' needs M ≠ 0 (as eq:8.1). "
-        "The theorem itself holds for every PSD M, repeated eigenvalues and M = 0 included.",
+        "The theorem itself holds for every PSD M, repeated eigenvalues and M = 0 included. The same corrected set "
+        "replaces Step 1's 'From the Eckart–Young–Mirsky theorem we know the global minimum (i.e. the best rank-1 "
+        "approximation) is the eigenvector with the largest eigenvalue' (second reader): 'the' global minimum is not "
+        "unique (±√λ₁u₁, a sphere in E_λ₁ when λ₁ is repeated), it is √λ₁ times a unit eigenvector, and for M = 0 it "
+        "is x = 0, which is not an eigenvector (g = ½‖x‖⁴).",
         corrected_statement=PCALandscape(),
     ),
     quantified=Quantified(PSD_CLASS, _decide_thm, shapes=("local-min-global", "pca-spectrum")),
@@ -193,6 +197,8 @@ claim(
         Mutant("x = 0 is a local minimum whenever M ⪰ 0", PCALandscape(zero="M ⪰ 0")),
         Mutant("the local minima are ±√λ_d u_d (bottom positive eigenvalue)", PCALandscape(minima="bottom")),
         Mutant("the minima are the two points ±√λ₁u₁ (also when λ₁ is repeated)", PCALandscape(shape="pair")),
+        Mutant("Step 1's Eckart–Young sentence read literally: the global minimum is an eigenvector, so x = 0 is never "
+               "a minimum (M = 0 breaks it)", PCALandscape(zero="never")),
         Mutant("the Hessian is positive definite at every local minimum", PCALandscape(strict=True)),
         Mutant("premise typo: ‖x‖² ↦ 2λ and v₁ᵀMv₁ ↦ 2λ₁", PCALandscape(premises_v1=_BAD("2*lam", "2*lam1"))),
         Mutant("premise typo: ‖x‖² ↦ λ/2 and v₁ᵀMv₁ ↦ λ₁/2", PCALandscape(premises_v1=_BAD("lam/2", "lam1/2"))),
@@ -200,7 +206,12 @@ claim(
                                                                             ("⟨xᵀ x⟩", "2*lam1")))),
     ],
     uses=["eq:8.1", "eq:8.2", "eq:8.3", "eq:8.9", "eq:8.10", "sec:8.3.1:stationary-points"],
-    notes=["x = 0 is covered by (8.10) with λ = 0 when λ₁ > 0; when M = 0 it is the global minimum"],
+    notes=["x = 0 is covered by (8.10) with λ = 0 when λ₁ > 0; when M = 0 it is the global minimum",
+           "second reader (2026-12-07): UNCOVERED-FALSE (edge case) — Step 1's Eckart–Young sentence ('the global "
+           "minimum … is the eigenvector with the largest eigenvalue', §8.3.1) fails for M = 0 (the global minimum 0 is "
+           "not an eigenvector) and says 'the' where there are ±√λ₁u₁ or a sphere; recorded on this claim, whose "
+           "corrected set {x ∈ E_λ₁ : ‖x‖² = λ₁} (x = 0 when M = 0) is what the sentence should say; the literal "
+           "reading is the killed mutant zero='never', the uniqueness reading the killed mutant shape='pair'"],
 )
 
 

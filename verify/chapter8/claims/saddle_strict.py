@@ -1253,8 +1253,9 @@ claim(
 @dataclass(frozen=True)
 class Fig83:
     f: sp.Expr
-    because: str = "none"  # the caption's inference to strict-saddle: 'none' (all saddles strict suffices, printed)
-    #                        or 'coercive' (plus coercivity: the correction); decided on the fn2 bank
+    because: str = "none"  # the caption's inference to strict-saddle: 'none' (all saddles strict suffices, printed),
+    #                        'coercive' (plus coercivity: the first correction, false) or 'far-bounded' (the correction:
+    #                        see StrictSaddleInference); decided on the fn2 bank
 
 
 def _check_fig83(stmt: Fig83, ctx) -> Outcome:
@@ -1262,7 +1263,7 @@ def _check_fig83(stmt: Fig83, ctx) -> Outcome:
         o = _decide_inference(stmt, m, ctx)
         if o.holds is False:
             return Outcome(False, o.methods, 1, None, {"the caption's inference fails on": m.name, **o.counterexample},
-                           strength=o.strength, sizes=[m.name])
+                           strength=o.strength, sizes=[m.name], proof=o.proof)
     vs = (X, Y)
     L = C.critical_points(stmt.f, vs)
     mins = L.local_minima
@@ -1297,9 +1298,10 @@ def _check_fig83(stmt: Fig83, ctx) -> Outcome:
 @dataclass(frozen=True)
 class StrictSaddleInference:
     """The caption's 'because': local minima all global + every saddle strict ⇒ the (α, β, γ)-strict-saddle
-    condition (Def 8.4).  ``extra``: the hypothesis added by the correction ('none' as printed, or 'coercive':
-    f → ∞ as ‖(x, y)‖ → ∞, which with finitely many critical points makes the constants uniform on a compact
-    sublevel set)."""
+    condition (Def 8.4).  ``extra``: the hypothesis added by the correction ('none' as printed; 'coercive': f → ∞
+    as ‖(x, y)‖ → ∞ with finitely many critical points — the first correction, false: the second reader's
+    y² + (x − y³)²; 'far-bounded': a local minimum exists and liminf_{‖x‖→∞} max(‖∇f‖, −λ_min(∇²f)) > 0, the
+    correction now)."""
 
     extra: str = "none"
 
@@ -1336,6 +1338,33 @@ def _flat_far(f) -> tuple[bool, list]:
     return flat, rows
 
 
+@lru_cache(maxsize=None)
+def _flat_path(name: str, f) -> tuple[bool, dict] | None:
+    """The bank's certificate for ``name`` (numeric.adversaries.functions.FLAT_PATHS), verified exactly: along
+    p(t), t → ∞, ‖p‖² → ∞, ‖∇f‖² → 0, and λ_min(∇²f) → 0 — shown as trace → τ > 0 (or ∞) with det/trace → 0, since
+    |λ_min| ≤ 2|det|/trace when trace > 0 — or, failing that, as the limit of λ_min itself.  None: no certificate."""
+    from numeric.adversaries.functions import FLAT_PATHS, T_PATH as t
+
+    if name not in FLAT_PATHS:
+        return None
+    px, py = FLAT_PATHS[name]
+    at = {X: px, Y: py}
+    gx, gy = sp.diff(f, X), sp.diff(f, Y)
+    g2 = sp.cancel(sp.together((gx**2 + gy**2).subs(at)))
+    Hm = sp.hessian(f, (X, Y)).subs(at)
+    tr, det = sp.cancel(sp.together(Hm.trace())), sp.cancel(sp.together(Hm.det()))
+    lim = {"‖p(t)‖²": sp.limit(px**2 + py**2, t, sp.oo), "‖∇f(p(t))‖²": sp.limit(g2, t, sp.oo),
+           "tr ∇²f": sp.limit(tr, t, sp.oo), "det ∇²f / tr ∇²f": sp.limit(sp.cancel(det / tr), t, sp.oo)}
+    curv = (lim["tr ∇²f"] == sp.oo or (lim["tr ∇²f"].is_positive is True)) and lim["det ∇²f / tr ∇²f"] == 0
+    if not curv:  # the direct route
+        lam = (tr - sp.sqrt(tr**2 - 4 * det)) / 2
+        lim["λ_min"] = sp.limit(lam, t, sp.oo)
+        curv = lim["λ_min"] == 0
+    ok = bool(lim["‖p(t)‖²"] == sp.oo and lim["‖∇f(p(t))‖²"] == 0 and curv)
+    return ok, {"path p(t), t → ∞": f"({px}, {py})", "‖∇f‖² on it": str(g2), "det ∇²f on it": str(det),
+                "limits (t → ∞, SymPy)": {k: str(v) for k, v in lim.items()}}
+
+
 def _decide_inference(stmt, member, ctx) -> Outcome:
     extra = stmt.because if isinstance(stmt, Fig83) else stmt.extra
     return _inference_on(extra, member.name, member.obj)
@@ -1346,7 +1375,8 @@ def _inference_on(extra: str, name: str, f) -> Outcome:
     stmt = StrictSaddleInference(extra)
     syms = sorted(f.free_symbols, key=lambda s: s.name)
     f = f.subs(dict(zip(syms, (X, Y)[: len(syms)])))
-    L = C.critical_points(f, (X, Y))
+    # Bézout bound up to 150: ((x − y³)² − 1)² + y² (99) is solved exactly in < 1 s by the shape lemma
+    L = C.critical_points(f, (X, Y), max_bezout=150)
     if not L.complete:
         return Outcome(None, notes=["critical set not certified complete"])
     mins = L.local_minima
@@ -1359,9 +1389,32 @@ def _inference_on(extra: str, name: str, f) -> Outcome:
         ok, txt = _coercive(f)
         if not ok:
             return Outcome(None, notes=["not coercive: " + txt])
+    cert = _flat_path(name, f)
+    if cert is not None and cert[0]:
+        det = {"f": str(f), "critical points": L.counts(), **cert[1]}
+        if stmt.extra == "far-bounded":  # the correction's premise liminf max(‖∇f‖, −λ_min) > 0 fails, exactly
+            return Outcome(None, notes=["premise fails: liminf_{‖x‖→∞} max(‖∇f‖, −λ_min) = 0 along the certified "
+                                        f"path {det['path p(t), t → ∞']}"])
+        return Outcome(False, ["exact critical points", "exact path to infinity"], 1, None,
+                       {**det, "why": ("coercive (circles), " if stmt.extra == "coercive" else "")
+                        + "every saddle strict and every local minimum global, yet ‖∇f‖ → 0 and λ_min → 0 along a path "
+                        "to infinity (SymPy limits): no α, β, γ > 0 make f strict-saddle (Def 8.4)"},
+                       strength="exact" if stmt.extra == "none" else "sampled", sizes=[name],
+                       proof=[Proof("exact", "the exact critical set and SymPy limits along the certified path",
+                                    cert[1]["limits (t → ∞, SymPy)"], size=name, path="exact path to infinity")])
     flat, rows = _flat_far(f)
     det = {"f": str(f), "critical points": L.counts(),
            "(R, min ‖∇f‖ on |p| = R, λ_min there)": [(R, f"{g:.3g}", f"{lm:.3g}") for R, g, lm in rows]}
+    if stmt.extra == "far-bounded":
+        if flat or not mins:
+            return Outcome(None, notes=["premise fails: " + ("no local minimum" if not mins else
+                                        "‖∇f‖ → 0 far out (far circles): " + str(det))])
+        return Outcome(True, ["exact critical points", "far circles", "argument"], 1, 0.0, strength="sampled",
+                       notes=["the implication is proved for every C² f: with liminf max(‖∇f‖, −λ_min) ≥ 2c > 0 beyond "
+                              "radius R, α = β = c and γ = R + ‖x*‖ (x* a local minimum) satisfy Def 8.4; with finitely "
+                              "many critical points, each non-minimum one with λ_min < 0, compactness of the ball minus "
+                              "γ-balls around the minima gives α, β for every γ > 0; the premise on this member is "
+                              "sampled on far circles: " + str(det)])
     if flat:
         return Outcome(False, ["exact critical points", "far circles"], 1, None,
                        {**det, "why": "every saddle strict and no spurious minimum, yet ‖∇f‖ → 0 with λ_min ≥ −‖∇f‖ far "
@@ -1375,7 +1428,8 @@ argument("strict-saddles-not-uniform",
          "strict negative curvature at every saddle gives no uniform α, β, γ: a function whose gradient and curvature "
          "both vanish at infinity (x² + (xy − 1)²: ‖∇f‖ = 2/t, λ_min ≈ 2/t⁴ at (1/t, t)) meets 'all saddles strict, "
          "all local minima global' and fails Def 8.4",
-         members=["x² + (xy \u2212 1)²"], shapes=("strict-saddle-inference", "therefore"))
+         members=["x² + (xy \u2212 1)²", "y² + (x − y³)²", "((x − y³)² − 1)² + y²"],
+         shapes=("strict-saddle-inference", "therefore"))
 
 
 claim(
@@ -1391,22 +1445,30 @@ claim(
     erratum=Erratum(
         printed="It also satisfies the strict-saddle condition because all the saddle points have a strictly negative "
         "curvature in some direction",
-        corrected="… satisfies the strict-saddle condition because all its saddle points are strict and it is coercive "
-        "with finitely many critical points (so uniform α, β, γ exist on a compact sublevel set and ‖∇f‖ is large "
-        "outside it)",
+        corrected="… satisfies the strict-saddle condition because it has a local minimum and ‖∇f‖ or −λ_min(∇²f) "
+        "stays bounded away from 0 far out: liminf_{‖x‖→∞} max(‖∇f(x)‖, −λ_min(∇²f(x))) > 0 (e.g. ‖∇f‖ ≥ α > 0 "
+        "outside a compact set); with finitely many critical points, each one that is not a local minimum having a "
+        "direction of strictly negative curvature (the caption's strict saddles), γ can moreover be as small as wanted",
         explanation="severity: hypothesis. The pictured function is fine (checked below on the reproduction), but the "
         "'because' is not: the second reader's f = x² + (xy − 1)² has one critical point, a strict saddle, no spurious "
-        "local minimum, and is not (α, β, γ)-strict-saddle for any constants — along xy = 1, ‖∇f‖ → 0 and λ_min → 0⁺ "
-        "far from every critical point. Strict saddles say nothing about regions far from critical points; the "
-        "correction needs a condition there (coercivity with finitely many critical points). The second reader's "
-        "tanh((x² − 1)²) + y²/(1 + y²) (flat at infinity) is the same argument; it is not a polynomial, so the bank's "
-        "C² check (polynomial) does not admit it.",
-        corrected_statement=Fig83(SL.figure_8_3()[0], "coercive"),
+        "local minimum, and is not (α, β, γ)-strict-saddle for any constants — along (1/t, t), ‖∇f‖ = 2/t → 0 and "
+        "λ_min → 0⁺ far from every critical point. Strict saddles say nothing about regions far from critical points. "
+        "The first correction (coercive with finitely many critical points) was false too (second reader, §8.3.1): "
+        "the polynomial y² + (x − y³)² is coercive with one critical point, a strict global minimum, yet at "
+        "(t³ + 1/(3t), t) ‖∇f‖ = 2/(3t) and λ_min ~ −2/(9t⁴) → 0⁻ at distance ~t³ from it; ((x − y³)² − 1)² + y² "
+        "(Figure 8.3's shape: two global minima, one strict saddle) likewise. Coercivity bounds f, not ‖∇f‖. What "
+        "Def 8.4 needs is the behaviour at infinity: with liminf max(‖∇f‖, −λ_min) ≥ 2c beyond radius R, α = β = c and "
+        "γ = R + ‖x*‖ work (Def 8.4 bounds no γ); the strict saddles only matter for a small γ (compactness on the "
+        "ball minus γ-balls around the minima). The second reader's tanh((x² − 1)²) + y²/(1 + y²) (flat at infinity) "
+        "is the first argument again; it is not a polynomial, so the bank's C² check (polynomial) does not admit it.",
+        corrected_statement=Fig83(SL.figure_8_3()[0], "far-bounded"),
     ),
     mutants=[
         Mutant("tilted: (x² − 1)² + (y² − 1)² + x/2 (a spurious local minimum)",
-               Fig83(SL.figure_8_3()[0] + X / 2, "coercive")),
-        Mutant("x³ + (y² − 1)² (degenerate saddles, no minimum)", Fig83(X**3 + (Y**2 - 1) ** 2, "coercive")),
+               Fig83(SL.figure_8_3()[0] + X / 2, "far-bounded")),
+        Mutant("x³ + (y² − 1)² (degenerate saddles, no minimum)", Fig83(X**3 + (Y**2 - 1) ** 2, "far-bounded")),
+        Mutant("the first correction: 'coercive with finitely many critical points' (second reader: y² + (x − y³)²)",
+               Fig83(SL.figure_8_3()[0], "coercive")),
     ],
     uses=["def:8.4"],
     notes=["reproduced with (x² − 1)² + (y² − 1)²: minima (±1, ±1) with f = 0, saddles (0, ±1), (±1, 0) with "
@@ -1414,5 +1476,14 @@ claim(
            "(no gradient vanishing at infinity): sampled on [−2, 2]², and |∂f/∂x| ≥ 24 beyond it",
            "sampled on [−2, 2]²; a proof would need a lower bound on ‖∇f‖² = 16[x²(x² − 1)² + y²(y² − 1)²] "
            "outside neighbourhoods of the critical points — separable, so one-variable bounds on x²(x² − 1)² — "
-           "plus its growth for |x| or |y| > 2"],
+           "plus its growth for |x| or |y| > 2",
+           "second reader (2026-12-07): the correction 'coercive with finitely many critical points' is false — "
+           "y² + (x − y³)² and ((x − y³)² − 1)² + y² (polynomials, coercive, all saddles strict) have ‖∇f‖ → 0, "
+           "λ_min → 0⁻ along paths to infinity; both are now fn2 bank members with their paths as certificates the "
+           "decide verifies by SymPy limits; the correction now requires liminf_{‖x‖→∞} max(‖∇f‖, −λ_min) > 0 and a "
+           "local minimum (the reader's form, proved by the compactness argument), and the old correction is a mutant "
+           "the bank kills",
+           "the 'far-bounded' premise is sampled on circles of radius 10, 100, 1000 for members without a certificate "
+           "path; the decide on the corrected form cannot fail where the premise holds (the implication is proved), so "
+           "what it can get wrong is only 'not applicable' on a member whose premise it misjudges"],
 )
