@@ -96,6 +96,10 @@ vec("z = e₁ (d = 4)", [1, 0, 0, 0], "the most coherent unit vector (Remark 8.1
 vec("z = 1/√d (d = 4)", [sp.Rational(1, 2)] * 4, "the most incoherent unit vector", "nothing (baseline)")
 vec("z = (1, 1, 0, 0)/√2", [1 / sp.sqrt(2), 1 / sp.sqrt(2), 0, 0], "half-supported, μ = √2", "support-based arguments")
 vec("z = (3, 4)/5 (d = 2)", [sp.Rational(3, 5), sp.Rational(4, 5)], "d = 2, unequal entries", "d-dependent constants")
+vec("z = 1/√6 (d = 6)", [1 / sp.sqrt(6)] * 6, "flat unit vector at d = 6 (μ = 1), where Lemma 8.17's level of a mask "
+    "can be computed exactly (numeric.chapter8.mc_stationary)",
+    "Lemma 8.19 / (8.24) / (8.25) at the printed level ε: exact stationary points of f at this z (a saddle at p = 1/2, "
+    "a strict local minimum at p = 2/5) with ‖x‖⁴ − ⟨x, z⟩² > ε_sup (second reader R3)")
 
 
 def _signs(n, seed):
