@@ -505,42 +505,50 @@ def _v48(lo, hi):
     return box(("s", 0, 4), ("c", 0, 4), ("eps", lo, hi))
 
 
-def _src48(V):
+def _src48(V, cite="printed"):
+    from verify.chapter8.claims.mc_f_lemmas import k819_box
+
     s, c, e = (v for v, _, _ in V)
-    return (Source("lemma:8.19", lambda st: c - s**2 + sp.nsimplify(st.K) * e, "(8.46) Lemma 8.19: c ≥ s² − Kε"),
+    return (Source("lemma:8.19", lambda st: c - s**2 + k819_box(st) * e, "(8.46) Lemma 8.19: c ≥ s² − Kε", form=cite),
             Source("eq:8.44", lambda st: s - 1 + sp.nsimplify(st.K) * e, "(8.45) ‖x‖² ≥ 1 − Kε"))
 
 
 @dataclass(frozen=True)
 class Step48:
     K: float = 65  # ⟨x, z⟩² ≥ 1 − Kε
-    minus_eps: bool = True  # the '− ε' of (8.46) kept
-    mid_eps_max: sp.Rational = E16  # the range on which the middle step (8.47) c ≥ (1 − 32ε)² − ε is claimed
+    minus_eps: bool = True  # the '− k19·ε' of (8.46) kept
+    mid_eps_max: sp.Rational = E16  # the range on which the middle step (8.47) c ≥ (1 − 32ε)² − k19ε is claimed
     prem: tuple = ("c - s**2 + eps", "s - 1 + 32*eps")  # as typed: (8.46), (8.45)
+    k19: int = 1  # Lemma 8.19's constant in (8.46) (20 carried from its correction)
+    cite: str = "printed"  # the form of lemma:8.19 the premise (8.46) must be entailed by
 
 
 def _check_48(stmt: Step48, ctx) -> Outcome:
     K = sp.nsimplify(stmt.K)
+    k19 = stmt.k19
+    K0 = 64 + k19  # the constant the chain gives: (1 − 32ε)² − k19ε = 1 − (64 + k19)ε + 1024ε²
+    expected = (f"c - s**2 + {k19}*eps", "s - 1 + 32*eps")
     outs = []
-    # (8.47) the middle step: c ≥ (1 − 32ε)² − ε from (8.46) and (8.45), on ε ∈ [0, mid_eps_max]
+    # (8.47) the middle step: c ≥ (1 − 32ε)² − k19ε from (8.46) and (8.45), on ε ∈ [0, mid_eps_max]
     Vm = _v48(0, stmt.mid_eps_max)
     s, c, e = (v for v, _, _ in Vm)
     prem = parse(stmt.prem, Vm)
     if not stmt.minus_eps:
-        prem = (prem[0] - e, prem[1])
-    outs.append(check_premises(Vm, prem, _src48(Vm), ctx))
+        prem = (prem[0] - k19 * e, prem[1])
+    outs.append(check_premises(Vm, prem, _src48(Vm, stmt.cite), ctx))
     mid_cert = None
     if stmt.minus_eps and stmt.mid_eps_max <= R(1, 32):
-        # c − (1 − 32ε)² + ε = (c − s² + ε) + (s − (1 − 32ε))(s + 1 − 32ε), s + 1 − 32ε = s + 32(1/32 − ε) ≥ 0
+        # c − (1 − 32ε)² + k19ε = (c − s² + k19ε) + (s − (1 − 32ε))(s + 1 − 32ε), s + 1 − 32ε = s + 32(1/32 − ε) ≥ 0
         mid_cert = ([(1, [("p", 0)]), (1, [("p", 1), ("sum", [(1, [("lo", s)]), (32, [("hi", e)])])])],)
-    mid = check_implication(Implication(Vm, prem, (c - (1 - 32 * e) ** 2 + e,), mid_cert,
+    mid = check_implication(Implication(Vm, prem, (c - (1 - 32 * e) ** 2 + k19 * e,), mid_cert,
                                         text=f"(8.47) on ε ∈ [0, {stmt.mid_eps_max}]: (1 − 32ε)² ≤ ‖x‖⁴ needs "
                                              "1 − 32ε ≥ 0"), ctx)
     # the exact counterexample of the printed range: x = z/√2 at ε = 1/16 (s = c = 1/2)
     at = {s: R(1, 2), c: R(1, 2), e: E16}
     if stmt.mid_eps_max > R(1, 32):
-        vals = {"premises": [sp.sstr(p.subs(at)) for p in prem], "(8.47)": sp.sstr((c - (1 - 32 * e) ** 2 + e).subs(at))}
-        exact_break = all(p.subs(at) >= 0 for p in prem) and (c - (1 - 32 * e) ** 2 + e).subs(at) < 0
+        vals = {"premises": [sp.sstr(p.subs(at)) for p in prem],
+                "(8.47)": sp.sstr((c - (1 - 32 * e) ** 2 + k19 * e).subs(at))}
+        exact_break = all(p.subs(at) >= 0 for p in prem) and (c - (1 - 32 * e) ** 2 + k19 * e).subs(at) < 0
         mid.steps.append(Step("x = z/√2, ε = 1/16", "‖x‖² = ⟨x, z⟩² = 1/2: premises (8.46), (8.45) hold, (8.47) fails "
                               "(exact)", derived=vals, holds=not exact_break))
         if exact_break:
@@ -549,25 +557,25 @@ def _check_48(stmt: Step48, ctx) -> Outcome:
             mid.counterexample = {"x": "z/√2", "eps": "1/16", "|x|^2": "1/2", "<x,z>^2": "1/2",
                                   "(1 - 32 eps)^2 - eps": "15/16", **vals}
     outs.append(mid)
-    # (8.48): c ≥ 1 − Kε on all of [0, 1/16]: for ε ≤ 1/32 from (8.47) dropping 1024ε² ≥ 0; for ε ≥ 1/65, 1 − Kε ≤ 0 ≤ c
-    for lo, hi in ((0, R(1, 32)), (R(1, 65), E16)):
+    # (8.48): c ≥ 1 − Kε on all of [0, 1/16]: for ε ≤ 1/32 from (8.47) dropping 1024ε² ≥ 0; for ε ≥ 1/K0, 1 − K0ε ≤ 0 ≤ c
+    for lo, hi in ((0, R(1, 32)), (R(1, K0), E16)):
         V = _v48(lo, hi)
         s, c, e = (v for v, _, _ in V)
         pr = parse(stmt.prem, V)
         if not stmt.minus_eps:
-            pr = (pr[0] - e, pr[1])
+            pr = (pr[0] - k19 * e, pr[1])
         concl = c - 1 + K * e
         cert = None
-        if stmt.minus_eps and K >= 65 and all(sp.expand(a_ - b_) == 0 for a_, b_ in zip(pr, parse(Step48.prem, V))):
+        if stmt.minus_eps and K >= K0 and all(sp.expand(a_ - b_) == 0 for a_, b_ in zip(pr, parse(expected, V))):
             if hi == R(1, 32):
-                # c − 1 + Kε = (c − s² + ε) + (s − 1 + 32ε)(s + 1 − 32ε) + 1024ε² + (K − 65)ε
+                # c − 1 + Kε = (c − s² + k19ε) + (s − 1 + 32ε)(s + 1 − 32ε) + 1024ε² + (K − K0)ε
                 cert = ([(1, [("p", 0)]), (1, [("p", 1), ("sum", [(1, [("lo", s)]), (32, [("hi", e)])])]),
-                         (1024, [("sq", e)]), (K - 65, [("lo", e)])],)
-            else:  # ε ≥ 1/65: 1 − Kε ≤ 0 ≤ c
-                cert = ([(1, [("lo", c)]), (K, [("lo", e)]), (K / 65 - 1, [])],)
+                         (1024, [("sq", e)]), (K - K0, [("lo", e)])],)
+            else:  # ε ≥ 1/K0: 1 − Kε ≤ 0 ≤ c
+                cert = ([(1, [("lo", c)]), (K, [("lo", e)]), (K / K0 - 1, [])],)
         outs.append(check_implication(Implication(V, pr, (concl,), cert,
-                                                  text=f"(8.48) on ε ∈ [{lo}, {hi}]: premises (8.46) c ≥ s² − ε and "
-                                                       f"(8.45) s ≥ 1 − 32ε"), ctx))
+                                                  text=f"(8.48) on ε ∈ [{lo}, {hi}]: premises (8.46) c ≥ s² − "
+                                                       f"{'' if k19 == 1 else k19}ε and (8.45) s ≥ 1 − 32ε"), ctx))
     return all_of(*outs)
 
 
@@ -582,17 +590,25 @@ claim(
     check=_check_48,
     erratum=Erratum(
         printed=r"\|x\|_2^4 - \epsilon \geq (1 - 32\epsilon)^2 - \epsilon \quad (\epsilon \leq 1/16)",
-        corrected=r"\|x\|_2^4 - \epsilon \geq (1 - 32\epsilon)^2 - \epsilon \text{ for } \epsilon \leq 1/32 "
-        r"\ (\text{in general } \max(0, 1 - 32\epsilon)^2 - \epsilon);\ \langle x, z\rangle^2 \geq 1 - 65\epsilon "
-        r"\text{ on all of } \epsilon \leq 1/16",
+        corrected=r"\|x\|_2^4 - 20\epsilon \geq (1 - 32\epsilon)^2 - 20\epsilon \text{ for } \epsilon \leq 1/32 "
+        r"\ (\text{in general } \max(0, 1 - 32\epsilon)^2 - 20\epsilon);\ \langle x, z\rangle^2 \geq 1 - 84\epsilon "
+        r"\text{ on all of } \epsilon \leq 1/16 \ (\text{Lemma 8.19 at its corrected } 20\epsilon)",
         explanation="severity: edge-case. ‖x‖² ≥ 1 − 32ε gives ‖x‖⁴ ≥ (1 − 32ε)² only where 1 − 32ε ≥ 0, i.e. ε ≤ 1/32, "
         "while the proof assumes only ε ≤ 1/16: x = z/√2 at ε = 1/16 satisfies (8.46) (1/2 ≥ 1/4 − 1/16), (8.45) "
         "(1/2 ≥ −1), (8.40) and Lemma 8.21, yet (1 − 32ε)² − ε = 15/16 > 1/2 = ⟨x, z⟩² (exact rationals). The end "
-        "value 1 − 65ε survives on all of [0, 1/16]: for ε ≥ 1/65 it is ≤ 0, and below 1/32 the middle step holds, so "
-        "the theorem stands; the middle step needs ε ≤ 1/32 or the max(0, ·).",
-        corrected_statement=Step48(65, True, R(1, 32)),
+        "value survives on all of [0, 1/16]: for ε ≥ 1/65 it is ≤ 0, and below 1/32 the middle step holds, so "
+        "the theorem stands; the middle step needs ε ≤ 1/32 or the max(0, ·). Constant: (8.46) is Lemma 8.19, whose "
+        "printed ε is false (lemma:8.19); its corrected proof carries 20ε (‖x‖ ≤ 2), so the step reads "
+        "⟨x, z⟩² ≥ (1 − 32ε)² − 20ε = 1 − 84ε + 1024ε² ≥ 1 − 84ε (ε ≤ 1/32; trivial for ε ≥ 1/84), where the earlier "
+        "correction said 1 − 65ε (a second reader, R3: the constants did not carry). (8.45)'s 32ε itself holds, with "
+        "the carried constants, on ε ≤ 1/320 (eq:8.44), and downstream ‖x ∓ z‖² ≤ 32ε + 2·84ε = 200ε there.",
+        corrected_statement=Step48(84, True, R(1, 32), ("c - s**2 + 20*eps", "s - 1 + 32*eps"), 20, "corrected"),
     ),
-    mutants=[Mutant("1 − 60ε", Step48(60, True, R(1, 32))),
+    mutants=[Mutant("the carried chain with 1 − 80ε", Step48(80, True, R(1, 32), ("c - s**2 + 20*eps", "s - 1 + 32*eps"),
+                                                              20, "corrected")),
+             Mutant("the earlier correction 1 − 65ε (Lemma 8.19 at its printed ε)", Step48(65, True, R(1, 32),
+                                                                                           cite="corrected")),
+             Mutant("1 − 60ε", Step48(60, True, R(1, 32))),
              Mutant("the − ε of (8.46) dropped: 1 − 64ε", Step48(64, True, R(1, 32))),
              Mutant("premise typo: Lemma 8.19 typed as ⟨x, z⟩² ≥ ‖x‖⁴ − ε/2",
                     Step48(65, True, R(1, 32), ("c - s**2 + eps/2", "s - 1 + 32*eps"))),
@@ -601,7 +617,11 @@ claim(
     uses=["lemma:8.19", "eq:8.44"],
     notes=["explicit constants: (1 − O(ε))² − ε = (1 − 32ε)² − ε = 1 − 65ε + 1024ε² for ε ≤ 1/32 (squaring needs "
            "1 − 32ε ≥ 0); for ε ≥ 1/65 the bound 1 − 65ε ≤ 0 is trivial, so ⟨x, z⟩² ≥ 1 − 65ε on all of [0, 1/16]",
-           "premises read from lemma:8.19's and eq:8.44's statements and checked to be entailed (a typo fails the proof)",
+           "premises read from lemma:8.19's and eq:8.44's statements and checked to be entailed (a typo fails the proof); "
+           "the corrected form cites lemma:8.19's corrected form (20ε)",
+           "second reader (2026-12-07, R3): Lemma 8.19's printed ε is false (lemma:8.19 erratum); the corrected form "
+           "now carries its 20ε: 1 − 84ε (the earlier 1 − 65ε is a mutant, its premise not entailed by the corrected "
+           "lemma)",
            "the same 'negative base squared' shape was tried on eq:8.39 ((1/3 − ε/3)² from ‖x‖² ≥ 1/3 − ε/3: base ≥ 0 "
            "for ε ≤ 1) and eq:8.52 (⟨x, z⟩ ≥ √(1 − 65ε) ≥ 1 − 65ε, trivial once 65ε > 1): neither breaks"],
 )
@@ -675,6 +695,22 @@ def _check_52(stmt: Step52, ctx) -> Outcome:
         outs.append(check_implication(Implication(V52, prem, (concl,), cert,
                                                   text=f"case {1 if sign > 0 else 2}: ‖x‖² ≤ 1 + 32ε (8.45), "
                                                   f"{'' if sign > 0 else '−'}⟨x, z⟩ ≥ 1 − 65ε (8.48)"), ctx))
+    if stmt == Step52():
+        # the same algebra from eq:8.48's corrected form (Lemma 8.19 at its carried 20ε: 1 − 84ε), case 1 (case 2 is
+        # its mirror): ‖x − z‖² ≤ 32ε + 2·84ε = 200ε, on ε ≤ 1/320 where (8.45)'s 32ε holds with the carried constants
+        k48 = sp.nsimplify(source_statement("eq:8.48", "corrected").K)
+        src = (_src52(1)[0], Source("eq:8.48", lambda st: t - 1 + sp.nsimplify(st.K) * e, "(8.48) corrected, case 1",
+                                    form="corrected"))
+        prem = (1 + 32 * e - s, t - 1 + k48 * e)
+        Kc = 32 + 2 * k48
+        carried = all_of(check_premises(V52, prem, src, ctx),
+                         check_implication(Implication(V52, prem, (Kc * e - (s + 1 - 2 * t),),
+                                                       ([(1, [("p", 0)]), (2, [("p", 1)])],),
+                                                       text=f"carried constants: ‖x‖² ≤ 1 + 32ε, ⟨x, z⟩ ≥ 1 − {k48}ε "
+                                                            f"⟹ ‖x − z‖² ≤ {Kc}ε"), ctx))
+        carried.notes.append(f"with the constants the corrected lemmas carry the chain ends at ‖x ∓ z‖² ≤ {Kc}ε on "
+                             f"ε ≤ 1/320 (= {Kc // 20}ε' with ε' = 20ε ≤ 1/16)")
+        outs.append(carried)
     return all_of(*outs)
 
 
@@ -694,5 +730,8 @@ claim(
     uses=["eq:8.49", "eq:8.44", "eq:8.48"],
     notes=["explicit: ‖x − z‖² ≤ 162ε, i.e. ‖x − z‖ ≤ 12.8√ε (case 2 the same for −z); from c ≥ 1 − 65ε and t ≥ 0, "
            "t ≥ √(1 − 65ε) ≥ 1 − 65ε, which is Case 1's hypothesis (certified on the box: u ∈ [0, 1] and [1, 2])",
-           "premises read from eq:8.44's and eq:8.48's statements and checked to be entailed (a typo fails the proof)"],
+           "premises read from eq:8.44's and eq:8.48's statements and checked to be entailed (a typo fails the proof)",
+           "second reader (2026-12-07, R3, constants): with Lemma 8.19's carried 20ε, eq:8.48's corrected form gives "
+           "1 − 84ε and the same algebra gives ‖x ∓ z‖² ≤ 200ε on ε ≤ 1/320 (checked: premises from eq:8.48's corrected "
+           "form, certified); the printed O(ε) and this claim's explicit 162ε from the printed constants are unchanged"],
 )
