@@ -127,9 +127,21 @@ def hessian(inst: Stationary) -> list[list[Fraction]]:
 
 
 def is_psd(H) -> bool:
-    import sympy as sp
-
-    return bool(sp.Matrix(H).applyfunc(sp.nsimplify).is_positive_semidefinite)
+    """H ⪰ 0, exactly: symmetric elimination (a negative pivot, or a zero pivot with a nonzero row, means not PSD)."""
+    A = [[Fraction(v) for v in row] for row in H]
+    n = len(A)
+    for k in range(n):
+        if A[k][k] < 0:
+            return False
+        if A[k][k] == 0:
+            if any(A[k][j] != 0 for j in range(k + 1, n)):
+                return False
+            continue
+        for i in range(k + 1, n):
+            f = A[i][k] / A[k][k]
+            for j in range(k, n):
+                A[i][j] -= f * A[k][j]
+    return True
 
 
 @dataclass(frozen=True)
