@@ -523,7 +523,9 @@ claim(
            "second reader (2026-12-07, R3): FALSE-VERIFIED on lemma:8.19's exact instances (4/3 > ε_sup = 1/2); now an "
            "erratum with the carried constant (c² + c⁴)ε: the premise cites eq:8.23's corrected form (40ε on ‖x‖ ≤ 2), "
            "the implication is certified, and the exact instances are decided (the printed ε at ε_sup fails, the "
-           "corrected constant holds at the smaller level of the pairs (z, x/c), (x/c, x/c))"],
+           "corrected constant holds at the smaller level of the pairs (z, x/c), (x/c, x/c))",
+           "the step is certified; a proof of the corrected bound on every instance would need Lemma 8.17's uniform "
+           "reading at the pairs (z, x/c), (x/c, x/c) (see lemma:8.19); the exact instances are d = 6 only"],
 )
 
 
@@ -573,7 +575,9 @@ claim(
                           shapes=("lemma-8.17-step",), corrected_cls=VEC_CLASS),
     notes=["the identity holds for every z (no ‖z‖ = 1 needed); with it, −Kε ≤ ⟨x, z⟩² − ‖x‖⁴ is (8.25)",
            "second reader (2026-12-07, R3): FALSE-VERIFIED (the bound at the printed ε, lemma:8.19's instances); now an "
-           "erratum: the identity (symbolic) and the carried bound (exact instances) are checked together"],
+           "erratum: the identity (symbolic) and the carried bound (exact instances) are checked together",
+           "the identity is proved for every d; a proof of the bound would need Lemma 8.17's uniform reading at the "
+           "pairs (z, x/c), (x/c, x/c) (see lemma:8.19); the exact instances are d = 6 only"],
 )
 
 
