@@ -102,6 +102,12 @@ vec("z = (2, 1, −2)/3 (d = 3)", [sp.Rational(2, 3), sp.Rational(1, 3), sp.Rati
     "minimum of (8.11) with f = 8/81 > 0")
 
 
+vec("z = 1/√6 (d = 6)", [1 / sp.sqrt(6)] * 6, "flat unit vector at d = 6 (μ = 1), where Lemma 8.17's level of a mask "
+    "can be computed exactly (numeric.chapter8.mc_stationary)",
+    "Lemma 8.19 / (8.24) / (8.25) at the printed level ε: exact stationary points of f at this z (a saddle at p = 1/2, "
+    "a strict local minimum at p = 2/5) with ‖x‖⁴ − ⟨x, z⟩² > ε_sup (second reader R3)")
+
+
 def _signs(n, seed):
     import numpy as np
 

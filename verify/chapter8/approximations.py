@@ -46,8 +46,8 @@ TABLE: tuple[Approx, ...] = (
     Approx("where we use \\approx to mean that", r"\approx", "the definition (8.14)", ("remark:8.16",)),
     Approx("eq:8.15", r"\approx", "for A = uuᵀ, B = vvᵀ incoherent: |⟨P_Ω(A), B⟩/p − ⟨A, B⟩| ≤ ε w.h.p. (Lemma 8.17)",
            ("lemma:8.17", "eq:8.15")),
-    Approx("eq:8.23", r"\approx", "|⟨x, ∇g(x)⟩ − ⟨x, ∇f(x)⟩/p| ≤ (‖x‖² + ‖x‖⁴)ε (erratum: the printed ±ε drops the "
-           "scale)", ("eq:8.23",)),
+    Approx("eq:8.23", r"\approx", "|⟨x, ∇g(x)⟩ − ⟨x, ∇f(x)⟩/p| ≤ 2(c² + c⁴)ε, c = max(2, ‖x‖) (erratum: the printed ±ε "
+           "drops the scale; carried into Lemma 8.19, (8.24), (8.25))", ("eq:8.23",)),
     Approx("When $\\theta \\approx \\theta^0$", r"\approx", "|f_θ(x) − g_θ(x)| ≤ (β/2)‖θ − θ⁰‖²",
            ("lemma:8.28", "sec:8.4:lemma-8.28-proof")),
     Approx("eq:8.58", r"\approx", "|ℓ(f_θ(x), y) − ℓ(g_θ(x), y)| ≤ Lip(ℓ)·(β/2)‖Δθ‖²; the right side is convex in θ",

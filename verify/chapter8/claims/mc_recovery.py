@@ -315,7 +315,11 @@ def _check_823(stmt: CloseMinima, ctx) -> Outcome:
             f"coherence √d‖x‖_∞/‖x‖ of the local minima found: ≤ {mu:.2f} (incoherent), though nothing in the proof shows "
             "that local minima of f are incoherent, which Lemmas 8.19 and 8.21 assume",
             "the chain as printed has two errata (eq:8.39: needs a local minimum; eq:8.42: pair with z) and constants "
-            "(eq:8.23, eq:8.32) that rescale ε; corrected, it gives ‖x ∓ z‖² ≤ 162ε (eq:8.52)"]
+            "(eq:8.23, eq:8.32, carried into lemma:8.19, eq:8.24, eq:8.25) that rescale ε; with the printed constants "
+            "it gives ‖x ∓ z‖² ≤ 162ε (eq:8.52); with the constants the corrected lemmas carry (Lemma 8.19 at 20ε, "
+            "Lemma 8.21 at 1/3 − 5ε/3, (8.42) at K(‖x‖)ε ≤ 8.5ε) it holds on ε ≤ 1/320 only ((8.40)'s 1/32 fails "
+            "above ≈ 0.003786) and gives ‖x ∓ z‖² ≤ 200ε there (eq:8.40, eq:8.44, eq:8.48, eq:8.52): the printed "
+            "chain at ε' = 20ε ≤ 1/16, i.e. Lemma 8.17 applied at level ε'/20, which p = poly(μ, log d)/(dε²) absorbs"]
     return out
 
 
@@ -340,6 +344,10 @@ claim(
            "p = 0.08: ‖∇f‖ ≤ 4e−7, λ_min ≥ −3e−12), maximally coherent; so no (α, β, γ) makes f strict-saddle (Def. 8.4) "
            "and Theorem 8.6's hypothesis fails; Ge et al. (2016) add an incoherence regulariser for this (reading "
            "attacked with the bank's masks: argument non-coercive-escape)",
+           "second reader (2026-12-07, R3): UNSURE, no counterexample; Lemma 8.19 at its printed ε is false (now an "
+           "erratum, exact d = 6 instances with ε_sup > 1/16, where the chain is vacuous), and the chain's corrected "
+           "constants need ε ≤ 1/320 (or ε' = 20ε): recorded in the check's notes; the O(√ε) statement is unchanged "
+           "(the rescaling is a constant factor in ε)",
            "sampled: the chain is certified but its premises (Lemmas 8.17, 8.19, 8.21) are sampled; a proof "
            "would need the uniform spectral bound behind Lemma 8.17 and a proof that local minima of f are "
            "incoherent (the chapter's proof assumes it)"],

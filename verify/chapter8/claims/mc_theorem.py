@@ -34,43 +34,59 @@ E16 = R(1, 16)
 @dataclass(frozen=True)
 class Chain39:
     premise: str = "stationary"  # 'stationary' (as printed: ∇f(x) = 0) or 'local-min' (∇f = 0, ∇²f ⪰ 0)
+    k19: int = 1  # Lemma 8.19's constant: c ≥ s² − k19·ε (20 carried from eq:8.23's correction, ‖x‖ ≤ 2)
+    k21: int = 1  # Lemma 8.21's: s ≥ 1/3 − k21·ε/3 (5 carried from eq:8.32's correction)
+    cite: str = "printed"  # the form of lemma:8.19 the premise must be entailed by ('corrected' for a correction)
+    bound: object = None  # the conclusion c ≥ bound (None: (1/3 − k21ε/3)² − k19ε)
 
 
-def _imp_39(premise: str, bound=None) -> Implication:
+def _imp_39(st: Chain39) -> Implication:
     V = box(("s", 0, 4), ("c", 0, 4), ("eps", 0, E16))
     s, c, e = (v for v, _, _ in V)
-    a = R(1, 3) - e / 3
-    target = a**2 - e if bound is None else bound
-    prem = [c - s**2 + e, s - c]  # Lemma 8.19 (8.38), Cauchy–Schwarz
+    a = R(1, 3) - st.k21 * e / 3
+    target = a**2 - st.k19 * e if st.bound is None else st.bound
+    prem = [c - s**2 + st.k19 * e, s - c]  # Lemma 8.19 (8.38), Cauchy–Schwarz
     cert = None
-    if premise == "local-min":
+    if st.premise == "local-min":
         prem.append(s - a)  # Lemma 8.21 (needs ∇²f ⪰ 0)
-        # c − a² + ε = (c − s² + ε) + (s − a)(s + a),  s + a = s + ⅓(1/16 − ε) + 5/16
-        cert = ([(1, [("p", 0)]), (1, [("p", 2), ("sum", [(1, [("lo", s)]), (R(1, 3), [("hi", e)]), (R(5, 16), [])])])],)
+        if st.bound is None:
+            # c − a² + k19ε = (c − s² + k19ε) + (s − a)(s + a),  s + a = s + (k21/3)(1/16 − ε) + 1/3 − k21/48
+            cert = ([(1, [("p", 0)]), (1, [("p", 2), ("sum", [(1, [("lo", s)]), (R(st.k21, 3), [("hi", e)]),
+                                                               (R(1, 3) - R(st.k21, 48), [])])])],)
+    k = "" if st.k19 == 1 else str(st.k19)
     return Implication(V, tuple(prem), (c - target,), cert,
-                       text=f"premises: Lemma 8.19 (c ≥ s² − ε), Cauchy–Schwarz (c ≤ s)"
-                       + (", Lemma 8.21 (s ≥ 1/3 − ε/3)" if premise == "local-min" else "") + "; ε ≤ 1/16")
+                       text=f"premises: Lemma 8.19 (c ≥ s² − {k}ε), Cauchy–Schwarz (c ≤ s)"
+                       + (f", Lemma 8.21 (s ≥ 1/3 − {'' if st.k21 == 1 else st.k21}ε/3)" if st.premise == "local-min"
+                          else "") + "; ε ≤ 1/16")
 
 
-def _premises_39(imp: Implication) -> Outcome:
-    """(8.38) and Lemma 8.21's bound, read from lemma:8.19's and lemma:8.21's statements (Cauchy–Schwarz: eq:8.29)."""
+def _premises_39(imp: Implication, st: Chain39) -> Outcome:
+    """(8.38) and Lemma 8.21's bound, read from lemma:8.19's and lemma:8.21's statements (Cauchy–Schwarz: eq:8.29);
+    a corrected chain cites lemma:8.19's corrected form (its printed ε is false: see lemma:8.19)."""
+    from verify.chapter8.claims.mc_f_lemmas import k819_box
+
     V = imp.variables
     s, c, e = (v for v, _, _ in V)
-    srcs = [Source("lemma:8.19", lambda st: c - s**2 + sp.nsimplify(st.K) * e, "Lemma 8.19 (8.38): c ≥ s² − Kε")]
+    srcs = [Source("lemma:8.19", lambda st_: c - s**2 + k819_box(st_) * e, "Lemma 8.19 (8.38): c ≥ s² − Kε",
+                   form=st.cite)]
     prem = [imp.premises[0]]
     if len(imp.premises) > 2:
-        srcs.append(Source("lemma:8.21", lambda st: s - sp.nsimplify(st.bound) + sp.nsimplify(st.K) * e / 3,
-                           "Lemma 8.21: s ≥ bound − Kε/3"))
+        srcs.append(Source("lemma:8.21", lambda st_: s - sp.nsimplify(st_.bound) + sp.nsimplify(st_.K) * e / 3,
+                           "Lemma 8.21: s ≥ bound − Kε/3 (its proof from the corrected (8.32) gives 5ε/3: weaker, "
+                           "so entailed)", form=st.cite))
         prem.append(imp.premises[2])
     return check_premises(V, tuple(prem), tuple(srcs))
 
 
 def _check_39(stmt: Chain39, ctx) -> Outcome:
-    if stmt.premise == "local-min-1/9":
-        imp = _imp_39("local-min", bound=R(1, 9))
-        return all_of(_premises_39(imp), check_implication(imp, ctx))
-    imp = _imp_39(stmt.premise)
-    out = all_of(_premises_39(imp), check_implication(imp, ctx))
+    imp = _imp_39(stmt)
+    out = all_of(_premises_39(imp, stmt), check_implication(imp, ctx))
+    if stmt.premise != "stationary":
+        if stmt.bound is None:
+            e = sp.Symbol("epsilon", real=True)
+            h = (R(1, 3) - stmt.k21 * e / 3) ** 2 - stmt.k19 * e
+            out.steps.append(Step("value at ε = 1/16", f"(1/3 − {stmt.k21}ε/3)² − {stmt.k19}ε", derived=h.subs(e, E16)))
+        return out
     # the stationary point x = 0: ∇f(0) = 0 for every mask, and ∇²f(0) = −2P_Ω(zzᵀ) has a negative eigenvalue
     I = Instance(3, symmetric_mask=True, rank_one=True)
     g0 = [sp.expand(gi.subs({xi: 0 for xi in I.x})) for gi in I.gradient()]
@@ -105,17 +121,31 @@ claim(
     erratum=Erratum(
         printed=r"\nabla f(x) = 0 \implies \|x\|_2^2 \geq 1/3 - \epsilon/3 \ (\text{Lemma 8.21})",
         corrected=r"x \text{ a local minimum } (\nabla f(x) = 0,\ \nabla^2 f(x) \succeq 0) \text{ with } "
-        r"\|x\|_\infty \leq \mu/\sqrt d \implies \langle x, z\rangle^2 \geq (1/3 - \epsilon/3)^2 - \epsilon",
+        r"\|x\|_\infty \leq \mu/\sqrt d \implies \langle x, z\rangle^2 \geq \|x\|_2^4 - 20\epsilon "
+        r"\geq (1/3 - 5\epsilon/3)^2 - 20\epsilon\ (\|x\| \leq 2;\ \geq 1/32 \text{ only for } \epsilon \leq 1/320)",
         explanation="Lemma 8.21 needs ∇²f(x) ⪰ 0 (and ‖x‖_∞ ≤ μ/√d), not ∇f(x) = 0: x = 0 is stationary for every Ω "
         "and has ⟨x, z⟩² = 0 < (1/3 − ε/3)² − ε. The theorem is about local minima, so the chain should start from "
         "one; note that neither the theorem nor its proof shows that a local minimum of f is incoherent (Ge et al. "
-        "2016 add a regulariser for this), which Lemmas 8.19 and 8.21 assume.",
-        corrected_statement=Chain39("local-min"),
+        "2016 add a regulariser for this), which Lemmas 8.19 and 8.21 assume. Constants: the lemmas' corrected "
+        "proofs give Lemma 8.19 at 20ε (lemma:8.19, from eq:8.23's 2(c² + c⁴)ε, c = 2) and Lemma 8.21 at 1/3 − 5ε/3 "
+        "(from eq:8.32's (8m² + 2)ε), so the chain with one ε reads (1/3 − 5ε/3)² − 20ε, which is −2759/2304 < 0 at "
+        "ε = 1/16 and ≥ 1/32 only for ε ≤ 19/5 − 3√2562/40 ≈ 0.003786 (a second reader, R3); on ε ≤ 1/320 it "
+        "is ≥ 1665/36864 > 1/32 (eq:8.40). Equivalently the printed chain holds verbatim at ε' = 20ε ≤ 1/16 "
+        "(Lemma 8.17 at level ε'/20: 20ε = ε', 5ε/3 ≤ ε'/3). Above ‖x‖ = 2 Lemma 8.19's (c² + c⁴)ε = (s + s²)ε leaves "
+        "⟨x, z⟩² ≥ s²(1 − ε) − sε ≥ 14.75 on ε ≤ 1/16, so the bound holds there too.",
+        corrected_statement=Chain39("local-min", 20, 5, "corrected"),
     ),
-    mutants=[Mutant("local minimum, bound (1/3 − ε/3)² − ε replaced by 1/9", Chain39("local-min-1/9"))],
+    mutants=[Mutant("local minimum, bound (1/3 − 5ε/3)² − 20ε replaced by 1/9", Chain39("local-min", 20, 5, "corrected",
+                                                                                     R(1, 9))),
+             Mutant("the earlier correction: local minimum with the printed constants (1/3 − ε/3)² − ε (Lemma 8.19 at ε)",
+                    Chain39("local-min", 1, 1, "corrected"))],
     uses=["lemma:8.19", "lemma:8.21"],
     notes=["sampled: the counterexample x = 0 is exact; a proof of the corrected chain would need its premises "
-           "(Lemma 8.19 and Lemma 8.21, sampled) as theorems; the algebra from them is certified"],
+           "(Lemma 8.19 and Lemma 8.21, sampled) as theorems; the algebra from them is certified",
+           "second reader (2026-12-07, R3): CORRECTION-TOO-WEAK (constants): the correction kept (1/3 − ε/3)² − ε with "
+           "one ε while the suite's corrected lemmas give 20ε and 1/3 − 5ε/3; the corrected chain now carries them "
+           "and cites lemma:8.19's corrected form (the earlier correction is a mutant: its premise c ≥ s² − ε is not "
+           "entailed by the corrected Lemma 8.19); the range where it reaches 1/32 is checked in eq:8.40"],
 )
 
 
@@ -138,10 +168,25 @@ def _check_40(stmt: Bound40, ctx) -> Outcome:
              Step("monotone", "h'(ε) = −2(1 − ε)/9 − 1 < 0 on the interval: the minimum is at ε_max", derived=mono,
                   holds=mono == sp.S.EmptySet),
              Step("value at ε_max", "h(ε_max)", derived=h.subs(e, stmt.eps_max))]
+    # the chain with the constants the corrected lemmas carry (eq:8.39's corrected form): where it reaches the value
+    h2 = (R(1, 3) - 5 * e / 3) ** 2 - 20 * e
+    bad2 = sp.solveset(sp.Lt(h2, stmt.value), e, sp.Interval(0, E16))
+    ok320 = sp.solveset(sp.Lt(h2, stmt.value), e, sp.Interval(0, R(1, 320))) == sp.S.EmptySet
+    steps += [Step("carried constants", f"{{ε ∈ [0, 1/16] : (1/3 − 5ε/3)² − 20ε < {stmt.value}}} (eq:8.39 corrected)",
+                   derived=bad2),
+              Step("carried constants, ε ≤ 1/320", f"(1/3 − 5ε/3)² − 20ε ≥ {stmt.value} on [0, 1/320] (= the printed "
+                   "(8.40) at ε' = 20ε ≤ 1/16)", derived=h2.subs(e, R(1, 320)), holds=ok320)]
     return Outcome(holds, ["symbolic (solveset)"], 1, float(h.subs(e, stmt.eps_max) - stmt.value),
                    None if holds else {"violating eps": str(bad), "h(eps_max)": str(h.subs(e, stmt.eps_max))}, steps=steps,
                    notes=[f"h(1/16) = 81/2304 ≈ 0.0352 ≥ 1/32 = 0.03125 (loose by 12.5%); h ≥ 1/32 holds exactly for "
-                          f"ε ≤ {float(largest):.4f}"], strength="proved")
+                          f"ε ≤ {float(largest):.4f}",
+                          f"with the constants the corrected lemmas carry (Lemma 8.19 at 20ε, Lemma 8.21 at 1/3 − 5ε/3; "
+                          f"eq:8.39's corrected form) the chain's value is (1/3 − 5ε/3)² − 20ε = "
+                          f"{sp.sstr(h2.subs(e, E16))} at ε = 1/16; it is ≥ {stmt.value} exactly on "
+                          f"[0, {sp.sstr(sp.Interval(0, E16) - bad2).split(',')[-1].strip(' ])')}] "
+                          f"({'' if ok320 else 'NOT '}on ε ≤ 1/320, the printed (8.40) at ε' = 20ε ≤ 1/16): "
+                          "the arithmetic here is the printed line and true; Theorem 8.23's chain with one ε needs "
+                          "that range (or ε rescaled)"], strength="proved")
 
 
 claim(
@@ -155,6 +200,10 @@ claim(
     check=_check_40,
     mutants=[Mutant("≥ 1/16", Bound40(value=R(1, 16))), Mutant("for ε ≤ 1/8", Bound40(eps_max=R(1, 8)))],
     uses=["eq:8.39"],
+    notes=["second reader (2026-12-07, R3): the chain (8.38)–(8.40) with the suite's corrected constants gives "
+           "(1/3 − 5ε/3)² − 20ε = −2759/2304 at ε = 1/16, ≥ 1/32 only for ε ≤ 0.003786; the printed arithmetic "
+           "(this claim) is true and stays verified; the check now records the carried chain's range exactly "
+           "(≥ 1/32 on ε ≤ 1/320, i.e. ε' = 20ε ≤ 1/16) and eq:8.39's corrected form carries the constants"],
 )
 
 
@@ -274,8 +323,13 @@ claim(
         "dev(z, (z−x)/m)] and likewise for (x∘z)ᵀE(x∘x), with m = max(2, 1 + ‖x‖) so that every pair is in the unit ball "
         "and μ-incoherent, gives K(‖x‖)ε, 8ε for ‖x‖ ≤ 1. The step needs ‖x‖_∞ ≤ μ/√d (the pairs must be incoherent) and "
         "the uniform reading of Lemma 8.17 (x depends on Ω). Downstream (8.43) becomes |⟨x, z⟩||1 − ‖x‖²| ≤ (K/2)ε and "
-        "(8.44)'s 32ε still follows (√32·K/2 ≤ 32 for K ≤ 11.3, and Lemma 8.19 with Cauchy–Schwarz keeps ‖x‖² ≤ "
-        "(1 + √(1 + 4ε))/2, K ≤ 8.5).",
+        "(8.44)'s 32ε follows where the rest of the chain holds with the same ε: √32·K/2 ≤ 32 needs K ≤ 11.3, and "
+        "Lemma 8.19 with Cauchy–Schwarz bounds ‖x‖² ≤ (1 + √(1 + 4Lε))/2 with L Lemma 8.19's constant. With the "
+        "constant Lemma 8.19's corrected proof carries (L = 20, lemma:8.19) and Lemma 8.21's 1/3 − 5ε/3, (8.40)'s "
+        "⟨x, z⟩² ≥ 1/32 needs ε ≤ 1/320 (eq:8.40; it fails at ε = 1/16: (1/3 − 5ε/3)² − 20ε = −2759/2304), and there "
+        "‖x‖² ≤ (1 + √(5/4))/2 ≈ 1.059, K ≤ 8.48, so 32ε follows on ε ≤ 1/320 (at ε = 1/16 it would be ‖x‖² ≤ 1.72, "
+        "K ≈ 14.5, √32·K/2 ≈ 41 > 32). With ε' = 20ε the printed chain holds on ε' ≤ 1/16 (a second reader, R3, "
+        "found that the earlier text's 'still follows' used Lemma 8.19 at its printed ε).",
         corrected_statement=Pairing("z", "K(r)"),
     ),
     mutants=[Mutant("pairing with a unit vector ⊥ z, x", Pairing("w")),
@@ -291,7 +345,11 @@ claim(
            "deterministically; a proof for p < 1 would need Lemma 8.17's uniform reading at the four pairs, which is "
            "only sampled",
            "the attacks decide at each admitted z of the bank; the d ≤ 4 members are illustrations at tiny d (Lemma 8.17's "
-           "level is then large), the d = 200, 256 members are the chapter's setting"],
+           "level is then large), the d = 200, 256 members are the chapter's setting",
+           "second reader (2026-12-07, R3): the explanation's '(8.44)'s 32ε still follows' used Lemma 8.19 and (8.40) at "
+           "the printed ε; with the carried constants (Lemma 8.19 at 20ε, Lemma 8.21 at 1/3 − 5ε/3) it holds on "
+           "ε ≤ 1/320 only (checked exactly in eq:8.44's check: K(‖x‖) ≤ 8.5 there, ≈ 14.5 at ε = 1/16); the text "
+           "now says so"],
 )
 
 
@@ -395,6 +453,23 @@ def _check_44(stmt: Step44, ctx) -> Outcome:
         corr = check_implication(_imp44(stmt.K, k_corr, (k_corr * e - u * a, prem[1])), ctx)
         corr.notes.append(f"from the corrected (8.42) ((8.43) at {k_corr}ε): |1 − ‖x‖²| ≤ {stmt.K}ε "
                           f"{'still holds' if corr.holds else 'FAILS'} (needs K ≥ 4.25·√32 ≈ 24.04)")
+        # where 4.25 holds with the constants the corrected lemmas carry (Lemma 8.19 at 20ε): ‖x‖² ≤ (1 + √(1 + 80ε))/2
+        # (c ≥ s² − 20ε, c ≤ s) and K(r) = (1 + r)²(1 + r²) for r = ‖x‖ ≥ 1, increasing in ε; (8.40)'s 1/32 needs
+        # ε ≤ 1/320 there (eq:8.40)
+        def kmax(eps):
+            smax = (1 + sp.sqrt(1 + 80 * eps)) / 2
+            return (1 + sp.sqrt(smax)) ** 2 * (1 + smax)
+        k320, k16 = kmax(R(1, 320)), kmax(E16)
+        ok = bool(k320 <= 2 * k_corr)
+        corr.steps += [Step("carried constants, ε ≤ 1/320", "K(‖x‖) ≤ 8.5 at ‖x‖² ≤ (1 + √(1 + 80ε))/2 (Lemma 8.19 at "
+                            "20ε with Cauchy–Schwarz), so (8.43) at 4.25ε", derived=sp.N(k320, 6), holds=ok),
+                       Step("carried constants, ε = 1/16", "the same bound at ε = 1/16: K/2·√32 > 32, (8.44) not reached",
+                            derived=sp.N(k16, 6), holds=None)]
+        if not ok:
+            corr.holds = False
+        corr.notes.append(f"with Lemma 8.19's carried 20ε (lemma:8.19 corrected) the 4.25ε entry holds on ε ≤ 1/320 "
+                          f"(K ≤ {float(k320):.3f}), where (8.40)'s 1/32 also holds with the carried constants; at "
+                          f"ε = 1/16 K ≈ {float(k16):.2f} and √32·K/2 ≈ {float(k16) * 2**0.5 * 2:.1f} > 32")
         out = all_of(out, corr)
     return out
 
@@ -417,7 +492,11 @@ claim(
     notes=["loose: dividing by |⟨x, z⟩| ≥ 1/√32 gives |1 − ‖x‖²| ≤ √32 ε ≈ 5.66ε (tight at |⟨x, z⟩| = 1/√32); "
            "32ε would follow from ⟨x, z⟩² ≥ 1/32 only by dividing by ⟨x, z⟩² instead of |⟨x, z⟩|",
            "premises read from eq:8.43's and eq:8.40's statements and checked to be entailed (a typo fails the proof); "
-           "with the corrected (8.42) the chain enters at 4.25ε and 32ε still follows (4.25·√32 ≈ 24.04 ≤ 32)"],
+           "with the corrected (8.42) the chain enters at 4.25ε and 32ε still follows (4.25·√32 ≈ 24.04 ≤ 32)",
+           "second reader (2026-12-07, R3): that entry used Lemma 8.19 and (8.40) at the printed ε; with the carried "
+           "constants (Lemma 8.19 at 20ε, Lemma 8.21 at 1/3 − 5ε/3) it holds on ε ≤ 1/320 (K ≤ 8.48 there, checked "
+           "exactly), not on all of ε ≤ 1/16 (K ≈ 14.5, (8.40) fails); the printed step (8.43)+(8.40) ⟹ (8.44) is "
+           "unaffected"],
 )
 
 
@@ -426,42 +505,50 @@ def _v48(lo, hi):
     return box(("s", 0, 4), ("c", 0, 4), ("eps", lo, hi))
 
 
-def _src48(V):
+def _src48(V, cite="printed"):
+    from verify.chapter8.claims.mc_f_lemmas import k819_box
+
     s, c, e = (v for v, _, _ in V)
-    return (Source("lemma:8.19", lambda st: c - s**2 + sp.nsimplify(st.K) * e, "(8.46) Lemma 8.19: c ≥ s² − Kε"),
+    return (Source("lemma:8.19", lambda st: c - s**2 + k819_box(st) * e, "(8.46) Lemma 8.19: c ≥ s² − Kε", form=cite),
             Source("eq:8.44", lambda st: s - 1 + sp.nsimplify(st.K) * e, "(8.45) ‖x‖² ≥ 1 − Kε"))
 
 
 @dataclass(frozen=True)
 class Step48:
     K: float = 65  # ⟨x, z⟩² ≥ 1 − Kε
-    minus_eps: bool = True  # the '− ε' of (8.46) kept
-    mid_eps_max: sp.Rational = E16  # the range on which the middle step (8.47) c ≥ (1 − 32ε)² − ε is claimed
+    minus_eps: bool = True  # the '− k19·ε' of (8.46) kept
+    mid_eps_max: sp.Rational = E16  # the range on which the middle step (8.47) c ≥ (1 − 32ε)² − k19ε is claimed
     prem: tuple = ("c - s**2 + eps", "s - 1 + 32*eps")  # as typed: (8.46), (8.45)
+    k19: int = 1  # Lemma 8.19's constant in (8.46) (20 carried from its correction)
+    cite: str = "printed"  # the form of lemma:8.19 the premise (8.46) must be entailed by
 
 
 def _check_48(stmt: Step48, ctx) -> Outcome:
     K = sp.nsimplify(stmt.K)
+    k19 = stmt.k19
+    K0 = 64 + k19  # the constant the chain gives: (1 − 32ε)² − k19ε = 1 − (64 + k19)ε + 1024ε²
+    expected = (f"c - s**2 + {k19}*eps", "s - 1 + 32*eps")
     outs = []
-    # (8.47) the middle step: c ≥ (1 − 32ε)² − ε from (8.46) and (8.45), on ε ∈ [0, mid_eps_max]
+    # (8.47) the middle step: c ≥ (1 − 32ε)² − k19ε from (8.46) and (8.45), on ε ∈ [0, mid_eps_max]
     Vm = _v48(0, stmt.mid_eps_max)
     s, c, e = (v for v, _, _ in Vm)
     prem = parse(stmt.prem, Vm)
     if not stmt.minus_eps:
-        prem = (prem[0] - e, prem[1])
-    outs.append(check_premises(Vm, prem, _src48(Vm), ctx))
+        prem = (prem[0] - k19 * e, prem[1])
+    outs.append(check_premises(Vm, prem, _src48(Vm, stmt.cite), ctx))
     mid_cert = None
     if stmt.minus_eps and stmt.mid_eps_max <= R(1, 32):
-        # c − (1 − 32ε)² + ε = (c − s² + ε) + (s − (1 − 32ε))(s + 1 − 32ε), s + 1 − 32ε = s + 32(1/32 − ε) ≥ 0
+        # c − (1 − 32ε)² + k19ε = (c − s² + k19ε) + (s − (1 − 32ε))(s + 1 − 32ε), s + 1 − 32ε = s + 32(1/32 − ε) ≥ 0
         mid_cert = ([(1, [("p", 0)]), (1, [("p", 1), ("sum", [(1, [("lo", s)]), (32, [("hi", e)])])])],)
-    mid = check_implication(Implication(Vm, prem, (c - (1 - 32 * e) ** 2 + e,), mid_cert,
+    mid = check_implication(Implication(Vm, prem, (c - (1 - 32 * e) ** 2 + k19 * e,), mid_cert,
                                         text=f"(8.47) on ε ∈ [0, {stmt.mid_eps_max}]: (1 − 32ε)² ≤ ‖x‖⁴ needs "
                                              "1 − 32ε ≥ 0"), ctx)
     # the exact counterexample of the printed range: x = z/√2 at ε = 1/16 (s = c = 1/2)
     at = {s: R(1, 2), c: R(1, 2), e: E16}
     if stmt.mid_eps_max > R(1, 32):
-        vals = {"premises": [sp.sstr(p.subs(at)) for p in prem], "(8.47)": sp.sstr((c - (1 - 32 * e) ** 2 + e).subs(at))}
-        exact_break = all(p.subs(at) >= 0 for p in prem) and (c - (1 - 32 * e) ** 2 + e).subs(at) < 0
+        vals = {"premises": [sp.sstr(p.subs(at)) for p in prem],
+                "(8.47)": sp.sstr((c - (1 - 32 * e) ** 2 + k19 * e).subs(at))}
+        exact_break = all(p.subs(at) >= 0 for p in prem) and (c - (1 - 32 * e) ** 2 + k19 * e).subs(at) < 0
         mid.steps.append(Step("x = z/√2, ε = 1/16", "‖x‖² = ⟨x, z⟩² = 1/2: premises (8.46), (8.45) hold, (8.47) fails "
                               "(exact)", derived=vals, holds=not exact_break))
         if exact_break:
@@ -470,25 +557,25 @@ def _check_48(stmt: Step48, ctx) -> Outcome:
             mid.counterexample = {"x": "z/√2", "eps": "1/16", "|x|^2": "1/2", "<x,z>^2": "1/2",
                                   "(1 - 32 eps)^2 - eps": "15/16", **vals}
     outs.append(mid)
-    # (8.48): c ≥ 1 − Kε on all of [0, 1/16]: for ε ≤ 1/32 from (8.47) dropping 1024ε² ≥ 0; for ε ≥ 1/65, 1 − Kε ≤ 0 ≤ c
-    for lo, hi in ((0, R(1, 32)), (R(1, 65), E16)):
+    # (8.48): c ≥ 1 − Kε on all of [0, 1/16]: for ε ≤ 1/32 from (8.47) dropping 1024ε² ≥ 0; for ε ≥ 1/K0, 1 − K0ε ≤ 0 ≤ c
+    for lo, hi in ((0, R(1, 32)), (R(1, K0), E16)):
         V = _v48(lo, hi)
         s, c, e = (v for v, _, _ in V)
         pr = parse(stmt.prem, V)
         if not stmt.minus_eps:
-            pr = (pr[0] - e, pr[1])
+            pr = (pr[0] - k19 * e, pr[1])
         concl = c - 1 + K * e
         cert = None
-        if stmt.minus_eps and K >= 65 and all(sp.expand(a_ - b_) == 0 for a_, b_ in zip(pr, parse(Step48.prem, V))):
+        if stmt.minus_eps and K >= K0 and all(sp.expand(a_ - b_) == 0 for a_, b_ in zip(pr, parse(expected, V))):
             if hi == R(1, 32):
-                # c − 1 + Kε = (c − s² + ε) + (s − 1 + 32ε)(s + 1 − 32ε) + 1024ε² + (K − 65)ε
+                # c − 1 + Kε = (c − s² + k19ε) + (s − 1 + 32ε)(s + 1 − 32ε) + 1024ε² + (K − K0)ε
                 cert = ([(1, [("p", 0)]), (1, [("p", 1), ("sum", [(1, [("lo", s)]), (32, [("hi", e)])])]),
-                         (1024, [("sq", e)]), (K - 65, [("lo", e)])],)
-            else:  # ε ≥ 1/65: 1 − Kε ≤ 0 ≤ c
-                cert = ([(1, [("lo", c)]), (K, [("lo", e)]), (K / 65 - 1, [])],)
+                         (1024, [("sq", e)]), (K - K0, [("lo", e)])],)
+            else:  # ε ≥ 1/K0: 1 − Kε ≤ 0 ≤ c
+                cert = ([(1, [("lo", c)]), (K, [("lo", e)]), (K / K0 - 1, [])],)
         outs.append(check_implication(Implication(V, pr, (concl,), cert,
-                                                  text=f"(8.48) on ε ∈ [{lo}, {hi}]: premises (8.46) c ≥ s² − ε and "
-                                                       f"(8.45) s ≥ 1 − 32ε"), ctx))
+                                                  text=f"(8.48) on ε ∈ [{lo}, {hi}]: premises (8.46) c ≥ s² − "
+                                                       f"{'' if k19 == 1 else k19}ε and (8.45) s ≥ 1 − 32ε"), ctx))
     return all_of(*outs)
 
 
@@ -503,17 +590,25 @@ claim(
     check=_check_48,
     erratum=Erratum(
         printed=r"\|x\|_2^4 - \epsilon \geq (1 - 32\epsilon)^2 - \epsilon \quad (\epsilon \leq 1/16)",
-        corrected=r"\|x\|_2^4 - \epsilon \geq (1 - 32\epsilon)^2 - \epsilon \text{ for } \epsilon \leq 1/32 "
-        r"\ (\text{in general } \max(0, 1 - 32\epsilon)^2 - \epsilon);\ \langle x, z\rangle^2 \geq 1 - 65\epsilon "
-        r"\text{ on all of } \epsilon \leq 1/16",
+        corrected=r"\|x\|_2^4 - 20\epsilon \geq (1 - 32\epsilon)^2 - 20\epsilon \text{ for } \epsilon \leq 1/32 "
+        r"\ (\text{in general } \max(0, 1 - 32\epsilon)^2 - 20\epsilon);\ \langle x, z\rangle^2 \geq 1 - 84\epsilon "
+        r"\text{ on all of } \epsilon \leq 1/16 \ (\text{Lemma 8.19 at its corrected } 20\epsilon)",
         explanation="severity: edge-case. ‖x‖² ≥ 1 − 32ε gives ‖x‖⁴ ≥ (1 − 32ε)² only where 1 − 32ε ≥ 0, i.e. ε ≤ 1/32, "
         "while the proof assumes only ε ≤ 1/16: x = z/√2 at ε = 1/16 satisfies (8.46) (1/2 ≥ 1/4 − 1/16), (8.45) "
         "(1/2 ≥ −1), (8.40) and Lemma 8.21, yet (1 − 32ε)² − ε = 15/16 > 1/2 = ⟨x, z⟩² (exact rationals). The end "
-        "value 1 − 65ε survives on all of [0, 1/16]: for ε ≥ 1/65 it is ≤ 0, and below 1/32 the middle step holds, so "
-        "the theorem stands; the middle step needs ε ≤ 1/32 or the max(0, ·).",
-        corrected_statement=Step48(65, True, R(1, 32)),
+        "value survives on all of [0, 1/16]: for ε ≥ 1/65 it is ≤ 0, and below 1/32 the middle step holds, so "
+        "the theorem stands; the middle step needs ε ≤ 1/32 or the max(0, ·). Constant: (8.46) is Lemma 8.19, whose "
+        "printed ε is false (lemma:8.19); its corrected proof carries 20ε (‖x‖ ≤ 2), so the step reads "
+        "⟨x, z⟩² ≥ (1 − 32ε)² − 20ε = 1 − 84ε + 1024ε² ≥ 1 − 84ε (ε ≤ 1/32; trivial for ε ≥ 1/84), where the earlier "
+        "correction said 1 − 65ε (a second reader, R3: the constants did not carry). (8.45)'s 32ε itself holds, with "
+        "the carried constants, on ε ≤ 1/320 (eq:8.44), and downstream ‖x ∓ z‖² ≤ 32ε + 2·84ε = 200ε there.",
+        corrected_statement=Step48(84, True, R(1, 32), ("c - s**2 + 20*eps", "s - 1 + 32*eps"), 20, "corrected"),
     ),
-    mutants=[Mutant("1 − 60ε", Step48(60, True, R(1, 32))),
+    mutants=[Mutant("the carried chain with 1 − 80ε", Step48(80, True, R(1, 32), ("c - s**2 + 20*eps", "s - 1 + 32*eps"),
+                                                              20, "corrected")),
+             Mutant("the earlier correction 1 − 65ε (Lemma 8.19 at its printed ε)", Step48(65, True, R(1, 32),
+                                                                                           cite="corrected")),
+             Mutant("1 − 60ε", Step48(60, True, R(1, 32))),
              Mutant("the − ε of (8.46) dropped: 1 − 64ε", Step48(64, True, R(1, 32))),
              Mutant("premise typo: Lemma 8.19 typed as ⟨x, z⟩² ≥ ‖x‖⁴ − ε/2",
                     Step48(65, True, R(1, 32), ("c - s**2 + eps/2", "s - 1 + 32*eps"))),
@@ -522,7 +617,11 @@ claim(
     uses=["lemma:8.19", "eq:8.44"],
     notes=["explicit constants: (1 − O(ε))² − ε = (1 − 32ε)² − ε = 1 − 65ε + 1024ε² for ε ≤ 1/32 (squaring needs "
            "1 − 32ε ≥ 0); for ε ≥ 1/65 the bound 1 − 65ε ≤ 0 is trivial, so ⟨x, z⟩² ≥ 1 − 65ε on all of [0, 1/16]",
-           "premises read from lemma:8.19's and eq:8.44's statements and checked to be entailed (a typo fails the proof)",
+           "premises read from lemma:8.19's and eq:8.44's statements and checked to be entailed (a typo fails the proof); "
+           "the corrected form cites lemma:8.19's corrected form (20ε)",
+           "second reader (2026-12-07, R3): Lemma 8.19's printed ε is false (lemma:8.19 erratum); the corrected form "
+           "now carries its 20ε: 1 − 84ε (the earlier 1 − 65ε is a mutant, its premise not entailed by the corrected "
+           "lemma)",
            "the same 'negative base squared' shape was tried on eq:8.39 ((1/3 − ε/3)² from ‖x‖² ≥ 1/3 − ε/3: base ≥ 0 "
            "for ε ≤ 1) and eq:8.52 (⟨x, z⟩ ≥ √(1 − 65ε) ≥ 1 − 65ε, trivial once 65ε > 1): neither breaks"],
 )
@@ -596,6 +695,22 @@ def _check_52(stmt: Step52, ctx) -> Outcome:
         outs.append(check_implication(Implication(V52, prem, (concl,), cert,
                                                   text=f"case {1 if sign > 0 else 2}: ‖x‖² ≤ 1 + 32ε (8.45), "
                                                   f"{'' if sign > 0 else '−'}⟨x, z⟩ ≥ 1 − 65ε (8.48)"), ctx))
+    if stmt == Step52():
+        # the same algebra from eq:8.48's corrected form (Lemma 8.19 at its carried 20ε: 1 − 84ε), case 1 (case 2 is
+        # its mirror): ‖x − z‖² ≤ 32ε + 2·84ε = 200ε, on ε ≤ 1/320 where (8.45)'s 32ε holds with the carried constants
+        k48 = sp.nsimplify(source_statement("eq:8.48", "corrected").K)
+        src = (_src52(1)[0], Source("eq:8.48", lambda st: t - 1 + sp.nsimplify(st.K) * e, "(8.48) corrected, case 1",
+                                    form="corrected"))
+        prem = (1 + 32 * e - s, t - 1 + k48 * e)
+        Kc = 32 + 2 * k48
+        carried = all_of(check_premises(V52, prem, src, ctx),
+                         check_implication(Implication(V52, prem, (Kc * e - (s + 1 - 2 * t),),
+                                                       ([(1, [("p", 0)]), (2, [("p", 1)])],),
+                                                       text=f"carried constants: ‖x‖² ≤ 1 + 32ε, ⟨x, z⟩ ≥ 1 − {k48}ε "
+                                                            f"⟹ ‖x − z‖² ≤ {Kc}ε"), ctx))
+        carried.notes.append(f"with the constants the corrected lemmas carry the chain ends at ‖x ∓ z‖² ≤ {Kc}ε on "
+                             f"ε ≤ 1/320 (= {Kc // 20}ε' with ε' = 20ε ≤ 1/16)")
+        outs.append(carried)
     return all_of(*outs)
 
 
@@ -615,5 +730,8 @@ claim(
     uses=["eq:8.49", "eq:8.44", "eq:8.48"],
     notes=["explicit: ‖x − z‖² ≤ 162ε, i.e. ‖x − z‖ ≤ 12.8√ε (case 2 the same for −z); from c ≥ 1 − 65ε and t ≥ 0, "
            "t ≥ √(1 − 65ε) ≥ 1 − 65ε, which is Case 1's hypothesis (certified on the box: u ∈ [0, 1] and [1, 2])",
-           "premises read from eq:8.44's and eq:8.48's statements and checked to be entailed (a typo fails the proof)"],
+           "premises read from eq:8.44's and eq:8.48's statements and checked to be entailed (a typo fails the proof)",
+           "second reader (2026-12-07, R3, constants): with Lemma 8.19's carried 20ε, eq:8.48's corrected form gives "
+           "1 − 84ε and the same algebra gives ‖x ∓ z‖² ≤ 200ε on ε ≤ 1/320 (checked: premises from eq:8.48's corrected "
+           "form, certified); the printed O(ε) and this claim's explicit 162ε from the printed constants are unchanged"],
 )
