@@ -13,6 +13,8 @@ Lemma 8.17 is read two ways, and both are checked:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
+from math import comb
 
 import numpy as np
 import sympy as sp
@@ -23,7 +25,7 @@ from numeric.sweeps.core import compute
 from numeric.chapter8.sweeps.mc_lemmas import DELTA, MU  # the sweeps' μ and δ are the claim's
 from symbolic.chapter8.matrix_completion import Instance, reduce_mask
 
-from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
+from verify.engine.claim import Erratum, Mutant, Outcome, Proof, Step, all_of
 from verify.engine.rates import judge, n_seeds, pooled_fit
 from verify.engine.registry import claim
 
@@ -227,6 +229,97 @@ claim(
            "form is the T of Lemma 8.17",
            "sampled: Monte Carlo over Ω; a proof would need Lemma 8.17 (itself only sampled) and then the one-"
            "line rescaling |Σ_Ω T − pΣT| = p·|Σ_Ω T/p − ΣT|"],
+)
+
+
+# --- (8.15)'s "≈ p⟨A, B⟩ for any matrices A and B" ----------------------------------------------------------
+@dataclass(frozen=True)
+class InnerApprox:
+    """⟨A, P_Ω(B)⟩ ≈ p⟨A, B⟩ in the sense of (8.14): |⟨A, P_Ω(B)⟩ − p⟨A, B⟩| < level w.h.p.
+
+    pair: "any" (the printed 'for any A, B', decided at A = B = J), "incoherent" (A = uuᵀ, B = vvᵀ, unit incoherent
+    u, v: Lemma 8.17 times p, level pε), "e1" (A = B = e₁e₁ᵀ, unit but not incoherent, level pε); scale multiplies T.
+    """
+    pair: str = "any"
+    scale: float = 1.0
+
+
+# the reader's instance: A = B = J, d = 100, an independent Bernoulli(p) mask; ⟨J, P_Ω(J)⟩ = |Ω| ~ Bin(d², p)
+_J_CASES = ((100, Fraction(1, 2)), (100, Fraction(1, 20)))
+
+
+def _prob_dev_below_one(N: int, p: Fraction) -> Fraction:
+    """P(|Bin(N, p) − Np| < 1) for Np an integer: only k = Np, exactly."""
+    k = int(N * p)
+    assert k == N * p
+    return Fraction(comb(N, k)) * p**k * (1 - p) ** (N - k)
+
+
+def _check_815_approx(stmt: InnerApprox, ctx) -> Outcome:
+    if stmt.pair == "incoherent":  # the normalised T = (uuᵀ)∘(vvᵀ): remark:8.16's corrected form, the same sweep
+        return _check_816(ScalarSum(True, stmt.scale), ctx)
+    if stmt.pair == "e1":  # T = E₁₁: Σ_Ω T − pΣT = W₁₁ − p ∈ {1 − p, −p}, both > pε for every ε < 1 and p ≤ 1/2
+        p, eps = Fraction(1, 20), Fraction(1, 2)
+        devs = (1 - p, -p)
+        holds = all(abs(v) <= p * eps for v in devs)
+        return Outcome(holds, ["exact"], 1, None, None if holds else
+                       {"T": "E11", "p": str(p), "eps": str(eps), "deviations": [str(v) for v in devs],
+                        "level p*eps": str(p * eps)},
+                       steps=[Step("T = E₁₁", "|W₁₁ − p| ≤ pε with probability 1?", derived=[str(v) for v in devs],
+                                   holds=holds)],
+                       strength="exact", sizes=["T = E₁₁, p = 1/20, ε = 1/2"],
+                       proof=[Proof("exact", "both values of W₁₁ − p exceed pε", obj=[str(v) for v in devs],
+                                    size="T = E₁₁", path="exact deviation")], decided_by=["exact deviation"])
+    # "any": A = B = J, so ⟨J, P_Ω(J)⟩ − p⟨J, J⟩ = |Ω| − pd², an integer minus the integer pd²: below any ε ≤ 1 in
+    # absolute value only when |Ω| = pd² exactly, which has the binomial probability (exact rational)
+    rows, holds = [], True
+    for d, p in _J_CASES:
+        ok = _prob_dev_below_one(d * d, p)
+        rows.append({"d": d, "p": str(p), "P(|dev| < eps) for every eps <= 1": float(ok)})
+        holds = holds and ok >= 1 - DELTA  # 'w.h.p.' at the claim's δ
+    return Outcome(holds, ["exact"], len(rows), None, None if holds else rows,
+                   steps=[Step("A = B = J", "P(|⟨J, P_Ω(J)⟩ − p⟨J, J⟩| < ε) = P(|Ω| = pd²) (independent mask, ε ≤ 1)",
+                               derived=rows, holds=holds)],
+                   notes=["decided exactly: the deviation |Ω| − pd² is an integer, so |dev| < ε ≤ 1 forces |Ω| = pd², of "
+                          "probability C(d², pd²)p^(pd²)(1 − p)^(d² − pd²), computed in rationals"],
+                   strength="exact", sizes=[f"A = B = J, d = {d}, p = {p}" for d, p in _J_CASES],
+                   proof=[Proof("exact", "binomial probability of |Ω| = pd², a rational below 1/10",
+                                obj=[(d, str(p), _prob_dev_below_one(d * d, p) < Fraction(1, 10)) for d, p in _J_CASES],
+                                size="d = 100",
+                                path="exact deviation")], decided_by=["exact deviation"])
+
+
+claim(
+    id="sec:8.3.2:eq-8.15-approx",
+    section="8.3.2",
+    kind="high-probability",
+    title="(8.15)'s second half: ⟨A, P_Ω(B)⟩ ≈ p⟨A, B⟩ 'for any matrices A and B'",
+    printed=r"\text{for any matrices } A, B:\ \langle A, P_\Omega(B)\rangle = \sum_{(i,j)\in\Omega} A_{ij}B_{ij} "
+    r"\approx p\langle A, B\rangle \ \text{(} \approx \text{ as in (8.14): within } \epsilon \text{ w.h.p.)}",
+    equations=["8.15"],
+    statement=InnerApprox("any"),
+    check=_check_815_approx,
+    erratum=Erratum(
+        printed=r"\text{for any } A, B:\ |\langle A, P_\Omega(B)\rangle - p\langle A, B\rangle| < \epsilon \text{ w.h.p.}",
+        corrected=r"A = uu^\top, B = vv^\top,\ \|u\|, \|v\| \leq 1,\ \|u\|_\infty, \|v\|_\infty \leq \mu/\sqrt d:\ "
+        r"|\langle A, P_\Omega(B)\rangle - p\langle A, B\rangle| \leq p\epsilon \text{ w.h.p. at } "
+        r"p = \text{poly}(\mu, \log d)/(d\epsilon^2) \text{ (Lemma 8.17 times } p)",
+        explanation="severity: hypothesis. ⟨A, P_Ω(B)⟩ − p⟨A, B⟩ = Σ_Ω T_ij − pΣT_ij with T = A∘B, the sum of (8.13): "
+        "the same statement remark:8.16's erratum refutes, here inside (8.15). Exact instance (second reader R3): "
+        "A = B = J, d = 100, independent mask: the deviation |Ω| − pd² is an integer, so |dev| < ε ≤ 1 needs |Ω| = pd², "
+        "of probability 0.00798 at p = 1/2 and 0.0183 at p = 1/20: it fails with probability > 98%. An absolute "
+        "level needs T normalised, which is Lemma 8.17's A = uuᵀ, B = vvᵀ with unit incoherent u, v (level pε after "
+        "multiplying the lemma by p); the proofs use (8.15) only in that form.",
+        corrected_statement=InnerApprox("incoherent"),
+    ),
+    mutants=[Mutant("normalised T scaled by 1000 (‖u‖ = ‖v‖ ≈ 5.6)", InnerApprox("incoherent", 1000.0)),
+             Mutant("unit but not incoherent: A = B = e₁e₁ᵀ", InnerApprox("e1"))],
+    uses=["eq:8.15", "remark:8.16", "lemma:8.17"],
+    notes=["second reader R3 (2026-12-07): UNCOVERED-FALSE — eq:8.15 covered only the equality, while the display's "
+           "'≈ p⟨A, B⟩ for any matrices A and B' is remark:8.16's refuted statement; this claim covers it (printed "
+           "refuted exactly at A = B = J, d = 100; corrected form = remark:8.16's, same sweep)",
+           "the corrected form is sampled (Monte Carlo over Ω, remark:8.16's sweep); a proof would need Lemma 8.17 "
+           "and the rescaling by p"],
 )
 
 
