@@ -239,7 +239,6 @@ claim(
     ),
     mutants=[Mutant("rank at most 1", RankOfResidual("<=", 1)),
              Mutant("rank at most 0 (M = xxᵀ)", RankOfResidual("<=", 0))],
-    uses=["eq:8.16"],
     notes=["second reader R3 (2026-12-07): UNCOVERED-FALSE (minor) — the sentence was covered only by a note on eq:8.16; "
            "now its own erratum claim, decided exactly (ranks with SymPy) and the bound proved for every d (the generic "
            "3×3 minor, rows and columns with independent coordinates, expands to 0)"],
