@@ -38,14 +38,15 @@ TABLE: tuple[Approx, ...] = (
            "|Ω| ∼ Binomial(d², p): mean pd², relative spread 1/√(pd²)", ("remark:8.11", "def:8.10")),
     Approx("for some sufficient small constant", "sufficient small", "ε ≤ 1/16, the proof's own condition (8.40)",
            ("eq:8.40", "thm:8.23")),
-    Approx("Thus, we would like to claim that", r"\approx", "|f(x)/p − g(x)| ≤ ε uniformly is not enough: an ε-close f "
-           "can have other minima", ("remark:8.15", "figure:8.5")),
+    Approx("Thus, we would like to claim that", r"\approx", "|f(x)/p − g(x)| ≤ ½(1 + m²)²ε at x/m incoherent (m = "
+           "max(1, ‖x‖)), not at spiky x; even uniform ε-closeness is not enough: an ε-close f can have other minima",
+           ("remark:8.15", "figure:8.5")),
     Approx("Thus, we would like to claim that", r"\approx", _MC, ("figure:8.5", "lemma:8.17")),
     Approx("Thus, we would like to claim that", r"\approx", _MC, ("figure:8.5", "lemma:8.17")),
     Approx("eq:8.13", r"\approx", "defined by (8.14): |Σ_Ω T_ij − pΣ T_ij| < ε w.h.p.", ("remark:8.16",)),
     Approx("where we use \\approx to mean that", r"\approx", "the definition (8.14)", ("remark:8.16",)),
-    Approx("eq:8.15", r"\approx", "for A = uuᵀ, B = vvᵀ incoherent: |⟨P_Ω(A), B⟩/p − ⟨A, B⟩| ≤ ε w.h.p. (Lemma 8.17)",
-           ("lemma:8.17", "eq:8.15")),
+    Approx("eq:8.15", r"\approx", "for A = uuᵀ, B = vvᵀ incoherent: |⟨P_Ω(A), B⟩/p − ⟨A, B⟩| ≤ ε w.h.p. (Lemma 8.17); "
+           "not 'for any A, B' (false at A = B = J)", ("lemma:8.17", "eq:8.15", "sec:8.3.2:eq-8.15-approx")),
     Approx("eq:8.23", r"\approx", "|⟨x, ∇g(x)⟩ − ⟨x, ∇f(x)⟩/p| ≤ 2(c² + c⁴)ε, c = max(2, ‖x‖) (erratum: the printed ±ε "
            "drops the scale; carried into Lemma 8.19, (8.24), (8.25))", ("eq:8.23",)),
     Approx("When $\\theta \\approx \\theta^0$", r"\approx", "|f_θ(x) − g_θ(x)| ≤ (β/2)‖θ − θ⁰‖²",

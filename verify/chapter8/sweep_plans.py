@@ -78,6 +78,12 @@ def _remark816(profile, seed):
     return [mc_lemmas.scalar_sum_cell(s, profile.trials, st.normalised) for st in _variants("remark:8.16")]
 
 
+def _eq815_approx(profile, seed):
+    """(8.15)'s '≈ p⟨A, B⟩': its corrected form and its scaled mutant read remark:8.16's sweep at this claim's seed."""
+    s = Context(profile, seed, "sec:8.3.2:eq-8.15-approx").seed_for("remark-8.16")
+    return [mc_lemmas.scalar_sum_cell(s, profile.trials, True, scale) for scale in (1.0, 1000.0)]
+
+
 def _thm823_rates(profile, seed):
     ctx = Context(profile, seed, "sec:8.3.2:thm8.23-rates")
     return [mc_lemmas.uniform_vs_pd_cell(ctx.seed_for(f"thm8.23-p#{i}"), profile.scale) for i in range(n_seeds(profile))]
@@ -163,6 +169,7 @@ PLANS = [
     (frozenset({"eq:8.96"}), _spectrum),
     (frozenset({"lemma:8.17"}), _lemma817),
     (frozenset({"remark:8.16"}), _remark816),
+    (frozenset({"sec:8.3.2:eq-8.15-approx"}), _eq815_approx),
     (frozenset({"sec:8.3.2:thm8.23-rates"}), _thm823_rates),
     (frozenset({"figure:8.5"}), _figure85),
     (frozenset({"lemma:8.19", "eq:8.23", "lemma:8.21", "eq:8.32"}), _f_instances),

@@ -1,6 +1,8 @@
 """§8.3.2, the calculus of matrix completion: (8.11)–(8.18) and the trace identities, as printed."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import sympy as sp
 from sympy import MatrixSymbol
 
@@ -9,7 +11,7 @@ from symbolic.chapter8.matrix_completion import P, frob2, inner
 from verify.chapter8.checks.entrywise import EntrywiseIdentity, check_entrywise
 from verify.engine.checks.identity import MatrixIdentity, check_matrix_identity
 from verify.chapter8.checks.masked import MaskedIdentity, Twice, check_twice
-from verify.engine.claim import Erratum, Mutant
+from verify.engine.claim import Erratum, Mutant, Outcome, Proof, Step
 from verify.engine.registry import claim
 from symbolic.trace_normal_form import P as tP, frob2 as tfrob2, inner as tinner
 
@@ -92,7 +94,7 @@ claim(
     section="8.3.2",
     kind="identity",
     title="⟨A, P_Ω(B)⟩ = Σ_{(i,j)∈Ω} A_ij B_ij",
-    printed=r"\langle A, P_\Omega(B)\rangle = \sum_{(i,j)\in\Omega} A_{ij}B_{ij} \approx p\langle A, B\rangle",
+    printed=r"\langle A, P_\Omega(B)\rangle = \sum_{(i,j)\in\Omega} A_{ij}B_{ij}",
     equations=["8.15"],
     statement=Twice(
         _generic(lambda W: (tinner(_GA, tP(W, _GB)), sp.Sum(W[_i, _j] * _GA[_i, _j] * _GB[_i, _j], (_i, 0, _n - 1), (_j, 0, _n - 1))),
@@ -105,10 +107,10 @@ claim(
         _generic(lambda W: (tinner(_GA, tP(W, _GB)), tinner(_GA, _GB)), (_GA, _GB), "mutant"),
         EntrywiseIdentity(lambda I: (inner(I.M, P(I.W, I.z * I.v.T)), inner(I.M, I.z * I.v.T)), label="mutant")))],
     uses=["def:8.9"],
-    notes=["the exact equality; the '≈ p⟨A, B⟩' is the concentration of Lemma 8.17, checked there",
-           "the '≈ p⟨A, B⟩' does not hold 'for any A, B' at an absolute level ε: Σ_Ω A_ijB_ij − p⟨A, B⟩ has standard "
-           "deviation √(p(1 − p)ΣA_ij²B_ij²), unbounded over A, B (T = J refutes it; see remark:8.16's erratum); it holds "
-           "for the normalised incoherent T of Lemma 8.17"],
+    notes=["the exact equality only; the display's second half '≈ p⟨A, B⟩ for any matrices A and B' is the claim "
+           "sec:8.3.2:eq-8.15-approx (an erratum: false at A = B = J; true for Lemma 8.17's normalised incoherent pairs)",
+           "second reader R3 (2026-12-07): the '≈ p⟨A, B⟩' half stood inside this verified claim, uncovered and false; "
+           "the printed form here is now the equality alone and the approximation is its own erratum claim"],
 )
 
 
@@ -163,7 +165,83 @@ claim(
     ],
     uses=["eq:8.12", "sec:8.3.2:trace-rule"],
     notes=["the second equality ⟨v, P_Ω(R)x⟩ = ⟨vxᵀ, P_Ω(R)⟩ is an instance of sec:8.3.2:trace-rule",
-           "M − xxᵀ = zzᵀ − xxᵀ has rank ≤ 2 (exactly 2 unless x ∥ z)"],
+           "the sentence after (8.16), 'M − xxᵀ is a rank-2 matrix', is sec:8.3.2:residual-rank (an erratum: rank ≤ 2, "
+           "exactly 2 unless x ∥ z)"],
+)
+
+
+# --- the sentence after (8.16): "M − xxᵀ is a rank-2 matrix" ---------------------------------------------------
+@dataclass(frozen=True)
+class RankOfResidual:
+    """rank(zzᵀ − xxᵀ) `relation` k: "=" (for every x, the printed 'is a rank-2 matrix') or "<=" (at most k)."""
+    relation: str = "="
+    k: int = 2
+
+
+_z2 = sp.Matrix([3, 4]) / 5  # the reader's unit z
+RANK_POINTS = (("x = z (a global minimum)", _z2), ("x = −z", -_z2), ("x = 0", sp.zeros(2, 1)),
+               ("x = z/2", _z2 / 2), ("x = e₁", sp.Matrix([1, 0])))
+
+
+def _minors_vanish(k: int) -> sp.Expr:
+    """A (k+1)×(k+1) minor of zzᵀ − xxᵀ at every d: rows r and columns c carry their own coordinates (z_r, x_r),
+    (z_c, x_c) ∈ ℝ^(k+1), independent symbols, so this one determinant stands for every minor of every size d."""
+    n = k + 1
+    zr, xr, zc, xc = (sp.Matrix(sp.symbols(f"{a}0:{n}")) for a in ("zr", "xr", "zc", "xc"))
+    return sp.expand((zr * zc.T - xr * xc.T).det())
+
+
+def _check_rank(stmt: RankOfResidual, ctx) -> Outcome:
+    ranks = {name: (_z2 * _z2.T - x * x.T).rank() for name, x in RANK_POINTS}
+    steps, proof = [Step("ranks", "rank(zzᵀ − xxᵀ), z = (3, 4)/5, exact", derived=ranks, holds=None)], []
+    if stmt.relation == "=":
+        bad = {n: r for n, r in ranks.items() if r != stmt.k}
+        holds = not bad
+        ce = None if holds else {"z": "(3, 4)/5", "rank": bad, "claimed": stmt.k}
+        proof.append(Proof("exact", f"exact ranks at {len(ranks)} points", obj=ranks, size="d = 2",
+                           path="exact rank"))
+    else:
+        over = {n: r for n, r in ranks.items() if r > stmt.k}
+        det = _minors_vanish(stmt.k)
+        holds = not over and det == 0
+        steps.append(Step("minors", f"every {stmt.k + 1}×{stmt.k + 1} minor of zzᵀ − xxᵀ (any d) is 0", derived=det,
+                          holds=det == 0))
+        ce = None if holds else {"z": "(3, 4)/5", "rank above the bound": over, "minor": str(det)[:120]}
+        # both paths decide: the generic minor (0 for every d, or a nonzero polynomial: some x, z exceed the bound)
+        # and the exact ranks at the points
+        proof += [Proof("symbolic", f"the generic {stmt.k + 1}×{stmt.k + 1} minor expands to "
+                        f"{'0' if det == 0 else 'a nonzero polynomial'}", obj=det, path="generic minor"),
+                  Proof("exact", "exact ranks", obj=ranks, size="d = 2", path="exact rank")]
+    return Outcome(holds, ["symbolic", "exact"], len(ranks), None, ce, steps=steps, proof=proof,
+                   strength="proved" if (holds and stmt.relation == "<=") else "exact",
+                   sizes=[] if (holds and stmt.relation == "<=") else ["d = 2, z = (3, 4)/5"],
+                   decided_by=[p.path for p in proof])
+
+
+claim(
+    id="sec:8.3.2:residual-rank",
+    section="8.3.2",
+    kind="identity",
+    title="After (8.16): 'M − xxᵀ is a rank-2 matrix' — at most 2",
+    printed=r"vx^\top \text{ is a rank-1 matrix and } M - xx^\top \text{ is a rank-2 matrix}",
+    statement=RankOfResidual("=", 2),
+    check=_check_rank,
+    erratum=Erratum(
+        printed=r"M - xx^\top \text{ is a rank-2 matrix}",
+        corrected=r"\operatorname{rank}(M - xx^\top) = \operatorname{rank}(zz^\top - xx^\top) \leq 2 "
+        r"\ (= 2 \text{ iff } x, z \text{ are linearly independent; } vx^\top \text{ likewise has rank} \leq 1)",
+        explanation="severity: edge-case. zzᵀ − xxᵀ = [z x]·diag(1, −1)·[z x]ᵀ factors through ℝ², so its rank is at most "
+        "2, and exactly 2 only when x and z are linearly independent: at the points the section is about it is less "
+        "(second reader R3, exact: z = (3, 4)/5, rank 0 at x = ±z, the global minima; 1 at x = 0 and at x = z/2; 2 at "
+        "x = e₁). Likewise vxᵀ has rank 0 when v or x is 0. Nothing downstream uses the rank exactly 2.",
+        corrected_statement=RankOfResidual("<=", 2),
+        severity="edge-case",
+    ),
+    mutants=[Mutant("rank at most 1", RankOfResidual("<=", 1)),
+             Mutant("rank at most 0 (M = xxᵀ)", RankOfResidual("<=", 0))],
+    notes=["second reader R3 (2026-12-07): UNCOVERED-FALSE (minor) — the sentence was covered only by a note on eq:8.16; "
+           "now its own erratum claim, decided exactly (ranks with SymPy) and the bound proved for every d (the generic "
+           "3×3 minor, rows and columns with independent coordinates, expands to 0)"],
 )
 
 
