@@ -1157,7 +1157,10 @@ claim(
     statement=NetConvexBall(),
     check=_check_fig86_net,
     erratum=Erratum(
-        printed=r"B(\theta^0) \text{ a region where the loss } \hat{L}(f_\theta) \text{ is convex, and where a global minimum exists}",
+        printed=r"B(\theta^0) \text{ a region where the loss } \hat{L}(f_\theta) \text{ is convex, and where a global minimum exists}"
+                r"\text{; the same in §8.4: 'in a neighborhood around it, which we denote by } B(\theta^0)\text{, the loss "
+                r"function is convex and its global minimum is attained' and 'it is striking to find a neighborhood where "
+                r"the loss function is convex (e.g. quadratic) with a global minimum'}",
         corrected=r"\text{if } f_{\theta^0} \equiv 0 \text{ (symmetric initialisation) and } \operatorname{rank}\Phi = n\text{: } "
                   r"B(\theta^0) = \{\|\theta - \theta^0\|_2 \leq \|\Phi^+\vec{y}\|_2\}\text{: the linearised loss } "
                   r"\hat{L}(g_\theta) \text{ is convex and attains its global minimum 0 in } B(\theta^0)\text{, and } "
@@ -1173,7 +1176,11 @@ claim(
                     "f_θ⁰ ≡ 0 (else the zeros of L̂(g) lie at distance ‖Φ⁺(y − f_θ⁰)‖, which is the radius to use; "
                     "second reader: y = 0 with a random start gives B = {θ⁰} and L̂(g_θ⁰) = L̂(f_θ⁰) > 0) and rank Φ = n "
                     "(else y ∉ range Φ can leave L̂(g) > 0 everywhere: duplicate input with opposite labels); both are "
-                    "in the corrected form and its class, and both counterexamples are bank members",
+                    "in the corrected form and its class, and both counterexamples are bank members. The two §8.4 "
+                    "sentences that state the same condition (the paragraph Figure 8.6 illustrates, and 'it is striking "
+                    "to find a neighborhood where the loss function is convex (e.g. quadratic)') fall to the same "
+                    "negative Hessian eigenvalue at θ⁰ and take the same correction: it is L̂(g_θ) that is convex "
+                    "(quadratic); neither requirement (a) (width or the α-scaling) nor (b) changes ∇²L̂(f_θ⁰)",
         corrected_statement=NetConvexBall(linearised=True),
     ),
     mutants=[Mutant("the corrected form without f_θ⁰ ≡ 0 and rank Φ = n", NetConvexBall(True, hyps=False)),Mutant("the ball of radius ½‖Φ⁺y‖ holds a global minimum of L̂(g)", NetConvexBall(True, radius_factor=0.5)),
@@ -1185,6 +1192,14 @@ claim(
                                             NetConvexBall(True, hyps=False), expect=False,
                                             cls=Class("two-layer networks (8.78), any start and data", "network", ())),)),
     notes=["severity: hypothesis",
+           "second reader (2026-12-07, R4): erratum and correction confirmed (λ_min of ∇²L̂(f_θ⁰) = −0.193, −0.0766, "
+           "−0.0256 at m = 20, 200, 2000, n = 4, d = 3, seed 0); UNCOVERED-FALSE ×2: the same falsity in §8.4 ¶2 ('in a "
+           "neighborhood around it … the loss function is convex and its global minimum is attained') and in 'it is "
+           "striking to find a neighborhood where the loss function is convex (e.g. quadratic) with a global minimum'; "
+           "both sentences are now quoted in this erratum's printed form and mapped to this claim (coverage.py), so "
+           "the curved-zero-set argument and the Hessian decide cover them. Requirement (a)'s α-scaling (f = αf̄) makes "
+           "it worse, not better: on ker Φ the Hessian is −(2α/n)Σᵢ yᵢ∇²f̄ᵢ, linear in α (reader: λ_min = −0.193, "
+           "−1.920, −19.15 at α = 1, 10, 100, m = 20)",
            "attacked by every bank network with f_θ⁰ ≡ 0 (curved-zero-set argument); decided on the network, the toy "
            "(Remark 8.31) only illustrates (issue 18 item 5)",
            "sampled: λ_min by Lanczos/dense eigensolver with the Rayleigh quotient recomputed; the corrected form's "
