@@ -1281,7 +1281,10 @@ claim(
                           readings=(Reading("without Definition 8.24's f_θ⁰ ≡ 0 (θ̂ = θ⁰ + Φ⁺(y − f_θ⁰))", Interpolant("decays"),
                                             expect=False,
                                             cls=Class("two-layer networks (8.78), α-scaled, any start", "network", ())),)),
-    notes=["attacks: at θ̂ = θ⁰ + Φ⁺(y − f_θ⁰) on every bank network inside Theorem 8.33's regime, '≈ 0' read as "
+    notes=["second reader (2026-12-07, R4): HOLDS, with θ̂ ∈ B(θ⁰) (the min-norm zero, as item 2 of §8.4 says): "
+           "another zero of L̂(g), θ⁰ + Φ⁺y + v with v ∈ ker Φ, ‖v‖ = √m, has L̂(f) = 0.024, 0.093, 0.168 at m = 200, "
+           "2000, 20000 (erf, n = 4, d = 3); the statement's θ̂ is Φ⁺y's, so no change",
+           "attacks: at θ̂ = θ⁰ + Φ⁺(y − f_θ⁰) on every bank network inside Theorem 8.33's regime, '≈ 0' read as "
            "L̂(f_θ̂) ≤ (c₀C²/2)² = (1/32)² (c₀ = 1/(32C), C = 2; thm:8.33). The figure sits under (8.63) and Definition 8.24 (f_θ⁰ ≡ 0), where it holds "
            "(the symmetric α = 10³ erf net); the reading without that assumption is broken by the large-initial-output "
            "argument (α·softplus neuron: L̂(f_θ̂) = 525 at α = 100), kept as a reading known to fail",
