@@ -85,8 +85,9 @@ def test_every_informal_claim_is_read_precisely_or_says_why_not():
 
 
 def test_once_informal_claims_decided_by_their_readings_are_checked_and_share_their_checks():
-    """thm:8.5 (false under every reading: an erratum) and footnote:2 (verified by its readings) are no longer
-    informal; their checks call the reading claims' check functions (one logic, not two copies)."""
+    """thm:8.5 (false under every reading: an erratum) and footnote:2 (an erratum since the second reader R4: its
+    bound in (8.70)'s role, over the ball, is not second order) are no longer informal; their checks call the
+    reading claims' check functions (one logic, not two copies)."""
     import inspect
 
     claims = registry.load()
@@ -98,4 +99,4 @@ def test_once_informal_claims_decided_by_their_readings_are_checked_and_share_th
             assert claims[r].kind != "informal"
             assert claims[r].check.__name__ in inspect.getsource(c.check), f"{cid} does not call {r}'s check"
     assert claims["thm:8.5"].expected_status == "erratum"
-    assert claims["footnote:2"].expected_status == "verified"
+    assert claims["footnote:2"].expected_status == "erratum"

@@ -64,7 +64,9 @@ PROSE: tuple[Prose, ...] = (
     # §8.4 introduction
     Prose("but it is unrealistic to expect that all local minima will also be global", "8.4",
           ("sec:8.4:spurious-minima",)),
-    Prose("To be more formal, we take an appropriate parameter initialization", "8.4", ("figure:8.6",)),
+    Prose("To be more formal, we take an appropriate parameter initialization", "8.4", ("figure:8.6",),
+          reason="'the loss function is convex' in B(θ⁰) is false on the network (8.78) (negative Hessian eigenvalue at "
+          "θ⁰ at every width): figure:8.6's erratum quotes this sentence and corrects it (L̂(g_θ) convex)"),
     Prose("Note that $g_\\theta(x)$ is an affine function", "8.4", ("eq:8.54", "eq:8.55")),
     Prose("Convexity of the RHS follows from the fact", "8.4", ("eq:8.58",)),
     Prose("The key idea is that the Taylor approximation works for certain cases", "8.4",
@@ -76,7 +78,8 @@ PROSE: tuple[Prose, ...] = (
           ("eq:8.73", "eq:8.103", "sec:8.4.1:alpha-training")),
     Prose("(b) Small (or even zero) stochasticity", "8.4", ("sec:8.4:small-learning-rate",)),
     Prose("Despite the limitations of the requirements of (a) and (b)", "8.4", ("figure:8.6",),
-          reason=""),
+          reason="'a neighborhood where the loss function is convex (e.g. quadratic)' is figure:8.6's false condition: "
+          "its erratum quotes this sentence; it is L̂(g_θ) that is quadratic"),
     Prose("The proof comes from the following fact", "8.4", ("sec:8.4:lemma-8.28-proof", "lemma:8.28")),
     # §8.4.1
     Prose("An important fact to notice is that β / σ^2 is not scaling invariant", "8.4.1",

@@ -197,6 +197,53 @@ class StaysNear:
     radius: float = 2.0
     batch: str = "sgd"
     consistent_only: bool = True  # the hypotheses: y ∈ range(Φ) (rank Φ = n, Lemma 8.25) and f_θ⁰ ≡ 0 ((8.63))
+    # the full-batch half of the sentence, besides the SGD reading: None (not read); 'any-step' (printed: full-batch GD
+    # stays within ‖Φ⁺y‖ whatever η); 'small-step' (corrected: the step (8.109) with η ≤ 1/τ², i.e. η ≤ n/(2τ²) on
+    # (8.63)'s loss, whose gradient is (2/n)Φᵀ(ΦΔθ − y)); '8.63-unit' (η = 1/τ² on (8.63)'s loss)
+    gd: str | None = None
+
+
+def _gd_exact(Phi: sp.Matrix, y: sp.Matrix, eta, k, steps: int = 12):
+    """max over the first steps of ‖Δθᵗ‖²/‖Φ⁺y‖² for Δθ ← Δθ − η·k·Φᵀ(ΦΔθ − y) from 0, exact (∞ past 10⁶)."""
+    target = sum(v**2 for v in Phi.pinv() * y)
+    th, worst = sp.zeros(Phi.cols, 1), sp.Integer(0)
+    for _ in range(steps):
+        th = th - eta * k * Phi.T * (Phi * th - y)
+        worst = max(worst, sum(v**2 for v in th) / target)
+        if worst > 10**6:
+            return sp.oo
+    return worst
+
+
+def _check_gd_half(gd: str, ctx) -> tuple[bool, str, dict | None]:
+    """The full-batch half, exact on Φ = [1 1], y = 1 (n = 1, τ² = 2) and Φ = diag(1, 2) rows in R³, y = (1, −1)
+    (n = 2, τ² = 4), plus (corrected form) the GD sweep of _path_max at η = 1/τ² and ½/τ² with radius 1."""
+    inst = [(sp.Matrix([[1, 1]]), sp.Matrix([1])), (sp.Matrix([[1, 0, 0], [0, 2, 0]]), sp.Matrix([1, -1]))]
+    runs = []  # (label, max ratio²)
+    for Phi, y in inst:
+        n, tau2 = Phi.rows, max((Phi * Phi.T).eigenvals())
+        if gd == "any-step":
+            runs.append((f"n = {n}: (8.109), η = 5/(2τ²)", _gd_exact(Phi, y, sp.Rational(5, 2) / tau2, 1)))
+        elif gd == "8.63-unit":
+            runs.append((f"n = {n}: (8.63)'s gradient, η = 1/τ²", _gd_exact(Phi, y, 1 / tau2, sp.Rational(2, n))))
+        else:
+            runs += [(f"n = {n}: (8.109), η = 1/τ²", _gd_exact(Phi, y, 1 / tau2, 1)),
+                     (f"n = {n}: (8.109), η = 1/(2τ²)", _gd_exact(Phi, y, 1 / (2 * tau2), 1)),
+                     (f"n = {n}: (8.63)'s gradient, η = n/(2τ²)", _gd_exact(Phi, y, sp.Rational(n, 2) / tau2, sp.Rational(2, n)))]
+    ok = all(q <= 1 for _, q in runs)
+    text = "; ".join(f"{lab}: max ‖Δθᵗ‖²/‖Φ⁺y‖² = {_show(q)}" for lab, q in runs)
+    bad = None if ok else {lab: _show(q) for lab, q in runs if not q <= 1}
+    if gd == "small-step":
+        rng = ctx.rng("stays-gd")
+        worst = 0.0
+        for _ in range(ctx.profile.max_examples):
+            c = (int(rng.integers(1, 5)), int(rng.integers(0, 3)), int(rng.integers(2**31 - 1)), float(rng.uniform(0.05, 1)))
+            for cc in (1.0, 0.5):
+                worst = max(worst, _path_max(StaysNear(c=cc, radius=1.0, batch="gd"), *_instance(c[:2], c[2], c[3]), c[2]))
+        text += f"; sweep, {ctx.profile.max_examples} data sets × η ∈ {{1, ½}}/τ² on (8.109): max ‖Δθᵗ‖/‖Φ⁺y‖ = {worst:.6f}"
+        if worst > 1 + 1e-9:
+            ok, bad = False, {"sweep max ||dtheta^t||/||Phi^+ y||": worst}
+    return ok, text, bad
 
 
 def _instance(n_extra, seed, tilt):
@@ -298,6 +345,12 @@ def _check_stays(stmt: StaysNear, ctx) -> Outcome:
         Step("sweep", f"{out.examples} data sets (n ≤ 4, p ≤ n + 2, a nearly parallel pair), worst margin "
              f"{out.worst_margin}", holds=out.holds),
     ]
+    if stmt.gd is not None:  # the full-batch half: radius ‖Φ⁺y‖ itself
+        g_ok, g_text, g_bad = _check_gd_half(stmt.gd, ctx)
+        out.steps.append(Step("full batch", g_text, holds=g_ok))
+        if not g_ok and holds:
+            out.counterexample = {"full batch": g_bad}
+        holds = holds and g_ok
     out.holds = holds
     if holds is False and out.counterexample is None:
         out.counterexample = {"one sample": _show(m1), "2×2 system": _show(m2), "radius²": stmt.radius**2}
@@ -335,11 +388,26 @@ claim(
     section="8.4",
     kind="algorithmic",
     title="(b): small stochasticity keeps θ in B(θ⁰): for y ∈ range(Φ) and f_θ⁰ ≡ 0, per-sample SGD with η ≤ "
-          "1/max‖φᵢ‖² stays within 2‖Φ⁺y‖",
+          "1/max‖φᵢ‖² stays within 2‖Φ⁺y‖, full-batch GD within ‖Φ⁺y‖ — with a small step too",
     printed=r"\text{(b) Small (or even zero) stochasticity, so } \theta \text{ never leaves } B(\theta^0)\text{. This "
     r"condition is guaranteed by a small learning rate or full-batch gradient descent.}",
-    statement=StaysNear(),
+    statement=StaysNear(gd="any-step"),
     check=_check_stays,
+    erratum=Erratum(
+        printed=r"\text{guaranteed by a small learning rate } \textbf{or} \text{ full-batch gradient descent}",
+        corrected=r"\text{guaranteed by a small learning rate, for SGD and full batch alike: per-sample SGD with } \eta "
+                  r"\leq 1/\max_i\|\phi_i\|_2^2 \text{ stays within } 2\|\Phi^+\vec{y}\|_2\text{; full-batch GD (8.109) "
+                  r"with } \eta \leq 1/\tau^2 \text{ (i.e. } \eta \leq n/(2\tau^2) \text{ on (8.63)'s loss) within } "
+                  r"\|\Phi^+\vec{y}\|_2 \text{ (} \vec{y} \in \operatorname{range}\Phi\text{, } f_{\theta^0} \equiv 0\text{)}",
+        explanation="full-batch gradient descent removes the stochasticity, not the need for a small step: on "
+                    "Φ = [1 1], y = 1 (τ² = 2) the step (8.109) with η = 5/(2τ²) multiplies the residual by −3/2 and "
+                    "diverges (exact). The step size also depends on the loss's normalisation: on (8.63)'s "
+                    "L̂ = (1/n)‖y − ΦΔθ‖², whose gradient is (2/n)Φᵀ(ΦΔθ − y), η = 1/τ² at n = 1 gives Δθ = 2Φ⁺y, 0, "
+                    "2Φ⁺y, … (second reader, exact): it leaves the radius ‖Φ⁺y‖ and never converges; (8.109) (the "
+                    "gradient of ½‖·‖²) with η ≤ 1/τ², i.e. η ≤ n/(2τ²) on (8.63), keeps ‖Δθᵗ‖ ≤ ‖Φ⁺y‖",
+        corrected_statement=StaysNear(gd="small-step"),
+        severity="hypothesis",
+    ),
     uses=["lemma:8.25", "remark:8.26"],
     quantified=Quantified(Class("data sets (X, y) as linear features Φ = X", "data", (),
                                 "every bank data set; the reading's hypothesis y ∈ range(Φ) is decided per member"),
@@ -351,8 +419,17 @@ claim(
         Mutant("SGD stays within ‖Φ⁺y‖ itself (the full-batch radius)", StaysNear(c=1.0, radius=1.0)),
         Mutant("full batch at η = 2.5/τ² stays near θ⁰", StaysNear(c=2.5, batch="gd")),
         Mutant("without the hypothesis y ∈ range(Φ) (duplicate inputs, opposite labels)", StaysNear(consistent_only=False)),
+        Mutant("full batch: η = 1/τ² on (8.63)'s loss (gradient (2/n)Φᵀ(ΦΔθ − y)) keeps GD within ‖Φ⁺y‖",
+               StaysNear(gd="8.63-unit")),
     ],
-    notes=["hypotheses of the reading (second reader): a consistent system y ∈ range(Φ) (rank Φ = n as in Lemma 8.25) "
+    notes=["second reader (2026-12-07, R4): the printed 'small learning rate or full-batch gradient descent' is "
+           "false as printed — full-batch GD needs a small step too (η = 5/(2τ²) diverges on Φ = [1 1]), and with "
+           "(8.63)'s normalisation η = 1/τ² at n = 1 oscillates Δθ = 2Φ⁺y, 0, 2Φ⁺y, … (exact); the claim is now an "
+           "erratum: printed = the SGD reading plus full-batch GD at any step, corrected = both with a small step "
+           "(SGD η ≤ 1/max‖φᵢ‖², radius 2‖Φ⁺y‖; GD (8.109) η ≤ 1/τ² ≡ η ≤ n/(2τ²) on (8.63), radius ‖Φ⁺y‖), and "
+           "the (8.63)-normalised η = 1/τ² is a mutant the exact check kills; the reader's SGD check (bound 2 "
+           "attained, max ratio 2.000000000000008 over 200 systems) agrees with the reading",
+           "hypotheses of the reading (second reader): a consistent system y ∈ range(Φ) (rank Φ = n as in Lemma 8.25) "
            "and f_θ⁰ ≡ 0 (else y ↦ y − f_θ⁰ and the ball is centred on Φ⁺(y − f_θ⁰)). Without consistency it fails: "
            "φ₁ = φ₂ = (1, ½, 0), y = (1, −1) has Φ⁺y = 0 while one step moves 0.894 (a mutant the check kills)",
            "loose in η: η < 2/maxᵢ‖φᵢ‖² already keeps ‖Δθᵗ − Φ⁺y‖ ≤ ‖Φ⁺y‖ (relaxed projections with relaxation in "
