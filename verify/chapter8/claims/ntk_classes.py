@@ -274,3 +274,34 @@ def decide_lazy(stmt, member, ctx) -> Outcome:
                    notes=[f"sup_t ‖θ_t − θ⁰‖ at α = 10, 100, 1000 (η = {c:g}/(α²τ̄²)): {np.round(d, 5).tolist()}, "
                           f"slope {slope:.3f}"],
                    strength="sampled")
+
+
+# --- (8.78): the output scale at initialisation, on every σ of (8.80) ----------------------------------------------------
+C880_NZ = Class("activation (8.80), σ ≢ 0", "activation", ("1-Lipschitz", "C²", "σ ≢ 0"),
+                "(8.80) and σ not the zero function: what f_θ⁰(x) = Θ(1) needs (E σ(wᵀx)² > 0)")
+argument("zero-activation", "(8.80) admits σ ≡ 0 (0-Lipschitz, C∞): the output f_θ⁰ ≡ 0 at every width, so it is not "
+         "Θ(1), and every gradient and kernel is 0", ["σ = 0 (constant)"], ["output-scale", "full-rank"])
+
+
+def second_moment(sig: sp.Expr) -> tuple[float, str]:
+    """E σ(z)², z ~ N(0, 1) (wᵀx with ‖x‖ = 1): exactly 0 for σ ≡ 0 (SymPy), else 80-node Gauss–Hermite."""
+    if sp.simplify(sig) == 0:
+        return 0.0, "σ ≡ 0: E σ² = 0 exactly"
+    t, wt = _GH
+    v = np.broadcast_to(np.asarray(sp.lambdify(z, sig, modules=["scipy", "numpy"])(t), dtype=float), t.shape)
+    return float(np.sum(wt / wt.sum() * v**2)), "80-node Gauss–Hermite"
+
+
+def decide_output_scale(stmt, member, ctx) -> Outcome:
+    """(8.78) on one activation: with aᵢ = ±1 (8.81) and wᵢ ~ N(0, I) i.i.d., E f_θ⁰(x)² = m^(1 − 2s)·E σ(wᵀx)² for the
+    output scaling m^(−s) (independent neurons, aᵢ² = 1, E aᵢaⱼ = 0), so f_θ⁰(x) = Θ(1) iff s = 1/2 and E σ² > 0."""
+    ms, how = second_moment(member.obj)
+    if ms <= 0:
+        return Outcome(False, ["adversary bank"], 1, 0.0,
+                       {"activation": member.name, "E sigma(w^T x)^2": 0, "why": "f_θ⁰ ≡ 0 at every width m: not Θ(1)"},
+                       strength="exact")
+    ok = stmt.scaling == 0.5
+    return Outcome(ok, ["adversary bank"], 1, None,
+                   None if ok else {"activation": member.name, "E f^2": f"m^{1 - 2 * stmt.scaling:g}·{ms:.4g}"},
+                   notes=[f"E f_θ⁰(x)² = E σ(wᵀx)² = {ms:.4g} at every m ({how}, ‖x‖ = 1): Θ(1) in distribution"],
+                   strength="sampled")
