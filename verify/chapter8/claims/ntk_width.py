@@ -617,7 +617,8 @@ claim(
            "u = ⟨x, x′⟩/(‖x‖‖x′‖); w ∼ N(0, I)",
            "closed forms are derived, the rate is a fit; a proof would need matrix Hoeffding/Bernstein for the "
            "mean of m i.i.d. bounded PSD matrices, giving ‖ΦΦᵀ − K∞‖_op = O(n√(log n/m)) w.h.p. "
-           "(each summand has operator norm ≤ n·max‖x‖² since |σ′| ≤ 1)"],
+           "(each summand has operator norm ≤ n·max‖x‖² since |σ′| ≤ 1)",
+           "second reader R5 (2026-12-07), LOOSE: 'error ∝ m^(−1/2)' is an O(m^(−1/2)) upper rate, not a proportionality: for an affine σ the error is exactly 0 at every m (σ′ constant); noted, statement unchanged"],
 )
 
 
