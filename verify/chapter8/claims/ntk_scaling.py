@@ -91,14 +91,14 @@ def _check_873(stmt: AlphaScaling, ctx) -> Outcome:
              Step("∇²(αf̄) = α∇²f̄", "so β = αβ̄ (β = sup‖∇²f‖)", holds=h_ok),
              Step("β/σ²", "(αβ̄)/(ασ̄)²", derived=sp.simplify(derived_ratio), holds=sym_ok)]
     out = Outcome(ok, ["symbolic", "sweep", "fit"], len(rows), None,
-                   None if ok else {"statement": [stmt.sigma_power, stmt.beta_power, stmt.ratio_exponent],
-                                    "fitted exponent of beta/sigma^2": fit.exponent,
-                                    "max rel. deviation of sigma from alpha^k sigma_bar": sig_dev,
-                                    "max rel. deviation of beta": b_dev,
-                                    "max rel. deviation of beta/sigma^2 from alpha^k": q_dev},
-                   fits=[fit], steps=steps,
-                   notes=["numbers: erf network m = 64, n = 5, α ∈ {1/4 … 64}: σ = ασ̄ and β = αβ̄ to rounding, "
-                          f"β/σ² ∝ α^-1 exactly (relative deviation ≤ {q_dev:.1e} on {len(seeds)} networks)"], strength="sampled")
+                  None if ok else {"statement": [stmt.sigma_power, stmt.beta_power, stmt.ratio_exponent],
+                                   "fitted exponent of beta/sigma^2": fit.exponent,
+                                   "max rel. deviation of sigma from alpha^k sigma_bar": sig_dev,
+                                   "max rel. deviation of beta": b_dev,
+                                   "max rel. deviation of beta/sigma^2 from alpha^k": q_dev},
+                  fits=[fit], steps=steps,
+                  notes=["numbers: erf network m = 64, n = 5, α ∈ {1/4 … 64}: σ = ασ̄ and β = αβ̄ to rounding, "
+                         f"β/σ² ∝ α^-1 exactly (relative deviation ≤ {q_dev:.1e} on {len(seeds)} networks)"], strength="sampled")
     return all_of(out, _toy_use(stmt)) if stmt.use else out
 
 

@@ -1432,16 +1432,16 @@ def _check_alpha(stmt: AlphaLazy, ctx) -> Outcome:
     jd = judge(fd, sfd)
     holds = jd.holds if conv or jd.holds is False else None
     net = Outcome(holds, ["optimizer", "fit"], len(rows), None,
-                   None if holds else {"fitted exponent": fd.exponent, "claimed": stmt.exponent}, fits=[fd, fk, fg, fr],
-                   notes=[f"erf network m = 256, symmetric initialisation (f_θ⁰ = 0 so α does not scale the initial "
-                          f"output), η = 0.9/τ²(α) ∝ α⁻², {T} steps: the runs reach the same loss for every α while the "
-                          "distance travelled falls like 1/α — (8.73)'s β/σ² ∝ 1/α in action",
-                          f"the relative kernel change (α^{fk.exponent:.2f}) and the f–g gap (α^{fg.exponent:.2f}) fall faster "
-                          "than 1/α: with the symmetric initialisation the two copies of a neuron move in opposite "
-                          "directions, so the first-order kernel change and the second-order Taylor term cancel in pairs",
-                          "the distance is read on its declared finite-α form C·α^b·(1 + c/α²) (the 1/α term cancels "
-                          "in the symmetric pairs; the linearised run travels exactly D/α)",
-                          describe(fd, sfd) + "; " + jd.reason] + [f"α = {r['alpha']:g}: final L̂ = {r['final_loss']:.2e}" for r in rows], strength="sampled")
+                  None if holds else {"fitted exponent": fd.exponent, "claimed": stmt.exponent}, fits=[fd, fk, fg, fr],
+                  notes=[f"erf network m = 256, symmetric initialisation (f_θ⁰ = 0 so α does not scale the initial "
+                         f"output), η = 0.9/τ²(α) ∝ α⁻², {T} steps: the runs reach the same loss for every α while the "
+                         "distance travelled falls like 1/α — (8.73)'s β/σ² ∝ 1/α in action",
+                         f"the relative kernel change (α^{fk.exponent:.2f}) and the f–g gap (α^{fg.exponent:.2f}) fall faster "
+                         "than 1/α: with the symmetric initialisation the two copies of a neuron move in opposite "
+                         "directions, so the first-order kernel change and the second-order Taylor term cancel in pairs",
+                         "the distance is read on its declared finite-α form C·α^b·(1 + c/α²) (the 1/α term cancels "
+                         "in the symmetric pairs; the linearised run travels exactly D/α)",
+                         describe(fd, sfd) + "; " + jd.reason] + [f"α = {r['alpha']:g}: final L̂ = {r['final_loss']:.2e}" for r in rows], strength="sampled")
     return all_of(_linear_alpha_part(stmt), net)
 
 

@@ -104,15 +104,15 @@ def _check_878(stmt: NetworkDef, ctx) -> Outcome:
     if impl_ok and j.holds is None:
         holds = None
     out = Outcome(holds, ["symbolic", "sweep", "fit"], len(rows), None,
-                   None if holds else {"output scaling": f"m^-{stmt.scaling}", "fitted m-exponent of std f(x)": fit.exponent,
-                                       "interval": fit.interval},
-                   fits=[fit],
-                   notes=[f"numeric.chapter8.ntk.TwoLayer (erf) equals (8.78) lambdified from SymPy, value and ∇_θ in vec(W) order "
-                          f"(max difference {worst:.1e})",
-                          "with aᵢ = ±1 and wᵢ ∼ N(0, I), Σᵢ aᵢσ(wᵢᵀx) has standard deviation √(m E σ(wᵀx)²), so the 1/√m "
-                          f"scaling gives f_{{θ⁰}}(x) = Θ(1): " + describe(fit, sf) + "; " + j.reason,
-                          f"E σ(wᵀx)² = {mean_sq:.3f} for the erf σ at ‖x‖ = 1 (ReLU: ½): the Θ(1) the argument "
-                          "needs ('σ(wᵢ⁰ᵀx) ≈ 1' is false, see the exact part)"], strength="sampled")
+                  None if holds else {"output scaling": f"m^-{stmt.scaling}", "fitted m-exponent of std f(x)": fit.exponent,
+                                      "interval": fit.interval},
+                  fits=[fit],
+                  notes=[f"numeric.chapter8.ntk.TwoLayer (erf) equals (8.78) lambdified from SymPy, value and ∇_θ in vec(W) order "
+                         f"(max difference {worst:.1e})",
+                         "with aᵢ = ±1 and wᵢ ∼ N(0, I), Σᵢ aᵢσ(wᵢᵀx) has standard deviation √(m E σ(wᵀx)²), so the 1/√m "
+                         f"scaling gives f_{{θ⁰}}(x) = Θ(1): " + describe(fit, sf) + "; " + j.reason,
+                         f"E σ(wᵀx)² = {mean_sq:.3f} for the erf σ at ‖x‖ = 1 (ReLU: ½): the Θ(1) the argument "
+                         "needs ('σ(wᵢ⁰ᵀx) ≈ 1' is false, see the exact part)"], strength="sampled")
     return all_of(out, _output_exact(stmt))
 
 
