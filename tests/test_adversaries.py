@@ -185,3 +185,23 @@ def test_the_matrix_completion_counterexample_members_are_in_their_classes():
     W, z = BANK["{11, 12, 21, 23, 32, 33} (d = 3)"].obj, BANK["z = (2, 1, −2)/3 (d = 3)"].obj
     assert hypothesis("mask", "symmetric").check(W).holds and hypothesis("mask", "no empty row").check(W).holds
     assert hypothesis("vector", "unit norm").check(z).holds and hypothesis("vector", "incoherent (μ = 2)").check(z).holds
+
+
+def test_second_reader_r5_models_meet_their_hypotheses():
+    """The R5 members: θx and θ + 2θ² are lazy (σ̄ > 0, β̄ < ∞, f̄_θ⁰ = 0); 1/2 + θ + θ² has σ̄ > 0 and β̄ < ∞ but
+    f̄_θ⁰ = 1/2, and no θ reaches the label 1 once α > 4 (f̄ ≥ 1/4 exactly)."""
+    from numeric.adversaries import BANK
+
+    for name in ("θx (linear; the chapter's ḡ of (8.75))", "θ + 2θ² (Remark 8.31's toy, β = 2)"):
+        for h in ("σ̄ > 0", "β̄ < ∞", "f̄_θ⁰ = 0 on the data"):
+            assert hypothesis("model", h).check(BANK[name].obj).holds, (name, h)
+    m = BANK["1/2 + θ + θ² (f̄_θ⁰ ≠ 0, no zero-loss point)"].obj
+    assert hypothesis("model", "σ̄ > 0").check(m).holds and hypothesis("model", "β̄ < ∞").check(m).holds
+    assert not hypothesis("model", "f̄_θ⁰ = 0 on the data").check(m).holds
+    th = m.theta[0]
+    assert sp.factor(m.f.subs(sp.Symbol("x", real=True), 1) - sp.Rational(1, 4)) == (2 * th + 1) ** 2 / 4
+
+
+def test_the_zero_activation_is_the_only_bank_member_with_sigma_identically_zero():
+    h = hypothesis("activation", "σ ≢ 0").check
+    assert [m.name for m in members("activation") if not h(m.obj).holds] == ["σ = 0 (constant)"]

@@ -3,7 +3,7 @@
 Each member is a SymPy expression in ``z``; its derivatives are derived, never typed.  The
 hypotheses: ``1-Lipschitz`` (sup |σ'| ≤ 1), ``C²`` (σ'' exists and is continuous on ℝ),
 ``σ'' bounded`` (sup |σ''| < ∞: what (8.99)–(8.102) actually use), ``non-affine`` (σ'' ≢ 0:
-what K∞'s full rank needs), ``non-constant``.
+what K∞'s full rank needs), ``non-constant``, ``σ ≢ 0`` (what f_θ⁰ = Θ(1) needs).
 """
 from __future__ import annotations
 
@@ -44,6 +44,12 @@ def _s2_bounded(sig):
 def _nonaffine(sig):
     s2 = sp.simplify(d(sig, 2))
     return HypothesisResult(s2 != 0, "proved", f"σ'' = {s2}")
+
+
+@hyp("activation", "σ ≢ 0", "σ is not the zero function (f_θ⁰ = Θ(1) of (8.78) needs E σ(wᵀx)² > 0)")
+def _nonzero(sig):
+    s0 = sp.simplify(sig)
+    return HypothesisResult(s0 != 0, "proved", f"σ = {s0}")
 
 
 @hyp("activation", "non-constant", "σ' ≢ 0")

@@ -99,3 +99,16 @@ model("θ₁θ₂x (two linear layers)", x * t1 * t2, [t1, t2], [1, 0], [(1, 1)]
 model("erf net m = 2 (8.78), first layer", (sp.erf(t1 * x) - sp.erf(t2 * x)) / sp.sqrt(2), [t1, t2],
       [sp.Rational(1, 2), sp.Rational(1, 2)], [(1, 1)], "the chapter's network with a = (1, −1), symmetric init",
       "nothing: σ̄ > 0, β̄ < ∞ (σ'' bounded), f̄_θ⁰ = 0")
+model("θx (linear; the chapter's ḡ of (8.75))", x * t1, [t1], [0], [(1, 1)],
+      "the linearisation of Remark 8.31's toy, itself a model: σ̄ = τ̄ = 1, β̄ = 0, f̄_θ⁰ = 0 (second reader R5)",
+      "'GD with η ∝ 1/α²' when no constant is named: GD (8.134) θ ← θ − ηα(αθ − 1) with η = 3/α² gives "
+      "αθ_t = 1 − (−2)^t exactly at every α (any η = c/α² with c > 2 diverges)")
+model("1/2 + θ + θ² (f̄_θ⁰ ≠ 0, no zero-loss point)", b + x * (t1 + t1**2), [t1], [0], [(1, 1)],
+      "σ̄ = 1, β̄ = 2, so β/σ² = 2/α → 0; but f̄ − 1/4 = (2θ + 1)²/4 ≥ 0 (second reader R5)",
+      "uses of β/σ² → 0 that need the initial output O(1): for α > 4 every θ has L̂(αf̄) ≥ (α/4 − 1)² "
+      "(Theorem 8.33's conclusion fails), the linearised minimiser lies at distance → 1/2 (not O(1/α)) and "
+      "|αf̄ − αḡ| there grows like α/4")
+model("θ + 2θ² (Remark 8.31's toy, β = 2)", x * (t1 + 2 * t1**2), [t1], [0], [(1, 1)],
+      "the chapter's toy with β = 2: σ̄ = 1, β̄ = 4, f̄_θ⁰ = 0 (second reader R5)",
+      "step constants near the linear limit at moderate α: η = 1.9/(α²τ̄²) leaves a 2-cycle at α = 10 and 100 "
+      "(the local τ² at the minimiser, α²(1 + 4θ*)², exceeds 2/η), while c ≤ 1 converges for α ≥ 10")

@@ -85,7 +85,7 @@ PROSE: tuple[Prose, ...] = (
     Prose("An important fact to notice is that β / σ^2 is not scaling invariant", "8.4.1",
           ("eq:8.73", "eq:8.103")),
     Prose("A priori, such a phenomenon may appear to be too good to be true", "8.4.1",
-          ("remark:8.31", "figure:8.8", "sec:8.4.1:alpha-training")),
+          ("remark:8.31", "figure:8.8", "sec:8.4.1:alpha-training", "eq:8.73")),  # eq:8.73's use: the O(√n/σ) radius
     Prose("Why do we use the $1/\\sqrt{m}$ scaling?", "8.4.1", ("eq:8.78",)),
     Prose("Though we omit the proof of this claim, it can be shown that K^{∞} is full rank", "8.4.1", ("eq:8.95",)),
     Prose("so the spectrum of the matrix should also converge", "8.4.1", ("eq:8.96",)),

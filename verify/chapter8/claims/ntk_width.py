@@ -34,9 +34,43 @@ z = S.z
 
 
 # --- (8.78)–(8.84): the network and its output scale -------------------------------------------------------------------
+from verify.chapter8.claims.ntk_classes import C880_NZ, decide_output_scale  # noqa: E402 (eq:8.78's class and decide)
+
+
 @dataclass(frozen=True)
 class NetworkDef:
     scaling: float = 0.5  # output scaled by m^(−scaling): (8.78) has 1/√m
+    nonzero: bool = False  # the class of σ: (8.80) as printed (σ ≡ 0 included), or (8.80) with σ ≢ 0
+    step: str = "≈ 1"  # the printed justification 'σ(wᵢ⁰ᵀx) ≈ 1'; corrected: 'E σ(wᵀx)² = Θ(1)'
+
+
+def _output_exact(stmt: NetworkDef) -> Outcome:
+    """The exact part of (8.78)'s 'f_θ⁰(x) = Θ(1)': σ ≡ 0 meets (8.80) (the bank's hypotheses, checked) and gives
+    f_θ⁰ ≡ 0 at every m (SymPy, m = 3, d = 2); the printed step 'σ(wᵢ⁰ᵀx) ≈ 1' on the chapter's σ = (√π/2)erf: σ is
+    odd (E σ(wᵀx) = 0) and |σ| ≤ √π/2 < 1 (SymPy)."""
+    from numeric.adversaries import BANK
+    from numeric.adversaries.core import checked
+
+    holds, ce, steps = True, {}, []
+    zero = BANK["σ = 0 (constant)"]
+    in_880 = all(r.holds for _, r in checked(C880, zero))
+    f0 = S.network(3, 2).f(act=sp.Integer(0) * z)
+    steps.append(Step("σ ≡ 0", "1-Lipschitz and C² (bank hypotheses); f_θ⁰ with σ = 0", derived=sp.simplify(f0),
+                      holds=in_880 and sp.simplify(f0) == 0))
+    if not stmt.nonzero and in_880 and sp.simplify(f0) == 0:
+        holds = False
+        ce["sigma = 0"] = "meets (8.80) and gives f_θ⁰(x) ≡ 0 at every width m: not Θ(1)"
+    erf = S.activation("erf")
+    odd = sp.simplify(erf.subs(z, -z) + erf) == 0
+    sup = sp.limit(erf, z, sp.oo)  # σ increasing (σ' = e^(−z²) > 0): sup|σ| = lim_{z→∞} σ = √π/2
+    steps.append(Step("σ = (√π/2)erf", "odd, so E σ(wᵀx) = 0; sup|σ| = √π/2 < 1", derived=sup, holds=odd and sup < 1))
+    if stmt.step == "≈ 1" and odd and sup < 1:
+        holds = False
+        ce["sigma(w^T x) ≈ 1"] = (f"false for the chapter's σ = (√π/2)erf: odd (E σ(wᵀx) = 0), |σ| ≤ √π/2 = "
+                                  f"{float(sup):.4f} < 1; what the argument uses is E σ(wᵀx)² = Θ(1)")
+    return Outcome(holds, ["symbolic"], 1, None, ce or None, steps=steps, strength="proved",
+                   notes=["σ ≡ 0 meets (8.80) and gives f_θ⁰ ≡ 0; the chapter's erf σ is odd with |σ| < 1, so "
+                          "'σ(wᵢ⁰ᵀx) ≈ 1' is false and E σ(wᵀx)² = Θ(1) is what the 1/√m scaling uses"])
 
 
 @lru_cache(maxsize=None)
@@ -70,16 +104,17 @@ def _check_878(stmt: NetworkDef, ctx) -> Outcome:
     holds = impl_ok and j.holds
     if impl_ok and j.holds is None:
         holds = None
-    return Outcome(holds, ["symbolic", "sweep", "fit"], len(rows), None,
-                   None if holds else {"output scaling": f"m^-{stmt.scaling}", "fitted m-exponent of std f(x)": fit.exponent,
-                                       "interval": fit.interval},
-                   fits=[fit],
-                   notes=[f"numeric.chapter8.ntk.TwoLayer (erf) equals (8.78) lambdified from SymPy, value and ∇_θ in vec(W) order "
-                          f"(max difference {worst:.1e})",
-                          "with aᵢ = ±1 and wᵢ ∼ N(0, I), Σᵢ aᵢσ(wᵢᵀx) has standard deviation √(m E σ(wᵀx)²), so the 1/√m "
-                          f"scaling gives f_{{θ⁰}}(x) = Θ(1): " + describe(fit, sf) + "; " + j.reason,
-                          f"'σ(wᵢ⁰ᵀx) ≈ 1' means order one: E σ(wᵀx)² = {mean_sq:.3f} for the erf σ at ‖x‖ = 1 "
-                          "(ReLU: ½)"], strength="sampled")
+    out = Outcome(holds, ["symbolic", "sweep", "fit"], len(rows), None,
+                  None if holds else {"output scaling": f"m^-{stmt.scaling}", "fitted m-exponent of std f(x)": fit.exponent,
+                                      "interval": fit.interval},
+                  fits=[fit],
+                  notes=[f"numeric.chapter8.ntk.TwoLayer (erf) equals (8.78) lambdified from SymPy, value and ∇_θ in vec(W) order "
+                         f"(max difference {worst:.1e})",
+                         "with aᵢ = ±1 and wᵢ ∼ N(0, I), Σᵢ aᵢσ(wᵢᵀx) has standard deviation √(m E σ(wᵀx)²), so the 1/√m "
+                         f"scaling gives f_{{θ⁰}}(x) = Θ(1): " + describe(fit, sf) + "; " + j.reason,
+                         f"E σ(wᵀx)² = {mean_sq:.3f} for the erf σ at ‖x‖ = 1 (ReLU: ½): the Θ(1) the argument "
+                         "needs ('σ(wᵢ⁰ᵀx) ≈ 1' is false, see the exact part)"], strength="sampled")
+    return all_of(out, _output_exact(stmt))
 
 
 claim(
@@ -92,9 +127,32 @@ claim(
     equations=["8.78", "8.79", "8.81", "8.82", "8.83", "8.84"],
     statement=NetworkDef(0.5),
     check=_check_878,
-    mutants=[Mutant("scaling 1/m", NetworkDef(1.0)), Mutant("no scaling", NetworkDef(0.0))],
+    erratum=Erratum(
+        printed=r"\sigma(w_i^{0\top} x) \approx 1 \implies f_{\theta^0}(x) = \Theta(1) \text{ for } \sigma "
+                r"\text{ as in (8.80)}",
+        corrected=r"f_{\theta^0}(x) = \Theta(1) \text{ (in distribution: } \mathbb{E} f_{\theta^0}(x)^2 = "
+                  r"\mathbb{E}\,\sigma(w^\top x)^2 \text{ at every } m) \text{ for } \sigma \text{ as in (8.80) with } "
+                  r"\sigma \not\equiv 0, \text{ because } \mathbb{E}\,\sigma(w^\top x)^2 = \Theta(1)",
+        explanation="second reader R5 (2026-12-07): σ ≡ 0 is 1-Lipschitz and C∞, so it meets (8.80), and gives f_θ⁰ ≡ 0 "
+                    "at every m — the lower half of Θ(1) fails (the same member that makes K∞ = 0 in (8.95)); it is the "
+                    "only member that breaks it (wᵀx has full support, so E σ(wᵀx)² > 0 unless σ ≡ 0). And the printed "
+                    "step 'σ(wᵢ⁰ᵀx) ≈ 1' is false for the chapter's σ = (√π/2)erf: σ is odd and |σ| ≤ √π/2 = 0.886, "
+                    "E σ(wᵀx) = 0, E σ(wᵀx)² = 0.3649, P(|σ(wᵀx)| < 1/2) = 0.418 at ‖x‖ = 1; the 1/√m argument needs "
+                    "only E σ(wᵀx)² = Θ(1). Θ(1) reads in distribution (f_θ⁰(x) → N(0, E σ²)), not as a w.h.p. lower "
+                    "bound: P(|f_θ⁰(x)| < ε) → ≈ ε·√(2/(π E σ²)) > 0",
+        corrected_statement=NetworkDef(0.5, nonzero=True, step="E σ² = Θ(1)"),
+        severity="edge-case",
+    ),
+    quantified=Quantified(C880, decide_output_scale, corrected_cls=C880_NZ, shapes=("output-scale",)),
+    mutants=[Mutant("scaling 1/m", NetworkDef(1.0, nonzero=True, step="E σ² = Θ(1)")),
+             Mutant("no scaling", NetworkDef(0.0, nonzero=True, step="E σ² = Θ(1)")),
+             Mutant("σ ≡ 0 allowed (the printed class (8.80))", NetworkDef(0.5, nonzero=False, step="E σ² = Θ(1)"))],
     uses=["eq:8.61"],
-    notes=["the SymPy/NumPy agreement is sampled and f_{θ⁰} = Θ(1) is a fit; a proof of the latter would need "
+    notes=["second reader R5 (2026-12-07): FALSE-VERIFIED (degenerate σ ≡ 0; low severity) and an uncovered false step "
+           "('σ(wᵢ⁰ᵀx) ≈ 1'): the claim became an erratum (severity edge-case), checked exactly (σ ≡ 0 in (8.80) "
+           "gives f_θ⁰ ≡ 0; erf odd with |σ| < 1), attacked on the activation bank (E f_θ⁰² = E σ(wᵀx)², argument "
+           "'zero-activation'), corrected form σ ≢ 0",
+           "the SymPy/NumPy agreement is sampled and f_{θ⁰} = Θ(1) is a fit; a proof of the latter would need "
            "Var f_{θ⁰}(x) = E σ(wᵀx)² (independent neurons, aᵢ² = 1), a closed-form Gaussian expectation free of"
            " m"],
 )
@@ -579,7 +637,8 @@ claim(
            "u = ⟨x, x′⟩/(‖x‖‖x′‖); w ∼ N(0, I)",
            "closed forms are derived, the rate is a fit; a proof would need matrix Hoeffding/Bernstein for the "
            "mean of m i.i.d. bounded PSD matrices, giving ‖ΦΦᵀ − K∞‖_op = O(n√(log n/m)) w.h.p. "
-           "(each summand has operator norm ≤ n·max‖x‖² since |σ′| ≤ 1)"],
+           "(each summand has operator norm ≤ n·max‖x‖² since |σ′| ≤ 1)",
+           "second reader R5 (2026-12-07), LOOSE: 'error ∝ m^(−1/2)' is an O(m^(−1/2)) upper rate, not a proportionality: for an affine σ the error is exactly 0 at every m (σ′ constant); noted, statement unchanged"],
 )
 
 
