@@ -72,3 +72,24 @@ def test_lanczos_eigenpairs_repeat_to_the_last_bit():
     (l1, v1), (l2, v2) = bottom_eigenpair(P, np.zeros(500)), bottom_eigenpair(P, np.zeros(500))
     assert l1 == l2 and np.array_equal(v1, v2)
     assert abs(l1 - np.linalg.eigvalsh(H)[0]) < 1e-8
+
+
+def test_a_claims_digits_do_not_depend_on_the_mpmath_precision_left_by_an_earlier_claim():
+    """Three claims set mpmath's global precision; the claim run after them in the same worker then computed
+    Lemma 8.28's certified β lower bounds at 30 digits instead of 15, and two cold reports (one worker vs two)
+    differed in those digits.  β's grid now runs at a fixed precision, and every claim and cell starts at 15 digits."""
+    import mpmath
+    import sympy as sp
+
+    from verify.chapter8.taylor_attacks import beta_bounds
+
+    t = sp.Symbol("t", real=True)
+    got = []
+    for dps in (15, 50):
+        old = mpmath.mp.dps
+        mpmath.mp.dps = dps
+        try:
+            got.append(beta_bounds.__wrapped__(sp.log(1 + t**2), (t,))[:2])  # past the lru_cache
+        finally:
+            mpmath.mp.dps = old
+    assert got[0] == got[1]

@@ -38,7 +38,9 @@ class Cell:
     def run(self) -> Any:
         """The value, computed here on one BLAS thread (numeric.sweeps.blas: the same bits on any machine)."""
         fn = self.function()  # imported first, so the BLAS it loads is held to one thread too
-        with blas.one_thread():
+        import mpmath
+
+        with blas.one_thread(), mpmath.workdps(15):  # mpmath's global precision as a fresh process has it
             return fn(seed=self.seed, **dict(self.params))
 
 

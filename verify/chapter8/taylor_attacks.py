@@ -57,6 +57,12 @@ def beta_bounds(h: sp.Expr, syms: tuple) -> tuple:
         for j in range(n):
             if i != j and sp.simplify(H[i, j]) != 0:
                 return None, None, None, f"∂²h/∂{syms[i]}∂{syms[j]} = {H[i, j]} ≠ 0: not decided (diagonal Hessians only)"
+    with mpmath.workdps(_DPS):  # the grid's values at a fixed precision, never the caller's
+        return _beta_diagonal(H, syms)
+
+
+def _beta_diagonal(H, syms):
+    n = len(syms)
     lo, up, arg, texts = sp.Integer(0), sp.Integer(0), [sp.Integer(0)] * n, []
     grid = [sp.Rational(k, 32) for k in range(-32 * 6, 32 * 6 + 1)] + [sp.Integer(s * 10**e) for e in range(1, 4)
                                                                         for s in (-1, 1)]

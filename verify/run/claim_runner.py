@@ -76,10 +76,14 @@ def run_claim(
     seed: int = 0,
     log: Callable[[str], None] = lambda m: None,
 ) -> Evidence:
+    import mpmath
+
     from numeric.sweeps import blas
 
     t0 = time.perf_counter()
-    with blas.one_thread():  # the same bits whatever the core count or import order (numeric.sweeps.blas)
+    # the same bits whatever the core count or import order (numeric.sweeps.blas), and whatever mpmath precision an
+    # earlier claim in this process left set (a claim that sets mp.dps would change the next claim's digits)
+    with blas.one_thread(), mpmath.workdps(15):
         ev = _judge(claim, profile, seed, log)
     ev.seconds = time.perf_counter() - t0
     return ev
