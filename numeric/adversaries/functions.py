@@ -124,8 +124,11 @@ fn1("log(1 + x²)", sp.log(1 + x**2), "grows more slowly than any linear functio
     "strict-saddle α at infinity; rates from far starts")
 fn1("√(1 + x²)", sp.sqrt(1 + x**2), "grows linearly, |f'| < 1: GD from far away needs ~|x₀|/η steps",
     "time bounds that ignore the start (poly(1/δ, 1/τ₀, d) in Theorem 8.6)")
-fn1("x²/(1 + x²)", x**2 / (1 + x**2), "bounded, not coercive, a global minimum at 0",
-    "arguments that need coercivity or sublevel-set compactness")
+fn1("x²/(1 + x²)", x**2 / (1 + x**2), "bounded, not coercive, a global minimum at 0, its only critical point (no "
+    "saddle); strict-saddle for no triple: f' = 2x/(1 + x²)² → 0 and f'' = (2 − 6x²)/(1 + x²)³ → 0⁻ as x → ∞ (for "
+    "(1/10, 1/10, 1): x = 3, |f'| = 3/50, f'' = −13/250) — the same obstruction as 1 − exp(−x²) (second reader R1: "
+    "'all saddles strict' does not give the strict-saddle condition)",
+    "arguments that need coercivity or sublevel-set compactness; 'no non-strict saddle ⇒ strict-saddle'")
 fn1("x (linear)", x, "no critical point, unbounded below: strict-saddle with any α ≤ 1, vacuously",
     "'therefore optimizers reach a global minimum' (there is none)")
 fn1("−x²/2", -x**2 / 2, "concave: strict saddle everywhere, no minimum, unbounded below", "the same")
