@@ -888,6 +888,19 @@ def decide_obs3(stmt, member, ctx) -> Outcome:
 def _check_obs3(stmt: Obs3, ctx) -> Outcome:
     from numeric.adversaries import admitted
 
+    # exact, before any run: with |aᵢ| = 1 and the 1/√m scaling, |f(x)| < √m·sup|σ| = √m·√π/2 for every θ, so labels
+    # ±1 leave every residual ≥ 1 − √m·√π/2 when that is positive (m = 1: L̂ ≥ (1 − √π/2)² ≈ 0.01295 whatever d, n)
+    cap = sp.sqrt(stmt.m) * sp.sqrt(sp.pi) / 2
+    floor = (1 - cap) ** 2 if cap < 1 else sp.Integer(0)
+    if floor > stmt.eps:
+        return Outcome(False, ["symbolic"], 1, None,
+                       {"m": stmt.m, "sup |f|": f"{cap} ≈ {float(cap):.4f} < 1 = |y|",
+                        "L̂ ≥ (1 − sup|f|)² for every θ": f"{floor} ≈ {float(floor):.5f} > {stmt.eps}"},
+                       steps=[Step("range", f"|f| < √m·√π/2 = {float(cap):.4f} < 1: labels ±1 out of the network's range "
+                                   f"at m = {stmt.m}, so L̂ ≥ {float(floor):.5f} for every θ (not a matter of d, n or "
+                                   "GD)", derived=floor, holds=False)],
+                       strength="proved", proof=[Proof("symbolic", "sup|σ| = √π/2 for σ = (√π/2)erf: |f| < √m·√π/2",
+                                                       floor, path="symbolic")])
     rows, ce = [], None
     for mb in admitted(_obs3_class()):
         o = decide_obs3(stmt, mb, ctx)
@@ -904,19 +917,6 @@ def _check_obs3(stmt: Obs3, ctx) -> Outcome:
 def _check_obs3_random(stmt: Obs3, ctx) -> Outcome:
     from numeric.chapter8 import ntk as N
     from numeric.chapter8 import ntk_train as T
-    # exact, before any run: with |aᵢ| = 1 and the 1/√m scaling, |f(x)| < √m·sup|σ| = √m·√π/2 for every θ, so labels
-    # ±1 leave every residual ≥ 1 − √m·√π/2 when that is positive (m = 1: L̂ ≥ (1 − √π/2)² ≈ 0.01295 whatever d, n)
-    cap = sp.sqrt(stmt.m) * sp.sqrt(sp.pi) / 2
-    floor = (1 - cap) ** 2 if cap < 1 else sp.Integer(0)
-    if floor > stmt.eps:
-        return Outcome(False, ["symbolic"], 1, None,
-                       {"m": stmt.m, "sup |f|": f"{cap} ≈ {float(cap):.4f} < 1 = |y|",
-                        "L̂ ≥ (1 − sup|f|)² for every θ": f"{floor} ≈ {float(floor):.5f} > {stmt.eps}"},
-                       steps=[Step("range", f"|f| < √m·√π/2 = {float(cap):.4f} < 1: labels ±1 out of the network's range "
-                                   f"at m = {stmt.m}, so L̂ ≥ {float(floor):.5f} for every θ (not a matter of d, n or "
-                                   "GD)", derived=floor, holds=False)],
-                       strength="proved", proof=[Proof("symbolic", "sup|σ| = √π/2 for σ = (√π/2)erf: |f| < √m·√π/2",
-                                                       floor, path="symbolic")])
     rows, bad, losses, mid_gap = [], None, [], None
     for s in range(stmt.runs):
         rng = ctx.rng(f"obs3-{s}")

@@ -563,8 +563,8 @@ claim(
         r"\mathrm{poly}(d, \ell, \rho, 1/\alpha, 1/\beta, f(x_0) - f^*, \log 1/\delta)\text{; } \epsilon\text{-close (to "
         r"the set } X^* \text{ of local minima) for } \epsilon < \gamma \text{ also needs a local error bound } "
         r"\mathrm{dist}(x, X^*) \le (\|\nabla f(x)\|/\mu)^\theta \text{ on the } 2\gamma\text{-neighbourhood of } X^*: "
-        r"T \leq \text{poly}(d, 1/\alpha, 1/\beta, 1/\gamma, 1/\epsilon, \ell, \rho, 1/\mu, f(x_0) - f^*)"
-        r"\text{ of degree growing with } 1/\theta",
+        r"T \leq \text{poly}(d, 1/\alpha, 1/\beta, 1/\gamma, 1/\epsilon, \ell, \rho, 1/\mu, f(x_0) - f^*, \log 1/\delta)"
+        r"\text{ of degree growing with } 1/\theta \text{ (w.h.p. as above; plain GD: no such bound)}",
         explanation="severity: hypothesis. False under every reading that keeps only the listed arguments: √(1 + x²) is (½, β, 1/√3)-strict-saddle "
         "for every β with ℓ = 1, and every GD step moves less than 1, so from x₀ = R more than R − ε steps are needed "
         "(proved; sec:8.2.1:thm-8.5-readings); a step size chosen from (d, α, β, γ, ε) alone diverges on (3/2)x². With "
