@@ -9,7 +9,7 @@ from __future__ import annotations
 import sympy as sp
 
 from numeric.adversaries.bounds import bounded, le_everywhere
-from numeric.adversaries.core import HypothesisResult, hyp, member
+from numeric.adversaries.core import HYPOTHESES, HypothesisResult, hyp, member
 
 x, y = sp.symbols("x y", real=True)
 
@@ -124,8 +124,11 @@ fn1("log(1 + x²)", sp.log(1 + x**2), "grows more slowly than any linear functio
     "strict-saddle α at infinity; rates from far starts")
 fn1("√(1 + x²)", sp.sqrt(1 + x**2), "grows linearly, |f'| < 1: GD from far away needs ~|x₀|/η steps",
     "time bounds that ignore the start (poly(1/δ, 1/τ₀, d) in Theorem 8.6)")
-fn1("x²/(1 + x²)", x**2 / (1 + x**2), "bounded, not coercive, a global minimum at 0",
-    "arguments that need coercivity or sublevel-set compactness")
+fn1("x²/(1 + x²)", x**2 / (1 + x**2), "bounded, not coercive, a global minimum at 0, its only critical point (no "
+    "saddle); strict-saddle for no triple: f' = 2x/(1 + x²)² → 0 and f'' = (2 − 6x²)/(1 + x²)³ → 0⁻ as x → ∞ (for "
+    "(1/10, 1/10, 1): x = 3, |f'| = 3/50, f'' = −13/250) — the same obstruction as 1 − exp(−x²) (second reader R1: "
+    "'all saddles strict' does not give the strict-saddle condition)",
+    "arguments that need coercivity or sublevel-set compactness; 'no non-strict saddle ⇒ strict-saddle'")
 fn1("x (linear)", x, "no critical point, unbounded below: strict-saddle with any α ≤ 1, vacuously",
     "'therefore optimizers reach a global minimum' (there is none)")
 fn1("−x²/2", -x**2 / 2, "concave: strict saddle everywhere, no minimum, unbounded below", "the same")
@@ -489,6 +492,113 @@ def _below2(f):
         HypothesisResult(False, "proved", f"not shown bounded below ({len(terms)} terms)")
 
 
+# --- separable members f(x, y) = g(x) + h(y): the fn1 hypotheses lifted (each decided exactly on the parts) -------
+DOUBLE_WELL_2 = (x**2 - 1) ** 2 / 4 + y**2 / 2
+# (α, β, γ) for which a separable member is claimed strict-saddle (checked exactly, never assumed)
+STRICT_SADDLE_2 = {DOUBLE_WELL_2: (_R(1, 20), _R(1, 2), _R(1, 10))}
+
+
+def split(f):
+    """(g, h), both in x, with f(x, y) = g(x) + h(y), for a separable polynomial member; None otherwise."""
+    if not f.is_polynomial(x, y) or sp.expand(sp.diff(f, x, y)) != 0:
+        return None
+    return f.subs(y, 0), sp.expand(f.subs(x, 0) - f.subs({x: 0, y: 0})).subs(y, x)
+
+
+def _not_separable(f) -> HypothesisResult:
+    return HypothesisResult(False, "proved", "not a separable polynomial g(x) + h(y): not shown")
+
+
+def _lift2(name):
+    """fn2 hypothesis ``name`` for a separable member: the fn1 hypothesis on both parts (valid for these: sublevel
+    sets of g + h lie in products of sublevel sets of g and h when both are bounded below, and local/global minima of
+    g + h are the products of those of g and h)."""
+
+    def check(f):
+        parts = split(f)
+        if parts is None:
+            return _not_separable(f)
+        need = [name] + (["bounded below"] if "sublevel" in name else [])
+        rs = [(n, k, HYPOTHESES[("fn1", n)].check(p)) for n in need for k, p in zip("gh", parts)]
+        ok = all(r.holds for _n, _k, r in rs)
+        return HypothesisResult(ok, "proved" if all(r.strength == "proved" for *_a, r in rs) else "certified",
+                                "separable; " + "; ".join(f"{n} of {k}: {r.holds} ({r.detail[:80]})" for n, k, r in rs))
+
+    return check
+
+
+for _n in ("ℓ-smooth on sublevel sets", "ρ-Hessian-Lipschitz on sublevel sets", "all local minima global", "coercive"):
+    hyp("fn2", _n, f"separable members: {_n} of both parts")(_lift2(_n))
+
+
+def _sup_dist(S, mins):
+    """sup over the bounded set S (a union of intervals) of the distance to the finite set mins (exact; oo if S is
+    unbounded or mins empty while S is not)."""
+    if S == sp.S.EmptySet:
+        return sp.Integer(0)
+    if not mins or S.sup == sp.oo or S.inf == -sp.oo:
+        return sp.oo
+    parts = S.args if isinstance(S, sp.Union) else (S,)
+    cand = []
+    for I in parts:
+        pts = [I.inf, I.sup] + [(a + b) / 2 for a, b in zip(mins, mins[1:]) if I.inf <= (a + b) / 2 <= I.sup]
+        cand += [min((abs(p - m) for m in mins), key=lambda v: float(v)) for p in pts]
+    return max(cand, key=lambda v: float(sp.N(v, 50)))
+
+
+@hyp("fn2", "strict-saddle", "separable members: the declared (α, β, γ): ‖∇f‖ < α and λ_min > −β force |g'|, |h'| < α "
+     "and g'', h'' > −β, a product of exact 1-D sets whose distance to the minima is bounded by γ")
+def _strict_saddle2(f):
+    w, parts = STRICT_SADDLE_2.get(f), split(f)
+    if w is None or parts is None:
+        return HypothesisResult(False, "proved", "no witness triple declared or not separable: not shown")
+    a, b, c = w
+    ds = []
+    for p in parts:
+        S = _where(sp.diff(p, x) ** 2 - a**2, "<", sp.S.Reals).intersect(_where(sp.diff(p, x, 2) + b, ">", sp.S.Reals))
+        ds.append((S, _minima(p), _sup_dist(S, _minima(p))))
+    r2 = sum(d**2 for *_s, d in ds)
+    ok = bool(sp.N(r2 - c**2, 50) <= 0)
+    return HypothesisResult(ok, "proved", f"(α, β, γ) = ({a}, {b}, {c}): {{|g'| < α, g'' > −β}} = {ds[0][0]}, "
+                            f"{{|h'| < α, h'' > −β}} = {ds[1][0]}; sup distance to the minima √({sp.N(r2, 6)}) ≤ γ: {ok}")
+
+
+@hyp("fn2", "local error bound", "separable members: g'', h'' ≥ κ > 0 on the 2γ-intervals around the minima' coordinates "
+     "(γ from the declared triple): dist(z, X*) ≤ ‖∇f(z)‖/κ there (θ = 1)")
+def _error_bound2(f):
+    w, parts = STRICT_SADDLE_2.get(f), split(f)
+    if w is None or parts is None:
+        return HypothesisResult(False, "proved", "no witness triple declared or not separable: not shown")
+    gam, kap = w[2], []
+    for p in parts:
+        p2 = sp.diff(p, x, 2)
+        for m in _minima(p):
+            lo, hi = m - 2 * gam, m + 2 * gam
+            crit = [r for r in sp.Poly(sp.diff(p2, x), x).real_roots() if lo <= r <= hi] + [lo, hi] \
+                if sp.Poly(p2, x).degree() > 0 else [lo]
+            kap.append(min((p2.subs(x, r) for r in crit), key=float))
+    ok = bool(kap) and min(kap, key=float) > 0
+    return HypothesisResult(ok, "proved", f"min g'', h'' on the 2γ-intervals (γ = {gam}) around the minima: "
+                            f"{[str(k) for k in kap]}: μ = {min(kap, key=float) if kap else None}, θ = 1" if ok else
+                            f"not locally strongly convex: {[str(k) for k in kap]}")
+
+
+@hyp("fn2", "Theorem 8.6's hypothesis", "separable members: both parts meet it (fn1, declared witnesses) with "
+     "(ε₀ᵢ, τ₀ᵢ, cᵢ); then f meets it with (min(ε₀ᵢ, 2^(−1/c)), min τ₀ᵢ, c/2), c = min cᵢ (dist ≤ √2·ε^c ≤ ε^(c/2))")
+def _thm86_2(f):
+    parts = split(f)
+    if parts is None:
+        return _not_separable(f)
+    rs = [HYPOTHESES[("fn1", "Theorem 8.6's hypothesis")].check(p) for p in parts]
+    ws = [THM86.get(p) for p in parts]
+    if not all(r.holds for r in rs) or None in ws:
+        return HypothesisResult(False, "proved", "a part fails it: " + "; ".join(r.detail[:80] for r in rs))
+    c = min(sp.nsimplify(w[2]) for w in ws)
+    e0 = min([sp.nsimplify(w[0]) for w in ws] + [2 ** (-1 / c)], key=float)
+    return HypothesisResult(True, "proved", f"both parts: {[r.detail[:60] for r in rs]}; f: (ε₀, τ₀, c) = ({e0}, "
+                            f"{min(sp.nsimplify(w[1]) for w in ws)}, {c / 2})")
+
+
 # Certificates that an fn2 member is (α, β, γ)-strict-saddle for no constants: a path p(t) with ‖p(t)‖ → ∞ as
 # t → ∞ along which ‖∇f‖ → 0 and λ_min(∇²f) → 0 (so every α, β > 0 fails there, and p(t) leaves every γ-ball around
 # the finitely many minima).  Keyed by member name; the decide (verify.chapter8.claims.saddle_strict) verifies each
@@ -513,6 +623,12 @@ fn2("x² + y³ + y⁴", x**2 + y**3 + y**4, "bounded below, a unique local minim
     "stops (second reader, §8.1–8.2)", "the gloss 'strict-saddle ⇒ no pathological case like Example 8.2' (Definition "
     "8.4 bounds no γ)")
 fn2("x² − y² (strict saddle)", x**2 - y**2, "a nondegenerate saddle", "GD from the stable manifold y = 0")
+fn2("(x² − 1)²/4 + y²/2 (double well × parabola)", DOUBLE_WELL_2, "separable: minima (±1, 0), a strict saddle "
+    "(0, 0) (λ_min = −1) whose stable manifold is the line x = 0; bounded below, coercive, (1/20, 1/2, 1/10)-strict-saddle, "
+    "locally strongly convex on the 2γ-boxes (second reader, §8.1–8.2.1)",
+    "a polynomial time for plain GD (from (0, 1) x_t ≡ 0: it converges to the saddle, T = ∞; from (δ, 1) "
+    "T ≥ log(0.9/δ)/log 1.1 with f(x₀) − f* = 3/4 fixed) and a sure (not w.h.p.) bound for perturbed GD (kicks with "
+    "|ξ_x| ≤ s, positive probability, keep x small for ≈ log(1/s) steps)")
 fn2("x² + y⁴", x**2 + y**4, "degenerate minimum", "linear rates; β of the strict-saddle condition")
 fn2("(x² + y² − 1)²", (x**2 + y**2 - 1) ** 2, "a circle of minima and a local maximum", "isolatedness of minima")
 fn2("x² + (xy − 1)²", x**2 + (x * y - 1) ** 2, "no minimum; ∇f and λ_min → 0 along xy = 1",

@@ -8,6 +8,7 @@ numeric.chapter8.strict_saddle from symbolic.chapter8.landscapes.saddle_pieces);
 from __future__ import annotations
 
 import math
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,7 +31,7 @@ from verify.engine.rates import combine, judge, n_seeds, pooled_fit
 from verify.engine.registry import claim
 from numeric.adversaries import Class
 from verify.engine.attacks import Quantified, Reading
-from verify.chapter8.claims.prose_81 import (CORR_REQ, OLD_REQ, TB_85_OLD, PRINTED_85, PRINTED_86, SMOOTH, TB_85_CORR, TB_85_GAMMA,
+from verify.chapter8.claims.prose_81 import (CORR_REQ, OLD_REQ, TB_85_OLD, TB_85_PLAIN_GD, TB_85_SURE, PRINTED_85, PRINTED_86, SMOOTH, TB_85_CORR, TB_85_GAMMA,
                                              TB_85_NOSC, DescentBound, TimeBound, UniformPoly, _check_85, decide_time,
                                              time_check, time_class)
 
@@ -562,14 +563,16 @@ claim(
         r"\mathrm{poly}(d, \ell, \rho, 1/\alpha, 1/\beta, f(x_0) - f^*, \log 1/\delta)\text{; } \epsilon\text{-close (to "
         r"the set } X^* \text{ of local minima) for } \epsilon < \gamma \text{ also needs a local error bound } "
         r"\mathrm{dist}(x, X^*) \le (\|\nabla f(x)\|/\mu)^\theta \text{ on the } 2\gamma\text{-neighbourhood of } X^*: "
-        r"T \leq \text{poly}(d, 1/\alpha, 1/\beta, 1/\gamma, 1/\epsilon, \ell, \rho, 1/\mu, f(x_0) - f^*)"
-        r"\text{ of degree growing with } 1/\theta",
+        r"T \leq \text{poly}(d, 1/\alpha, 1/\beta, 1/\gamma, 1/\epsilon, \ell, \rho, 1/\mu, f(x_0) - f^*, \log 1/\delta)"
+        r"\text{ of degree growing with } 1/\theta \text{ (w.h.p. as above; plain GD: no such bound)}",
         explanation="severity: hypothesis. False under every reading that keeps only the listed arguments: √(1 + x²) is (½, β, 1/√3)-strict-saddle "
         "for every β with ℓ = 1, and every GD step moves less than 1, so from x₀ = R more than R − ε steps are needed "
         "(proved; sec:8.2.1:thm-8.5-readings); a step size chosen from (d, α, β, γ, ε) alone diverges on (3/2)x². With "
         "ℓ, ρ and f(x₀) − f* added the descent lemma bounds the large-gradient phase by 2ℓ(f(x₀) − f*)/α², and perturbed "
         "GD / cubic Newton on a strict-saddle family escape and converge with growth within Jin et al.'s degree; plain "
-        "GD on the stable manifold never leaves the saddle, so 'gradient descent' must be perturbed or randomly started. "
+        "GD on the stable manifold never leaves the saddle, so 'gradient descent' must be perturbed (a random start gives "
+        "almost-sure convergence but no polynomial time: (x² − 1)²/4 + y²/2 from (δ, 1) needs ≥ log(0.9/δ)/log 1.1 "
+        "steps, second reader R1). "
         "The earlier correction (ℓ, ρ, f(x₀) − f* added, ε-close) is false too (second reader): the C∞ flat minimum "
         "∫₀^|x| e^{−1/t²} dt is (1/10, β, 2/3)-strict-saddle, ℓ-smooth, ρ-Hessian-Lipschitz and bounded below, yet "
         "every step inside |x| ≤ 2ε moves < η·e^{−1/(4ε²)}, so T(ε) ≥ ε·e^{1/(4ε²)}/η (not poly(1/ε); Jin et al.'s "
@@ -600,6 +603,10 @@ claim(
         Mutant("corrected with sublevel-set constants but neither ℓ nor f(x₀) − f* listed (x⁴, ½(x² − 4)²: a fixed "
                "step diverges from far)",
                Thm85(DescentBound(), sweep=True, time=TimeBound(TB_85_CORR.params - {"ℓ", "f(x₀) − f*"}, CORR_REQ))),
+        Mutant("perturbed GD with a sure bound (no 'w.h.p.', no log 1/δ′): (x² − 1)²/4 + y²/2 from (0, 1)",
+               Thm85(DescentBound(), sweep=True, time=TB_85_SURE)),
+        Mutant("the polynomial for plain GD ((x² − 1)²/4 + y²/2 from (0, 1): x_t ≡ 0, T = ∞)",
+               Thm85(DescentBound(), sweep=True, time=TB_85_PLAIN_GD)),
     ],
     uses=["def:8.4"],  # its readings claim (sec:8.2.1:thm-8.5-readings) uses it: no cycle in the uses graph
     notes=["was 'informal'; its readings (sec:8.2.1:thm-8.5-readings) show it false under every reading whose "
@@ -750,8 +757,9 @@ claim(
         printed=r"T \leq \mathrm{poly}(1/\delta, 1/\tau_0, d)",
         corrected=r"\text{for } f \text{ bounded below, } \ell\text{-smooth and } \rho\text{-Hessian-Lipschitz on the "
         r"sublevel set } \{f \le f(x_0) + 1\} \text{ (perturbed GD with step } 1/\ell \text{ there, or cubic "
-        r"regularisation): } T \leq \mathrm{poly}(d, 1/\delta, 1/\tau_0, 1/\epsilon_0, \ell, \rho, f(x_0) - f^*)"
-        r"\text{, of a degree depending on } 1/c",
+        r"regularisation, surely): perturbed GD reaches, with probability} \ge 1 - \delta'\text{, a point } "
+        r"\delta\text{-close to a global minimum in } T \leq \mathrm{poly}(d, 1/\delta, 1/\tau_0, 1/\epsilon_0, \ell, "
+        r"\rho, f(x_0) - f^*, \log 1/\delta')\text{, of a degree depending on } 1/c",
         explanation="severity: hypothesis. The same argument as Theorem 8.5's erratum, which the suite had applied "
         "only there (second reader): √(1 + x²) meets the hypothesis with (ε₀, τ₀, c) = (1/2, 1, 1/2) (checked "
         "exactly) and ℓ = 1, yet every GD step moves less than η, so from x₀ = R at least (R − r)/η steps are "
@@ -763,7 +771,12 @@ claim(
         "(|x|^{1+1/c} needs about δ^{−(1/c − 1)} GD steps). Second round (second reader, WEAK): global ℓ and ρ "
         "exclude the quartic matrix-completion objective that Theorems 8.14/8.23 feed into this theorem; on the "
         "sublevel set {f ≤ f(x₀) + 1} (compact for coercive f) they exist, and GD/PGD with step 1/ℓ there never "
-        "leaves it, so the same count holds with these constants (½(x² − 4)², x⁴, x⁴/(1 + x²) are now in the class)",
+        "leaves it, so the same count holds with these constants (½(x² − 4)², x⁴, x⁴/(1 + x²) are now in the class). "
+        "Third round (second reader R1, 2026-12-07): the bound for perturbed GD is not sure: (x² − 1)²/4 + y²/2 meets "
+        "the hypothesis ((ε₀, τ₀, c) = (1/4, 1/2, 1/4), from its parts) and from (0, 1) (on the saddle's stable "
+        "manifold) kicks with |ξ_x| ≤ s keep |x_t| ≤ s·t·1.1^t < 0.9 for t ≤ K, so P(T > K) > 0 for every K; it holds "
+        "with probability 1 − δ′, log 1/δ′ among the arguments (cubic regularisation is deterministic and needs no "
+        "qualifier)",
         corrected_statement=Thm86(time=TB_86_CORR),
     ),
     mutants=[
@@ -776,6 +789,8 @@ claim(
                Thm86(time=TimeBound(TB_86_CORR.params - {"f(x₀) − f*"}, CORR_REQ[:3], to="global"))),
         Mutant("no ℓ and no f(x₀) − f* (the step from (δ, τ₀, d, ε₀) only; x⁴ diverges from far)",
                Thm86(time=TimeBound(TB_86_CORR.params - {"ℓ", "f(x₀) − f*"}, ("bounded below",), to="global"))),
+        Mutant("the previous correction: a sure bound for perturbed GD (no 'w.h.p.', no log 1/δ′)",
+               Thm86(time=dataclasses.replace(TB_86_CORR, whp=False))),
     ],
     uses=["def:8.4", "thm:8.5"],
     notes=["was verified (a degree fit on one family); the printed form falls to the poly-time arguments far-start, "
@@ -786,7 +801,12 @@ claim(
            "polynomial); the refutations are symbolic (certified sup|f'|, no critical point) with GD runs for numbers",
            "sampled fits for the corrected form; a proof would need Jin et al. 2017's theorem (perturbed GD reaches "
            "an ε-second-order stationary point in Õ(ℓ(f(x₀) − f*)/ε²) steps) composed with the hypothesis "
-           "ε-stationary ⇒ ε^c-close, with the polylog factors explicit"],
+           "ε-stationary ⇒ ε^c-close, with the polylog factors explicit",
+           "second reader (2026-12-07, R1): CORRECTION-FALSE (minor) — the corrected form stated a sure bound for "
+           "perturbed GD; it now says 'with probability ≥ 1 − δ′' with log 1/δ′ in the polynomial (cubic "
+           "regularisation stays sure). The sure bound is a mutant the check kills on the fn2 member "
+           "(x² − 1)²/4 + y²/2, which meets Theorem 8.6's hypothesis (checked from its parts): P(T > K) > 0 for every "
+           "K (proved by the slab argument, prose_81._decide_method)"],
 )
 
 
