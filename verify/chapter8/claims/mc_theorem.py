@@ -592,7 +592,8 @@ claim(
         printed=r"\|x\|_2^4 - \epsilon \geq (1 - 32\epsilon)^2 - \epsilon \quad (\epsilon \leq 1/16)",
         corrected=r"\|x\|_2^4 - 20\epsilon \geq (1 - 32\epsilon)^2 - 20\epsilon \text{ for } \epsilon \leq 1/32 "
         r"\ (\text{in general } \max(0, 1 - 32\epsilon)^2 - 20\epsilon);\ \langle x, z\rangle^2 \geq 1 - 84\epsilon "
-        r"\text{ on all of } \epsilon \leq 1/16 \ (\text{Lemma 8.19 at its corrected } 20\epsilon)",
+        r"\text{ on all of } \epsilon \leq 1/16 \text{ given (8.44)'s } |1 - \|x\|^2| \leq 32\epsilon \ (\text{Lemma 8.19 at "
+        r"its corrected } 20\epsilon)\text{; the corrected chain establishes that premise only on } \epsilon \leq 1/320",
         explanation="severity: edge-case. ‖x‖² ≥ 1 − 32ε gives ‖x‖⁴ ≥ (1 − 32ε)² only where 1 − 32ε ≥ 0, i.e. ε ≤ 1/32, "
         "while the proof assumes only ε ≤ 1/16: x = z/√2 at ε = 1/16 satisfies (8.46) (1/2 ≥ 1/4 − 1/16), (8.45) "
         "(1/2 ≥ −1), (8.40) and Lemma 8.21, yet (1 − 32ε)² − ε = 15/16 > 1/2 = ⟨x, z⟩² (exact rationals). The end "
@@ -615,7 +616,11 @@ claim(
              Mutant("premise typo: (8.45) typed as ‖x‖² ≥ 1 − 16ε",
                     Step48(65, True, R(1, 32), ("c - s**2 + eps", "s - 1 + 16*eps")))],
     uses=["lemma:8.19", "eq:8.44"],
-    notes=["explicit constants: (1 − O(ε))² − ε = (1 − 32ε)² − ε = 1 − 65ε + 1024ε² for ε ≤ 1/32 (squaring needs "
+    notes=["second reader S2 (2026-12-07): the corrected 1 − 84ε is an implication from (8.44); with the carried "
+           "constants (8.40)'s 1/32 fails above ε ≈ 0.0037848, and at ε = 1/150 the corrected constraints allow ‖x‖² = 1/3, "
+           "⟨x, z⟩² = 1/1000 — so the chain (not this step) holds only on ε ≤ 1/320 (or at ε′ = 20ε ≤ 1/16); the "
+           "corrected form now says so",
+           "explicit constants: (1 − O(ε))² − ε = (1 − 32ε)² − ε = 1 − 65ε + 1024ε² for ε ≤ 1/32 (squaring needs "
            "1 − 32ε ≥ 0); for ε ≥ 1/65 the bound 1 − 65ε ≤ 0 is trivial, so ⟨x, z⟩² ≥ 1 − 65ε on all of [0, 1/16]",
            "premises read from lemma:8.19's and eq:8.44's statements and checked to be entailed (a typo fails the proof); "
            "the corrected form cites lemma:8.19's corrected form (20ε)",
