@@ -300,6 +300,15 @@ def decide_output_scale(stmt, member, ctx) -> Outcome:
         return Outcome(False, ["adversary bank"], 1, 0.0,
                        {"activation": member.name, "E sigma(w^T x)^2": 0, "why": "f_θ⁰ ≡ 0 at every width m: not Θ(1)"},
                        strength="exact")
+    if getattr(stmt, "signs", "iid") != "iid":  # one fixed pattern aᵢ = +1: E f² = m^(1−2s)(E σ² + (m − 1)(E σ)²)
+        t, wt = _GH
+        v = np.broadcast_to(np.asarray(sp.lambdify(z, member.obj, modules=["scipy", "numpy"])(t), dtype=float), t.shape)
+        mean = float(np.sum(wt / wt.sum() * v))
+        if abs(mean) > 1e-9:
+            return Outcome(False, ["adversary bank"], 1, None,
+                           {"activation": member.name, "signs": "aᵢ = +1 for every i", "E sigma(w^T x)": round(mean, 9),
+                            "E f^2": f"m^{1 - 2 * stmt.scaling:g}·({ms:.6g} + (m − 1)·{mean**2:.6g}): grows like m"},
+                           strength="sampled")
     ok = stmt.scaling == 0.5
     return Outcome(ok, ["adversary bank"], 1, None,
                    None if ok else {"activation": member.name, "E f^2": f"m^{1 - 2 * stmt.scaling:g}·{ms:.4g}"},

@@ -42,6 +42,7 @@ class NetworkDef:
     scaling: float = 0.5  # output scaled by m^(−scaling): (8.78) has 1/√m
     nonzero: bool = False  # the class of σ: (8.80) as printed (σ ≡ 0 included), or (8.80) with σ ≢ 0
     step: str = "≈ 1"  # the printed justification 'σ(wᵢ⁰ᵀx) ≈ 1'; corrected: 'E σ(wᵀx)² = Θ(1)'
+    signs: str = "iid"  # (8.81)'s aᵢ ∼ {±1}: i.i.d. uniform, independent of W; "all +1": one fixed sign pattern
 
 
 def _output_exact(stmt: NetworkDef) -> Outcome:
@@ -82,7 +83,24 @@ def _sympy_network_fns(m: int, d: int):
     return sp.lambdify(args, f, modules=["scipy", "numpy"]), sp.lambdify(args, grad, modules=["scipy", "numpy"])
 
 
+def _signs_fixed(stmt: NetworkDef, ctx) -> Outcome | None:
+    """A fixed sign pattern (aᵢ = +1) on every activation of the class: E f² = E σ² + (m − 1)(E σ)² grows like m
+    wherever E σ(wᵀx) ≠ 0 (softplus); None when the statement has (8.81)'s i.i.d. signs."""
+    if stmt.signs == "iid":
+        return None
+    from numeric.adversaries import admitted
+
+    for m in admitted(C880_NZ):
+        o = decide_output_scale(stmt, m, ctx)
+        if o.holds is False:
+            return o
+    return Outcome(True, ["adversary bank"], 1, None, notes=["no activation of the class has E σ(wᵀx) ≠ 0"])
+
+
 def _check_878(stmt: NetworkDef, ctx) -> Outcome:
+    fixed = _signs_fixed(stmt, ctx)
+    if fixed is not None and fixed.holds is False:
+        return fixed
     rng = ctx.rng("8.78")
     m, d = 3, 2
     fS, gS = _sympy_network_fns(m, d)
@@ -132,7 +150,8 @@ claim(
                 r"\text{ as in (8.80)}",
         corrected=r"f_{\theta^0}(x) = \Theta(1) \text{ (in distribution: } \mathbb{E} f_{\theta^0}(x)^2 = "
                   r"\mathbb{E}\,\sigma(w^\top x)^2 \text{ at every } m) \text{ for } \sigma \text{ as in (8.80) with } "
-                  r"\sigma \not\equiv 0, \text{ because } \mathbb{E}\,\sigma(w^\top x)^2 = \Theta(1)",
+                  r"\sigma \not\equiv 0 \text{ and } a_i \text{ i.i.d. uniform on } \{\pm 1\} \text{ independent of } W "
+                  r"\text{ (or } \sigma \text{ odd), because } \mathbb{E}\,\sigma(w^\top x)^2 = \Theta(1)",
         explanation="second reader R5 (2026-12-07): σ ≡ 0 is 1-Lipschitz and C∞, so it meets (8.80), and gives f_θ⁰ ≡ 0 "
                     "at every m — the lower half of Θ(1) fails (the same member that makes K∞ = 0 in (8.95)); it is the "
                     "only member that breaks it (wᵀx has full support, so E σ(wᵀx)² > 0 unless σ ≡ 0). And the printed "
@@ -146,9 +165,15 @@ claim(
     quantified=Quantified(C880, decide_output_scale, corrected_cls=C880_NZ, shapes=("output-scale",)),
     mutants=[Mutant("scaling 1/m", NetworkDef(1.0, nonzero=True, step="E σ² = Θ(1)")),
              Mutant("no scaling", NetworkDef(0.0, nonzero=True, step="E σ² = Θ(1)")),
-             Mutant("σ ≡ 0 allowed (the printed class (8.80))", NetworkDef(0.5, nonzero=False, step="E σ² = Θ(1)"))],
+             Mutant("σ ≡ 0 allowed (the printed class (8.80))", NetworkDef(0.5, nonzero=False, step="E σ² = Θ(1)")),
+             Mutant("one fixed sign pattern aᵢ = +1 (second reader S3: softplus gives E f² = Θ(m))",
+                    NetworkDef(0.5, nonzero=True, step="E σ² = Θ(1)", signs="all +1"))],
     uses=["eq:8.61"],
-    notes=["second reader R5 (2026-12-07): FALSE-VERIFIED (degenerate σ ≡ 0; low severity) and an uncovered false step "
+    notes=["second reader S3 (2026-12-07, on the corrected form): E f_θ⁰² = E σ² needs E aᵢaⱼ = 0 (i ≠ j): (8.81)'s "
+           "aᵢ ∼ {±1} read as i.i.d. uniform signs independent of W, or σ odd; with the fixed pattern aᵢ = +1 and "
+           "softplus (in (8.80)), E f² = E σ² + (m − 1)(E σ)² = Θ(m); the corrected form names the signs, and the fixed "
+           "pattern is a mutant the attack kills on every activation with E σ(wᵀx) ≠ 0",
+           "second reader R5 (2026-12-07): FALSE-VERIFIED (degenerate σ ≡ 0; low severity) and an uncovered false step "
            "('σ(wᵢ⁰ᵀx) ≈ 1'): the claim became an erratum (severity edge-case), checked exactly (σ ≡ 0 in (8.80) "
            "gives f_θ⁰ ≡ 0; erf odd with |σ| < 1), attacked on the activation bank (E f_θ⁰² = E σ(wᵀx)², argument "
            "'zero-activation'), corrected form σ ≢ 0",
