@@ -858,6 +858,81 @@ claim(
 )
 
 
+# --- the sentence after (8.153): "the empirical minimizer is within σ/(4√nβ) of θ⁰" (second reader R6) ---------------
+@dataclass(frozen=True)
+class MinimiserInBall:
+    residual_hyp: bool = False  # the corrected form: ‖ŷ⁰ − y‖ ≤ C√n and βn/σ² ≤ c₀ = c_num/C
+    c_num: sp.Rational = sp.Rational(1, 4)  # c₀·C (a mutant: 1, too weak)
+
+
+def _check_minimiser_ball(stmt: MinimiserInBall, ctx) -> Outcome:
+    """Exact, scalar members (n = p = 1, θ⁰ = 0): f_θ = f₀ + σθ + (β/2)θ² or α·softplus(θ); g_θ = f₀ + σθ, so the
+    minimiser of L̂(g_θ) is θ̂ = (y − f₀)/σ (unique), to be within σ/(4√nβ) of θ⁰."""
+    half, rows, bad, steps = sp.Rational(1, 2), [], None, []
+    a = sp.Integer(100)
+    # (name, f₀ = f_θ⁰, σ, β, y); the α·softplus neuron of §8.4.1 (σ = α/2, β = sup|f''| = α/4)
+    members = [("α·softplus, α = 100 (f_θ⁰ = α log 2)", a * sp.log(2), a * half, a / 4, sp.Integer(-1))]
+    for C in (sp.Integer(1), sp.Integer(10), sp.Rational(1, 3)):  # boundary members of the corrected class
+        for sgn in (1, -1):
+            sig = sp.Integer(2)
+            beta = stmt.c_num / C * sig**2  # βn/σ² = c₀ exactly (n = 1)
+            members.append((f"f₀ + σθ + (β/2)θ², ‖ŷ⁰ − y‖ = C = {C}, βn/σ² = {stmt.c_num}/C", sp.Integer(3),
+                            sig, beta, 3 + sgn * C))
+    members.append(("α·softplus − α log 2, α = 4 (f_θ⁰ = 0)", sp.Integer(0), sp.Integer(2), sp.Integer(1), sp.Integer(-1)))
+    for name, f0, sig, beta, y in members:
+        C = sp.Abs(y - f0)  # n = 1: ‖ŷ⁰ − y‖/√n
+        inside = bool(sp.simplify(beta / sig**2 - stmt.c_num / C) <= 0)
+        if stmt.residual_hyp and not inside:
+            rows.append(f"{name}: outside (βn/σ² = {beta / sig**2} > {stmt.c_num}/C, C = {sp.N(C, 6)})")
+            continue
+        dist, ball = sp.Abs((y - f0) / sig), sig / (4 * beta)
+        ok = bool(sp.N(ball - dist, 30) >= 0) if dist.free_symbols == set() else False
+        if sp.simplify(ball - dist) == 0:
+            ok = True
+        rows.append(f"{name}: |θ̂ − θ⁰| = {sp.N(dist, 8)} vs σ/(4√nβ) = {ball}")
+        steps.append(Step(name, "σ/(4√nβ) − |θ̂ − θ⁰| ≥ 0", derived=sp.nsimplify(ball - dist) if not dist.has(sp.log)
+                          else ball - dist, holds=ok))
+        if not ok and bad is None:
+            bad = {"member": name, "|argmin Lhat(g) - theta0|": str(sp.N(dist, 20)), "sigma/(4 sqrt(n) beta)": str(ball),
+                   "beta n/sigma^2": str(beta / sig**2)}
+    holds = bad is None
+    return Outcome(holds, ["symbolic"], len(members), None, bad, steps=steps, notes=rows, strength="exact",
+                   sizes=["n = p = 1, θ⁰ = 0"])
+
+
+claim(
+    id="sec:8.4.2:empirical-minimiser",
+    section=SEC,
+    kind="inequality",
+    title="'the empirical minimizer is within σ/(4√nβ) of θ⁰' (after (8.153))",
+    printed=r"	ext{the empirical minimizer is within } \sigma/(4\sqrt{n}eta) 	ext{ of } 	heta^0",
+    equations=[],
+    statement=MinimiserInBall(),
+    check=_check_minimiser_ball,
+    mutants=[Mutant("corrected with c₀ = 1/C (βn/σ² ≤ 1/C)", MinimiserInBall(residual_hyp=True, c_num=sp.Integer(1)))],
+    uses=["sec:8.4.2:lemma-8.25-recalled", "eq:8.107"],
+    erratum=Erratum(
+        printed=r"	ext{the empirical minimizer is within } \sigma/(4\sqrt{n}eta) 	ext{ of } 	heta^0",
+        corrected=r"	ext{if } \|\hat{y}^0 - ec{y}\|_2 \leq C\sqrt{n} 	ext{ and } eta n/\sigma^2 \leq 	frac{1}{4C}"
+                  r"	ext{: the minimizer of } \hat{L}(g_	heta) 	ext{ nearest } 	heta^0	ext{, } 	heta^0 + "
+                  r"\Phi^+(ec{y} - \hat{y}^0)	ext{, is within } \|ec{y} - \hat{y}^0\|_2/\sigma \leq \sigma/(4\sqrt{n}eta)"
+                  r" 	ext{ (} \hat{y}^0 = 0 	ext{ when } f_{	heta^0} \equiv 0	ext{)}",
+        explanation="θ̂ = θ⁰ + Φ⁺y of Lemma 8.25 minimises L̂(g_θ) only when f_θ⁰ ≡ 0, which Theorem 8.33 does not assume. "
+                    "α·softplus neuron (x = 1, y = −1, θ⁰ = 0, α = 100; σ = α/2, β = α/4, β/σ² = 1/α ≤ c₀/n for "
+                    "α ≥ 1/c₀): the only minimiser of L̂(g_θ) is at |(−1 − α log 2)/(α/2)| = 1.40629 (→ 2 log 2) > "
+                    "σ/(4√nβ) = 1/2, and L̂(f_θ) has no minimiser (inf = 1, softplus > 0). With ‖ŷ⁰ − y‖ ≤ C√n the "
+                    "distance is ≤ ‖ŷ⁰ − y‖/σ ≤ C√n/σ ≤ σ/(4√nβ) iff βn/σ² ≤ 1/(4C) (attained on the boundary members)",
+        corrected_statement=MinimiserInBall(residual_hyp=True),
+    ),
+    notes=["severity: hypothesis",
+           "second reader R6 (2026-12-07): UNCOVERED-FALSE ('lemma-8.25-recalled' sentence); this claim added with the "
+           "reader's member as the exact refutation; the corrected form's constant 1/(4C) is attained (boundary "
+           "members), so the mutant c₀ = 1/C fails there",
+           "exact on scalar members (n = p = 1); a proof for every n, p would need ‖Φ⁺r‖ ≤ ‖r‖/σ (SVD) and "
+           "ΦΦ⁺r = r for rank Φ = n, as for lemma:8.25"],
+)
+
+
 # --- (8.154)–(8.156) -----------------------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Induction154:
