@@ -138,3 +138,17 @@ def test_the_diag_linear_model_is_inside_theorem_8_33s_regime_and_its_corrected_
     assert cls.admits(m)
     s = summary(m.obj)
     assert s["sigma"] == 0.5 and s["tau"] == 1.0 and s["beta"] == 0.0 and s["n"] == 2
+
+
+def test_softplus_lipschitz_is_proved_by_the_exp_certificate():
+    """σ'² of softplus is a rational function of u = eᶻ: 1 − σ'² = (2u + 1)/(u + 1)² > 0, proved (the interval path
+    overshot near z = 20 and excluded softplus from (8.80)); no certificate for 2·softplus (1 − σ'² has a negative
+    coefficient: σ' → 2)."""
+    import sympy as sp
+
+    from numeric.adversaries.activations import _lip, d, z
+    from numeric.adversaries.bounds import _exp_positive_certificate
+
+    r = _lip(sp.log(1 + sp.exp(z)))
+    assert r.holds is True and r.strength == "proved"
+    assert _exp_positive_certificate(d(2 * sp.log(1 + sp.exp(z))) ** 2, z, 1) is None
