@@ -252,3 +252,17 @@ def test_the_stable_manifold_breaks_plain_gd_and_a_sure_perturbed_bound_but_not_
     assert P.decide_time(P.TB_85_SURE, m, None).holds is False
     assert P.decide_time(P.TB_85_CORR, m, None).holds is True
     assert P.decide_time(dataclasses.replace(P.TB_85_CORR, method="cubic regularisation", whp=False), m, None).holds
+
+
+def test_softplus_lipschitz_is_proved_by_the_exp_certificate():
+    """σ'² of softplus is a rational function of u = eᶻ: 1 − σ'² = (2u + 1)/(u + 1)² > 0, proved (the interval path
+    overshot near z = 20 and excluded softplus from (8.80)); no certificate for 2·softplus (1 − σ'² has a negative
+    coefficient: σ' → 2)."""
+    import sympy as sp
+
+    from numeric.adversaries.activations import _lip, d, z
+    from numeric.adversaries.bounds import _exp_positive_certificate
+
+    r = _lip(sp.log(1 + sp.exp(z)))
+    assert r.holds is True and r.strength == "proved"
+    assert _exp_positive_certificate(d(2 * sp.log(1 + sp.exp(z))) ** 2, z, 1) is None

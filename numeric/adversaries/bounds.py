@@ -68,6 +68,30 @@ def _iv_le(expr, x, bound: float, lo: float, hi: float, depth: int = 0) -> bool:
     return _iv_le(expr, x, bound, lo, mid, depth + 1) and _iv_le(expr, x, bound, mid, hi, depth + 1)
 
 
+def _exp_positive_certificate(expr: sp.Expr, x: sp.Symbol, bound):
+    """A symbolic certificate of expr ≤ bound on ℝ when expr is a rational function of u = eˣ (u > 0): bound − expr
+    = p(u)/q(u) with every coefficient of p and q ≥ 0 (and q ≢ 0). Interval arithmetic overshoots on eˣ/(1 + eˣ) for
+    large x (softplus' σ'² near x = 20); this is exact. None when the form does not apply (then the interval path)."""
+    if not expr.has(sp.exp):
+        return None
+    u = sp.Symbol("u", positive=True)
+    w = sp.simplify(sp.powsimp(sp.expand_power_exp(expr.subs(x, sp.log(u))), force=True))
+    if w.has(x) or not w.is_rational_function(u):
+        return None
+    num, den = sp.fraction(sp.cancel(sp.together(bound - w)))
+    try:
+        pn, pd = sp.Poly(num, u), sp.Poly(den, u)
+    except sp.PolynomialError:
+        return None
+    if pd.is_zero or pn.is_zero:
+        return None if pd.is_zero else "bound − expr ≡ 0"
+    pos = all(c.is_positive for c in pn.coeffs()) and all(c.is_positive for c in pd.coeffs())
+    neg = all(c.is_negative for c in pn.coeffs()) and all(c.is_negative for c in pd.coeffs())
+    if pos or neg:  # Poly.coeffs() lists the nonzero coefficients: p/q > 0 for every u > 0
+        return f"with u = eˣ > 0, bound − expr = ({pn.as_expr()})/({pd.as_expr()}), all coefficients ≥ 0"
+    return None
+
+
 def le_everywhere(expr: sp.Expr, x: sp.Symbol, bound, what: str) -> HypothesisResult:
     """Whether ``expr(x) ≤ bound`` for every real x (``what`` names the quantity in the detail)."""
     raw, expr = expr, sp.simplify(expr)
@@ -79,6 +103,9 @@ def le_everywhere(expr: sp.Expr, x: sp.Symbol, bound, what: str) -> HypothesisRe
         ok = bool(sp.simplify(top - bound) <= 0)
         return HypothesisResult(ok, "proved", f"sup {what} = {sp.nsimplify(top)} (polynomial, exact critical values)"
                                 + ("" if ok else f" > {bound}"))
+    cert = _exp_positive_certificate(expr, x, bound)
+    if cert is not None:
+        return HypothesisResult(True, "proved", f"{what} = {expr} ≤ {bound}: {cert}")
     b = float(bound)
     tight = []  # rational points where the bound is attained: certified by a second-order Taylor argument
     for pt in _GRID:

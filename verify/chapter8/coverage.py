@@ -98,7 +98,7 @@ PROSE: tuple[Prose, ...] = (
           reason=""),
     Prose("From this decomposition, we see that the residuals", "8.4.2", ("sec:8.4.2:monotone-residuals",)),
     Prose("Since $O(\\|\\theta^{t+1}", "8.4.2", ("eq:8.136",)),
-    Prose("Thus, when $\\beta/\\sigma^2 \\rightarrow 0$, eventually", "8.4.2", ("eq:8.164",)),
+    Prose("Thus, when $\\beta/\\sigma^2 \\rightarrow 0$, eventually", "8.4.2", ("eq:8.164", "sec:8.4.2:lemma-8.25-recalled", "sec:8.4.2:empirical-minimiser")),
     # §8.4.3
     Prose("Empirically, optimizing $g_\\theta(x)$ as described in the theory does not work as well", "8.4.3",
           reason=_EMPIRICAL + " (ResNets against best-tuned training)"),

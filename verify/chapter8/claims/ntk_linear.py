@@ -539,7 +539,11 @@ claim(
     check=_check_8107,
     mutants=[Mutant("‖y + ΦΔθ‖²", Objective107(1))],
     uses=["eq:8.63"],
-    notes=["exact at n = 2, p = 3; a proof for every n, p would need the same expansion with matrix symbols: ‖y "
+    notes=["second reader R6 (2026-12-07): HOLDS, but ‖y − ΦΔθ‖² = n·L̂(g_θ) needs f_θ⁰ ≡ 0 (the chapter's standing assumption, Def. "
+           "8.24 / (8.63)); on the suite's own members with f_θ⁰ ≢ 0 (α·softplus, random-init erf) it is not: α·softplus "
+           "neuron (x = 1, y = −1, θ⁰ = 0) at Δθ = 0: n·L̂(g) = (1 + α log 2)² against (8.107) = 1. In general "
+           "n·L̂(g_θ) = ‖y − ŷ⁰ − ΦΔθ‖²; not an erratum since (8.63) states the assumption",
+           "exact at n = 2, p = 3; a proof for every n, p would need the same expansion with matrix symbols: ‖y "
            "− ΦΔθ‖² = n·L̂(g_θ) is (8.63) with the residual ŷ − y written as ΦΔθ − y, a shape-generic identity"],
 )
 

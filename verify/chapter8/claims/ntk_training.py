@@ -838,12 +838,98 @@ claim(
     mutants=[Mutant("O(√n/σ²)", MinNorm(power=2.0))],
     uses=["lemma:8.25"],
     quantified=Quantified(DATA_FULL, _decide_minnorm, extra=_NOT_FULL),
-    notes=["the same statement and check as lemma:8.25",
+    notes=["second reader R6 (2026-12-07): UNCOVERED-FALSE on the sentence that uses this bound (after (8.153)): 'the empirical "
+           "minimizer is within σ/(4√nβ) of θ⁰'. θ̂ = θ⁰ + Φ⁺y (the statement checked here, Lemma 8.25's θ̂) minimises "
+           "L̂(g_θ) only when f_θ⁰ ≡ 0 (Def. 8.24 / (8.63)); Theorem 8.33 does not assume it. α·softplus neuron "
+           "(x = 1, y = −1, θ⁰ = 0, α = 100; σ = α/2, β = α/4, β/σ² = 1/α): the nearest (only) minimiser of L̂(g_θ) is "
+           "at |(−1 − α log 2)/(α/2)| = 1.40629 (→ 2 log 2 as α → ∞) > σ/(4√nβ) = 1/2, and L̂(f_θ) has no minimiser "
+           "(inf = 1, not attained). What holds: with f_θ⁰ ≡ 0, θ⁰ + Φ⁺y is a minimiser of L̂(g_θ) within ‖y‖/σ ≤ "
+           "C√n/σ ≤ σ/(4√nβ) once βn/σ² ≤ 1/(4C); in general the minimiser of L̂(g_θ) nearest θ⁰ is θ⁰ + Φ⁺(y − ŷ⁰), "
+           "within ‖y − ŷ⁰‖/σ, so the sentence needs ‖ŷ⁰ − y‖ ≤ C√n — thm:8.33's corrected hypothesis (eq:8.164's "
+           "erratum carries it for the same paragraph). Same pattern as the 'nonzero-initial-output' argument "
+           "(ntk_classes.py), which attacks the model-class claims (sec:8.4.1:alpha-training, sec:8.4.2:lazy-*); this "
+           "claim is quantified over data sets, not models, so the argument is recorded here and not run",
+           "the same statement and check as lemma:8.25",
            "beyond the exact instance the bound is sampled; a proof would need ‖Φ⁺‖_op = 1/σ_min(Φ) from the SVD"
            " and ‖y‖ ≤ √n·maxᵢ|yᵢ|, as for lemma:8.25",
            "attacks: lemma:8.25's (every Φ of rank n: Φ = X of every bank data set with n ≤ d and rank X = n, exact; "
            "the ≲ read with constant 1): Φ⁺y = Xᵀ(XXᵀ)⁻¹y, ΦΦ⁺y = y, ‖Φ⁺y‖² ≤ n·max|y|²/σ² with σ² certified; the "
            "rank-deficient members recorded not applicable; the mutant √n/σ² falls on the bank (σ² < 1 there)"],
+)
+
+
+# --- the sentence after (8.153): "the empirical minimizer is within σ/(4√nβ) of θ⁰" (second reader R6) ---------------
+@dataclass(frozen=True)
+class MinimiserInBall:
+    residual_hyp: bool = False  # the corrected form: ‖ŷ⁰ − y‖ ≤ C√n and βn/σ² ≤ c₀ = c_num/C
+    c_num: sp.Rational = sp.Rational(1, 4)  # c₀·C (a mutant: 1, too weak)
+
+
+def _check_minimiser_ball(stmt: MinimiserInBall, ctx) -> Outcome:
+    """Exact, scalar members (n = p = 1, θ⁰ = 0): f_θ = f₀ + σθ + (β/2)θ² or α·softplus(θ); g_θ = f₀ + σθ, so the
+    minimiser of L̂(g_θ) is θ̂ = (y − f₀)/σ (unique), to be within σ/(4√nβ) of θ⁰."""
+    half, rows, bad, steps = sp.Rational(1, 2), [], None, []
+    a = sp.Integer(100)
+    # (name, f₀ = f_θ⁰, σ, β, y); the α·softplus neuron of §8.4.1 (σ = α/2, β = sup|f''| = α/4)
+    members = [("α·softplus, α = 100 (f_θ⁰ = α log 2)", a * sp.log(2), a * half, a / 4, sp.Integer(-1))]
+    for C in (sp.Integer(1), sp.Integer(10), sp.Rational(1, 3)):  # boundary members of the corrected class
+        for sgn in (1, -1):
+            sig = sp.Integer(2)
+            beta = stmt.c_num / C * sig**2  # βn/σ² = c₀ exactly (n = 1)
+            members.append((f"f₀ + σθ + (β/2)θ², ‖ŷ⁰ − y‖ = C = {C}, βn/σ² = {stmt.c_num}/C", sp.Integer(3),
+                            sig, beta, 3 + sgn * C))
+    members.append(("α·softplus − α log 2, α = 4 (f_θ⁰ = 0)", sp.Integer(0), sp.Integer(2), sp.Integer(1), sp.Integer(-1)))
+    for name, f0, sig, beta, y in members:
+        C = sp.Abs(y - f0)  # n = 1: ‖ŷ⁰ − y‖/√n
+        inside = bool(sp.simplify(beta / sig**2 - stmt.c_num / C) <= 0)
+        if stmt.residual_hyp and not inside:
+            rows.append(f"{name}: outside (βn/σ² = {beta / sig**2} > {stmt.c_num}/C, C = {sp.N(C, 6)})")
+            continue
+        dist, ball = sp.Abs((y - f0) / sig), sig / (4 * beta)
+        ok = bool(sp.N(ball - dist, 30) >= 0) if dist.free_symbols == set() else False
+        if sp.simplify(ball - dist) == 0:
+            ok = True
+        rows.append(f"{name}: |θ̂ − θ⁰| = {sp.N(dist, 8)} vs σ/(4√nβ) = {ball}")
+        steps.append(Step(name, "σ/(4√nβ) − |θ̂ − θ⁰| ≥ 0", derived=sp.nsimplify(ball - dist) if not dist.has(sp.log)
+                          else ball - dist, holds=ok))
+        if not ok and bad is None:
+            bad = {"member": name, "|argmin Lhat(g) - theta0|": str(sp.N(dist, 20)), "sigma/(4 sqrt(n) beta)": str(ball),
+                   "beta n/sigma^2": str(beta / sig**2)}
+    holds = bad is None
+    return Outcome(holds, ["symbolic"], len(members), None, bad, steps=steps, notes=rows, strength="exact",
+                   sizes=["n = p = 1, θ⁰ = 0"])
+
+
+claim(
+    id="sec:8.4.2:empirical-minimiser",
+    section=SEC,
+    kind="inequality",
+    title="'the empirical minimizer is within σ/(4√nβ) of θ⁰' (after (8.153))",
+    printed=r"	ext{the empirical minimizer is within } \sigma/(4\sqrt{n}eta) 	ext{ of } 	heta^0",
+    equations=[],
+    statement=MinimiserInBall(),
+    check=_check_minimiser_ball,
+    mutants=[Mutant("corrected with c₀ = 1/C (βn/σ² ≤ 1/C)", MinimiserInBall(residual_hyp=True, c_num=sp.Integer(1)))],
+    uses=["sec:8.4.2:lemma-8.25-recalled", "eq:8.107"],
+    erratum=Erratum(
+        printed=r"	ext{the empirical minimizer is within } \sigma/(4\sqrt{n}eta) 	ext{ of } 	heta^0",
+        corrected=r"	ext{if } \|\hat{y}^0 - ec{y}\|_2 \leq C\sqrt{n} 	ext{ and } eta n/\sigma^2 \leq 	frac{1}{4C}"
+                  r"	ext{: the minimizer of } \hat{L}(g_	heta) 	ext{ nearest } 	heta^0	ext{, } 	heta^0 + "
+                  r"\Phi^+(ec{y} - \hat{y}^0)	ext{, is within } \|ec{y} - \hat{y}^0\|_2/\sigma \leq \sigma/(4\sqrt{n}eta)"
+                  r" 	ext{ (} \hat{y}^0 = 0 	ext{ when } f_{	heta^0} \equiv 0	ext{)}",
+        explanation="θ̂ = θ⁰ + Φ⁺y of Lemma 8.25 minimises L̂(g_θ) only when f_θ⁰ ≡ 0, which Theorem 8.33 does not assume. "
+                    "α·softplus neuron (x = 1, y = −1, θ⁰ = 0, α = 100; σ = α/2, β = α/4, β/σ² = 1/α ≤ c₀/n for "
+                    "α ≥ 1/c₀): the only minimiser of L̂(g_θ) is at |(−1 − α log 2)/(α/2)| = 1.40629 (→ 2 log 2) > "
+                    "σ/(4√nβ) = 1/2, and L̂(f_θ) has no minimiser (inf = 1, softplus > 0). With ‖ŷ⁰ − y‖ ≤ C√n the "
+                    "distance is ≤ ‖ŷ⁰ − y‖/σ ≤ C√n/σ ≤ σ/(4√nβ) iff βn/σ² ≤ 1/(4C) (attained on the boundary members)",
+        corrected_statement=MinimiserInBall(residual_hyp=True),
+    ),
+    notes=["severity: hypothesis",
+           "second reader R6 (2026-12-07): UNCOVERED-FALSE ('lemma-8.25-recalled' sentence); this claim added with the "
+           "reader's member as the exact refutation; the corrected form's constant 1/(4C) is attained (boundary "
+           "members), so the mutant c₀ = 1/C fails there",
+           "exact on scalar members (n = p = 1); a proof for every n, p would need ‖Φ⁺r‖ ≤ ‖r‖/σ (SVD) and "
+           "ΦΦ⁺r = r for rank Φ = n, as for lemma:8.25"],
 )
 
 
@@ -996,7 +1082,11 @@ claim(
     quantified=Quantified(NETS, NS.decide_8157, shapes=("initial-residual", "gd-converges"), corrected_cls=NETS_RES,
                           readings=(Reading("centred at ŷ⁰ but without ‖ŷ⁰ − y‖ ≤ C√n", Linear157(centred=True),
                                             expect=False),)),
-    notes=["severity: hypothesis",
+    notes=["second reader R6 (2026-12-07): FALSE-VERIFIED on the printed form (α·softplus neuron: (1/√n)‖Φθ⁰ − ŷ⁰‖ = α log 2; "
+           "along GD max|f − g| = 250, 2176, 21349 at α = 10², 10³, 10⁴); already an erratum on this branch with "
+           "the same member and correction (‖ŷ⁰ − y‖ ≤ C√n, c₀ = 1/(32C), centred at ŷ⁰, bound C) — the reader's "
+           "correction and this one agree (the reader's ŷ⁰ + ΦΔθᵗ reading is the centred form); nothing changed",
+           "severity: hypothesis",
            "attacks: GD (η = 0.5/τ², t ≤ min(4000, thm:8.33's T)) on every bank network inside Theorem 8.33's regime, "
            "the O(1) read as ≤ C = 2 (thm:8.33's C); Lemma 8.28's link also at the adversarial points of (8.142)'s ball",
            "second reader (R6, 2026-12-07): eq:8.157 false as printed on the α-softplus neuron (α log 2 at t = 0) and the "
@@ -1420,7 +1510,7 @@ claim(
     section=SEC,
     kind="asymptotic",
     title="Lazy training: per-neuron and relative parameter change, kernel, activation patterns and f − g shrink as m "
-          "grows; the total ‖θ − θ⁰‖ stays Θ(√n/σ)",
+          "grows; the total ‖θ − θ⁰‖ stays O(√n/σ) (does not shrink with m)",
     printed=r"\text{optimizing } \hat{L}(f_\theta) \text{ is similar to optimizing } \hat{L}(g_\theta) \text{ and does not leave } "
             r"B(\theta^0)",
     statement=Lazy(True),
@@ -1429,7 +1519,17 @@ claim(
              Mutant("the relative movement falls like 1/m", Lazy(True, rel_power=-1.0)),
              Mutant("'parameters change less': the total ‖θᵀ − θ⁰‖ shrinks with m", Lazy(True, total_shrinks=True))],
     uses=["thm:8.33", "eq:8.102"],
-    notes=["the reading 'the parameters change less' is precise only per neuron and relative to ‖θ⁰‖ ∝ √m: the total "
+    notes=["second reader R6 (2026-12-07): LOOSE: 'the total ‖θ − θ⁰‖ stays Θ(√n/σ)' — only the upper half O(√n/σ) holds; the "
+           "displacement is ≈ ‖Φ⁺r⁰‖ ∈ [‖r⁰‖/τ, ‖r⁰‖/σ] (exact member: Φ = [[1, 0], [1, δ]], y = (1, 1), f_θ⁰ = 0: "
+           "min-norm displacement (1, 0), norm 1, while √n/σ = 2000.0 at δ = 10⁻³). The title said Θ; it now says O "
+           "(and 'does not shrink with m', which is what the check tests: n and the data fixed, r⁰ ≠ 0)",
+           "second reader R6 (2026-12-07): the sentence this claim's paragraph ends with, 'optimizing f_θ and optimization g_θ yields the "
+           "same results under *any* regime', is false read literally: α·softplus neuron (x = 1, y = −1, θ⁰ = 0, α = 100, "
+           "β/σ² = 1/α, inside β/σ² ≤ c₀/n), 20000 GD steps η = 0.5/σ²: L̂(g) → 0 at θ_g = −2(1 + α log 2)/α = −1.40629, "
+           "while L̂(f) = 1.3667 and inf L̂(f) = 1 (softplus > 0, not attained). It holds only under thm:8.33's corrected "
+           "hypotheses (‖ŷ⁰ − y‖ ≤ C√n, e.g. f_θ⁰ ≡ 0); the chapter presumably means 'in some regime'. This claim (and "
+           "thm:8.33's erratum) is read with f_θ⁰ ≡ 0 (the check's symmetric initialisation)",
+           "the reading 'the parameters change less' is precise only per neuron and relative to ‖θ⁰‖ ∝ √m: the total "
            "displacement ‖θᵀ − θ⁰‖ tends to ‖Φ⁺y‖ → √(yᵀK∞⁻¹y) and does not shrink (reviewer: 5.02, 4.70, 4.87 at 2m = "
            "50, 500, 5000); that reading is a mutant the check kills",
            "empirical fits; a proof would need thm:8.33's ingredients (the trajectory stays within O(√n/σ) of θ⁰"
