@@ -102,14 +102,14 @@ N_ITER = 40       # iterates examined per run (every ⌈T/40⌉ steps, t = 0 and
 
 
 @lru_cache(maxsize=64)
-def gd_path(net) -> dict:
-    """GD (8.134) θ ← θ − η(Φᵗ)ᵀ(ŷᵗ − y), η = 0.5/τ², for T = min(T_MAX, thm:8.33's T) steps: the residual norms
+def gd_path(net, eta_factor: float = ETA_FACTOR) -> dict:
+    """GD (8.134) θ ← θ − η(Φᵗ)ᵀ(ŷᵗ − y), η = eta_factor/τ² (0.5 by default; thm:8.33 needs η ≤ 1/τ²), for T = min(T_MAX, thm:8.33's T) steps: the residual norms
     ‖ŷᵗ − y‖ and distances ‖θᵗ − θ⁰‖ at every t, and the iterates Wᵗ at N_ITER + 1 times."""
     from numeric.adversaries.netmodel import gd_run
 
     M = model(net)
     s = summary(net)
-    eta = ETA_FACTOR / s["tau"] ** 2
+    eta = eta_factor / s["tau"] ** 2
     T = min(T_MAX, int(gd_run(net)["T"]))
     every = max(1, -(-T // N_ITER))
     W = M.W0.copy()
@@ -315,7 +315,7 @@ def decide_8157(stmt, member, ctx):
     n, beta = s["n"], s["beta"]
     J0 = M.jac(M.W0)
     f0 = M.f(M.W0)
-    g = gd_path(member.obj)
+    g = gd_path(member.obj, getattr(stmt, "eta_factor", ETA_FACTOR))
     worst_gap, worst_lem, nums = 0.0, -np.inf, {}
     for lab, W in [(f"GD t = {t}", W) for t, W in g["iters"]] + list(ball_points(member.obj)):
         d = (W - M.W0).ravel()

@@ -1015,6 +1015,7 @@ class Linear157:
     centred: bool = False  # the corrected form: (1/√n)‖ΦΔθᵗ − (ŷᵗ − ŷ⁰)‖ (Lemma 8.28 bounds f − f_θ⁰ − ΦΔθ, not f − ΦΔθ)
     residual_hyp: bool = False  # the corrected form's class: ‖ŷ⁰ − y‖ ≤ C√n (thm:8.33's correction)
     const: float = 1.0  # Lemma 8.28's constant: |f − g| ≤ const·(β/2)‖Δθ‖² (a mutant: ½)
+    eta_factor: float = 0.5  # GD's step η = eta_factor/τ²: 'for all t' needs thm:8.33's η ≤ 1/τ² (a mutant: 3)
 
 
 def _check_8157(stmt: Linear157, ctx) -> Outcome:
@@ -1062,14 +1063,17 @@ claim(
     check=_check_8157,
     mutants=[Mutant("it grows with m", Linear157("grows")),
              Mutant("Lemma 8.28 with β/4: |ΦΔθ − (f_θ − f_θ⁰)|ᵢ ≤ (β/4)‖Δθ‖²",
-                    Linear157(centred=True, residual_hyp=True, const=0.5))],
+                    Linear157(centred=True, residual_hyp=True, const=0.5)),
+             Mutant("the corrected form with no step condition (GD at η = 3/τ²; second reader S3)",
+                    Linear157(centred=True, residual_hyp=True, eta_factor=3.0))],
     uses=["lemma:8.28", "eq:8.154"],
     erratum=Erratum(
         printed=r"\frac{1}{\sqrt{n}} \|\Phi\theta^t - \hat{y}^t\|_2 \leq O(1)",
         corrected=r"\text{if } \|\hat{y}^0 - \vec{y}\|_2 \leq C\sqrt{n} \text{ and } \beta n/\sigma^2 \leq c_0 = \tfrac{1}{32C}"
                   r"\text{ (thm:8.33's corrected hypotheses): } \frac{1}{\sqrt{n}} \|\Phi\Delta\theta^t - (\hat{y}^t - "
                   r"\hat{y}^0)\|_2 \leq \frac{\beta}{2}\|\Delta\theta^t\|_2^2 \leq \frac{\beta}{2}\Big(\frac{8C\sqrt{n}}"
-                  r"{\sigma}\Big)^2 \leq C \text{ for all } t \text{ (} \hat{y}^0 = 0 \text{ for the symmetric initialisation)}",
+                  r"{\sigma}\Big)^2 \leq C \text{ for all } t \text{ of GD (8.134) with } \eta \leq 1/\tau^2 \text{ (thm:8.33's "
+                  r"step; } \hat{y}^0 = 0 \text{ for the symmetric initialisation)}",
         explanation="Lemma 8.28 bounds f_θ − g_θ with g_θ = f_θ⁰ + ΦΔθ, i.e. ΦΔθᵗ − (ŷᵗ − ŷ⁰), not ΦΔθᵗ − ŷᵗ: the printed "
                     "quantity carries ŷ⁰ = f_θ⁰(X), which Theorem 8.33's regime does not bound. At t = 0 it is exactly "
                     "(1/√n)‖ŷ⁰‖: α·softplus neuron (α = 100, θ⁰ = 0) 69.3, (8.78) erf m = 64 random init α = 10³ 451.9 "
@@ -1082,7 +1086,10 @@ claim(
     quantified=Quantified(NETS, NS.decide_8157, shapes=("initial-residual", "gd-converges"), corrected_cls=NETS_RES,
                           readings=(Reading("centred at ŷ⁰ but without ‖ŷ⁰ − y‖ ≤ C√n", Linear157(centred=True),
                                             expect=False),)),
-    notes=["second reader R6 (2026-12-07): FALSE-VERIFIED on the printed form (α·softplus neuron: (1/√n)‖Φθ⁰ − ŷ⁰‖ = α log 2; "
+    notes=["second reader S3 (2026-12-07, on the corrected form): 'for all t' needs a step size — f = θ + θ²/100, x = y = 1, "
+           "θ⁰ = 0 (C = 1, σ = 1, β = 1/50) with GD at η = 3 has centred gap 4.77 > C at t = 4 (exact fractions); the "
+           "corrected form now names thm:8.33's η ≤ 1/τ², and η = 3/τ² is a mutant decided on the network bank",
+           "second reader R6 (2026-12-07): FALSE-VERIFIED on the printed form (α·softplus neuron: (1/√n)‖Φθ⁰ − ŷ⁰‖ = α log 2; "
            "along GD max|f − g| = 250, 2176, 21349 at α = 10², 10³, 10⁴); already an erratum on this branch with "
            "the same member and correction (‖ŷ⁰ − y‖ ≤ C√n, c₀ = 1/(32C), centred at ŷ⁰, bound C) — the reader's "
            "correction and this one agree (the reader's ŷ⁰ + ΦΔθᵗ reading is the centred form); nothing changed",
