@@ -221,3 +221,18 @@ def test_a_continued_display_carries_its_left_hand_side():
     assert e.printed.startswith(r"\frac{1}{2} \langle v, \nabla^2 g(x) v \rangle = 2\langle x, v")
     assert catalog.get("eq:8.12").printed.startswith("f(x) = ")
     assert catalog.get("eq:8.1").lhs == ""  # not a continuation
+
+
+def test_no_claim_text_holds_a_control_character():
+    """A printed or corrected form written through a non-raw string turns \\text into a tab and \\beta into a
+    backspace (two claims did, and their pages failed to typeset): no claim's texts hold control characters."""
+    from verify.engine import registry
+
+    bad = []
+    for c in registry.all_claims():
+        texts = [c.printed or "", c.title or ""] + [str(n) for n in (c.notes or ())]
+        if c.erratum is not None:
+            texts += [c.erratum.printed or "", c.erratum.corrected or "", c.erratum.explanation or ""]
+        if any(ch in t for t in texts for ch in "\t\b\v\f\r"):
+            bad.append(c.id)
+    assert not bad, bad

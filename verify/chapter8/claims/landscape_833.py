@@ -308,7 +308,9 @@ claim(
                TensorLandscape(weights="positive", maxima="largest only")),
     ],
     uses=["eq:8.53"],
-    notes=["sampled at small (d, k) for equal weights (runs, Riemannian Newton); the weighted classification is exact "
+    notes=["a proof for every (d, k) would need the classification of the critical points of Σλᵢ⟨aᵢ, x⟩⁴ on the sphere in "
+           "general (signed sums over a support S, tangent Hessian by |S|); the symbolic part does it at small (d, k) only",
+           "sampled at small (d, k) for equal weights (runs, Riemannian Newton); the weighted classification is exact "
            "with symbolic weights at (2, 2), (3, 2) (and (3, 3) above ci); the argument for every d is the Lagrange "
            "computation in the erratum's explanation (Ge et al. 2015 for equal weights), not encoded at symbolic d",
            "second reader (2026-12-07): the chapter's class 'low-rank with orthonormal components' admits unequal weights, "
@@ -405,7 +407,7 @@ claim(
     title="Rank-1 matrix completion (8.11) has no spurious local minimum only w.h.p. over Ω (Theorem 8.14); a fixed Ω "
     "can have one: z = (2, 1, −2)/3, Ω = {11, 12, 21, 23, 32, 33}, x = (−2/3, 0, −2/3) is a strict local minimum, "
     "f = 8/81 > 0",
-    printed=r"	ext{We have now demonstrated that \dots rank-1 PCA and rank-1 matrix completion, have no spurious local "
+    printed=r"\text{We have now demonstrated that \dots rank-1 PCA and rank-1 matrix completion, have no spurious local "
     r"minima \dots; We have shown above that matrix completion of a rank-1 matrix has no spurious local minima}",
     statement=MCNoSpurious(),
     check=_check_mc_spurious,
@@ -433,7 +435,9 @@ claim(
                MCNoSpurious(masks="w.h.p.", probability="zero")),
     ],
     uses=["thm:8.14", "thm:8.23", "thm:8.7", "def:8.10"],
-    notes=["second reader (2026-12-07): UNCOVERED-FALSE — the opening of §8.3.3 and §8.3.2's 'We have shown above …' "
+    notes=["exact for the fixed Ω (rationals: ∇f = 0, leading minors of ∇²f, f = 8/81); a proof of the w.h.p. half would "
+           "need Theorem 8.14's argument (Lemma 8.17 uniformly over incoherent pairs), which thm:8.14 and thm:8.23 carry",
+           "second reader (2026-12-07): UNCOVERED-FALSE — the opening of §8.3.3 and §8.3.2's 'We have shown above …' "
            "claim 'no spurious local minima' for rank-1 matrix completion, which the chapter shows only w.h.p. "
            "(Theorem 8.14); new claim, an erratum, decided exactly on the reader's (z, Ω) — now bank members (vector "
            "and mask kinds) — with two killed mutants",

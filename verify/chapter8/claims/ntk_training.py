@@ -905,18 +905,18 @@ claim(
     section=SEC,
     kind="inequality",
     title="'the empirical minimizer is within σ/(4√nβ) of θ⁰' (after (8.153))",
-    printed=r"	ext{the empirical minimizer is within } \sigma/(4\sqrt{n}eta) 	ext{ of } 	heta^0",
+    printed=r"\text{the empirical minimizer is within } \sigma/(4\sqrt{n}\beta) \text{ of } \theta^0",
     equations=[],
     statement=MinimiserInBall(),
     check=_check_minimiser_ball,
     mutants=[Mutant("corrected with c₀ = 1/C (βn/σ² ≤ 1/C)", MinimiserInBall(residual_hyp=True, c_num=sp.Integer(1)))],
     uses=["sec:8.4.2:lemma-8.25-recalled", "eq:8.107"],
     erratum=Erratum(
-        printed=r"	ext{the empirical minimizer is within } \sigma/(4\sqrt{n}eta) 	ext{ of } 	heta^0",
-        corrected=r"	ext{if } \|\hat{y}^0 - ec{y}\|_2 \leq C\sqrt{n} 	ext{ and } eta n/\sigma^2 \leq 	frac{1}{4C}"
-                  r"	ext{: the minimizer of } \hat{L}(g_	heta) 	ext{ nearest } 	heta^0	ext{, } 	heta^0 + "
-                  r"\Phi^+(ec{y} - \hat{y}^0)	ext{, is within } \|ec{y} - \hat{y}^0\|_2/\sigma \leq \sigma/(4\sqrt{n}eta)"
-                  r" 	ext{ (} \hat{y}^0 = 0 	ext{ when } f_{	heta^0} \equiv 0	ext{)}",
+        printed=r"\text{the empirical minimizer is within } \sigma/(4\sqrt{n}\beta) \text{ of } \theta^0",
+        corrected=r"\text{if } \|\hat{y}^0 - \vec{y}\|_2 \leq C\sqrt{n} \text{ and } \beta n/\sigma^2 \leq \tfrac{1}{4C}"
+                  r"\text{: the minimizer of } \hat{L}(g_\theta) \text{ nearest } \theta^0\text{, } \theta^0 + "
+                  r"\Phi^+(\vec{y} - \hat{y}^0)\text{, is within } \|\vec{y} - \hat{y}^0\|_2/\sigma \leq \sigma/(4\sqrt{n}\beta)"
+                  r" \text{ (} \hat{y}^0 = 0 \text{ when } f_{\theta^0} \equiv 0\text{)}",
         explanation="θ̂ = θ⁰ + Φ⁺y of Lemma 8.25 minimises L̂(g_θ) only when f_θ⁰ ≡ 0, which Theorem 8.33 does not assume. "
                     "α·softplus neuron (x = 1, y = −1, θ⁰ = 0, α = 100; σ = α/2, β = α/4, β/σ² = 1/α ≤ c₀/n for "
                     "α ≥ 1/c₀): the only minimiser of L̂(g_θ) is at |(−1 − α log 2)/(α/2)| = 1.40629 (→ 2 log 2) > "

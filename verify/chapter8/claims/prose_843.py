@@ -104,7 +104,12 @@ def _reviewer_designs(seed: int) -> tuple:
     out = []
     cube = np.array(list(itertools.product([-1.0, 1.0], repeat=10)))
     rng = np.random.default_rng(seed)
-    for X, m in ((cube, 6000), (rng.choice([-1.0, 1.0], size=(3, 6)), 4000), (rng.choice([-1.0, 1.0], size=(4, 10)), 4000)):
+
+    def distinct(n, d):  # n distinct points of {±1}ᵈ (a repeated sample makes ΦΦᵀ singular: seeds 15, 17 drew one)
+        idx = rng.choice(2**d, size=n, replace=False)
+        return np.array([[1.0 if (i >> k) & 1 else -1.0 for k in range(d)] for i in idx])
+
+    for X, m in ((cube, 6000), (distinct(3, 6), 4000), (distinct(4, 10), 4000)):
         net = nn.init(m, X.shape[1], np.random.default_rng(seed + X.shape[0]), act="relu", symmetric=True)
         y = X[:, 0] * X[:, 1]
         D = net.grad_dot(X, np.linalg.solve(net.ntk(X), y)).reshape(m, X.shape[1])
@@ -382,7 +387,9 @@ claim(
         Mutant("limit: ≥ 5% on every antipodal-free set at every d (the half-cube, d = 5, 6, 10; second reader S3)",
                DenseLimit(dims=(3,), half_cube_dims=(5, 6, 10))),
     ],
-    notes=["second reader S3 (2026-12-07, on the corrected form): too weak for Example 8.34/Theorem 8.35, which are "
+    notes=["a proof would need the limit share over every antipodal-free X ⊂ {±1}ᵈ at each d (exhaustive here at d = 3, 4 "
+           "only) and a rate for share_m → share_∞; the half-cube values are float64, not bounds",
+           "second reader S3 (2026-12-07, on the corrected form): too weak for Example 8.34/Theorem 8.35, which are "
            "for every d — the half-cube {x ∈ {±1}ᵈ : x₁ = 1} has no antipodal pair and its limit share is 0.045596 "
            "(d = 5), 0.0340 (d = 6), 0.0095 (d = 10) → 0 (reproduced: half_cube_share); the corrected form now says "
            "d = 3, 4 only and that density needs n ≪ d², and 'every d' is a mutant the check kills",

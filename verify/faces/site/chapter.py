@@ -125,7 +125,9 @@ def verdict_mark(status: str, strength: str | None, root: str = "") -> str:
 
 def _equation_block(site: Site, label: str, tex: str) -> str:
     e = site.status(f"eq:{label}")
-    claims = e["claims"]
+    claims = list(e["claims"])
+    if label in site.results["equations"]:  # every claim on this equation is linked, not only the one named after it
+        claims += [c for c in site.equation(label)["claims"] if c in site.claims and c not in claims]
     tip = f"({label}) {e['status']}" + (f" · {e['strength']}" if e["strength"] else "")
     tip += "".join(f"\n{verdict_line(site, c)}" for c in claims) if claims else " — no claim covers it yet"
     href = f' data-href="{claim_url(claims[0])}"' if claims else ""

@@ -106,7 +106,7 @@
       if (score > 0) scored.push([score, k, e]);
     });
     scored.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-    return scored.slice(0, 60).map(function (x) { return x[2]; });
+    return scored.slice(0, 200).map(function (x) { return x[2]; });  // every erratum (66) still listed under "erratum"
   }
 
   function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]; }); }
