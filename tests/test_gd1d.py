@@ -51,7 +51,27 @@ def test_gd_on_the_stable_line_of_every_strict_saddle_of_figure_8_3_ends_at_the_
     assert len(lines) == 4
     assert decide_escape(Escape(), m, None).holds is True
     assert decide_escape(Escape(gd_escapes=True), m, None).holds is False
-    assert decide_escape(Escape(), BANK["x² + (xy − 1)²"], None).holds is None  # irrational eigenvectors: n/a
+    # irrational eigenvectors: the plain-GD half is n/a there (the perturbed-GD half is decided, test below)
+    assert decide_escape(Escape(gd_escapes=True), BANK["x² + (xy − 1)²"], None).holds is None
+
+
+def test_perturbed_gd_half_on_a_non_separable_member_with_certified_box_constants():
+    import math
+
+    from verify.chapter8.claims.saddle_strict import Escape, _box_constants, _pgd_escape_general, decide_escape
+
+    m = BANK["x² + (xy − 1)²"]
+    ell, rho = _box_constants(m.obj, (0, 0))
+    # ‖∇²f(1, −1)‖ = 3 + √37 and the third-derivative tensor's Frobenius norm at a corner, √96: the certified
+    # sup bounds on the box [−1, 1]² lie above both (and not far above)
+    assert 3 + math.sqrt(37) <= float(ell) <= 9.5 and math.sqrt(96) <= float(rho) <= 10.5
+    ok, rows, ce = _pgd_escape_general(m, None, n=10)
+    assert ok is True and ce is None and "10/10 escaped" in rows[0]
+    assert decide_escape(Escape(), m, None).holds is True
+    out = decide_escape(Escape(perturb=False), m, None)  # the perturbation removed: GD sits on the saddle (exact)
+    assert out.holds is False and out.counterexample["escaped"] == "0/40"
+    na = decide_escape(Escape(), BANK["x² − y² (strict saddle)"], None)  # unbounded below, ρ = 0: PGD half n/a, said
+    assert na.holds is True and "Δ_f" in na.notes[0] and "ρ = 0" in na.notes[0]
 
 
 def test_perturbed_gd_escapes_the_weak_saddle_at_the_largest_allowed_tolerance():
