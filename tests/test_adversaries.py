@@ -143,6 +143,25 @@ def test_the_diag_linear_model_is_inside_theorem_8_33s_regime_and_its_corrected_
     assert s["sigma"] == 0.5 and s["tau"] == 1.0 and s["beta"] == 0.0 and s["n"] == 2
 
 
+def test_the_centred_softplus_network_meets_880_starts_at_zero_output_and_has_rank_n():
+    """(8.78) with σ = softplus − log 2: σ(0) = 0, 1-Lipschitz (σ' = sigmoid ∈ (0, 1)), sup|σ''| = 1/4, aᵢ = ±1,
+    f_θ⁰ ≡ 0 at θ⁰ = 0 (checked exactly on the data), rank Φ = n with σ = 1/2."""
+    import numpy as np
+
+    from numeric.adversaries import BANK
+    from numeric.adversaries.netmodel import ACTS, summary
+
+    members()
+    m = BANK["(8.78) centred softplus, m = 2, θ⁰ = 0, a = (1, 1), X = I₂"]
+    assert Class("f0 = 0, rank n", "network", ("aᵢ ∈ {±1}", "f_θ⁰ ≡ 0", "rank Φ = n", "‖ŷ⁰ − y‖₂ ≤ 2√n")).admits(m)
+    s = summary(m.obj)
+    assert abs(s["sigma"] - 0.5) < 1e-15 and s["n"] == 2
+    sig, d1, d2, sup2 = ACTS["softplus0"]
+    z = np.linspace(-30, 30, 60001)
+    assert sig(np.array(0.0)) == 0.0 and np.all((d1(z) > 0) & (d1(z) < 1)) and sup2 == 0.25
+    assert abs(np.max(np.abs(d2(z))) - 0.25) < 1e-12 and abs(d2(np.array(0.0)) - 0.25) < 1e-15
+
+
 def test_figure_8_3_members_are_polynomials_with_certificate_paths():
     from numeric.adversaries import BANK
     from numeric.adversaries.functions import FLAT_PATHS

@@ -27,3 +27,22 @@ def test_the_three_mutants_fall_on_the_decide_path():
 def test_single_neuron_models_have_no_width_and_are_not_applicable():
     out = decide_lazy_width(Lazy(True), BANK["α·softplus neuron, α = 100, θ⁰ = 0, y = −1"], None)
     assert out.holds is None and "no width" in out.notes[0]
+
+
+def test_figure_8_8_on_networks_held_with_zero_initial_output_and_its_mutants_fall():
+    from verify.chapter8.claims.ntk_scaling import Fig88
+    from verify.chapter8.lazy_attacks import decide_fig88_net
+
+    printed = (Fig88("shrinking", True, -1), Fig88("fixed", False, 2))
+    soft = BANK["(8.78) centred softplus, m = 2, θ⁰ = 0, a = (1, 1), X = I₂"]  # Θ(1/α): the toy's order
+    for m in (SYMMETRIC, soft):
+        assert decide_fig88_net(printed, m, None).holds is True, m.name
+        assert decide_fig88_net((Fig88("fixed", True),), m, None).holds is False  # worse globally: Θ(α²)
+    out = decide_fig88_net((Fig88("shrinking", True, -2),), soft, None)  # the O(1/α²) mutant falls on the network
+    assert out.holds is False and abs(out.counterexample["slope in log alpha"] + 1) < 0.05
+    # the symmetric initialisation cancels the second-order term in pairs: Θ(1/α²), so the toy's Θ(1/α) fails there
+    out = decide_fig88_net((Fig88("shrinking", True, -1, theta=True),), SYMMETRIC, None)
+    assert out.holds is False and abs(out.counterexample["slope in log alpha"] + 2) < 0.05
+    # f̄_θ⁰ ≠ 0 (random initialisation): the segment to the minimiser of L̂(αḡ) does not shrink, the gap grows
+    out = decide_fig88_net((Fig88("shrinking", True),), RANDOM, None)
+    assert out.holds is False and out.counterexample["slope in log alpha"] > 1.5

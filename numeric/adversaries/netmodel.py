@@ -23,6 +23,8 @@ ACTS = {
              4 / (3 * np.sqrt(3))),
     "softplus": (lambda z: np.logaddexp(0, z), expit, lambda z: expit(z) * (1 - expit(z)), 0.25),
     "identity": (lambda z: z, lambda z: np.ones_like(z), lambda z: np.zeros_like(z), 0.0),
+    # softplus shifted to σ(0) = 0: 1-Lipschitz, C², σ''(0) = 1/4 ≠ 0 (a start θ⁰ = 0 has f_θ⁰ = 0 without pairing)
+    "softplus0": (lambda z: np.logaddexp(0, z) - np.log(2.0), expit, lambda z: expit(z) * (1 - expit(z)), 0.25),
     # 0.01z + 0.99·tanh z (second reader's eq:8.162 model): σ' ∈ [0.01, 1], so GD can run far before it fits
     "lintanh": (lambda z: 0.01 * z + 0.99 * np.tanh(z), lambda z: 0.01 + 0.99 * (1 - np.tanh(z) ** 2),
                 lambda z: -1.98 * np.tanh(z) * (1 - np.tanh(z) ** 2), 0.99 * 4 / (3 * np.sqrt(3))),

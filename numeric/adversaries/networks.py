@@ -157,6 +157,17 @@ member("(8.78) erf, m = 64, symmetric init, duplicate input, opposite labels", "
        "figure 8.6's corrected form without rank Φ = n: L̂(g_θ) never attains 0")
 
 
+member("(8.78) centred softplus, m = 2, θ⁰ = 0, a = (1, 1), X = I₂", "network",
+       ScaledNet("softplus0", 2, 2, "random", 0, alpha=1.0, W0=(0.0, 0.0, 0.0, 0.0), a0=(1.0, 1.0),
+                 X=((1.0, 0.0), (0.0, 1.0)), y=(1.0, 1.0)),
+       "the chapter's network (8.78) with σ(z) = log(1 + eᶻ) − log 2 (1-Lipschitz, C², sup|σ''| = 1/4: (8.80)), "
+       "both signs +1, started at θ⁰ = 0 so f_θ⁰ ≡ 0 without the symmetric pairing; Φ = (1/(2√2))[I₂ I₂] "
+       "(σ = 1/2, rank 2 = n)",
+       "statements whose rate on networks with f_θ⁰ = 0 is read off the symmetric initialisation: there the paired "
+       "neurons cancel the second-order term of f − g; here σ''(0) = 1/4 and the signs agree, so |αf̄ − αḡ| on the "
+       "segment to the minimiser of L̂(αḡ) is Θ(1/α), the toy's order (figure:8.8's 'O(1/α²)' mutant)")
+
+
 @hyp("network", "rank Φ = n", "σ_min(Φ) > 0 at θ⁰ (Lemma 8.25's hypothesis), relative tolerance 10⁻⁹")
 def _rank(net):
     from numeric.adversaries.netmodel import summary

@@ -181,3 +181,73 @@ def decide_lazy_width(stmt, member, ctx):
         holds = None
     return Outcome(holds, ["optimizer", "adversary bank"], len(rows), None,
                    None if holds else dict(nums, decays=[d for d in decays]), notes=[head], strength="sampled")
+
+
+# --- Figure 8.8 on the chapter's networks (§8.4.1's f = αf̄ with f̄ a bank network) ------------------------------------
+ALPHAS = (30.0, 100.0, 300.0, 1000.0)  # the output scales α read (float64 resolves the α⁻² gaps at these)
+GRID = 101                              # points of each segment (s = 0, 1/100, …, 1): the sup is sampled on the grid
+
+
+@lru_cache(maxsize=64)
+def fig88_gaps(net) -> dict:
+    """sup over the region of |L̂(αf̄_θ) − L̂(αḡ_θ)|, L̂ = (1/n)Σ(·  − yᵢ)², at each α of ALPHAS, for f̄ the member's
+    network at its own width and start (netmodel.model) with its own α set to 1, and ḡ its linearisation at θ⁰.  The regions generalise the
+    toy's: 'shrinking' is the segment from θ⁰ to the minimum-norm minimiser of L̂(αḡ), θ⁰ + Φ̄⁺(y − αf̄_θ⁰)/α (the
+    toy's [0, 1/α]); 'fixed' is the segment from θ⁰ to θ⁰ + Φ̄⁺(y − f̄_θ⁰) (the α = 1 minimiser: the toy's [0, 1])."""
+    M = model(net)
+    M.alpha = 1.0  # f̄ is the member's network without its own output scale: the figure's α is read over ALPHAS
+    J0 = M.jac(M.W0)
+    f0 = M.f(M.W0)
+    P = np.linalg.pinv(J0)
+    th0 = M.W0.ravel()
+    out = {"shrinking": [], "fixed": [], "beta": float(M.beta()), "f0": float(np.max(np.abs(f0)))}
+    ss = np.linspace(0.0, 1.0, GRID)
+    for al in ALPHAS:
+        for region, D in (("shrinking", P @ (M.y - al * f0) / al), ("fixed", P @ (M.y - f0))):
+            worst = 0.0
+            for s in ss:
+                d = s * D
+                fb = M.f((th0 + d).reshape(M.W0.shape))
+                gb = f0 + J0 @ d
+                gap = float(np.mean((al * fb - al * gb) * (al * fb + al * gb - 2 * M.y)))  # L̂(αf̄) − L̂(αḡ)
+                worst = max(worst, abs(gap))
+            out[region].append(worst)
+    return out
+
+
+def decide_fig88_net(stmt, member, ctx):
+    """Figure 8.8's statement (verify.chapter8.claims.ntk_scaling.Fig88 parts) on one bank network f̄: per region,
+    the slope of log sup|L̂(αf̄) − L̂(αḡ)| in log α over ALPHAS.  'better' (→ 0): slope ≤ −δ; not better (the
+    'worse globally' of the caption): slope ≥ δ; a claimed rate k is read on networks as O(α^k) on the shrinking
+    region (slope ≤ k + δ: Lemma 8.28 bounds |αf̄ − αḡ| by αβ̄‖Δθ‖²/2 = O(1/α) there; the toy attains k = −1, the
+    symmetric initialisation's paired neurons cancel the second-order term and give α⁻²) and as Θ(α^k) on the fixed
+    one (|slope − k| ≤ δ).  Sampled (a grid of 101 points per segment, float64)."""
+    from verify.engine.claim import Outcome
+
+    net = member.obj
+    G = fig88_gaps(net)
+    if G["beta"] == 0:
+        return Outcome(None, ["adversary bank"], 0, notes=[f"{member.name}: β̄ = 0 (f̄ affine in θ, f̄ = ḡ): no "
+                                                           "approximation error to compare (the figure's toy has β > 0)"])
+    rows, bad = [], None
+    for part in stmt:
+        vals = G[part.region]
+        if min(vals) <= 0:
+            return Outcome(None, ["adversary bank"], 0, notes=[f"{member.name}: a zero gap on the {part.region} region"])
+        b = _slope(ALPHAS, vals)
+        better = b <= -DELTA
+        worse = b >= DELTA
+        ok = better if part.better else worse
+        if part.rate is not None:  # O(α^k) on the shrinking region, Θ(α^k) on the fixed one, Θ when the part says so
+            theta = part.region == "fixed" or getattr(part, "theta", False)
+            ok = ok and (abs(b - part.rate) <= DELTA if theta else b <= part.rate + DELTA)
+        rows.append(f"{part.region} region: sup gap {', '.join(f'{v:.3g}' for v in vals)} at α = "
+                    f"{', '.join(f'{a:g}' for a in ALPHAS)}: slope {b:.3f} (claimed {'→ 0' if part.better else 'not → 0'}"
+                    + (f", rate {part.rate}" + (" (Θ)" if getattr(part, "theta", False) else "")
+                       if part.rate is not None else "") + f"): {ok}")
+        if not ok and bad is None:
+            bad = {"member": member.name, "region": part.region, "sup gaps": [float(f"{v:.6g}") for v in vals],
+                   "alphas": list(ALPHAS), "slope in log alpha": round(b, 3), "claimed better": part.better,
+                   "claimed rate": part.rate, "max |f0|": G["f0"]}
+    return Outcome(bad is None, ["adversary bank"], len(ALPHAS) * GRID, None, bad, strength="sampled",
+                   notes=[f"{member.name}: " + "; ".join(rows)])
