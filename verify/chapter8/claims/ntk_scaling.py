@@ -427,6 +427,17 @@ claim(
                 (Fig88("shrinking", True, -1, theta=True),), expect=False))),
     uses=["remark:8.31"],
     notes=["reproduced for several α in figures/ntk-fig-8.8.png",
+           "the check decides the figure's own functions (8.76)/(8.77) exactly (the object the caption speaks of); "
+           "attacked on the chapter's networks (verify.chapter8.lazy_attacks.decide_fig88_net): f̄ = a bank network "
+           "(its own α set to 1) with f̄_θ⁰ ≡ 0 on the data (the toy's θ⁰ = 0, f̄_0 = 0), ḡ its linearisation, f = αf̄ at "
+           "α = 30 … 1000; 'the region [0, 1/α]' is the segment from θ⁰ to the minimum-norm minimiser of L̂(αḡ), '[0, 1]' "
+           "the α = 1 segment; sup |L̂(αf̄) − L̂(αḡ)| on 101 grid points (sampled), read by its slope in log α (δ = 1/4). "
+           "Held on all 9 admitted non-linear members (linear ones n/a: f̄ = ḡ): better on the shrinking segment (O(1/α): "
+           "α⁻² on the symmetric initialisation, whose paired neurons cancel the second-order term of f̄ − ḡ, α⁻¹ on the "
+           "centred-softplus net with θ⁰ = 0), worse on the fixed one (Θ(α²)). The reading without f̄_θ⁰ = 0 fails on "
+           "every random-initialisation member and the α·softplus neuron (the segment tends to −Φ̄⁺f̄_θ⁰ and the gap grows "
+           "like α², slopes 1.9–2.1), as eq:8.73's erratum; the toy's Θ(1/α) read on the networks fails on the symmetric "
+           "ones (slope −2.000). Both mutants fall on the bank too (the O(1/α²) one on the centred-softplus member)",
            "second reader R5 (2026-12-07), LOOSE: 'worse globally' can only be read pointwise or on a fixed interval — "
            "the sup over ℝ of |L̂(αf̄) − L̂(αḡ)| is ∞ at every α (quartic minus quadratic); pointwise D(θ) = "
            "α²βθ³(2 + βθ) − 2αβθ² → ∞ for every θ ≠ 0 (monotone in α for θ ∈ (−2/β, 0), eventually monotone for "
