@@ -19,7 +19,8 @@ Each is read by its least-squares slope in log m over the four widths, against t
 check's): a quantity 'shrinks' when its slope is ≤ −δ, or when it is 0 at every width (a linear network: f = g, Φ
 constant); the relative movement's slope must lie within δ of the claimed exponent.  Sampled: the weights are seeded
 random draws and the runs are float64; one draw per width (the check pools seeds and fits with intervals; here the
-bank gives many recipes instead).  Single-neuron models (the α·softplus neuron, the linear models Φ = I_n, the
+bank gives many recipes instead).  A member with its own fixed start (W0) is widened with the random initialisation
+(its seed, α and data).  Single-neuron models (the α·softplus neuron, the linear models Φ = I_n, the
 lintanh neuron) have no width to grow: n/a.
 """
 from __future__ import annotations
@@ -52,7 +53,9 @@ def _at_width(net, m: int) -> Model:
     from numeric.adversaries.networks import Net, draw
 
     init = net.init
-    if getattr(net, "W0", None) is not None:  # a recipe with its own start: redrawn at width m as that start was drawn
+    if getattr(net, "W0", None) is not None:
+        # a recipe with its own fixed start has no width-m analogue (θ⁰ = 0 at width m would move every neuron alike,
+        # with ‖θ⁰‖ = 0): its family is drawn with the random initialisation wⱼ ~ N(0, I_d), aⱼ = ±1, its seed and data
         init = "random"
     W, a = draw(Net(net.activation, m, net.d, init, net.seed))
     base = model(replace(net, m=m, W0=None, a0=None) if hasattr(net, "W0") else Net(net.activation, m, net.d, init,
