@@ -1,0 +1,17 @@
+"""The mask statements' deterministic parts attacked on the bank's masks, decided exactly (issue 18)."""
+from numeric.adversaries import BANK, admitted, members
+from verify.chapter8.claims import mc_lemma817 as L
+
+members("mask")
+PRINTED = L.SampledPCA(expectation_factor="1", value_class="all", value_level="one")
+
+
+def test_remark_815_value_comparison_on_the_mask_bank():
+    out = {mm.name: (L._decide_815_value(PRINTED, mm, None).holds, L._decide_815_value(L.SampledPCA(), mm, None).holds)
+           for mm in admitted(L.MASKS_815)}
+    assert out["full (d = 4)"] == (True, True)  # f/p = g exactly
+    for name in ("empty row 1 (d = 4)", "diagonal only (d = 4)", "bipartite A = {1, 2}, B = {3, 4}"):
+        assert out[name] == (False, True), name
+    # the mutant without the incoherence of x falls on the diagonal-only mask (a spike beyond K·ε̄)
+    o = L._decide_815_value(L.SampledPCA(value_class="all"), BANK["diagonal only (d = 4)"], None)
+    assert o.holds is False and o.strength == "exact"
