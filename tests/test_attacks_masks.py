@@ -15,3 +15,11 @@ def test_remark_815_value_comparison_on_the_mask_bank():
     # the mutant without the incoherence of x falls on the diagonal-only mask (a spike beyond K·ε̄)
     o = L._decide_815_value(L.SampledPCA(value_class="all"), BANK["diagonal only (d = 4)"], None)
     assert o.holds is False and o.strength == "exact"
+
+
+def test_remark_811_an_unobserved_index_leaves_a_line_of_global_minima():
+    from verify.chapter8.claims import mc_sampling as S
+
+    o = S._decide_811(S.Identifiability(), BANK["empty row 1 (d = 4)"], None)
+    assert o.holds is True and all(f == 0 for f in o.steps[0].derived)
+    assert S._decide_811(S.Identifiability(), BANK["full (d = 4)"], None).holds is None  # every index observed: n/a
