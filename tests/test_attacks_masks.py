@@ -23,3 +23,13 @@ def test_remark_811_an_unobserved_index_leaves_a_line_of_global_minima():
     o = S._decide_811(S.Identifiability(), BANK["empty row 1 (d = 4)"], None)
     assert o.holds is True and all(f == 0 for f in o.steps[0].derived)
     assert S._decide_811(S.Identifiability(), BANK["full (d = 4)"], None).holds is None  # every index observed: n/a
+
+
+def test_815_approx_for_any_matrices_falls_on_every_mask_but_the_full_one_and_the_normalised_form_holds():
+    any_ = L.InnerApprox("any")
+    for mm in admitted(L.MASKS_815):
+        o = L._decide_approx(any_, mm, None)
+        assert o.holds is (mm.name == "full (d = 4)"), mm.name  # a nonzero deviation, scaled past ε̄
+        assert L._decide_approx(L.InnerApprox("incoherent"), mm, None).holds in (True, None)
+    o = L._decide_approx(L.ScalarSum(True, 1000.0), BANK["empty row 1 (d = 4)"], None)  # remark:8.16's mutant
+    assert o.holds is False and o.strength == "exact"

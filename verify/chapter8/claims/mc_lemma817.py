@@ -192,16 +192,116 @@ class ScalarSum:
     scale: float = 1.0  # T multiplied by this factor
 
 
+MASKS_815 = Class("masks of the bank (p = |Ω|/d²)", "mask", (),
+                  "a fixed Ω with its observed fraction as p (numeric.chapter8.mc_exact_steps.from_matrix)")
+
+
+def _decide_approx(stmt, mm, ctx) -> Outcome:
+    """(8.14)/(8.15)'s '≈' on one bank mask, exactly (p = |Ω|/d², T = A∘B, dev_T = Σ_Ω T_ij − pΣT_ij):
+
+    * 'for any A, B' (remark:8.16 printed, ScalarSum(False); eq-8.15-approx printed, InnerApprox('any')), read at the
+      level ε of Lemma 8.17 on this Ω: A = B = M for every PSD matrix of the bank at the mask's d, and A = B = J;
+      refuted where |dev_T| > ε̄ = ‖E_s‖_F μ²/d (μ = 2), an upper bound on the level; held only if every dev_T = 0;
+    * the normalised T = (uuᵀ)∘(vvᵀ) (the corrections): every pair u, v of unit μ-incoherent vectors of the bank at the
+      mask's d: dev_T = p·dev(u, v) exactly, so |dev_T| ≤ pε at every level ε at which Lemma 8.17 holds (held);
+      scaled by c (a mutant), refuted where c·|dev(u, v)| > ε̄;
+    * A = B = e₁e₁ᵀ (unit, coherent; level pε): refuted where |W₁₁ − p| > pε̄.
+    The rate (w.h.p. at p = poly(μ, log d)/(dε²)) is not a statement about one mask: it stays sampled in the check."""
+    from fractions import Fraction as F
+
+    from numeric.adversaries import members
+    from numeric.adversaries.core import checked as hyp_checked
+
+    pair = stmt.pair if isinstance(stmt, InnerApprox) else ("incoherent" if stmt.normalised else "any")
+    scale = sp.nsimplify(stmt.scale)
+    W = mm.obj
+    d = W.rows
+    p = sp.Rational(sum(W), d * d)
+    if p == 0:
+        return Outcome(None, ["exact"], 0, notes=[f"{mm.name}: Ω empty (p = 0)"])
+    Es = (W + W.T) / (2 * p) - sp.ones(d, d)
+    eb2 = sum(v**2 for v in Es) * 16 / (d * d)  # ε̄², μ = 2
+
+    def dev(T):
+        return scale * (sum(W[i, j] * T[i, j] for i in range(d) for j in range(d)) - p * sum(T))
+
+    rows, bad, undecided = [], [], []
+    if pair == "any":
+        # T = A∘B for coherent A = B: the spikes E_kk, the pair E_12 + E_21, J, every PSD matrix of the bank at this d;
+        # 'any' includes c·T (A = B = √c·M): a T with dev_T ≠ 0 is scaled by the least power of 10 past ε̄
+        E = lambda i, j: sp.Matrix(d, d, lambda a, b: 1 if (a, b) == (i, j) else 0)  # noqa: E731
+        mats = [(f"A = B = E_{k + 1}{k + 1}", E(k, k)) for k in range(d)] + [("A = B = E_12 + E_21", E(0, 1) + E(1, 0)),
+                                                                         ("A = B = J", sp.ones(d, d))]
+        mats += [(f"A = B = {pm.name}", pm.obj.multiply_elementwise(pm.obj)) for pm in members("psd") if pm.obj.rows == d]
+        for name, T in mats:
+            v = dev(T)
+            rows.append((name, v))
+            if v == 0:
+                continue
+            c = 1
+            while (c * v) ** 2 <= eb2:
+                c *= 10
+            bad.append({"mask": mm.name, "p": str(p), "A = B": f"√{c}·{name[8:]}" if c > 1 else name[8:],
+                        "dev_T": str(c * v), "eps_bar": str(sp.sqrt(eb2)), "|dev_T| > eps_bar >= the lemma's level": True})
+    elif pair == "e1":
+        v = dev(sp.diag(*([1] + [0] * (d - 1))))
+        rows.append(("A = B = e₁e₁ᵀ", v))
+        if v**2 > p**2 * eb2:
+            bad.append({"mask": mm.name, "p": str(p), "T": "E11", "dev": str(v), "p^2 eps_bar^2": str(p**2 * eb2)})
+        elif v != 0:
+            undecided.append("e₁e₁ᵀ")
+    else:
+        cls = Class("unit μ-incoherent", "vector", ("unit norm", "incoherent (μ = 2)"))
+        vs = [zm for zm in members("vector") if len(zm.obj) == d and all(r.holds for _, r in hyp_checked(cls, zm))]
+        if not vs:
+            return Outcome(None, ["exact"], 0, notes=[f"no unit μ-incoherent vector of the bank at d = {d}"])
+        for um in vs:
+            for vm in vs:
+                u, w = sp.Matrix(um.obj), sp.Matrix(vm.obj)
+                T = (u * u.T).multiply_elementwise(w * w.T)
+                v = sp.nsimplify(sp.expand(dev(T)))
+                lem = sp.nsimplify(sp.expand(sum(W[i, j] * T[i, j] for i in range(d) for j in range(d)) / p
+                                             - (u.T * w)[0] ** 2))  # Lemma 8.17's dev(u, v)
+                if sp.simplify(v - scale * p * lem) != 0:
+                    return Outcome(None, ["exact"], 0, notes=[f"identity dev_T = p·dev(u, v) failed at {um.name}"])
+                rows.append((f"u = {um.name}, v = {vm.name}", v))
+                if scale > 1 and (scale * lem) ** 2 > eb2:
+                    bad.append({"mask": mm.name, "p": str(p), "u": um.name, "v": vm.name, "dev(u, v)": str(lem),
+                                "scale": str(scale), "eps_bar^2": str(eb2)})
+                elif scale > 1 and lem != 0:
+                    undecided.append(f"{um.name}, {vm.name}")
+    holds = False if bad else (True if not undecided else None)
+    return Outcome(holds, ["exact"], len(rows), None, bad[0] if bad else None,
+                   steps=[Step("dev_T", f"Σ_Ω T − pΣT on {mm.name} (p = {p}), exact", derived=[r[1] for r in rows],
+                               holds=holds)],
+                   notes=[f"{mm.name} (p = {p}), {pair}: {len(rows)} T; refuted against ε̄ at {len(bad)}, "
+                          f"neither at {len(undecided)}" + ("; normalised T: dev_T = p·dev(u, v) exactly, so ≤ pε at every "
+                                                            "level of Lemma 8.17 on Ω" if pair == "incoherent" else "")
+                          + "; the rate (w.h.p. at p = poly/(dε²)) stays sampled"],
+                   strength="exact", sizes=[f"d = {d}: {mm.name}"],
+                   proof=[Proof("exact", "dev_T in rationals against ε̄", obj=[str(r[1]) for r in rows], size=f"d = {d}",
+                                path="adversary bank (masks)")] if bad else [],
+                   decided_by=["adversary bank (masks)"] if bad else [])
+
+
+def _approx_bank(stmt, out: Outcome, ctx) -> Outcome:
+    """The check's own pass over the mask bank (the attack's decide): a break is merged, so mutants meet it."""
+    from numeric.adversaries import admitted
+
+    hit = next((o for o in (_decide_approx(stmt, mm, ctx) for mm in admitted(MASKS_815)) if o.holds is False), None)
+    return all_of(out, hit) if hit is not None else out
+
+
 def _check_816(stmt: ScalarSum, ctx) -> Outcome:
     rows, fails, n = compute([S.scalar_sum_cell(ctx.seed_for("remark-8.16"), ctx.profile.trials, stmt.normalised,
                                                 stmt.scale)])[0]
     verdict = _whp(fails, n)
-    return Outcome(verdict, ["monte-carlo"], n, None, None if verdict else rows,
+    return _approx_bank(stmt, Outcome(verdict, ["monte-carlo"], n, None, None if verdict else rows,
                    steps=[Step("(8.14)", "|Σ_Ω T_ij − pΣT_ij| < ε at p = log d/(dε²)", derived=rows, holds=verdict)],
                    notes=["(8.14) is Lemma 8.17 multiplied by p: |Σ_Ω T − pΣT| = p·|Σ_Ω T/p − ΣT| ≤ pε < ε, so it "
                           "holds whenever the lemma does, and is weaker by the factor 1/p",
                           "T must be normalised (T = A∘B with ‖u‖, ‖v‖ ≤ 1 and incoherent): for T_ij = 1 the gap has "
-                          "standard deviation ≈ d√(2p)"], strength="sampled")
+                          "standard deviation ≈ d√(2p)"], strength="sampled"), ctx)
 
 
 claim(
@@ -227,6 +327,7 @@ claim(
     ),
     mutants=[Mutant("normalised T scaled by 1000 (‖u‖ = ‖v‖ ≈ 5.6)", ScalarSum(True, 1000.0))],
     uses=["lemma:8.17"],
+    quantified=Quantified(MASKS_815, _decide_approx, corrected_cls=MASKS_815),
     notes=["(8.13) defines '≈' by (8.14); the remark says 'for any matrices A and B', refuted at T = J; the corrected "
            "form is the T of Lemma 8.17",
            "sampled: Monte Carlo over Ω; a proof would need Lemma 8.17 (itself only sampled) and then the one-"
@@ -258,6 +359,11 @@ def _prob_dev_below_one(N: int, p: Fraction) -> Fraction:
 
 
 def _check_815_approx(stmt: InnerApprox, ctx) -> Outcome:
+    out = _check_815_approx_own(stmt, ctx)
+    return out if stmt.pair == "incoherent" else _approx_bank(stmt, out, ctx)  # 'incoherent': _check_816 ran the bank
+
+
+def _check_815_approx_own(stmt: InnerApprox, ctx) -> Outcome:
     if stmt.pair == "incoherent":  # the normalised T = (uuᵀ)∘(vvᵀ): remark:8.16's corrected form, the same sweep
         return _check_816(ScalarSum(True, stmt.scale), ctx)
     if stmt.pair == "e1":  # T = E₁₁: Σ_Ω T − pΣT = W₁₁ − p ∈ {1 − p, −p}, both > pε for every ε < 1 and p ≤ 1/2
@@ -317,6 +423,7 @@ claim(
     mutants=[Mutant("normalised T scaled by 1000 (‖u‖ = ‖v‖ ≈ 5.6)", InnerApprox("incoherent", 1000.0)),
              Mutant("unit but not incoherent: A = B = e₁e₁ᵀ", InnerApprox("e1"))],
     uses=["eq:8.15", "remark:8.16", "lemma:8.17"],
+    quantified=Quantified(MASKS_815, _decide_approx, corrected_cls=MASKS_815),
     notes=["second reader R3 (2026-12-07): UNCOVERED-FALSE — eq:8.15 covered only the equality, while the display's "
            "'≈ p⟨A, B⟩ for any matrices A and B' is remark:8.16's refuted statement; this claim covers it (printed "
            "refuted exactly at A = B = J, d = 100; corrected form = remark:8.16's, same sweep)",
@@ -478,10 +585,6 @@ def _value_part(stmt: SampledPCA, instances=None, size: str = "d = 100, 3 masks"
                    proof=[Proof("exact", "f/p − g and the Lemma 8.17 pairs in rationals", size=size,
                                 obj=[(r["x"], bool(r["x/m incoherent"])) for r in rows[:12]], path="exact values")],
                    decided_by=["exact values"])
-
-
-MASKS_815 = Class("masks of the bank (p = |Ω|/d²)", "mask", (),
-                  "a fixed Ω with its observed fraction as p (numeric.chapter8.mc_exact_steps.from_matrix)")
 
 
 def _bank_value_instances(mm) -> list:
