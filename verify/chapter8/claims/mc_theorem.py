@@ -160,7 +160,10 @@ claim(
                     Chain39("local-min", 1, 1, "corrected"))],
     uses=["lemma:8.19", "lemma:8.21"],
     quantified=Quantified(VEC_CLASS, _decide_39, corrected_cls=VEC_CLASS),
-    notes=["sampled: the counterexample x = 0 is exact; a proof of the corrected chain would need its premises "
+    notes=["attacked (issue 18) on exact stationary points of f at every bank z (verify/chapter8/mc_chain_attacks.py): "
+           "x = 0 at Ω full (every deviation 0, so every ε ≤ 1/16 is a Lemma 8.17 level) breaks the printed form "
+           "exactly; the corrected form holds at ±z, x = 0 being a saddle (f(τz) = (1 − τ²)²f(0))",
+           "sampled: the counterexample x = 0 is exact; a proof of the corrected chain would need its premises "
            "(Lemma 8.19 and Lemma 8.21, sampled) as theorems; the algebra from them is certified",
            "second reader (2026-12-07, R3): CORRECTION-TOO-WEAK (constants): the correction kept (1/3 − ε/3)² − ε with "
            "one ε while the suite's corrected lemmas give 20ε and 1/3 − 5ε/3; the corrected chain now carries them "
@@ -673,7 +676,10 @@ claim(
                     Step48(65, True, R(1, 32), ("c - s**2 + eps", "s - 1 + 16*eps")))],
     uses=["lemma:8.19", "eq:8.44"],
     quantified=Quantified(VEC_CLASS, _decide_48, corrected_cls=VEC_CLASS),
-    notes=["second reader S2 (2026-12-07): the corrected 1 − 84ε is an implication from (8.44); with the carried "
+    notes=["attacked (issue 18) on exact stationary points of f at every bank z: the printed (8.47) also fails at a real "
+           "stationary point, x = 0 at Ω full, for ε ∈ ((65 + √129)/2048, 1/16] (premises (8.46), (8.45) hold there); "
+           "the corrected form holds at 0 and ±z",
+           "second reader S2 (2026-12-07): the corrected 1 − 84ε is an implication from (8.44); with the carried "
            "constants (8.40)'s 1/32 fails above ε ≈ 0.0037848, and at ε = 1/150 the corrected constraints allow ‖x‖² = 1/3, "
            "⟨x, z⟩² = 1/1000 — so the chain (not this step) holds only on ε ≤ 1/320 (or at ε′ = 20ε ≤ 1/16); the "
            "corrected form now says so",
