@@ -28,6 +28,8 @@ from symbolic.chapter8.matrix_completion import Instance, reduce_mask
 from verify.engine.claim import Erratum, Mutant, Outcome, Proof, Step, all_of
 from verify.engine.rates import judge, n_seeds, pooled_fit
 from verify.engine.registry import claim
+from verify.engine.attacks import Quantified
+from numeric.adversaries import Class
 
 
 def _whp(fails: int, n: int, delta: float = DELTA) -> bool | None:
@@ -190,16 +192,116 @@ class ScalarSum:
     scale: float = 1.0  # T multiplied by this factor
 
 
+MASKS_815 = Class("masks of the bank (p = |Ω|/d²)", "mask", (),
+                  "a fixed Ω with its observed fraction as p (numeric.chapter8.mc_exact_steps.from_matrix)")
+
+
+def _decide_approx(stmt, mm, ctx) -> Outcome:
+    """(8.14)/(8.15)'s '≈' on one bank mask, exactly (p = |Ω|/d², T = A∘B, dev_T = Σ_Ω T_ij − pΣT_ij):
+
+    * 'for any A, B' (remark:8.16 printed, ScalarSum(False); eq-8.15-approx printed, InnerApprox('any')), read at the
+      level ε of Lemma 8.17 on this Ω: A = B = M for every PSD matrix of the bank at the mask's d, and A = B = J;
+      refuted where |dev_T| > ε̄ = ‖E_s‖_F μ²/d (μ = 2), an upper bound on the level; held only if every dev_T = 0;
+    * the normalised T = (uuᵀ)∘(vvᵀ) (the corrections): every pair u, v of unit μ-incoherent vectors of the bank at the
+      mask's d: dev_T = p·dev(u, v) exactly, so |dev_T| ≤ pε at every level ε at which Lemma 8.17 holds (held);
+      scaled by c (a mutant), refuted where c·|dev(u, v)| > ε̄;
+    * A = B = e₁e₁ᵀ (unit, coherent; level pε): refuted where |W₁₁ − p| > pε̄.
+    The rate (w.h.p. at p = poly(μ, log d)/(dε²)) is not a statement about one mask: it stays sampled in the check."""
+    from fractions import Fraction as F
+
+    from numeric.adversaries import members
+    from numeric.adversaries.core import checked as hyp_checked
+
+    pair = stmt.pair if isinstance(stmt, InnerApprox) else ("incoherent" if stmt.normalised else "any")
+    scale = sp.nsimplify(stmt.scale)
+    W = mm.obj
+    d = W.rows
+    p = sp.Rational(sum(W), d * d)
+    if p == 0:
+        return Outcome(None, ["exact"], 0, notes=[f"{mm.name}: Ω empty (p = 0)"])
+    Es = (W + W.T) / (2 * p) - sp.ones(d, d)
+    eb2 = sum(v**2 for v in Es) * 16 / (d * d)  # ε̄², μ = 2
+
+    def dev(T):
+        return scale * (sum(W[i, j] * T[i, j] for i in range(d) for j in range(d)) - p * sum(T))
+
+    rows, bad, undecided = [], [], []
+    if pair == "any":
+        # T = A∘B for coherent A = B: the spikes E_kk, the pair E_12 + E_21, J, every PSD matrix of the bank at this d;
+        # 'any' includes c·T (A = B = √c·M): a T with dev_T ≠ 0 is scaled by the least power of 10 past ε̄
+        E = lambda i, j: sp.Matrix(d, d, lambda a, b: 1 if (a, b) == (i, j) else 0)  # noqa: E731
+        mats = [(f"A = B = E_{k + 1}{k + 1}", E(k, k)) for k in range(d)] + [("A = B = E_12 + E_21", E(0, 1) + E(1, 0)),
+                                                                         ("A = B = J", sp.ones(d, d))]
+        mats += [(f"A = B = {pm.name}", pm.obj.multiply_elementwise(pm.obj)) for pm in members("psd") if pm.obj.rows == d]
+        for name, T in mats:
+            v = dev(T)
+            rows.append((name, v))
+            if v == 0:
+                continue
+            c = 1
+            while (c * v) ** 2 <= eb2:
+                c *= 10
+            bad.append({"mask": mm.name, "p": str(p), "A = B": f"√{c}·{name[8:]}" if c > 1 else name[8:],
+                        "dev_T": str(c * v), "eps_bar": str(sp.sqrt(eb2)), "|dev_T| > eps_bar >= the lemma's level": True})
+    elif pair == "e1":
+        v = dev(sp.diag(*([1] + [0] * (d - 1))))
+        rows.append(("A = B = e₁e₁ᵀ", v))
+        if v**2 > p**2 * eb2:
+            bad.append({"mask": mm.name, "p": str(p), "T": "E11", "dev": str(v), "p^2 eps_bar^2": str(p**2 * eb2)})
+        elif v != 0:
+            undecided.append("e₁e₁ᵀ")
+    else:
+        cls = Class("unit μ-incoherent", "vector", ("unit norm", "incoherent (μ = 2)"))
+        vs = [zm for zm in members("vector") if len(zm.obj) == d and all(r.holds for _, r in hyp_checked(cls, zm))]
+        if not vs:
+            return Outcome(None, ["exact"], 0, notes=[f"no unit μ-incoherent vector of the bank at d = {d}"])
+        for um in vs:
+            for vm in vs:
+                u, w = sp.Matrix(um.obj), sp.Matrix(vm.obj)
+                T = (u * u.T).multiply_elementwise(w * w.T)
+                v = sp.nsimplify(sp.expand(dev(T)))
+                lem = sp.nsimplify(sp.expand(sum(W[i, j] * T[i, j] for i in range(d) for j in range(d)) / p
+                                             - (u.T * w)[0] ** 2))  # Lemma 8.17's dev(u, v)
+                if sp.simplify(v - scale * p * lem) != 0:
+                    return Outcome(None, ["exact"], 0, notes=[f"identity dev_T = p·dev(u, v) failed at {um.name}"])
+                rows.append((f"u = {um.name}, v = {vm.name}", v))
+                if scale > 1 and (scale * lem) ** 2 > eb2:
+                    bad.append({"mask": mm.name, "p": str(p), "u": um.name, "v": vm.name, "dev(u, v)": str(lem),
+                                "scale": str(scale), "eps_bar^2": str(eb2)})
+                elif scale > 1 and lem != 0:
+                    undecided.append(f"{um.name}, {vm.name}")
+    holds = False if bad else (True if not undecided else None)
+    return Outcome(holds, ["exact"], len(rows), None, bad[0] if bad else None,
+                   steps=[Step("dev_T", f"Σ_Ω T − pΣT on {mm.name} (p = {p}), exact", derived=[r[1] for r in rows],
+                               holds=holds)],
+                   notes=[f"{mm.name} (p = {p}), {pair}: {len(rows)} T; refuted against ε̄ at {len(bad)}, "
+                          f"neither at {len(undecided)}" + ("; normalised T: dev_T = p·dev(u, v) exactly, so ≤ pε at every "
+                                                            "level of Lemma 8.17 on Ω" if pair == "incoherent" else "")
+                          + "; the rate (w.h.p. at p = poly/(dε²)) stays sampled"],
+                   strength="exact", sizes=[f"d = {d}: {mm.name}"],
+                   proof=[Proof("exact", "dev_T in rationals against ε̄", obj=[str(r[1]) for r in rows], size=f"d = {d}",
+                                path="adversary bank (masks)")] if bad else [],
+                   decided_by=["adversary bank (masks)"] if bad else [])
+
+
+def _approx_bank(stmt, out: Outcome, ctx) -> Outcome:
+    """The check's own pass over the mask bank (the attack's decide): a break is merged, so mutants meet it."""
+    from numeric.adversaries import admitted
+
+    hit = next((o for o in (_decide_approx(stmt, mm, ctx) for mm in admitted(MASKS_815)) if o.holds is False), None)
+    return all_of(out, hit) if hit is not None else out
+
+
 def _check_816(stmt: ScalarSum, ctx) -> Outcome:
     rows, fails, n = compute([S.scalar_sum_cell(ctx.seed_for("remark-8.16"), ctx.profile.trials, stmt.normalised,
                                                 stmt.scale)])[0]
     verdict = _whp(fails, n)
-    return Outcome(verdict, ["monte-carlo"], n, None, None if verdict else rows,
+    return _approx_bank(stmt, Outcome(verdict, ["monte-carlo"], n, None, None if verdict else rows,
                    steps=[Step("(8.14)", "|Σ_Ω T_ij − pΣT_ij| < ε at p = log d/(dε²)", derived=rows, holds=verdict)],
                    notes=["(8.14) is Lemma 8.17 multiplied by p: |Σ_Ω T − pΣT| = p·|Σ_Ω T/p − ΣT| ≤ pε < ε, so it "
                           "holds whenever the lemma does, and is weaker by the factor 1/p",
                           "T must be normalised (T = A∘B with ‖u‖, ‖v‖ ≤ 1 and incoherent): for T_ij = 1 the gap has "
-                          "standard deviation ≈ d√(2p)"], strength="sampled")
+                          "standard deviation ≈ d√(2p)"], strength="sampled"), ctx)
 
 
 claim(
@@ -225,6 +327,7 @@ claim(
     ),
     mutants=[Mutant("normalised T scaled by 1000 (‖u‖ = ‖v‖ ≈ 5.6)", ScalarSum(True, 1000.0))],
     uses=["lemma:8.17"],
+    quantified=Quantified(MASKS_815, _decide_approx, corrected_cls=MASKS_815),
     notes=["(8.13) defines '≈' by (8.14); the remark says 'for any matrices A and B', refuted at T = J; the corrected "
            "form is the T of Lemma 8.17",
            "sampled: Monte Carlo over Ω; a proof would need Lemma 8.17 (itself only sampled) and then the one-"
@@ -256,6 +359,11 @@ def _prob_dev_below_one(N: int, p: Fraction) -> Fraction:
 
 
 def _check_815_approx(stmt: InnerApprox, ctx) -> Outcome:
+    out = _check_815_approx_own(stmt, ctx)
+    return out if stmt.pair == "incoherent" else _approx_bank(stmt, out, ctx)  # 'incoherent': _check_816 ran the bank
+
+
+def _check_815_approx_own(stmt: InnerApprox, ctx) -> Outcome:
     if stmt.pair == "incoherent":  # the normalised T = (uuᵀ)∘(vvᵀ): remark:8.16's corrected form, the same sweep
         return _check_816(ScalarSum(True, stmt.scale), ctx)
     if stmt.pair == "e1":  # T = E₁₁: Σ_Ω T − pΣT = W₁₁ − p ∈ {1 − p, −p}, both > pε for every ε < 1 and p ≤ 1/2
@@ -315,6 +423,7 @@ claim(
     mutants=[Mutant("normalised T scaled by 1000 (‖u‖ = ‖v‖ ≈ 5.6)", InnerApprox("incoherent", 1000.0)),
              Mutant("unit but not incoherent: A = B = e₁e₁ᵀ", InnerApprox("e1"))],
     uses=["eq:8.15", "remark:8.16", "lemma:8.17"],
+    quantified=Quantified(MASKS_815, _decide_approx, corrected_cls=MASKS_815),
     notes=["second reader R3 (2026-12-07): UNCOVERED-FALSE — eq:8.15 covered only the equality, while the display's "
            "'≈ p⟨A, B⟩ for any matrices A and B' is remark:8.16's refuted statement; this claim covers it (printed "
            "refuted exactly at A = B = J, d = 100; corrected form = remark:8.16's, same sweep)",
@@ -414,17 +523,21 @@ def _frob2_Es(m) -> Fraction:
     return sum((Fraction(int(v), 2) / m.p - 1) ** 2 * int(c) for v, c in zip(vals, counts))
 
 
-def _value_part(stmt: SampledPCA) -> Outcome:
+def _value_part(stmt: SampledPCA, instances=None, size: str = "d = 100, 3 masks") -> Outcome:
+    """The value comparison on (name, Mask, z, points[, μ²]) instances (default: the d = 100 ones); μ² is z's own
+    incoherence d‖z‖²_∞ (1 for the flat z), the μ of the admissibility test and of ε̄."""
     rows, refuted, undecided, checked, worst = [], [], [], 0, Fraction(0)
-    for name, m, z, points in _value_instances():
+    for inst in (_value_instances() if instances is None else instances):
+        name, m, z, points = inst[:4]
+        mu2 = inst[4] if len(inst) > 4 else Fraction(MU_15**2)
         d, p = m.d, m.p
-        eb2 = _frob2_Es(m) * Fraction(MU_15**4, d * d)  # ε̄², ε̄ ≥ the lemma's level on this Ω
+        eb2 = _frob2_Es(m) * mu2 * mu2 / (d * d)  # ε̄², ε̄ ≥ the lemma's level on this Ω
         zz = z * z
         Qzz = m.q(zz)
         for label, x in points:
             s2 = x.dot(x)
             m2 = max(Fraction(1), s2)
-            admissible = x.max_sq() <= m2 * Fraction(MU_15**2, d)
+            admissible = x.max_sq() <= m2 * mu2 / d
             if stmt.value_class == "incoherent" and not admissible:
                 continue
             zx, xx = z * x, x * x
@@ -452,6 +565,8 @@ def _value_part(stmt: SampledPCA) -> Outcome:
                     worst = max(worst, abs(D) / (K * e_pairs)) if e_pairs else worst
                 else:
                     undecided.append(row)
+            elif D == 0:  # f/p = g here (Ω full): below K·ε at every level
+                row["verified"] = True
             else:
                 undecided.append(row)
             if D * D > K2 * eb2:  # above K times an upper bound on the lemma's level: refuted on this Ω
@@ -460,15 +575,53 @@ def _value_part(stmt: SampledPCA) -> Outcome:
     holds = False if refuted else (True if not undecided else None)
     return Outcome(holds, ["exact"], checked, None,
                    None if holds else (refuted[:3] or {"undecided (neither verified nor refuted)": undecided[:3]}),
-                   steps=[Step("f/p vs g", "|f/p − g| against K·ε at d = 100, flat z (exact rationals); ε̄ = ‖E_s‖_F μ²/d",
+                   steps=[Step("f/p vs g", f"|f/p − g| against K·ε ({size}, exact rationals); ε̄ = ‖E_s‖_F μ²/d",
                                derived=rows, holds=holds)],
-                   notes=[f"f/p − g = ½[dev(z, z) − 2dev(z, x) + dev(x, x)] checked exactly ({checked} points, 3 masks); "
-                          f"at x/m incoherent |f/p − g| ≤ ½(1 + m²)²ε_pairs (largest ratio {float(worst):.3f}); spikes "
-                          "(3e₁ on the reader's mask: f/p = 0.486, g = 40.91) exceed K·ε̄"],
-                   strength="exact", sizes=["d = 100, 3 masks"],
-                   proof=[Proof("exact", "f/p − g and the Lemma 8.17 pairs in rationals", size="d = 100",
+                   notes=[f"f/p − g = ½[dev(z, z) − 2dev(z, x) + dev(x, x)] checked exactly ({checked} points, {size}); "
+                          f"at x/m incoherent |f/p − g| ≤ ½(1 + m²)²ε_pairs (largest ratio {float(worst):.3f})"
+                          + ("; spikes (3e₁ on the reader's mask: f/p = 0.486, g = 40.91) exceed K·ε̄" if instances is None
+                             else f"; refuted against K·ε̄ at {len(refuted)} point(s), neither at {len(undecided)}")],
+                   strength="exact", sizes=[size],
+                   proof=[Proof("exact", "f/p − g and the Lemma 8.17 pairs in rationals", size=size,
                                 obj=[(r["x"], bool(r["x/m incoherent"])) for r in rows[:12]], path="exact values")],
                    decided_by=["exact values"])
+
+
+def _bank_value_instances(mm) -> list:
+    """(name, Mask, z, points, μ²) for a bank mask: every rational unit z of the bank at the mask's d (μ² = d‖z‖²_∞, its
+    own incoherence), points 0, ±z, z/2, 2z, and the coherent spikes 3e_k (k = 1 … d)."""
+    from numeric.adversaries import members
+    from numeric.adversaries.core import checked as hyp_checked
+    from numeric.chapter8.mc_exact_steps import IVec, from_matrix
+
+    m = from_matrix(mm.obj, f"{mm.name} (p = |Ω|/d²)")
+    d = m.d
+    unit = Class("unit z", "vector", ("unit norm",))
+    out = []
+    for zm in members("vector"):
+        zs = [sp.sympify(v) for v in zm.obj]
+        if len(zs) != d or not all(v.is_Rational for v in zs) or not all(r.holds for _, r in hyp_checked(unit, zm)):
+            continue
+        z = IVec.of([Fraction(int(v.p), int(v.q)) for v in zs])
+        pts = [("0", z.scale(0)), ("z", z), ("−z", z.scale(-1)), ("z/2", z.scale(Fraction(1, 2))), ("2z", z.scale(2))]
+        pts += [(f"3e_{k + 1}", IVec([3 if i == k else 0 for i in range(d)])) for k in range(d)]
+        out.append((f"{mm.name} (p = {m.p}), z = {zm.name}", m, z, pts, z.max_sq() * d))
+    return out
+
+
+def _decide_815_value(stmt: SampledPCA, mm, ctx) -> Outcome:
+    """The value comparison of remark:8.15 (f/p against g, at the statement's class of x and level) on one bank mask,
+    exactly: the identity f/p − g = ½[dev(z, z) − 2dev(z, x) + dev(x, x)] at every point, the bound against the level
+    at the three pairs (proves it for every ε at which Lemma 8.17 holds on Ω), a refutation against ε̄ = ‖E_s‖_F μ²/d
+    (≥ the lemma's level). The expectation identities and the 1-D pair are not about masks: the check decides them."""
+    insts = _bank_value_instances(mm)
+    if not insts:
+        return Outcome(None, ["exact"], 0, notes=[f"no rational unit z of the bank at d = {mm.obj.rows}"])
+    out = _value_part(stmt, insts, size=f"d = {mm.obj.rows}, {mm.name}")
+    if out.holds is None:
+        out.notes.append("not decided: a point outside the class whose gap is below K·ε̄ (ε̄ is only an upper bound on "
+                         "the level)")
+    return out
 
 
 def _gradient_instance() -> dict:
@@ -515,12 +668,16 @@ def _check_815(stmt: SampledPCA, ctx) -> Outcome:
     pair_ok = close and len(spur) > 0
     # (c) the value comparison f/p ≈ g: for which x, at which level
     val = _value_part(stmt)
-    holds = exp_ok and pair_ok and val.holds is True
+    # the check's own pass over the mask bank (the attack's decide), so that the mutants meet it
+    from numeric.adversaries import admitted
+
+    hit = next((o for o in (_decide_815_value(stmt, mm, ctx) for mm in admitted(MASKS_815)) if o.holds is False), None)
+    holds = exp_ok and pair_ok and val.holds is True and hit is None
     if not exp_ok or not pair_ok:
         ce = {"E - factor*(g-form)": {k: str(v)[:160] for k, v in diffs.items() if v != 0},
               "sup|f-g|": sup, "spurious minima of f": len(spur)}
     else:
-        ce = val.counterexample
+        ce = val.counterexample if val.counterexample is not None else (hit.counterexample if hit else None)
     steps = [Step("E_Ω f, ∇f, ∇²f", f"E(f, ⟨v, ∇f⟩, ⟨v, ∇²f v⟩) − {stmt.expectation_factor}·(the same of g) at d = 3 "
                   "(ω ↦ p after ω² = ω)", derived=diffs, holds=exp_ok),
              Step("pair", f"f = g + {stmt.amplitude}·ε·cos(2πx/{stmt.wavelength}), g = (x² − 1)²/4, ε = {EPS_15}",
@@ -533,8 +690,12 @@ def _check_815(stmt: SampledPCA, ctx) -> Outcome:
                    notes=["'f ≈ g', '∇f ≈ ∇g', '∇²f ≈ ∇²g' need the factor p: E_Ω f = p·g, E_Ω⟨v, ∇f⟩ = p⟨v, ∇g⟩, "
                           "E_Ω⟨v, ∇²f v⟩ = p⟨v, ∇²g v⟩ exactly (symmetric Ω), so f/p, ∇f/p, ∇²f/p are the sampled g, ∇g, ∇²g",
                           f"a concrete pair: |f − g| ≤ ε = {EPS_15} everywhere and f has {len(spur)} spurious local minima on "
-                          "[−1.5, 1.5] (f'' > 0 at each, 30-digit roots), g only ±1"] + val.notes,
-                   strength="sampled")
+                          "[−1.5, 1.5] (f'' > 0 at each, 30-digit roots), g only ±1"] + val.notes
+                   + [("mask bank: the value comparison broken on " + hit.sizes[0]) if hit else
+                      "mask bank: the value comparison held or n/a on every bank mask (exact)"],
+                   strength="sampled", proof=list(hit.proof) if hit else [],
+                   decided_by=(["adversary bank (masks)"] + (["derivation step"] if val.holds is False or not exp_ok
+                                                             or not pair_ok else [])) if hit else [])
 
 
 claim(
@@ -574,6 +735,7 @@ claim(
         Mutant("E_Ω f = p²·g (and the forms)", SampledPCA(expectation_factor="p2")),
     ],
     uses=["eq:8.12", "def:8.10", "lemma:8.17", "eq:8.16", "eq:8.17"],
+    quantified=Quantified(MASKS_815, _decide_815_value, corrected_cls=MASKS_815),
     notes=["second reader R3 (2026-12-07): CORRECTION-FALSE + UNCOVERED-FALSE — the remark's '∇f ≈ ∇g', '∇²f ≈ ∇²g' "
            "miss the same factor p (now in the printed form, decided by E⟨v, ∇f⟩ = p⟨v, ∇g⟩ and E⟨v, ∇²f v⟩ = "
            "p⟨v, ∇²g v⟩, symbolic at d = 3); the old correction 'f/p ≈ g' for every x fails at x = 3e₁ (now a mutant, "

@@ -19,6 +19,9 @@ from verify.engine.checks.generic import generic_too
 from verify.engine.checks.identity import MatrixIdentity
 from verify.engine.claim import Mutant, Outcome, Step, all_of
 from verify.engine.registry import claim
+from verify.engine.attacks import Quantified
+from verify.engine.claim import Proof
+from numeric.adversaries import Class
 from verify.engine.falsify import search
 
 
@@ -173,6 +176,48 @@ def _check_remark_811(stmt: Identifiability, ctx) -> Outcome:
                           "observed only from p ≈ log d / d on (coupon collector), and Theorem 8.14 asks for more"], strength="sampled")
 
 
+MASKS_811 = Class("masks of the bank", "mask", (), "a fixed Ω (any p): the remark's counting is about its entries")
+
+
+def _decide_811(stmt: Identifiability, mm, ctx) -> Outcome:
+    """The remark's deterministic part on one bank mask: an index i observed in no entry (row i and column i of Ω
+    empty) leaves x_i free, f(z + t·e_i) = f(z) = 0 for every t (f = ½Σ_Ω (z_iz_j − x_ix_j)², symbolic in t), at every
+    unit z of the bank at the mask's d: z is not identifiable. Masks observing every index: not applicable (the remark
+    is a necessity). The rate (p = d^(−exponent) leaves an index unobserved w.h.p.) is the check's, sampled."""
+    from numeric.adversaries import members
+    from numeric.adversaries.core import checked
+
+    W = mm.obj
+    d = W.rows
+    free = [i for i in range(d) if all(W[i, j] == 0 and W[j, i] == 0 for j in range(d))]
+    if not free:
+        return Outcome(None, ["symbolic"], 0, notes=[f"{mm.name}: every index is observed (no free coordinate)"])
+    unit = Class("unit z", "vector", ("unit norm",))
+    zs = [zm for zm in members("vector") if len(zm.obj) == d and all(r.holds for _, r in checked(unit, zm))]
+    if not zs:
+        return Outcome(None, ["symbolic"], 0, notes=[f"no unit z of the bank at d = {d}"])
+    t = sp.Symbol("t", real=True)
+    bad, rows = [], []
+    for zm in zs:
+        z = sp.Matrix(zm.obj)
+        for i in free:
+            x = z + t * sp.eye(d)[:, i]
+            f = sp.expand(sum(W[a, b] * (z[a] * z[b] - x[a] * x[b]) ** 2 for a in range(d) for b in range(d)) / 2)
+            rows.append((zm.name, i + 1, f))
+            if f != 0:
+                bad.append({"z": zm.name, "i": i + 1, "f(z + t e_i)": str(f)})
+    holds = not bad
+    return Outcome(holds, ["symbolic"], len(rows), None, bad[0] if bad else None,
+                   steps=[Step("free coordinate", f"f(z + t·e_i) for the unobserved indices {[i + 1 for i in free]}",
+                               derived=[r[2] for r in rows], holds=holds)],
+                   notes=[f"{mm.name}: indices {[i + 1 for i in free]} observed in no entry; f(z + t·e_i) ≡ 0 in t at "
+                          f"{len(zs)} unit z: a line of global minima through z, so z is not identifiable (the rate part "
+                          "of the remark stays sampled in the check)"],
+                   strength="proved" if holds else "exact", sizes=[f"d = {d}: {mm.name}"],
+                   proof=[Proof("symbolic", "f(z + t e_i) expands to 0 in t", obj=[r[2] for r in rows],
+                                path="adversary bank (masks)")])
+
+
 claim(
     id="remark:8.11",
     section="8.3.2",
@@ -183,6 +228,7 @@ claim(
     check=_check_remark_811,
     mutants=[Mutant("p = d^(-1/2) is still not identifiable", Identifiability(0.5, 1.0))],
     uses=["def:8.10"],
+    quantified=Quantified(MASKS_811, _decide_811),
     notes=["loose: p ≫ 1/d is necessary, not sufficient; the real threshold is p ≳ log d/d (coupon collector: every "
            "index must be observed in its row or column, and the observation graph connected and non-bipartite on supp "
            "z). A second reader: d = 4000, pd = 4.15: in 66% of draws some index is unobserved (z_i, hence M, not "

@@ -24,10 +24,13 @@ from verify.engine.arguments import argument
 from verify.engine.attacks import Quantified, Reading
 from numeric.adversaries import Class
 from verify.chapter8.claims.mc_g_lemmas import ZZ, check_zident, x, z, zident
+from verify.chapter8 import mc_chain_attacks as CH
 from verify.chapter8.claims.mc_implication import (Implication, Source, box, check_implication, check_premises, parse,
                                                    source_statement)
 
 E16 = R(1, 16)
+VEC_CLASS = Class("unit μ-incoherent z (μ = 2)", "vector", ("unit norm", "incoherent (μ = 2)"),
+                  "z of §8.3.2: ‖z‖ = 1, ‖z‖_∞ ≤ μ/√d")
 
 
 # --- (8.38)–(8.39): the point of the chain must be a local minimum ------------------------------------
@@ -78,9 +81,25 @@ def _premises_39(imp: Implication, st: Chain39) -> Outcome:
     return check_premises(V, tuple(prem), tuple(srcs))
 
 
+def _decide_39(stmt: Chain39, zm, ctx) -> Outcome:
+    """(8.38)–(8.39) on the exact stationary points at zm's z (verify.chapter8.mc_chain_attacks): as printed every
+    stationary point; the corrected form only local minima with ‖x‖_∞ ≤ μ/√d."""
+    return CH.decide([_imp_39(stmt)], stmt.premise, zm, "(8.38)–(8.39)")
+
+
+def _with_bank(out: Outcome, stmt, decide, ctx) -> Outcome:
+    """The check's own pass over the bank (so that the mutants meet the attack's decide): a break is merged as a
+    refutation; when every member holds, a note (the box certificate already covers the points)."""
+    hit = CH.bank_part(stmt, decide, VEC_CLASS, ctx)
+    if hit is not None:
+        return all_of(out, hit)
+    out.notes.append("exact stationary points of f at the bank's z (0 and ±z at Ω full, every ε ≤ 1/16): no break")
+    return out
+
+
 def _check_39(stmt: Chain39, ctx) -> Outcome:
     imp = _imp_39(stmt)
-    out = all_of(_premises_39(imp, stmt), check_implication(imp, ctx))
+    out = _with_bank(all_of(_premises_39(imp, stmt), check_implication(imp, ctx)), stmt, _decide_39, ctx)
     if stmt.premise != "stationary":
         if stmt.bound is None:
             e = sp.Symbol("epsilon", real=True)
@@ -140,7 +159,11 @@ claim(
              Mutant("the earlier correction: local minimum with the printed constants (1/3 − ε/3)² − ε (Lemma 8.19 at ε)",
                     Chain39("local-min", 1, 1, "corrected"))],
     uses=["lemma:8.19", "lemma:8.21"],
-    notes=["sampled: the counterexample x = 0 is exact; a proof of the corrected chain would need its premises "
+    quantified=Quantified(VEC_CLASS, _decide_39, corrected_cls=VEC_CLASS),
+    notes=["attacked (issue 18) on exact stationary points of f at every bank z (verify/chapter8/mc_chain_attacks.py): "
+           "x = 0 at Ω full (every deviation 0, so every ε ≤ 1/16 is a Lemma 8.17 level) breaks the printed form "
+           "exactly; the corrected form holds at ±z, x = 0 being a saddle (f(τz) = (1 − τ²)²f(0))",
+           "sampled: the counterexample x = 0 is exact; a proof of the corrected chain would need its premises "
            "(Lemma 8.19 and Lemma 8.21, sampled) as theorems; the algebra from them is certified",
            "second reader (2026-12-07, R3): CORRECTION-TOO-WEAK (constants): the correction kept (1/3 − ε/3)² − ε with "
            "one ε while the suite's corrected lemmas give 20ε and 1/3 − 5ε/3; the corrected chain now carries them "
@@ -215,8 +238,6 @@ class Pairing:
 
 
 MU_842 = 2.0
-VEC_CLASS = Class("unit μ-incoherent z (μ = 2)", "vector", ("unit norm", "incoherent (μ = 2)"),
-                  "z of §8.3.2: ‖z‖ = 1, ‖z‖_∞ ≤ μ/√d")
 
 
 def _decide_842(stmt: Pairing, zm, ctx) -> Outcome:
@@ -372,16 +393,27 @@ class Step43:
     prem: tuple = ("eps - 2*q", "eps + 2*q")  # the premises as typed: (8.42) |⟨z, ∇g⟩| ≤ ε
 
 
+def _imp_43(stmt: Step43) -> Implication:
+    q, e = (v for v, _, _ in V43)
+    prem = parse(stmt.prem, V43)
+    k = sp.nsimplify(stmt.coef)
+    return Implication(V43, prem, (k * e - q, k * e + q),
+                       ([(R(1, 2), [("p", 0)]), (k - R(1, 2), [("lo", e)])],
+                        [(R(1, 2), [("p", 1)]), (k - R(1, 2), [("lo", e)])]) if k >= R(1, 2) else None,
+                       text="premise |⟨z, ∇g(x)⟩| = 2|q| ≤ ε; conclusion |q| ≤ coef·ε")
+
+
+def _decide_43(stmt: Step43, zm, ctx) -> Outcome:
+    """(8.43) on the exact stationary points at zm's z (q = ⟨x, z⟩(1 − ‖x‖²), ⟨z, ∇g(x)⟩ = −2q)."""
+    return CH.decide([_imp_43(stmt)], "stationary", zm, "(8.43)")
+
+
 def _check_43(stmt: Step43, ctx) -> Outcome:
     ident = check_zident(zident(z.T * (-2 * (ZZ - x * x.T) * x), -2 * sp.Trace(x.T * z) * (1 - sp.Trace(x.T * x)),
                                          "⟨z, ∇g(x)⟩ = −2⟨x, z⟩(1 − ‖x‖²)"), ctx)
     q, e = (v for v, _, _ in V43)
     prem = parse(stmt.prem, V43)
-    k = sp.nsimplify(stmt.coef)
-    imp = Implication(V43, prem, (k * e - q, k * e + q),
-                      ([(R(1, 2), [("p", 0)]), (k - R(1, 2), [("lo", e)])],
-                       [(R(1, 2), [("p", 1)]), (k - R(1, 2), [("lo", e)])]) if k >= R(1, 2) else None,
-                      text="premise |⟨z, ∇g(x)⟩| = 2|q| ≤ ε; conclusion |q| ≤ coef·ε")
+    imp = _imp_43(stmt)
     # the corrected (8.42) gives 8ε (‖x‖ ≤ 1): the step then gives 4ε — the constant the chain inherits
     corr = check_implication(Implication(V43, tuple(c.conclusion(source_statement("eq:8.42", "corrected")) for c in SRC43),
                                          (4 * e - q, 4 * e + q),
@@ -389,7 +421,8 @@ def _check_43(stmt: Step43, ctx) -> Outcome:
                                          text="from the corrected (8.42), 2|q| ≤ 8ε: |q| ≤ 4ε"), ctx)
     corr.notes.append("from the corrected (8.42) (8ε for ‖x‖ ≤ 1) the step gives |⟨x, z⟩||1 − ‖x‖²| ≤ 4ε: the chain's "
                       "ε is (8.42)'s level divided by 4 from here on (the O(ε) is unchanged)")
-    return all_of(check_premises(V43, prem, SRC43, ctx), ident, check_implication(imp, ctx), corr)
+    return _with_bank(all_of(check_premises(V43, prem, SRC43, ctx), ident, check_implication(imp, ctx), corr), stmt,
+                      _decide_43, ctx)
 
 
 claim(
@@ -404,6 +437,7 @@ claim(
     mutants=[Mutant("≤ ε/4", Step43(R(1, 4))),
              Mutant("premise typo: |⟨z, ∇g⟩| ≤ ε/2 typed for (8.42)", Step43(sp.Integer(1), ("eps/2 - 2*q", "eps/2 + 2*q")))],
     uses=["eq:8.42", "eq:8.37"],
+    quantified=Quantified(VEC_CLASS, _decide_43),
     notes=["loose by 2: with the derived gradient ⟨z, ∇g(x)⟩ = −2⟨x, z⟩(1 − ‖x‖²) the step gives ε/2 "
            "(with the chapter's cited ∇g = (M − xxᵀ)x, see eq:8.20, it gives ε)",
            "premises read from eq:8.42's statement (printed: |⟨z, ∇g⟩| ≤ ε) and checked to be entailed; from the "
@@ -439,12 +473,22 @@ def _imp44(K, k, prem, use_840=True) -> Implication:
                        text=f"premises: (8.43) |⟨x, z⟩|·|1 − ‖x‖²| ≤ {k}ε and (8.40) ⟨x, z⟩² ≥ 1/32")
 
 
+def _imps_44(stmt: Step44) -> list[Implication]:
+    prem = parse(stmt.prem, V44)
+    k = sp.expand(prem[0]).coeff(V44[2][0])
+    return [_imp44(stmt.K, k, prem, stmt.use_840)]
+
+
+def _decide_44(stmt: Step44, zm, ctx) -> Outcome:
+    """(8.44) on the exact stationary points at zm's z (u = |⟨x, z⟩|, a = |1 − ‖x‖²|)."""
+    return CH.decide(_imps_44(stmt), "stationary", zm, "(8.44)")
+
+
 def _check_44(stmt: Step44, ctx) -> Outcome:
     prem = parse(stmt.prem, V44)
     e = V44[2][0]
-    k = sp.expand(prem[0]).coeff(e)
     out = all_of(check_premises(V44, prem if stmt.use_840 else prem[:1], SRC44, ctx),
-                 check_implication(_imp44(stmt.K, k, prem, stmt.use_840), ctx))
+                 check_implication(_imps_44(stmt)[0], ctx))
     # the corrected chain: (8.43) from the corrected (8.42) gives 4ε (‖x‖ ≤ 1), or (K(‖x‖)/2)ε ≤ 4.25ε with
     # ‖x‖² ≤ (1 + √(1 + 4ε))/2 (Lemma 8.19 and Cauchy–Schwarz, ε ≤ 1/16); the printed 32ε still follows
     if stmt.use_840:
@@ -471,7 +515,7 @@ def _check_44(stmt: Step44, ctx) -> Outcome:
                           f"(K ≤ {float(k320):.3f}), where (8.40)'s 1/32 also holds with the carried constants; at "
                           f"ε = 1/16 K ≈ {float(k16):.2f} and √32·K/2 ≈ {float(k16) * 2**0.5 * 2:.1f} > 32")
         out = all_of(out, corr)
-    return out
+    return _with_bank(out, stmt, _decide_44, ctx)
 
 
 claim(
@@ -489,6 +533,7 @@ claim(
              Mutant("premise typo: (8.43) typed as |⟨x, z⟩|·|1 − ‖x‖²| ≤ ε/8",
                     Step44(5, True, ("eps/8 - u*a", "u - 1/sqrt(32)")))],
     uses=["eq:8.43", "eq:8.40"],
+    quantified=Quantified(VEC_CLASS, _decide_44),
     notes=["loose: dividing by |⟨x, z⟩| ≥ 1/√32 gives |1 − ‖x‖²| ≤ √32 ε ≈ 5.66ε (tight at |⟨x, z⟩| = 1/√32); "
            "32ε would follow from ⟨x, z⟩² ≥ 1/32 only by dividing by ⟨x, z⟩² instead of |⟨x, z⟩|",
            "premises read from eq:8.43's and eq:8.40's statements and checked to be entailed (a typo fails the proof); "
@@ -523,40 +568,24 @@ class Step48:
     cite: str = "printed"  # the form of lemma:8.19 the premise (8.46) must be entailed by
 
 
-def _check_48(stmt: Step48, ctx) -> Outcome:
+def _imps_48(stmt: Step48) -> list[Implication]:
+    """(8.47) on ε ∈ [0, mid_eps_max], then (8.48) on [0, 1/32] and [1/K0, 1/16] (K0 = 64 + k19)."""
     K = sp.nsimplify(stmt.K)
     k19 = stmt.k19
     K0 = 64 + k19  # the constant the chain gives: (1 − 32ε)² − k19ε = 1 − (64 + k19)ε + 1024ε²
     expected = (f"c - s**2 + {k19}*eps", "s - 1 + 32*eps")
-    outs = []
     # (8.47) the middle step: c ≥ (1 − 32ε)² − k19ε from (8.46) and (8.45), on ε ∈ [0, mid_eps_max]
     Vm = _v48(0, stmt.mid_eps_max)
     s, c, e = (v for v, _, _ in Vm)
     prem = parse(stmt.prem, Vm)
     if not stmt.minus_eps:
         prem = (prem[0] - k19 * e, prem[1])
-    outs.append(check_premises(Vm, prem, _src48(Vm, stmt.cite), ctx))
     mid_cert = None
     if stmt.minus_eps and stmt.mid_eps_max <= R(1, 32):
         # c − (1 − 32ε)² + k19ε = (c − s² + k19ε) + (s − (1 − 32ε))(s + 1 − 32ε), s + 1 − 32ε = s + 32(1/32 − ε) ≥ 0
         mid_cert = ([(1, [("p", 0)]), (1, [("p", 1), ("sum", [(1, [("lo", s)]), (32, [("hi", e)])])])],)
-    mid = check_implication(Implication(Vm, prem, (c - (1 - 32 * e) ** 2 + k19 * e,), mid_cert,
-                                        text=f"(8.47) on ε ∈ [0, {stmt.mid_eps_max}]: (1 − 32ε)² ≤ ‖x‖⁴ needs "
-                                             "1 − 32ε ≥ 0"), ctx)
-    # the exact counterexample of the printed range: x = z/√2 at ε = 1/16 (s = c = 1/2)
-    at = {s: R(1, 2), c: R(1, 2), e: E16}
-    if stmt.mid_eps_max > R(1, 32):
-        vals = {"premises": [sp.sstr(p.subs(at)) for p in prem],
-                "(8.47)": sp.sstr((c - (1 - 32 * e) ** 2 + k19 * e).subs(at))}
-        exact_break = all(p.subs(at) >= 0 for p in prem) and (c - (1 - 32 * e) ** 2 + k19 * e).subs(at) < 0
-        mid.steps.append(Step("x = z/√2, ε = 1/16", "‖x‖² = ⟨x, z⟩² = 1/2: premises (8.46), (8.45) hold, (8.47) fails "
-                              "(exact)", derived=vals, holds=not exact_break))
-        if exact_break:
-            mid.holds, mid.strength = False, "exact"
-            mid.sizes = ["every d: the scalars s = ‖x‖², c = ⟨x, z⟩² at x = z/√2, ε = 1/16"]
-            mid.counterexample = {"x": "z/√2", "eps": "1/16", "|x|^2": "1/2", "<x,z>^2": "1/2",
-                                  "(1 - 32 eps)^2 - eps": "15/16", **vals}
-    outs.append(mid)
+    out = [Implication(Vm, prem, (c - (1 - 32 * e) ** 2 + k19 * e,), mid_cert,
+                       text=f"(8.47) on ε ∈ [0, {stmt.mid_eps_max}]: (1 − 32ε)² ≤ ‖x‖⁴ needs 1 − 32ε ≥ 0")]
     # (8.48): c ≥ 1 − Kε on all of [0, 1/16]: for ε ≤ 1/32 from (8.47) dropping 1024ε² ≥ 0; for ε ≥ 1/K0, 1 − K0ε ≤ 0 ≤ c
     for lo, hi in ((0, R(1, 32)), (R(1, K0), E16)):
         V = _v48(lo, hi)
@@ -573,10 +602,40 @@ def _check_48(stmt: Step48, ctx) -> Outcome:
                          (1024, [("sq", e)]), (K - K0, [("lo", e)])],)
             else:  # ε ≥ 1/K0: 1 − Kε ≤ 0 ≤ c
                 cert = ([(1, [("lo", c)]), (K, [("lo", e)]), (K / K0 - 1, [])],)
-        outs.append(check_implication(Implication(V, pr, (concl,), cert,
-                                                  text=f"(8.48) on ε ∈ [{lo}, {hi}]: premises (8.46) c ≥ s² − "
-                                                       f"{'' if k19 == 1 else k19}ε and (8.45) s ≥ 1 − 32ε"), ctx))
-    return all_of(*outs)
+        out.append(Implication(V, pr, (concl,), cert, text=f"(8.48) on ε ∈ [{lo}, {hi}]: premises (8.46) c ≥ s² − "
+                                                          f"{'' if k19 == 1 else k19}ε and (8.45) s ≥ 1 − 32ε"))
+    return out
+
+
+def _decide_48(stmt: Step48, zm, ctx) -> Outcome:
+    """(8.46)–(8.48) on the exact stationary points at zm's z: the middle step (8.47) on its range and the end value."""
+    return CH.decide(_imps_48(stmt), "stationary", zm, "(8.46)–(8.48)")
+
+
+def _check_48(stmt: Step48, ctx) -> Outcome:
+    k19 = stmt.k19
+    outs = []
+    imps = _imps_48(stmt)
+    Vm, prem = imps[0].variables, imps[0].premises
+    s, c, e = (v for v, _, _ in Vm)
+    outs.append(check_premises(Vm, prem, _src48(Vm, stmt.cite), ctx))
+    mid = check_implication(imps[0], ctx)
+    # the exact counterexample of the printed range: x = z/√2 at ε = 1/16 (s = c = 1/2)
+    at = {s: R(1, 2), c: R(1, 2), e: E16}
+    if stmt.mid_eps_max > R(1, 32):
+        vals = {"premises": [sp.sstr(p.subs(at)) for p in prem],
+                "(8.47)": sp.sstr((c - (1 - 32 * e) ** 2 + k19 * e).subs(at))}
+        exact_break = all(p.subs(at) >= 0 for p in prem) and (c - (1 - 32 * e) ** 2 + k19 * e).subs(at) < 0
+        mid.steps.append(Step("x = z/√2, ε = 1/16", "‖x‖² = ⟨x, z⟩² = 1/2: premises (8.46), (8.45) hold, (8.47) fails "
+                              "(exact)", derived=vals, holds=not exact_break))
+        if exact_break:
+            mid.holds, mid.strength = False, "exact"
+            mid.sizes = ["every d: the scalars s = ‖x‖², c = ⟨x, z⟩² at x = z/√2, ε = 1/16"]
+            mid.counterexample = {"x": "z/√2", "eps": "1/16", "|x|^2": "1/2", "<x,z>^2": "1/2",
+                                  "(1 - 32 eps)^2 - eps": "15/16", **vals}
+    outs.append(mid)
+    outs += [check_implication(imp, ctx) for imp in imps[1:]]
+    return _with_bank(all_of(*outs), stmt, _decide_48, ctx)
 
 
 claim(
@@ -616,7 +675,11 @@ claim(
              Mutant("premise typo: (8.45) typed as ‖x‖² ≥ 1 − 16ε",
                     Step48(65, True, R(1, 32), ("c - s**2 + eps", "s - 1 + 16*eps")))],
     uses=["lemma:8.19", "eq:8.44"],
-    notes=["second reader S2 (2026-12-07): the corrected 1 − 84ε is an implication from (8.44); with the carried "
+    quantified=Quantified(VEC_CLASS, _decide_48, corrected_cls=VEC_CLASS),
+    notes=["attacked (issue 18) on exact stationary points of f at every bank z: the printed (8.47) also fails at a real "
+           "stationary point, x = 0 at Ω full, for ε ∈ ((65 + √129)/2048, 1/16] (premises (8.46), (8.45) hold there); "
+           "the corrected form holds at 0 and ±z",
+           "second reader S2 (2026-12-07): the corrected 1 − 84ε is an implication from (8.44); with the carried "
            "constants (8.40)'s 1/32 fails above ε ≈ 0.0037848, and at ε = 1/150 the corrected constraints allow ‖x‖² = 1/3, "
            "⟨x, z⟩² = 1/1000 — so the chain (not this step) holds only on ε ≤ 1/320 (or at ε′ = 20ε ≤ 1/16); the "
            "corrected form now says so",
@@ -685,21 +748,36 @@ class Step52:
     prem: tuple = ("-(s - 1 - 32*eps)", "t - 1 + 65*eps")  # as typed, case 1: (8.45), (8.48); case 2 flips t's sign
 
 
-def _check_52(stmt: Step52, ctx) -> Outcome:
+def _imps_52(stmt: Step52) -> list[Implication]:
+    """Case 1 (t ≥ 1 − 65ε: distance to z) and case 2 (t ≤ −(1 − 65ε): distance to −z)."""
     s, t, e = (v for v, _, _ in V52)
     K = sp.nsimplify(stmt.K)
     typed = parse(stmt.prem, V52)
-    outs = [_t_from_c(source_statement("eq:8.48").K, ctx)]
-    for sign in (+1, -1):  # case 1: t ≥ 1 − 65ε, distance to z; case 2: t ≤ −(1 − 65ε), distance to −z
+    out = []
+    for sign in (+1, -1):
         prem = (typed[0], typed[1].subs(t, sign * t))
-        outs.append(check_premises(V52, prem, _src52(sign), ctx))
         concl = K * e - (s + 1 - 2 * sign * t)
         cert = None
         if K >= 162 and all(sp.expand(a_ - b_) == 0 for a_, b_ in zip(typed, parse(Step52.prem, V52))):
             cert = ([(1, [("p", 0)]), (2, [("p", 1)]), (K - 162, [("lo", e)])],)
-        outs.append(check_implication(Implication(V52, prem, (concl,), cert,
-                                                  text=f"case {1 if sign > 0 else 2}: ‖x‖² ≤ 1 + 32ε (8.45), "
-                                                  f"{'' if sign > 0 else '−'}⟨x, z⟩ ≥ 1 − 65ε (8.48)"), ctx))
+        out.append(Implication(V52, prem, (concl,), cert,
+                               text=f"case {1 if sign > 0 else 2}: ‖x‖² ≤ 1 + 32ε (8.45), "
+                               f"{'' if sign > 0 else '−'}⟨x, z⟩ ≥ 1 − 65ε (8.48) ⟹ ‖x {'−' if sign > 0 else '+'} z‖² ≤ "
+                               f"{K}ε"))
+    return out
+
+
+def _decide_52(stmt: Step52, zm, ctx) -> Outcome:
+    """(8.51)–(8.52), both cases, on the exact stationary points at zm's z (t = ⟨x, z⟩)."""
+    return CH.decide(_imps_52(stmt), "stationary", zm, "(8.51)–(8.52)")
+
+
+def _check_52(stmt: Step52, ctx) -> Outcome:
+    s, t, e = (v for v, _, _ in V52)
+    outs = [_t_from_c(source_statement("eq:8.48").K, ctx)]
+    for sign, imp in zip((+1, -1), _imps_52(stmt)):
+        outs.append(check_premises(V52, imp.premises, _src52(sign), ctx))
+        outs.append(check_implication(imp, ctx))
     if stmt == Step52():
         # the same algebra from eq:8.48's corrected form (Lemma 8.19 at its carried 20ε: 1 − 84ε), case 1 (case 2 is
         # its mirror): ‖x − z‖² ≤ 32ε + 2·84ε = 200ε, on ε ≤ 1/320 where (8.45)'s 32ε holds with the carried constants
@@ -716,7 +794,7 @@ def _check_52(stmt: Step52, ctx) -> Outcome:
         carried.notes.append(f"with the constants the corrected lemmas carry the chain ends at ‖x ∓ z‖² ≤ {Kc}ε on "
                              f"ε ≤ 1/320 (= {Kc // 20}ε' with ε' = 20ε ≤ 1/16)")
         outs.append(carried)
-    return all_of(*outs)
+    return _with_bank(all_of(*outs), stmt, _decide_52, ctx)
 
 
 claim(
@@ -733,6 +811,7 @@ claim(
              Mutant("premise typo: (8.45) typed as ‖x‖² ≤ 1 + 16ε", Step52(162, ("-(s - 1 - 16*eps)", "t - 1 + 65*eps"))),
              Mutant("premise typo: (8.48) typed as ⟨x, z⟩ ≥ 1 − 56ε", Step52(144, ("-(s - 1 - 32*eps)", "t - 1 + 56*eps")))],
     uses=["eq:8.49", "eq:8.44", "eq:8.48"],
+    quantified=Quantified(VEC_CLASS, _decide_52),
     notes=["explicit: ‖x − z‖² ≤ 162ε, i.e. ‖x − z‖ ≤ 12.8√ε (case 2 the same for −z); from c ≥ 1 − 65ε and t ≥ 0, "
            "t ≥ √(1 − 65ε) ≥ 1 − 65ε, which is Case 1's hypothesis (certified on the box: u ∈ [0, 1] and [1, 2])",
            "premises read from eq:8.44's and eq:8.48's statements and checked to be entailed (a typo fails the proof)",
