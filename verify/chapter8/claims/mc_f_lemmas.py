@@ -30,7 +30,7 @@ from numeric.adversaries import Class, admitted
 from numeric.chapter8 import mc_exact_steps as XS
 from verify.engine.attacks import Quantified, Reading
 from verify.engine.checks.identity import check_matrix_identity
-from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
+from verify.engine.claim import Erratum, Mutant, Outcome, Proof, Step, all_of
 from verify.engine.lazy import lazy
 from verify.engine.registry import claim
 from verify.chapter8.claims.mc_g_lemmas import ZZ, check_zident, x, z, zident
@@ -588,6 +588,94 @@ class L821:
     K: float = 1.0
 
 
+def _level_821(stmt: L821) -> tuple[Fraction, Fraction]:
+    return Fraction(stmt.bound).limit_denominator(1000), Fraction(stmt.K).limit_denominator(1000)
+
+
+_RAYS821: dict = {}  # (seed, member) -> the instances (masks, ε_sup, rays), shared by the check, the targets, the mutants
+
+
+def _instances_821(zm, ctx):
+    """The masks at z's d (symmetric Bernoulli p = 1/10, 3/10, 1/2, one each at ci, two above; the bank's masks of that
+    d; the exact stationary instances' masks) with their exact Lemma 8.17 level ε_sup, and the rays: every y ∈ {0, ±1}^d
+    up to sign and numeric.chapter8.mc_exact_steps.directions.  None when ε_sup is not computable exactly (it needs
+    z μ-incoherent with μ = 1, where the admissible set is a box, and d ≤ 8 for the KKT enumeration)."""
+    from numeric.adversaries import members
+    from numeric.chapter8 import mc_psd_rays as PR
+    from numeric.chapter8 import mc_stationary as ST
+
+    key = (ctx.seed, ctx.profile.scale, zm.name)
+    if key in _RAYS821:
+        return _RAYS821[key]
+    rd = XS.rational_direction(zm.obj)
+    d = len(zm.obj)
+    mu2 = sp.nsimplify(d * max(v * v for v in zm.obj))
+    if rd is None or d > 8 or mu2 != 1:
+        _RAYS821[key] = None
+        return None
+    zh, rz = rd
+    rng = ctx.rng(f"8.21: {zm.name}")
+    per_p = 1 if ctx.profile.scale <= 1 else 2
+    ms = [XS.bernoulli(d, Fraction(p), rng) for p in ("1/10", "3/10", "1/2") for _ in range(per_p)]
+    ms += [XS.from_matrix(m.obj, f"bank mask {m.name!r}") for m in members("mask") if m.obj.rows == d]
+    ms += [i.mask() for i in ST.INSTANCES if i.d == d and i.zh == (1,) * d]
+    out = []
+    for M in ms:
+        W = tuple(tuple(int(v) for v in row) for row in M.W.tolist())
+        hi, lo = ST._eps_sup_cached(W, M.p, 1)
+        rays = PR.sign_directions(d) + XS.directions(zh, M, rng)
+        out.append((M, max(hi, -lo), rays))
+    _RAYS821[key] = (zh, rz, out)
+    return _RAYS821[key]
+
+
+def _decide_821(stmt: L821, zm, ctx) -> Outcome:
+    """Lemma 8.21 at the bank's z, exactly: on each mask, ε = ε_sup (the exact Lemma 8.17 level of the mask: the
+    smallest ε at which the lemma holds for every admissible pair, so a failure there is a failure under every reading
+    of ε); on each ray, whether some x with ∇²f(x) ⪰ 0 (the full Hessian, exact) and ‖x‖_∞ ≤ μ/√d has
+    ‖x‖² < bound − Kε/3 (numeric.chapter8.mc_psd_rays: the PSD set along a ray is [t₀², ∞)).  A search over rays, so
+    'held' means held on every ray tried; a break is an exact point."""
+    from numeric.chapter8 import mc_psd_rays as PR
+
+    inst = _instances_821(zm, ctx)
+    if inst is None:
+        return Outcome(None, ["exact rational arithmetic"], 0,
+                       notes=[f"{zm.name}: ε_sup not computable exactly (needs z = √r·rational, μ = 1, d ≤ 8)"])
+    zh, rz, masks = inst
+    d = len(zm.obj)
+    bound, K = _level_821(stmt)
+    cap2 = Fraction(1, d)  # ‖x‖_∞ ≤ μ/√d, μ = 1 (z's own incoherence, the μ of ε_sup)
+    n, ce, counts, proof, lowest = 0, None, {}, [], None
+    for M, eps, rays in masks:
+        level = bound - K * eps / 3
+        for name, y in rays:
+            r = PR.decide_ray(M, zh, rz, y, level, cap2)
+            n += 1
+            counts[r.outcome] = counts.get(r.outcome, 0) + 1
+            if r.outcome == "broken":
+                gap = level - r.s
+                lowest = gap if lowest is None else max(lowest, gap)
+                if ce is None:
+                    ce = {"z": zm.name, "mask": M.name, "p": str(M.p), "mask rows": [list(map(int, w)) for w in M.W],
+                          "x = √t²·y": name, "t²": str(r.t2), "‖x‖²": str(r.s), "‖x‖_∞²·d": str(r.sup2 * d),
+                          "∇²f(x) ⪰ 0": "exact", "eps_sup (exact Lemma 8.17 level)": str(eps),
+                          "bound − K·eps/3": str(level), "‖x‖² (float)": float(r.s), "bound (float)": float(level)}
+                    proof.append(Proof("exact", f"∇²f(x) ⪰ 0, ‖x‖_∞ ≤ μ/√d and ‖x‖² = {r.s} < {level} at z = "
+                                       f"{zm.name}, {M.name}", float(gap), size=f"d = {d}", path="exact PSD rays"))
+    undecided = counts.get("undecided", 0)
+    holds = False if ce is not None else (None if undecided else True)
+    return Outcome(holds, ["exact rational arithmetic", "exact PSD test"], n, None, ce, strength="exact",
+                   sizes=[f"d = {d}"], proof=proof,
+                   notes=[f"{zm.name}: {len(masks)} masks (ε_sup {sorted(float(e) for _, e, _ in masks)}), {n} rays "
+                          f"(bound {bound}, K = {K}): {counts}" + (f"; largest shortfall {float(lowest):.4f}"
+                                                                     if lowest is not None else "")])
+
+
+def _exact_821(stmt: L821, ctx) -> list[Outcome]:
+    """The decide at the bank's z where it is exact (the check runs it, so the mutants meet it)."""
+    return [o for o in (_decide_821(stmt, m, ctx) for m in admitted(VEC_CLASS)) if o.holds is not None]
+
+
 def _check_821(stmt: L821, ctx) -> Outcome:
     data = _data(ctx)
     fails, worst, ce, n, below = [], np.inf, None, 0, 0
@@ -620,7 +708,8 @@ def _check_821(stmt: L821, ctx) -> Outcome:
     out.steps.append(Step("(8.31)", "min over the PSD points of ⟨z, ∇²f(x)z⟩/p", derived=hz, holds=ok31))
     if not ok31:
         out.holds = None
-    return out
+    # the exact decision at the bank's z where ε_sup is exact (the attacks' decide: the mutants meet it here)
+    return all_of(out, *_exact_821(stmt, ctx))
 
 
 claim(
@@ -634,6 +723,7 @@ claim(
     check=_check_821,
     mutants=[Mutant("‖x‖² ≥ 1/3 (the ε dropped)", L821(K=0.0)), Mutant("‖x‖² ≥ 1/2 − ε/3", L821(bound=0.5))],
     uses=["lemma:8.17", "eq:8.32", "eq:8.33", "lemma:8.20"],
+    quantified=Quantified(VEC_CLASS, lambda st, m, ctx: _decide_821(st, m, ctx)),
     notes=["(8.31) ∇²f ⪰ 0 ⟹ ⟨z, ∇²f z⟩ ≥ 0 is the definition of PSD at v = z",
            "the constant after eq:8.32's correction: 2s + 4⟨x, z⟩² − 2 ≥ −(8max(1, s) + 2)ε (s = ‖x‖²) with "
            "⟨x, z⟩² ≤ s gives s ≥ 1/3 − 5ε/3 (s ≤ 1; s ≥ 1 needs nothing), weaker than the printed 1/3 − ε/3 at the "
@@ -643,7 +733,16 @@ claim(
            "Lemma 8.17 level at the pairs the proof uses, so the printed constant is what is tested",
            "ε: the Lemma 8.17 level at the pairs the proof of (8.32) uses (z, z), (z, x̂) and the polarisation pairs",
            "sampled over instances; a proof would need Lemma 8.17's uniform reading at (z, z), (z, x̂) and the "
-           "polarisation pairs in ⟨z, ∇²f(x)z⟩/p − ⟨z, ∇²g(x)z⟩, then Lemma 8.20's computation"],
+           "polarisation pairs in ⟨z, ∇²f(x)z⟩/p − ⟨z, ∇²g(x)z⟩, then Lemma 8.20's computation",
+           "attacks (issue 18): class unit μ-incoherent z; decided exactly where the lemma's level is exact (z flat, "
+           "μ = 1, d ≤ 8: z = 1/√d (d = 4), z = 1/√6), n/a elsewhere. On each mask (symmetric Bernoulli p = 1/10, 3/10, "
+           "1/2 at z's d, the bank's masks of that d, the exact stationary instances' masks) ε = ε_sup, the exact "
+           "Lemma 8.17 level (KKT, numeric.chapter8.mc_stationary), so a failure there is a failure under every "
+           "reading of ε; on every ray y ∈ {0, ±1}^d (and mc_exact_steps.directions) the full Hessian ∇²f(√t²·y) = "
+           "A + t²B is tested exactly (numeric.chapter8.mc_psd_rays): a break is a rational PSD point with "
+           "‖x‖_∞ ≤ μ/√d below the level, a hold an exact certificate (rational v with vᵀ∇²f v < 0 over pieces of "
+           "[0, t²_max]). Printed held on every ray at both z; the mutants 'ε dropped' (d = 4: ‖x‖² = 1/4 with "
+           "∇²f ⪰ 0) and '1/2 − ε/3' fall on this path. A search over rays, not every x: held means held on the rays"],
 )
 
 
