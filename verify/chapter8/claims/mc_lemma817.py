@@ -109,7 +109,7 @@ def _decide_817(stmt: Lemma817, m, ctx) -> Outcome:
         worst = margin if worst is None else min(worst, margin)
         if fail > DELTA_Q and ce is None:
             ce = {"pair": m.name, "d": d, "p": str(p), "mu^2 in the rate": str(mu2), "poly = 2mu^4/delta": str(poly),
-                  "allowed level^2": str(b2), "P(|dev| > level) (exact)": str(fail), "= ": float(fail),
+                  "allowed level^2": str(b2), "P(|dev| > level) (exact)": str(fail), "P (float)": float(fail),
                   "delta": str(DELTA_Q)}
     if cheb_bad:
         return Outcome(None, ["exact rational arithmetic"], len(rows), notes=[f"{cheb_bad} exact probabilities above "
