@@ -53,10 +53,16 @@ def test_the_ray_hessian_is_f_s_hessian():
         assert PR._at(A, B, inst.t2) == ST.hessian(inst)
 
 
-def test_lemma_821_printed_holds_and_its_mutants_fall_at_z_flat_d4():
+def test_lemma_821_printed_falls_at_its_own_level_and_the_correction_holds_at_z_flat_d4():
     z4 = BANK["z = 1/√d (d = 4)"]
-    assert F._decide_821(F.L821(), z4, CTX).holds is True
+    out = F._decide_821(F.L821(), z4, CTX)
+    # Ω = {(1, 1)}, p = 1/10: ε_sup = 5/8, x = e₁/√12 has ∇²f(x) = 0 ⪰ 0 and ‖x‖² = 1/12 < 1/3 − ε/3 = 1/8
+    assert out.holds is False and out.strength == "exact"
+    ce = out.counterexample
+    assert (ce["mask"], ce["‖x‖²"], ce["eps_sup (exact Lemma 8.17 level)"], ce["bound − K·eps/3"]) == \
+        ("Ω = {(1, 1)}, p = 1/10, d = 4", "1/12", "5/8", "1/8")
+    assert F._decide_821(F.L821(K=5.0), z4, CTX).holds is True
     out = F._decide_821(F.L821(K=0.0), z4, CTX)
-    assert out.holds is False and out.counterexample["‖x‖²"] == "1/4"
+    assert out.holds is False
     assert F._decide_821(F.L821(bound=0.5), z4, CTX).holds is False
     assert F._decide_821(F.L821(), BANK["z = ±1/16 random signs (d = 256)"], CTX).holds is None  # ε_sup not exact

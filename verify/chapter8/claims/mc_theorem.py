@@ -75,8 +75,7 @@ def _premises_39(imp: Implication, st: Chain39) -> Outcome:
     prem = [imp.premises[0]]
     if len(imp.premises) > 2:
         srcs.append(Source("lemma:8.21", lambda st_: s - sp.nsimplify(st_.bound) + sp.nsimplify(st_.K) * e / 3,
-                           "Lemma 8.21: s ≥ bound − Kε/3 (its proof from the corrected (8.32) gives 5ε/3: weaker, "
-                           "so entailed)", form=st.cite))
+                           "Lemma 8.21: s ≥ bound − Kε/3 (its corrected form: 1/3 − 5ε/3, from the corrected (8.32))", form=st.cite))
         prem.append(imp.premises[2])
     return check_premises(V, tuple(prem), tuple(srcs))
 
