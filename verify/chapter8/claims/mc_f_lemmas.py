@@ -672,7 +672,7 @@ def _decide_821(stmt: L821, zm, ctx) -> Outcome:
                           "∇²f(x) ⪰ 0": "exact", "eps_sup (exact Lemma 8.17 level)": str(eps),
                           "bound − K·eps/3": str(level), "‖x‖² (float)": float(r.s), "bound (float)": float(level)}
                     proof.append(Proof("exact", f"∇²f(x) ⪰ 0, ‖x‖_∞ ≤ μ/√d and ‖x‖² = {r.s} < {level} at z = "
-                                       f"{zm.name}, {M.name}", float(gap), size=f"d = {d}", path="exact PSD rays"))
+                                       f"{zm.name}, {M.name}", gap, size=f"d = {d}", path="exact PSD rays"))
     undecided = counts.get("undecided", 0)
     holds = False if ce is not None else (None if undecided else True)
     return Outcome(holds, ["exact rational arithmetic", "exact PSD test"], n, None, ce, strength="exact",

@@ -138,7 +138,7 @@ def _decide_817(stmt: Lemma817, m, ctx) -> Outcome:
                    sizes=[f"d = {d}"],
                    proof=[] if ce is None else [Proof("exact", f"P_Ω(|dev| > ε) = {ce['P(|dev| > level) (exact)']} > δ "
                                                       f"for the fixed pair {m.name!r} at p = {ce['p']}",
-                                                      float(worst), size=f"d = {d}", path="exact law of dev")])
+                                                      worst, size=f"d = {d}", path="exact law of dev")])
 
 
 def _bank_817(stmt: Lemma817, ctx) -> Outcome:
