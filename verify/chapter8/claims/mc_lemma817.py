@@ -30,8 +30,6 @@ from verify.engine.attacks import Quantified, Reading
 from verify.engine.claim import Erratum, Mutant, Outcome, Proof, Step, all_of
 from verify.engine.rates import judge, n_seeds, pooled_fit
 from verify.engine.registry import claim
-from verify.engine.attacks import Quantified
-from numeric.adversaries import Class
 
 
 def _whp(fails: int, n: int, delta: float = DELTA) -> bool | None:
