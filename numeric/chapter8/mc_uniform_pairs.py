@@ -31,6 +31,35 @@ def _exact_dev(W: np.ndarray, s: np.ndarray, p: Fraction) -> Fraction:
     return (Fraction(q) / p - t * t) / (d * d)
 
 
+def omega_built_signs(Om: np.ndarray, p: float) -> np.ndarray:
+    """s ∈ {±1}^d from Ω: the signs of sym(W/p − J)'s top eigenvector, then three greedy sweeps (flip s_i when that
+    raises sᵀSs): the reader's construction, a lower bound on the sup over incoherent pairs."""
+    d = Om.shape[0]
+    A = Om / p - 1.0
+    S = (A + A.T) / 2
+    s = np.sign(np.linalg.eigh(S)[1][:, -1])
+    s[s == 0] = 1
+    for _ in range(3):
+        for i in range(d):
+            if s[i] * (S[i] @ s - S[i, i] * s[i]) < 0:
+                s[i] = -s[i]
+    return s.astype(np.int64)
+
+
+def fixed_pair_rate(seed: int, eps: float = 0.05, ds: tuple = (200, 400), T: int = 4) -> list[dict]:
+    """Along the fixed-pair rate p = log d/(d²ε²) (μ = 1, C = 1): the Ω-built pair's exact deviation per mask."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for d in ds:
+        p = Fraction(float(np.log(d) / (d * d * eps * eps))).limit_denominator(10**6)
+        devs = []
+        for _ in range(T):
+            Om = rng.random((d, d)) < float(p)
+            devs.append(abs(_exact_dev(Om.astype(np.int64), omega_built_signs(Om, float(p)), p)))
+        out.append({"d": d, "eps": eps, "p": str(p), "p*d": round(float(p) * d, 2), "devs": devs})
+    return out
+
+
 def reader_instance(seed: int = 0) -> dict:
     """Second reader T1's script, the same rng calls in the same order, exact deviations; the certificate per Ω."""
     d, p, n_fixed = READER["d"], READER["p"], READER["n_fixed"]
@@ -108,6 +137,10 @@ def spectral_rate(seed: int, scale: int) -> dict:
 # --- cells ---------------------------------------------------------------------------------------------------
 def reader_instance_cell(seed: int = 0) -> Cell:
     return cell(reader_instance, seed, cost=2.0)
+
+
+def fixed_pair_rate_cell(seed: int) -> Cell:
+    return cell(fixed_pair_rate, seed, cost=1.0)
 
 
 def spectral_rate_cell(seed: int, scale: int) -> Cell:
