@@ -165,9 +165,9 @@ def _rate_step(ctx):
     holds = (j.holds is True and whp is True) if (j.holds is not None and whp is not None) else None
     if j.holds is False or whp is False:
         holds = False
-    steps = [Step("‖sym(W/p − J)‖ = O(√(d/p))", f"ratio to √(d/p) at p·d = 2 log d over d = {runs[0]['ds']}, "
+    steps = [Step("‖sym(W/p − J)‖ = O(√(d/p))", f"ratio to √(d(1 − p)/p) at p·d = 2 log d over d = {runs[0]['ds']}, "
                   f"{len(seeds)} seeds: {j.reason}",
-                  derived={"d": runs[0]["ds"], "mean ratio (seed 1)": [round(m, 4) for m, _ in runs[0]["norm"]],
+                  derived={"d": runs[0]["ds"], "mean ‖sym(W/p − J)‖·√(p/d) (seed 1)": [round(m, 4) for m, _ in runs[0]["norm"]],
                            "max ratio over seeds": [round(max(r["norm"][k][1] for r in runs), 4)
                                                     for k in range(len(runs[0]["ds"]))]}, holds=j.holds),
              Step("w.h.p. along the rate", f"certificate ‖sym(W/p − J)‖μ²/d > ε at p = μ⁴ log d/(dε²) (μ = 1, C = 1): "
