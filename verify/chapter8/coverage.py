@@ -47,7 +47,7 @@ PROSE: tuple[Prose, ...] = (
     Prose("A nice real world example of matrix completion", "8.3.2",
           reason="motivation (recommendation engines): no mathematical assertion"),
     Prose("If we can show that g has no bad local minima via a proof", "8.3.2",
-          ("lemma:8.17", "thm:8.23", "eq:8.23", "eq:8.32"),),
+          ("lemma:8.17", "thm:8.23", "eq:8.23", "eq:8.32", "sec:8.3.2:lemma-8.17-uniform"),),
     Prose("We have shown above that matrix completion of a rank-1 matrix", "8.3.2", ("thm:8.23", "sec:8.3.3:mc-no-spurious"),
           reason=""),
     Prose("This proof strategy can be extended to handle higher-rank matrices", "8.3.2",

@@ -416,7 +416,10 @@ claim(
                           shapes=("lemma-8.17-step",), corrected_cls=VEC_CLASS,
                           readings=(Reading("the earlier correction 2(‖x‖² + ‖x‖⁴)ε, ε at the admissible pairs (z, x/c), "
                                             "(x/c, x/c)", S823("2(s+s²)"), expect=False),)),
-    notes=["second reader (2026-12-07, R3): the correction holds (identity checked on a non-symmetric mask; 8/3 ≤ 40ε "
+    notes=["second reader T1 (2026-12-07): the step applies Lemma 8.17 at pairs built from x, which depends on Ω; the "
+           "fixed-pair lemma does not cover that — sec:8.3.2:lemma-8.17-uniform (erratum, severity citation) gives the "
+           "uniform form at the same p-scaling, which this step's ε should be read from; no change here",
+           "second reader (2026-12-07, R3): the correction holds (identity checked on a non-symmetric mask; 8/3 ≤ 40ε "
            "on the d = 6 saddle); the factor it found was not carried downstream: lemma:8.19, eq:8.24 and eq:8.25 are "
            "now errata with (c² + c⁴)ε, and the chain's corrections (eq:8.39, eq:8.48) carry 20ε",
            "attacks: every admitted z of the bank (d = 2, 4, 6, 200, 256), decided exactly in rational arithmetic on "
@@ -869,7 +872,10 @@ claim(
                           shapes=("lemma-8.17-step",), corrected_cls=VEC_CLASS,
                           readings=(Reading("the earlier correction −(8‖x‖² + 2)ε, ε at the admissible pairs",
                                             S832("8s+2"), expect=False),)),
-    notes=["attacks: every admitted z of the bank, decided exactly in rational arithmetic on symmetric Bernoulli masks "
+    notes=["second reader T1 (2026-12-07): the step applies Lemma 8.17 at pairs built from x, which depends on Ω; the "
+           "fixed-pair lemma does not cover that — sec:8.3.2:lemma-8.17-uniform (erratum, severity citation) gives the "
+           "uniform form at the same p-scaling, which this step's ε should be read from; no change here",
+           "attacks: every admitted z of the bank, decided exactly in rational arithmetic on symmetric Bernoulli masks "
            "at z's d and the bank's masks of that d, at the boundary ⟨z, ∇²f(x)z⟩ = 0 of the premise (and 9/8 beyond "
            "it in t²) along z, random, ⊥ z, Ω-dependent and two-spike rays, with ‖x‖_∞ ≤ μ/√d; ε is read at the "
            "admissible pairs (z, z), (z, x/m), (u±, v±); the corrected (8m² + 2)ε is then a triangle inequality on each "

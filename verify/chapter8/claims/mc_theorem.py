@@ -359,7 +359,10 @@ claim(
     quantified=Quantified(VEC_CLASS, _decide_842, shapes=("lemma-8.17-step",), corrected_cls=VEC_CLASS,
                           readings=(Reading("the earlier correction: paired with z, |⟨z, ∇g(x)⟩| ≤ ε (Lemma 8.17 at (z, z), "
                                             "(z, x), (x, x))", Pairing("z", "1"), expect=False),)),
-    notes=["the pairing defect is exact at d = 3, p = 1 (where the deviation vanishes); the constant is decided on the "
+    notes=["second reader T1 (2026-12-07): the step applies Lemma 8.17 at pairs built from x, which depends on Ω; the "
+           "fixed-pair lemma does not cover that — sec:8.3.2:lemma-8.17-uniform (erratum, severity citation) gives the "
+           "uniform form at the same p-scaling, which this step's ε should be read from; no change here",
+           "the pairing defect is exact at d = 3, p = 1 (where the deviation vanishes); the constant is decided on the "
            "chapter's f with symmetric Bernoulli masks at the bank's z (d = 200, 256 in the check, every admitted z in "
            "the attacks): the polarisation identity is exact to rounding at every point, so |D| ≤ K·ε_pairs holds "
            "deterministically; a proof for p < 1 would need Lemma 8.17's uniform reading at the four pairs, which is "
