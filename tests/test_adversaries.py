@@ -266,3 +266,30 @@ def test_softplus_lipschitz_is_proved_by_the_exp_certificate():
     r = _lip(sp.log(1 + sp.exp(z)))
     assert r.holds is True and r.strength == "proved"
     assert _exp_positive_certificate(d(2 * sp.log(1 + sp.exp(z))) ** 2, z, 1) is None
+
+
+def test_tensor_members_meet_their_hypotheses_and_the_correlated_one_does_not():
+    from verify.chapter8 import tensor_attacks as TA
+
+    ortho = {m.name for m in admitted(TA.TENSOR_ORTHO)}
+    assert {"2e₁^⊗4 + e₂^⊗4 (d = 2)", "Q₃ columns, weights 2, 2, 1 (d = k = 3)",
+            "(1, 2, 2)/3, (2, 1, −2)/3 with weights 3, 1 (d = 3, k = 2)", "e₁^⊗4 in ℝ² (rank 1)"} <= ortho
+    assert "correlated components e₁, (3/5, 4/5) (d = 2)" not in ortho
+    equal = {m.name for m in admitted(TA.TENSOR_EQUAL)}
+    assert "2e₁^⊗4 + e₂^⊗4 (d = 2)" not in equal and "Q₃ columns, equal weights (d = k = 3)" in equal
+    assert hypothesis("tensor", "orthonormal components").check(
+        {"A": sp.Matrix([[1, sp.Rational(3, 5)], [0, sp.Rational(4, 5)]]), "weights": (1, 1)}).holds is False
+
+
+def test_the_weighted_tensor_breaks_the_printed_landscape_exactly_and_the_correction_holds():
+    from numeric.adversaries.core import BANK
+    from verify.chapter8 import tensor_attacks as TA
+    from verify.chapter8.claims.landscape_833 import TensorLandscape
+
+    m = BANK["2e₁^⊗4 + e₂^⊗4 (d = 2)"]
+    o = TA.decide(TensorLandscape(weights="positive"), m, None)
+    assert o.holds is False and o.counterexample["x"] == ["0", "-1"] and o.counterexample["F(x)"] == "1"
+    assert o.counterexample["tangent Hessian"] == ["-4"]
+    assert TA.decide(TensorLandscape(weights="positive", maxima="components"), m, None).holds is True
+    assert TA.decide(TensorLandscape(weights="positive", maxima="largest only"), m, None).holds is False
+    assert TA.decide(TensorLandscape(full_sums="saddle", weights="positive", maxima="components"), m, None).holds is False
