@@ -286,6 +286,7 @@ def test_the_weighted_tensor_breaks_the_printed_landscape_exactly_and_the_correc
     from verify.chapter8 import tensor_attacks as TA
     from verify.chapter8.claims.landscape_833 import TensorLandscape
 
+    _load()
     m = BANK["2e₁^⊗4 + e₂^⊗4 (d = 2)"]
     o = TA.decide(TensorLandscape(weights="positive"), m, None)
     assert o.holds is False and o.counterexample["x"] == ["0", "-1"] and o.counterexample["F(x)"] == "1"
@@ -293,3 +294,33 @@ def test_the_weighted_tensor_breaks_the_printed_landscape_exactly_and_the_correc
     assert TA.decide(TensorLandscape(weights="positive", maxima="components"), m, None).holds is True
     assert TA.decide(TensorLandscape(weights="positive", maxima="largest only"), m, None).holds is False
     assert TA.decide(TensorLandscape(full_sums="saddle", weights="positive", maxima="components"), m, None).holds is False
+
+
+def test_cube_data_members_meet_example_8_34s_hypotheses_and_the_full_cube_does_not():
+    from verify.chapter8 import dense_attacks as DA
+
+    names = {m.name for m in admitted(DA.DENSE_DATA)}
+    assert {"half-cube {x₁ = 1}, d = 3", "half-cube {x₁ = 1}, d = 4", "half-cube {x₁ = 1}, d = 5",
+            "four inputs with x₃ = 1, d = 3"} <= names
+    assert "full cube {±1}³" not in names
+    assert hypothesis("cube", "labels y = x₁x₂").check({"X": [[1, -1]], "y": [1]}).holds is False
+
+
+def test_the_dense_limit_is_certified_on_the_half_cubes_and_the_mutants_fall_on_the_decide_path():
+    from numeric.adversaries.core import BANK
+    from verify.chapter8 import dense_attacks as DA
+    from verify.chapter8.claims.prose_843 import DenseLimit
+
+    _load()
+    h3, h5 = BANK["half-cube {x₁ = 1}, d = 3"], BANK["half-cube {x₁ = 1}, d = 5"]
+    assert DA.decide(DenseLimit(), h3, None).holds is True           # 0.0517 ≥ 5%
+    assert DA.decide(DenseLimit(share_lo=0.06), h3, None).holds is False
+    assert DA.decide(DenseLimit(), h5, None).holds is None           # d = 5: outside the corrected form
+    assert DA.decide(DenseLimit(dims=(3,), half_cube_dims=(5, 6, 10)), h5, None).holds is False  # 0.0456
+    lo, hi = DA.share_interval(tuple(tuple(r) for r in BANK["half-cube {x₁ = 1}, d = 4"].obj["X"]))
+    import mpmath as mp
+
+    with mp.workprec(400):  # exact products: the enclosure holds 1/18 (K∞ is rational at d = 4)
+        assert lo * 18 <= 1 <= hi * 18 and hi - lo < mp.mpf(10) ** -40
+    o = DA.decide(DenseLimit(all_active_move=True), BANK["four inputs with x₃ = 1, d = 3"], None)
+    assert o.holds is False and o.counterexample["active samples"] == [1, 2, 3, 4]
