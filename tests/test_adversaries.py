@@ -324,3 +324,26 @@ def test_the_dense_limit_is_certified_on_the_half_cubes_and_the_mutants_fall_on_
         assert lo * 18 <= 1 <= hi * 18 and hi - lo < mp.mpf(10) ** -40
     o = DA.decide(DenseLimit(all_active_move=True), BANK["four inputs with x₃ = 1, d = 3"], None)
     assert o.holds is False and o.counterexample["active samples"] == [1, 2, 3, 4]
+
+
+def test_regression_members_meet_their_hypotheses_and_the_width_2_one_is_outside_the_k1_class():
+    from verify.chapter8 import linnet_attacks as LA
+
+    names = {m.name for m in admitted(LA.REG_K1)}
+    assert {"X = I₂, Y = I₂ (repeated singular values)", "n = 1 < d = 2: X = (1, 1)ᵀ, Y = (1, 2)ᵀ",
+            "n = 3 > d = 2, non-whitened", "Y = 0 (uncorrelated targets)"} <= names
+    assert "X = I₂, Y = diag(3, 1), width k = 2" not in names
+
+
+def test_the_linear_net_landscape_is_decided_exactly_and_the_mutants_fall():
+    from numeric.adversaries.core import BANK
+    from verify.chapter8 import linnet_attacks as LA
+    from verify.chapter8.claims.landscape_833 import LinearNets
+
+    _load()
+    m = BANK["X = I₂, Y = diag(3, 1) (n = d = 2)"]
+    assert LA.decide(LinearNets(), m, None).holds is True
+    assert LA.decide(LinearNets(all_global=True), m, None).holds is False
+    assert LA.decide(LinearNets(saddles="minimum"), m, None).holds is False
+    assert LA.decide(LinearNets(minima_dim_offset=-1), m, None).holds is False
+    assert LA.landscape(m.name)["Lstar"] == sp.Rational(1, 4)

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable
 
-_KINDS = ("fn1", "fn2", "activation", "data", "mask", "vector", "psd", "network", "start", "step", "model", "tensor", "cube")
-_MODULES = ("functions", "activations", "data", "matrices", "networks", "runs", "models", "tensors", "cube")
+_KINDS = ("fn1", "fn2", "activation", "data", "mask", "vector", "psd", "network", "start", "step", "model", "tensor", "cube", "regression")
+_MODULES = ("functions", "activations", "data", "matrices", "networks", "runs", "models", "tensors", "cube", "linnets")
 
 
 @dataclass(frozen=True)
