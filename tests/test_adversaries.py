@@ -285,3 +285,84 @@ def test_softplus_lipschitz_is_proved_by_the_exp_certificate():
     r = _lip(sp.log(1 + sp.exp(z)))
     assert r.holds is True and r.strength == "proved"
     assert _exp_positive_certificate(d(2 * sp.log(1 + sp.exp(z))) ** 2, z, 1) is None
+
+
+def test_tensor_members_meet_their_hypotheses_and_the_correlated_one_does_not():
+    from verify.chapter8 import tensor_attacks as TA
+
+    ortho = {m.name for m in admitted(TA.TENSOR_ORTHO)}
+    assert {"2e₁^⊗4 + e₂^⊗4 (d = 2)", "Q₃ columns, weights 2, 2, 1 (d = k = 3)",
+            "(1, 2, 2)/3, (2, 1, −2)/3 with weights 3, 1 (d = 3, k = 2)", "e₁^⊗4 in ℝ² (rank 1)"} <= ortho
+    assert "correlated components e₁, (3/5, 4/5) (d = 2)" not in ortho
+    equal = {m.name for m in admitted(TA.TENSOR_EQUAL)}
+    assert "2e₁^⊗4 + e₂^⊗4 (d = 2)" not in equal and "Q₃ columns, equal weights (d = k = 3)" in equal
+    assert hypothesis("tensor", "orthonormal components").check(
+        {"A": sp.Matrix([[1, sp.Rational(3, 5)], [0, sp.Rational(4, 5)]]), "weights": (1, 1)}).holds is False
+
+
+def test_the_weighted_tensor_breaks_the_printed_landscape_exactly_and_the_correction_holds():
+    from numeric.adversaries.core import BANK
+    from verify.chapter8 import tensor_attacks as TA
+    from verify.chapter8.claims.landscape_833 import TensorLandscape
+
+    _load()
+    m = BANK["2e₁^⊗4 + e₂^⊗4 (d = 2)"]
+    o = TA.decide(TensorLandscape(weights="positive"), m, None)
+    assert o.holds is False and o.counterexample["x"] == ["0", "-1"] and o.counterexample["F(x)"] == "1"
+    assert o.counterexample["tangent Hessian"] == ["-4"]
+    assert TA.decide(TensorLandscape(weights="positive", maxima="components"), m, None).holds is True
+    assert TA.decide(TensorLandscape(weights="positive", maxima="largest only"), m, None).holds is False
+    assert TA.decide(TensorLandscape(full_sums="saddle", weights="positive", maxima="components"), m, None).holds is False
+
+
+def test_cube_data_members_meet_example_8_34s_hypotheses_and_the_full_cube_does_not():
+    from verify.chapter8 import dense_attacks as DA
+
+    names = {m.name for m in admitted(DA.DENSE_DATA)}
+    assert {"half-cube {x₁ = 1}, d = 3", "half-cube {x₁ = 1}, d = 4", "half-cube {x₁ = 1}, d = 5",
+            "four inputs with x₃ = 1, d = 3"} <= names
+    assert "full cube {±1}³" not in names
+    assert hypothesis("cube", "labels y = x₁x₂").check({"X": [[1, -1]], "y": [1]}).holds is False
+
+
+def test_the_dense_limit_is_certified_on_the_half_cubes_and_the_mutants_fall_on_the_decide_path():
+    from numeric.adversaries.core import BANK
+    from verify.chapter8 import dense_attacks as DA
+    from verify.chapter8.claims.prose_843 import DenseLimit
+
+    _load()
+    h3, h5 = BANK["half-cube {x₁ = 1}, d = 3"], BANK["half-cube {x₁ = 1}, d = 5"]
+    assert DA.decide(DenseLimit(), h3, None).holds is True           # 0.0517 ≥ 5%
+    assert DA.decide(DenseLimit(share_lo=0.06), h3, None).holds is False
+    assert DA.decide(DenseLimit(), h5, None).holds is None           # d = 5: outside the corrected form
+    assert DA.decide(DenseLimit(dims=(3,), half_cube_dims=(5, 6, 10)), h5, None).holds is False  # 0.0456
+    lo, hi = DA.share_interval(tuple(tuple(r) for r in BANK["half-cube {x₁ = 1}, d = 4"].obj["X"]))
+    import mpmath as mp
+
+    with mp.workprec(400):  # exact products: the enclosure holds 1/18 (K∞ is rational at d = 4)
+        assert lo * 18 <= 1 <= hi * 18 and hi - lo < mp.mpf(10) ** -40
+    o = DA.decide(DenseLimit(all_active_move=True), BANK["four inputs with x₃ = 1, d = 3"], None)
+    assert o.holds is False and o.counterexample["active samples"] == [1, 2, 3, 4]
+
+
+def test_regression_members_meet_their_hypotheses_and_the_width_2_one_is_outside_the_k1_class():
+    from verify.chapter8 import linnet_attacks as LA
+
+    names = {m.name for m in admitted(LA.REG_K1)}
+    assert {"X = I₂, Y = I₂ (repeated singular values)", "n = 1 < d = 2: X = (1, 1)ᵀ, Y = (1, 2)ᵀ",
+            "n = 3 > d = 2, non-whitened", "Y = 0 (uncorrelated targets)"} <= names
+    assert "X = I₂, Y = diag(3, 1), width k = 2" not in names
+
+
+def test_the_linear_net_landscape_is_decided_exactly_and_the_mutants_fall():
+    from numeric.adversaries.core import BANK
+    from verify.chapter8 import linnet_attacks as LA
+    from verify.chapter8.claims.landscape_833 import LinearNets
+
+    _load()
+    m = BANK["X = I₂, Y = diag(3, 1) (n = d = 2)"]
+    assert LA.decide(LinearNets(), m, None).holds is True
+    assert LA.decide(LinearNets(all_global=True), m, None).holds is False
+    assert LA.decide(LinearNets(saddles="minimum"), m, None).holds is False
+    assert LA.decide(LinearNets(minima_dim_offset=-1), m, None).holds is False
+    assert LA.landscape(m.name)["Lstar"] == sp.Rational(1, 4)

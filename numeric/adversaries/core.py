@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable
 
-_KINDS = ("fn1", "fn2", "activation", "data", "mask", "vector", "pair", "psd", "network", "start", "step", "model")
-_MODULES = ("functions", "activations", "data", "matrices", "pairs", "networks", "runs", "models")
+_KINDS = ("fn1", "fn2", "activation", "data", "mask", "vector", "pair", "psd", "network", "start", "step", "model",
+          "tensor", "cube", "regression")
+_MODULES = ("functions", "activations", "data", "matrices", "pairs", "networks", "runs", "models", "tensors", "cube",
+            "linnets")
 
 
 @dataclass(frozen=True)
