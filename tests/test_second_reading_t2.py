@@ -24,3 +24,13 @@ def test_footnote_1_fixed_step_diverges_on_the_quartic():
     st = S._fixed_step_quartic(0.1)
     assert st.holds is False and "-7.8" in st.text
     assert S._fixed_step_quartic(0.001).holds is True  # η ≤ 1/L = 1/108 on {x⁴ ≤ 81}: no divergence
+
+
+def test_remark_826_on_the_model_bank_centred_holds_initial_output_breaks():
+    from numeric.adversaries import BANK
+    from verify.chapter8 import minnorm_models as MM
+
+    m = BANK["1/2 + θ + θ² (f̄_θ⁰ ≠ 0, no zero-loss point)"]
+    assert MM.decide_ball(B.MinNorm(), m, None).holds is True
+    o = MM.decide_ball(B.MinNorm(init_output=True), m, None)
+    assert o.holds is False and o.counterexample["alpha"] == 10
