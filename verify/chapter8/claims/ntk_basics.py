@@ -28,6 +28,7 @@ from numeric.adversaries.core import _load as _load_bank
 from verify.engine.arguments import argument
 from verify.engine.attacks import Quantified, Reading
 from verify.chapter8 import taylor_attacks as TA
+from verify.chapter8 import minnorm_models as MM
 from verify.chapter8.claims.ntk_classes import DATA_ANY as DATA_ANY_FN2
 from verify.chapter8.relu_attacks import decide_footnote2
 
@@ -464,6 +465,7 @@ class MinNorm:
     const: float = 1.0
     sqrt_n: bool = True
     full_rank: bool = True  # the hypotheses p ≥ n, rank Φ = n
+    init_output: bool = False  # a mutant (remark:8.26): the ball also holds a global minimum of L̂(g_θ) when f_θ⁰ ≢ 0
 
 
 def _exact_825():
@@ -586,7 +588,11 @@ claim(
              Mutant("without rank(Φ) = n, p ≥ n", MinNorm(full_rank=False))],
     uses=["eq:8.63"],
     quantified=Quantified(DATA_FULL, _decide_minnorm, extra=_NOT_FULL),
-    notes=["f_θ⁰ ≡ 0 as in (8.63) (Definition 8.24): the lemma’s Δθ̂ = Φ⁺y is the nearest global minimum of the linearised loss only then; with f_θ⁰ ≠ 0 the target is y − f_θ⁰ and the radius becomes ‖Φ⁺(y − f_θ⁰)‖ ≤ ‖y − f_θ⁰‖/σ, which is O(√n/σ) only when ‖y − f_θ⁰‖ = O(√n) (the large-initial-output argument, thm:8.33’s erratum; second reader)",
+    notes=["second reader T2 (2026-12-07): 'i.e. the nearest global minimum' needs f_θ⁰ ≡ 0 — it does hold as printed: "
+           "the lemma is stated for the system y = ΦΔθ of (8.63), written under Definition 8.24's 'we assume "
+           "f_θ⁰(x) = 0', where Φ⁺y is the minimum-norm zero of L̂(g_θ); no change (the f_θ⁰ ≠ 0 case is remark:8.26's "
+           "killed mutant and the errata of eq:8.73, thm:8.33, sec:8.4.2:empirical-minimiser)",
+           "f_θ⁰ ≡ 0 as in (8.63) (Definition 8.24): the lemma’s Δθ̂ = Φ⁺y is the nearest global minimum of the linearised loss only then; with f_θ⁰ ≠ 0 the target is y − f_θ⁰ and the radius becomes ‖Φ⁺(y − f_θ⁰)‖ ≤ ‖y − f_θ⁰‖/σ, which is O(√n/σ) only when ‖y − f_θ⁰‖ = O(√n) (the large-initial-output argument, thm:8.33’s erratum; second reader)",
            "beyond the exact instance the bound is sampled; a proof would need ‖Φ⁺‖_op = 1/σ_min(Φ) from the SVD"
            " (Φ⁺ = VΣ⁻¹Uᵀ for rank n) and ‖y‖ ≤ √n·maxᵢ|yᵢ|, symbolic for every n ≤ p",
            "attacks: Φ = X of every bank data set with n ≤ d and rank X = n (exact), the O(·) with constant 1: Φ⁺y = "
@@ -595,6 +601,48 @@ claim(
            "recorded not applicable; the member X = 3I (σ = 3) breaks the mutant √n/σ² on this path (‖Φ⁺y‖² = 2/9 > "
            "2/81)"],
 )
+
+
+def _initial_output_826(stmt: MinNorm) -> tuple[bool, list, dict | None]:
+    """Second reader T2's member, exactly (SymPy): f̄ = ½ + θ + θ² (the eq:8.73 bank model), (x, y) = (1, 1), θ⁰ = 0,
+    n = 1, the model αf̄ (§8.4.1): σ = α, ḡ = ½ + θ per (8.54). Under Definition 8.24's f_θ⁰ ≡ 0 (the model centred,
+    g = αθ) the minimiser θ̂ = y/σ lies at distance √n·|y|/σ; with f_θ⁰ = α/2 ≠ 0 kept it lies at |1/α − 1/2|."""
+    a, t = sp.symbols("alpha theta", positive=True)
+    fbar = sp.Rational(1, 2) + t + t**2
+    gbar = fbar.subs(t, 0) + sp.diff(fbar, t).subs(t, 0) * t
+    sig = sp.diff(a * fbar, t).subs(t, 0)
+    model = a * gbar if stmt.init_output else a * (gbar - gbar.subs(t, 0))
+    th = sp.solve(sp.Eq(model, 1), t)[0]
+    rows, worst, ce = [], sp.Integer(0), None
+    for A in (10, 100, 1000):
+        dist, rad = sp.Abs(th.subs(a, A)), stmt.const * sp.Integer(1) / sig.subs(a, A)  # √n·max|y| = 1
+        ratio = sp.nsimplify(dist / rad)
+        rows.append(f"α = {A}: |θ̂ − θ⁰| = {dist}, √n/σ = {1 / sig.subs(a, A)}, ratio {ratio}")
+        worst = max(worst, ratio)
+        if ratio > 1 and ce is None:
+            ce = {"model": "α(1/2 + θ + θ²), x = y = 1, θ⁰ = 0", "alpha": A, "distance": str(dist),
+                  "radius sqrt(n)/sigma": str(1 / sig.subs(a, A)), "ratio": str(ratio)}
+    ok = worst <= 1
+    what = "f_θ⁰ = α/2 kept (outside Def. 8.24)" if stmt.init_output else "f_θ⁰ ≡ 0 (Def. 8.24: the model centred)"
+    return ok, [Step("initial output (second reader T2, exact)", f"{what}: " + "; ".join(rows), holds=bool(ok))], ce
+
+
+def _models_826(stmt: MinNorm, ctx) -> tuple[bool, list, dict | None]:
+    """remark:8.26 on every α-scaled model of the bank with σ̄ > 0 (verify.chapter8.minnorm_models): its Φ = αΦ̄ and,
+    for the mutant, its initial output αf̄_θ⁰ (the attack's class is the data sets; the models are run here so that the
+    statement and its mutants both meet them)."""
+    from numeric.adversaries import admitted
+
+    ok, rows, ce = True, [], None
+    for m in admitted(MM.MODEL_SIGMA):
+        o = MM.decide_ball(stmt, m, ctx)
+        if o.holds is None:
+            rows.append(f"{m.name}: n/a")
+            continue
+        rows.append(f"{m.name}: {'held' if o.holds else 'broken'} ({o.notes[0].split('; ', 2)[-1][:90]})")
+        if o.holds is False and ce is None:
+            ok, ce = False, o.counterexample
+    return ok, [Step("α-scaled models of the bank (σ̄ > 0), α = 10, 100, 1000", "; ".join(rows), holds=ok)], ce
 
 
 def _check_826(stmt: MinNorm, ctx) -> Outcome:
@@ -623,8 +671,11 @@ def _check_826(stmt: MinNorm, ctx) -> Outcome:
                 if mrg < -1e-9:
                     ce = {"Phi": show_matrix(Phi, 4), "y": y.tolist(), "||dtheta_hat||": float(np.linalg.norm(sol)),
                           "radius": float(R)}
-    ok = worst >= -1e-9
-    return Outcome(ok, ["sweep"], k, float(worst), ce,
+    ok_io, steps, ce_io = _initial_output_826(stmt)
+    ok_m, st_m, ce_m = _models_826(stmt, ctx)
+    steps += st_m
+    ok = worst >= -1e-9 and ok_io and ok_m
+    return Outcome(ok, ["sweep", "symbolic"], k, float(worst), ce or ce_io or ce_m, steps=steps,
                    notes=["radius √n·max|y|/σ: L̂(g) = 0 at θ⁰ + Φ⁺y, inside the ball; the √n is needed: with y = (1,1,1,1) "
                           "along the bottom singular vector ‖Φ⁺y‖ = 2/σ"], strength="sampled")
 
@@ -633,15 +684,31 @@ claim(
     id="remark:8.26",
     section=SEC,
     kind="inequality",
-    title="The ball of radius O(√n/σ) around θ⁰ contains a global minimum of L̂(g_θ)",
+    title="The ball of radius O(√n/σ) around θ⁰ contains a global minimum of L̂(g_θ) (Definition 8.24's f_θ⁰ ≡ 0, "
+          "as (8.63) writes L̂(g_θ))",
     printed=r"B_{\theta^0} = \{\theta = \theta^0 + \Delta\theta : \|\Delta\theta\|_2 \leq O(\sqrt{n}/\sigma)\}",
     equations=["8.65"],
     statement=MinNorm(),
     check=_check_826,
-    mutants=[Mutant("radius O(1/σ) (no √n)", MinNorm(sqrt_n=False))],
+    mutants=[Mutant("radius O(1/σ) (no √n)", MinNorm(sqrt_n=False)),
+             Mutant("the same ball also when f_θ⁰ ≢ 0 (αf̄ with f̄_θ⁰ ≠ 0, as Remark 8.31 and (8.153) use it)",
+                    MinNorm(init_output=True))],
     uses=["lemma:8.25"],
     quantified=Quantified(DATA_FULL, _decide_minnorm, extra=_NOT_FULL),
     notes=["the ball holds a global minimum of L̂(g_θ) under (8.63)'s f_θ⁰ ≡ 0 (see lemma:8.25's note for f_θ⁰ ≠ 0)",
+           "second reader T2 (2026-12-07): FALSE-VERIFIED outside f_θ⁰ ≡ 0, where the chapter uses the remark (Remark "
+           "8.31, (8.153)): f̄ = ½ + θ + θ², x = y = 1, θ⁰ = 0, model αf̄ — the minimiser of L̂(αḡ) lies at 1/α − 1/2, "
+           "4, 49, 499 times √n/σ at α = 10, 100, 1000 (SymPy, exact; reproduced). Not made an erratum of this remark: "
+           "it sits under Definition 8.24's printed 'For simplicity, we assume f_θ⁰(x) = 0', which (8.63) writes "
+           "L̂(g_θ) with, and there it holds (‖Φ⁺y‖ ≤ ‖y‖/σ; the reader agrees). The false uses are errata already: "
+           "Remark 8.31's sentence is covered by eq:8.73's corrected form (f̄_θ⁰ = 0), (8.153)/(8.163) by thm:8.33's "
+           "(‖ŷ⁰ − y‖ ≤ C√n) and sec:8.4.2:empirical-minimiser's (centre θ⁰ + Φ⁺(y − ŷ⁰)). Now the hypothesis is in "
+           "the title, the reader's member is a check step (centred model: ratio 1 at every α, inside the ball) and the "
+           "reading without it is a mutant killed on that member (ratio 4 at α = 10). Run on the model bank in the check "
+           "(verify/chapter8/minnorm_models.py, class σ̄ > 0, α = 10, 100, 1000; exact for one data point, 60 digits "
+           "for two): the centred reading held on all 9 admitted models (ratio ≤ 1; 0.984 on θ₂ tanh(θ₁x)); the "
+           "reading with the initial output kept breaks on 1/2 + θ + θ², 1/2 + θ + θ²/10 (ratios 4, 49, 499) and "
+           "θ₂ tanh(θ₁x) (1.2, 4.2, 35.9): the mutant falls there too",
            "sampled on instances; a proof would need Lemma 8.25's bound and ΦΦ⁺y = y for Φ of rank n, both from "
            "the SVD",
            "attacks: as lemma:8.25's (Φ = X, rank n, exact): θ⁰ + Φ⁺y has L̂(g) = 0 exactly and lies in the ball"],

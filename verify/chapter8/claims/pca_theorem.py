@@ -413,8 +413,9 @@ claim(
     id="sec:8.3.1:pca-reference-runs",
     section="8.3.1",
     kind="algorithmic",
-    title="Reference runs (illustration): on random M ≻ 0 with distinct eigenvalues, GD and perturbed GD from random "
-    "starts of scale √λ₁ reach ±√λ₁u₁; from the stationary point 0 only perturbed GD leaves",
+    title="Reference runs (illustration): on random M ≻ 0 with distinct eigenvalues (d = 6), GD and perturbed GD with "
+    "η = 0.1/(3λ₁) from random starts x₀ ~ N(0, (λ₁/d)I) (‖x₀‖² ≈ λ₁) reach ±√λ₁u₁; from the stationary point 0 only "
+    "perturbed GD leaves",
     printed=r"\text{Gradient descent can find local minimum + all local minima are global} "
     r"\Rightarrow \text{gradient descent can find global minima}",
     statement=Runs(),
@@ -425,7 +426,13 @@ claim(
         Mutant("random starts reach ±√λ₂u₂", Runs(target="second")),
     ],
     uses=["thm:8.7"],
-    notes=["an illustration on generic instances (simple λ₁, random starts, moderate scale): the class-quantified "
+    notes=["second reader T2 (2026-12-07): UNSURE — with per-coordinate √λ₁ starts (‖x₀‖² ≈ dλ₁) and η = 1/(30λ₁) GD "
+           "diverges at d ≥ 30 (4/5 at d = 30, 5/5 at d = 40, 60). The runs here use x₀ ~ N(0, (λ₁/d)I) at d = 6 "
+           "(numeric/chapter8/sweeps/pca_runs.py), so ‖x₀‖² ≈ λ₁ and η = 0.1/(3λ₁) ≤ 1/(4(λ₁ + ‖x₀‖²)) unless ‖x₀‖² > "
+           "6.5λ₁ (χ²₆ > 39, probability ~10⁻⁶): covered by sec:8.3.1:optimizers-find-global-min's corrected step; the "
+           "title now states d, the start law and the step, and stays an illustration (the far-start divergence is that "
+           "claim's)",
+           "an illustration on generic instances (simple λ₁, random starts, moderate scale): the class-quantified "
            "statement, with the starts, steps and repeated eigenvalues that break the reading as titled, is "
            "sec:8.3.1:optimizers-find-global-min"],
 )

@@ -326,6 +326,7 @@ class Footnote1:
     claim: str = "value"
     names: tuple = ("softplus", "quartic", "logistic")
     step_ratio: object = None  # a reading: a fixed step η = step_ratio/ℓ, ℓ = f'' of a quadratic member (None: η ≤ 1/U)
+    fixed_eta: object = None  # a mutant: one step η for every start (not chosen from x₀'s sublevel set)
 
 
 def decide_fn1(stmt: Footnote1, member, ctx) -> Outcome:
@@ -380,7 +381,30 @@ def decide_fn1(stmt: Footnote1, member, ctx) -> Outcome:
                    notes=[f"{len(rows)} starts decided exactly; inf f = {inf_f}; ends {sorted({str(r.split(' → ')[1].split(',')[0]) for r in rows})}"])
 
 
+def _fixed_step_quartic(eta) -> Step:
+    """GD with a step η fixed in advance on f = x⁴ from x₀ = 3 (second reader T2, exact in Fractions): the map
+    x ↦ x − 4ηx³ has |x_{t+1}| = |x_t|(4ηx_t² − 1) > |x_t| once 4ηx_t² > 2, so from then on 4ηx_t² increases, the
+    factor 4ηx_t² − 1 > 1 increases, |x_t| → ∞ and f(x_t) → ∞ > inf f = 0."""
+    from fractions import Fraction
+
+    e, x, xs = Fraction(eta).limit_denominator(10**6), Fraction(3), []
+    for _ in range(4):
+        x = x - 4 * e * x**3
+        xs.append(x)
+    t = next((i for i, v in enumerate(xs) if 4 * e * v * v > 2), None)
+    diverges = t is not None
+    return Step("a step fixed before x₀ (x⁴ from x₀ = 3)",
+                f"η = {e}: x₁…x₄ = {', '.join(f'{float(v):.4g}' for v in xs)}; 4ηx_t² > 2 at t = {t + 1 if diverges else '—'} "
+                "so |x_t| increases without bound and f(x_t) → ∞ (the footnote needs η ≤ 1/L on {f ≤ f(x₀)}, here "
+                "L = 12·9 = 108)", holds=not diverges)
+
+
 def _check_fn1(stmt: Footnote1, ctx) -> Outcome:
+    if stmt.fixed_eta is not None:  # the mutant: decided on its own instance (a divergent run settles it)
+        st = _fixed_step_quartic(stmt.fixed_eta)
+        return Outcome(None if st.holds else False, ["symbolic"], 1, None,
+                       None if st.holds else {"function": "x^4", "x0": 3, "eta": str(stmt.fixed_eta),
+                                              "iterates": st.text}, steps=[st], strength="exact")
     out = _convex_part(stmt.names, (), ctx)
     if stmt.claim == "point":
         # softplus: log(1 + eˣ) + log(1 + eʸ) > 0 = inf f everywhere, so no point attains the infimum
@@ -407,7 +431,8 @@ claim(
     id="footnote:1",
     section="8.2",
     kind="algorithmic",
-    title="Precisely: GD finds a point whose value is arbitrarily close to the global minimal value",
+    title="Precisely: GD finds a point whose value is arbitrarily close to the global minimal value (f convex, "
+    "f(x_t) → inf f; the step η ≤ 1/L, L = sup f'' on the sublevel set {f ≤ f(x₀)}, as obs:1's correction)",
     printed=r"\text{A more precise version of this claim is that gradient descent can find a point that has function "
     r"value arbitrary close to the global minimal value.}",
     statement=Footnote1("value"),
@@ -415,12 +440,17 @@ claim(
     mutants=[
         Mutant("GD finds a global minimiser (a point attaining inf f)", Footnote1("point")),
         Mutant("the same for a non-convex function", Footnote1("value", ("softplus", "nonconvex"))),
+        Mutant("with one step η = 1/10 fixed before x₀ (x⁴ from x₀ = 3 diverges)", Footnote1("value", fixed_eta=0.1)),
     ],
     quantified=Quantified(CONVEX_CLASS, decide_fn1, readings=(
         Reading("a point attaining the global minimal value (fails: eˣ and x have none; GD runs off to −∞)",
                 Footnote1("point"), expect=False),
         *_step_readings())),
-    notes=["second reader: holds (eˣ: f(x_t) → 0 = inf f; x: f → −∞ = inf f), with the step caveat of obs:1's "
+    notes=["second reader T2 (2026-12-07): UNSURE → holds with η ≤ 1/L(x₀) and inf f read as the value (finite, or "
+           "−∞ for f = x, where f(x_t) → −∞ = inf f); the reading now carries the step in its title and the fixed-step "
+           "reading (x⁴, η = 0.1, x₀ = 3: x₁ = −7.8, x₂ = 182.02, …) is a mutant killed exactly; not an erratum: the "
+           "check's GD already used η ≤ 1/U on the region GD visits",
+           "second reader: holds (eˣ: f(x_t) → 0 = inf f; x: f → −∞ = inf f), with the step caveat of obs:1's "
            "correction — a fixed step independent of x₀ diverges on x⁴ from far, so η ≤ 1/L with L the curvature on "
            "the sublevel set {f ≤ f(x₀)} (the check's step is 1/L on the box GD visits); obs:1 decides this on every "
            "convex member of the bank",

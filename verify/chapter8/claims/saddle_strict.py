@@ -355,7 +355,7 @@ claim(
     section="8.2.1",
     kind="definition",
     title="(α, β, γ)-strict saddle, measured: PCA's sup β = 2(λ₁ − λ') for γ < √(λ₁ + λ') (λ' the largest eigenvalue "
-    "below λ₁; not attained), every β for γ > √(λ₁ + λ'); Example 8.2 has no positive triple",
+    "below λ₁, 0 if there is none, e.g. M = λI or d = 1; not attained), every β for γ > √(λ₁ + λ'); Example 8.2 has no positive triple",
     printed=r"f \text{ is } (\alpha,\beta,\gamma)\text{-strict-saddle if every } x \text{ satisfies } "
     r"\|\nabla f(x)\|_2 \ge \alpha,\ \lambda_{\min}(\nabla^2 f(x)) \le -\beta, \text{ or } \|x - x^*\|_2 \le \gamma "
     r"\text{ for a local minimum } x^*",
@@ -383,7 +383,12 @@ claim(
                                     Reading("the first-round sub-claim: sup β = 2(λ₁ − λ'), not attained, for every γ "
                                             "(fails: diag(3, 1) is (10, β, 3)-strict-saddle for every β — Definition "
                                             "8.4 bounds no γ)", Def84(threshold="none"), expect=False))),
-    notes=["second reader: the sub-claim was 'PCA's β = 2(λ₁ − λ₂)'; with a repeated top eigenvalue (M = diag(2, 2, 1)) "
+    notes=["second reader T2 (2026-12-07): UNSURE/edge — 'λ' the largest eigenvalue below λ₁' is undefined for "
+           "M = λI (incl. d = 1, Remark 8.8); with λ' := 0 (the stationary point 0, curvature −2λ₁) the formula holds. "
+           "A note, not an erratum: λ' is the suite's sub-claim, not the chapter's (Definition 8.4 prints no λ'), and "
+           "the decide already uses the convention (pca_beta_formula: 0 when no eigenvalue lies below λ₁) on the bank "
+           "members I₂, 2·I₃ and m = 1 (d = 1); the title now states it",
+           "second reader: the sub-claim was 'PCA's β = 2(λ₁ − λ₂)'; with a repeated top eigenvalue (M = diag(2, 2, 1)) "
            "it gives 0, yet e₃ is a saddle with λ_min = −2 and the sup is 2(λ₁ − λ₃) = 2; and the sup is not attained "
            "(x = √λ₂v₂ + δv₁ has ‖∇g‖ → 0 with λ_min > −2(λ₁ − λ₂)). Both are readings attacked by the bank's PSD "
            "matrices; the sub-claim now reads sup β = 2(λ₁ − λ'), λ' the largest eigenvalue strictly below λ₁ "
@@ -1179,7 +1184,8 @@ claim(
     id="sec:8.2.1:saddle-escape",
     section="8.2.1",
     kind="algorithmic",
-    title="GD started on a strict saddle's stable manifold stays; perturbed GD tuned to ε' ≤ β²/ρ escapes within t_thres steps",
+    title="GD started on a strict saddle's stable manifold stays; perturbed GD tuned to ε' ≤ β²/ρ escapes within t_thres "
+    "steps with probability ≥ 1 − δ (t_thres ∝ log(d/δ); not surely)",
     printed=r"\text{(Theorem 8.5's optimizers) escape strict saddles: perturbed GD with } \epsilon' \le \beta^2/\rho, "
     r"\eta = c/\ell \text{ leaves within } t_{\rm thres} = \chi\ell/(c^2\sqrt{\rho\epsilon'}) \text{ steps w.p.} "
     r"\ge 1 - \delta \text{ (Jin et al. 2017; run at } c = 1)",
@@ -1199,7 +1205,11 @@ claim(
                 "t_thres (fails: 0/40 at Figure 8.3's saddles and at the weak saddle)", Escape(eps_over=30.0),
                 expect=False))),
     uses=["def:8.4", "thm:8.5"],
-    notes=["not printed in the chapter: the suite's sub-claim of the mechanism behind Theorem 8.5 (its plain-GD half is "
+    notes=["second reader T2 (2026-12-07): UNSURE — 'escapes within t_thres' holds only w.p. ≥ 1 − δ (on "
+           "(x² − 1)²/4 + y²/2, |x_t| ≤ (1 + η)^t|ξ_x| and P(|ξ_x| < a) > 0 for every a, so no t_thres works surely). "
+           "The printed reading and the decide already say w.p. ≥ 1 − δ (failure rate against δ = 0.1, Wilson); the "
+           "title, which dropped it, now says so. No erratum: nothing in the check read it as sure",
+           "not printed in the chapter: the suite's sub-claim of the mechanism behind Theorem 8.5 (its plain-GD half is "
            "why Theorem 8.5 names GD only with a caveat). Second reader (this wave): t_thres must carry Jin et al.'s "
            "1/c² with η = c/ℓ — written as χℓ/√(ρε') it fails for c < 1 (x²/2 − (1 − cos y), ℓ = ρ = β = 1, ε' = 1: "
            "escape probability 0.75 at c = 1/4 and exactly 0 at c = 1/10 within that t_thres, 1.0 within Jin's); the "
