@@ -35,6 +35,7 @@ from verify.engine.lazy import lazy
 from verify.engine.registry import claim
 from verify.chapter8.claims.mc_g_lemmas import ZZ, check_zident, x, z, zident
 from verify.chapter8.claims.mc_implication import Implication, Source, box, check_implication, check_premises, parse
+from verify.chapter8.claims import mc_transfer as T
 
 MU = 2.0
 VEC_CLASS = Class("unit μ-incoherent z (μ = 2)", "vector", ("unit norm", "incoherent (μ = 2)"),
@@ -631,8 +632,25 @@ claim(
     printed=r"\|x\|_\infty \leq \mu/\sqrt d,\ \nabla^2 f(x) \succeq 0 \implies \|x\|_2^2 \geq 1/3 - \epsilon/3 \text{ w.h.p.}",
     equations=["8.31"],
     statement=L821(),
-    check=_check_821,
-    mutants=[Mutant("‖x‖² ≥ 1/3 (the ε dropped)", L821(K=0.0)), Mutant("‖x‖² ≥ 1/2 − ε/3", L821(bound=0.5))],
+    check=lambda st, ctx: all_of(_check_821(st, ctx), T.decide_821(st.bound, st.K, ctx)),  # exact: mc_transfer
+    erratum=Erratum(
+        printed=r"\|x\|_2^2 \geq 1/3 - \epsilon/3",
+        corrected=r"\|x\|_2^2 \geq 1/3 - 5\epsilon/3",
+        explanation="severity: formula. The proof's (8.32) carries (8m² + 2)ε (eq:8.32's correction, m = max(1, ‖x‖)): "
+        "2‖x‖² + 4⟨x, z⟩² − 2 = ⟨z, ∇²g(x)z⟩ ≥ −10ε for ‖x‖ ≤ 1, with ⟨x, z⟩² ≤ ‖x‖², gives 6‖x‖² ≥ 2 − 10ε, i.e. "
+        "‖x‖² ≥ 1/3 − 5ε/3 (‖x‖ > 1 needs nothing), the form eq:8.39's correction already uses. At the lemma's own "
+        "level ε = ε_sup (the exact sup of |dev| over every admissible pair of the mask, the smallest ε at which "
+        "Lemma 8.17 holds there) the printed form is false: a second reader's exact instance d = 4, z = ½𝟙 (μ = 1), "
+        "Ω = {(3, 3)}, p = 1/9 (a symmetric Bernoulli outcome), ε_sup = 81/128; x = (0, 0, 1/3, 0) has ∇²f(x) = "
+        "diag(0, 0, 1/6, 0) ⪰ 0 and ‖x‖_∞ = 1/3 ≤ μ/√d, yet ‖x‖² = 1/9 < 1/3 − ε/3 = 47/384. ε_sup > 1/16 there "
+        "(Theorem 8.23's chain is vacuous), but the lemma has no such restriction. Read with ε' = 5ε the printed "
+        "form holds; poly(μ) absorbs the factor.",
+        corrected_statement=L821(K=5.0),
+    ),
+    mutants=[Mutant("‖x‖² ≥ 1/3 (the ε dropped)", L821(K=0.0)), Mutant("‖x‖² ≥ 1/2 − ε/3", L821(bound=0.5)),
+             Mutant("the carried constant with the sign slipped: ‖x‖² ≥ 1/3 + 5ε/3 (x = z/√3 is PSD for every Ω)",
+                    L821(K=-5.0)),
+             Mutant("4⟨x, z⟩² dropped from (8.33): ‖x‖² ≥ 1 − 5ε", L821(bound=1.0, K=15.0))],
     uses=["lemma:8.17", "eq:8.32", "eq:8.33", "lemma:8.20"],
     notes=["(8.31) ∇²f ⪰ 0 ⟹ ⟨z, ∇²f z⟩ ≥ 0 is the definition of PSD at v = z",
            "the constant after eq:8.32's correction: 2s + 4⟨x, z⟩² − 2 ≥ −(8max(1, s) + 2)ε (s = ‖x‖²) with "
@@ -643,7 +661,13 @@ claim(
            "Lemma 8.17 level at the pairs the proof uses, so the printed constant is what is tested",
            "ε: the Lemma 8.17 level at the pairs the proof of (8.32) uses (z, z), (z, x̂) and the polarisation pairs",
            "sampled over instances; a proof would need Lemma 8.17's uniform reading at (z, z), (z, x̂) and the "
-           "polarisation pairs in ⟨z, ∇²f(x)z⟩/p − ⟨z, ∇²g(x)z⟩, then Lemma 8.20's computation"],
+           "polarisation pairs in ⟨z, ∇²f(x)z⟩/p − ⟨z, ∇²g(x)z⟩, then Lemma 8.20's computation",
+           "second reader (2026-12-07, T2): FALSE-VERIFIED at the lemma's own level ε_sup (the lemma:8.19 argument); now "
+           "an erratum with the carried 1/3 − 5ε/3; decided exactly in verify.chapter8.claims.mc_transfer.decide_821: "
+           "the reader's instance (81/128, 1/9 < 47/384) and the smallest PSD points (exact PSD test at rational τ) "
+           "on rays over every symmetric mask at d = 3 and random masks at d = 4, flat z, p on a grid, ε = ε_sup: "
+           "the printed form falls on the sparse masks (largest (1 − 3‖x‖²)/ε_sup seen 1.2, against the corrected 5); "
+           "the corrected form held everywhere (it is a theorem given eq:8.32's carried constant at ε_sup)"],
 )
 
 
