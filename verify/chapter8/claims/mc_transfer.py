@@ -220,6 +220,9 @@ def decide_821(bound, K, ctx) -> Outcome:
                 ce = {"d": d, "z": "𝟙/√d (μ = 1)", "mask": [list(r_) for r_ in W], "p": str(p), "x": f"√{t}·{list(y)}",
                       "eps_sup (exact)": str(eps), "‖x‖²": str(s), "level": str(lvl), "exact margin": str(m)}
                 proof.append(Proof("exact", f"∇²f ⪰ 0 (exact) with ‖x‖² = {s} < {lvl}", m, size=f"d = {d}"))
+    if ce is None:
+        proof.append(Proof("exact", f"smallest ‖x‖² − level over the {n} exact (PSD-confirmed) points", worst,
+                           size="d = 3, 4"))
     return Outcome(ce is None, ["exact rational arithmetic", "exact PSD test", "grid search over rays"], n,
                    float(worst), ce, strength="exact", proof=proof, sizes=["d = 3 (all masks)", "d = 4 (random)"],
                    notes=[f"{n} (mask, p) cases (bound {bound}, K = {K}): {breaks} below the level; largest "
@@ -267,6 +270,8 @@ def _check_transfer(stmt: Transfer, ctx) -> Outcome:
                   "‖x‖²": str(s), "‖x‖_∞²·d": str(sup2 * d), "eps_sup (exact, uniform over pairs)": str(eps),
                   "|⟨z,∇²f z⟩/p − ⟨z,∇²g z⟩|": str(abs(D)), "allowed": str(_Kt(stmt.K, s) * eps), "exact margin": str(m)}
             proof.append(Proof("exact", "the transferred term exceeds K·ε_sup", m, size=f"d = {d}"))
+    if ce is None and worst is not None:
+        proof.append(Proof("exact", f"smallest K·ε_sup − |D| over the {n} exact points", worst, size="d = 3, 4"))
     r = reader_instance()
     lemma = decide_821(F(1, 3), F(1) if stmt.K == "1" else F(5), ctx)
     out = Outcome(ce is None, ["exact rational arithmetic"], n, None if worst is None else float(worst), ce,
