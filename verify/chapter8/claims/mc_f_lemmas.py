@@ -35,7 +35,6 @@ from verify.engine.lazy import lazy
 from verify.engine.registry import claim
 from verify.chapter8.claims.mc_g_lemmas import ZZ, check_zident, x, z, zident
 from verify.chapter8.claims.mc_implication import Implication, Source, box, check_implication, check_premises, parse
-from verify.chapter8.claims import mc_transfer as T
 
 MU = 2.0
 VEC_CLASS = Class("unit μ-incoherent z (μ = 2)", "vector", ("unit norm", "incoherent (μ = 2)"),
@@ -583,6 +582,14 @@ claim(
 
 
 # --- Lemma 8.21 -------------------------------------------------------------------------------------------------
+def _mc_transfer():
+    """The exact decide of the second reader T2's instance and the small-mask search (imported lazily: it imports this
+    module's VEC_CLASS)."""
+    from verify.chapter8.claims import mc_transfer
+
+    return mc_transfer
+
+
 @dataclass(frozen=True)
 class L821:
     bound: float = 1 / 3  # ‖x‖² ≥ bound − K ε/3
@@ -632,7 +639,7 @@ claim(
     printed=r"\|x\|_\infty \leq \mu/\sqrt d,\ \nabla^2 f(x) \succeq 0 \implies \|x\|_2^2 \geq 1/3 - \epsilon/3 \text{ w.h.p.}",
     equations=["8.31"],
     statement=L821(),
-    check=lambda st, ctx: all_of(_check_821(st, ctx), T.decide_821(st.bound, st.K, ctx)),  # exact: mc_transfer
+    check=lambda st, ctx: all_of(_check_821(st, ctx), _mc_transfer().decide_821(st.bound, st.K, ctx)),
     erratum=Erratum(
         printed=r"\|x\|_2^2 \geq 1/3 - \epsilon/3",
         corrected=r"\|x\|_2^2 \geq 1/3 - 5\epsilon/3",

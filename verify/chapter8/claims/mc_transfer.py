@@ -25,6 +25,8 @@ from itertools import product
 
 import numpy as np
 
+from verify.chapter8.claims.mc_f_lemmas import VEC_CLASS
+from verify.engine.attacks import Quantified
 from verify.engine.claim import Erratum, Mutant, Outcome, Proof, all_of
 from verify.engine.registry import claim
 
@@ -251,10 +253,12 @@ def _transfer_points(ctx):
     return pts
 
 
-def _check_transfer(stmt: Transfer, ctx) -> Outcome:
+def _check_transfer(stmt: Transfer, ctx, only_d: int | None = None) -> Outcome:
     n, ce, worst, proof, ratio, skipped = 0, None, None, [], F(0), 0
     for W, p, y, t in _transfer_points(ctx):
         d = len(W)
+        if only_d is not None and d != only_d:
+            continue
         D, s, sup2 = transfer_gap(W, p, y, t)
         if stmt.incoherent_only and sup2 > F(1, d):
             skipped += 1
@@ -281,7 +285,21 @@ def _check_transfer(stmt: Transfer, ctx) -> Outcome:
                          f"the reader's point: D = {r['D']} against ε_sup = {r['eps']} (Lemma 8.20's g-proof, transferred "
                          f"'automatically', gives Lemma 8.21's printed 1/3 − ε/3: ‖x‖² = 1/9 < 47/384)"])
     # the transferred conclusion: Lemma 8.20 → Lemma 8.21 at the same ε (printed) or with the constant carried
-    return all_of(out, lemma)
+    return all_of(out, lemma) if only_d in (None, 4) else out
+
+
+def _decide_transfer(stmt: Transfer, zm, ctx) -> Outcome:
+    """The bank's z: exact where ε_sup is (z flat, zzᵀ = J/d, d ∈ {3, 4}: the search's masks of that d; at d = 4 the
+    reader's instance and the transferred Lemma 8.21 as well); n/a elsewhere."""
+    import sympy as sp
+
+    d = len(zm.obj)
+    flat = d in (3, 4) and all(sp.simplify(sp.nsimplify(a) * sp.nsimplify(b) - sp.Rational(1, d)) == 0
+                                for a in zm.obj for b in zm.obj)
+    if not flat:
+        return Outcome(None, ["exact rational arithmetic"], 0,
+                       notes=[f"{zm.name}: ε_sup exact only for flat z (zzᵀ = J/d, μ = 1) at d = 3, 4 here"])
+    return _check_transfer(stmt, ctx, only_d=d)
 
 
 claim(
@@ -321,7 +339,11 @@ claim(
              Mutant("the same ε at incoherent x (incoherence alone does not rescue 'automatically')",
                     Transfer("1", incoherent_only=True))],
     uses=["lemma:8.17", "lemma:8.20", "lemma:8.21", "eq:8.23", "eq:8.32"],
-    notes=["second reader (2026-12-07, T2): UNCOVERED-FALSE as worded (the sentence after Lemma 8.17, and the closing "
+    quantified=Quantified(VEC_CLASS, _decide_transfer, corrected_cls=VEC_CLASS),
+    notes=["attacks: the bank's unit μ-incoherent z; decided exactly at flat z of d = 3, 4 (the bank's z = 1/√d, d = 4: "
+           "the reader's instance, every search mask of that d, the transferred Lemma 8.21), n/a elsewhere (ε_sup not "
+           "computed)",
+           "second reader (2026-12-07, T2): UNCOVERED-FALSE as worded (the sentence after Lemma 8.17, and the closing "
            "'easily converted … via the concentration lemma'); new claim, erratum with the hypothesis (x incoherent) and "
            "the carried constants; the reader's instance is the counterexample (exact)",
            "uniformly over pairs: x depends on Ω, so Lemma 8.17 is needed at the pairs built from x, uniformly; the "
