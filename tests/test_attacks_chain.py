@@ -39,5 +39,7 @@ def test_verified_steps_hold_and_a_mutant_falls_on_the_decide_path():
         assert dec(st, FLAT6, None).holds is True, st
     o = T._decide_44(T.Step44(32, False), FLAT6, None)  # without (8.40): x = 0 has |1 − ‖x‖²| = 1 > 32ε for ε < 1/32
     assert o.holds is False and o.counterexample["violating eps"] == "Interval.Ropen(0, 1/32)"
-    # the constant mutant 130ε of (8.52) is tight, not broken, at x = −z (case 1 for ε ≥ 2/65: 4 ≤ 130·2/65)
-    assert T._decide_52(T.Step52(130), FLAT6, None).holds is True
+    # the constant 130ε of (8.52) from (8.48) at 1 − 65ε is tight, not broken, at x = −z (case 1 for ε ≥ 2/65:
+    # 4 ≤ 130·2/65); from the carried 1 − 84ε it breaks there (case 1 for ε ∈ [1/42, 2/65): 4 > 130ε)
+    assert T._decide_52(T.Step52(130, ("-(s - 1 - 32*eps)", "t - 1 + 65*eps")), FLAT6, None).holds is True
+    assert T._decide_52(T.Step52(130), FLAT6, None).holds is False

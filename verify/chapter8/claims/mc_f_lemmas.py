@@ -585,6 +585,14 @@ claim(
 
 
 # --- Lemma 8.21 -------------------------------------------------------------------------------------------------
+def _mc_transfer():
+    """The exact decide of the second reader T2's instance and the small-mask search (imported lazily: it imports this
+    module's VEC_CLASS)."""
+    from verify.chapter8.claims import mc_transfer
+
+    return mc_transfer
+
+
 @dataclass(frozen=True)
 class L821:
     bound: float = 1 / 3  # ‖x‖² ≥ bound − K ε/3
@@ -734,7 +742,7 @@ claim(
     printed=r"\|x\|_\infty \leq \mu/\sqrt d,\ \nabla^2 f(x) \succeq 0 \implies \|x\|_2^2 \geq 1/3 - \epsilon/3 \text{ w.h.p.}",
     equations=["8.31"],
     statement=L821(),
-    check=_check_821,
+    check=lambda st, ctx: all_of(_check_821(st, ctx), _mc_transfer().decide_821(st.bound, st.K, ctx)),
     erratum=Erratum(
         printed=r"\|x\|_2^2 \geq 1/3 - \epsilon/3",
         corrected=r"\|x\|_2^2 \geq 1/3 - 5\epsilon/3",
@@ -748,10 +756,15 @@ claim(
         "‖x‖² ≥ 1/3 − 5ε/3 (‖x‖ > 1 needs nothing), which is what eq:8.39's correction already uses. At these instances "
         "ε_sup > 1/16 (Theorem 8.23's chain is vacuous there) and, with ε tied to p by p = poly/(dε²), ε ≥ 1 and both "
         "forms are vacuous: the failure is of the deduction 'Lemma 8.17 at level ε ⟹ ‖x‖² ≥ 1/3 − ε/3', the reading "
-        "lemma:8.19's erratum uses. Read with ε' = 5ε the printed form holds (poly(μ) absorbs the factor 25).",
+        "lemma:8.19's erratum uses. Read with ε' = 5ε the printed form holds (poly(μ) absorbs the factor 25). Found "
+        "independently by second reader T2: d = 4, z = ½𝟙, Ω = {(3, 3)}, p = 1/9, ε_sup = 81/128, x = (0, 0, 1/3, 0): "
+        "∇²f(x) = diag(0, 0, 1/6, 0) ⪰ 0, ‖x‖² = 1/9 < 47/384.",
         corrected_statement=L821(K=5.0),
     ),
-    mutants=[Mutant("‖x‖² ≥ 1/3 (the ε dropped)", L821(K=0.0)), Mutant("‖x‖² ≥ 1/2 − ε/3", L821(bound=0.5))],
+    mutants=[Mutant("‖x‖² ≥ 1/3 (the ε dropped)", L821(K=0.0)), Mutant("‖x‖² ≥ 1/2 − ε/3", L821(bound=0.5)),
+             Mutant("the carried constant with the sign slipped: ‖x‖² ≥ 1/3 + 5ε/3 (x = z/√3 is PSD for every Ω)",
+                    L821(K=-5.0)),
+             Mutant("4⟨x, z⟩² dropped from (8.33): ‖x‖² ≥ 1 − 5ε", L821(bound=1.0, K=15.0))],
     uses=["lemma:8.17", "eq:8.32", "eq:8.33", "lemma:8.20"],
     quantified=Quantified(VEC_CLASS, lambda st, m, ctx: _decide_821(st, m, ctx), corrected_cls=VEC_CLASS),
     notes=["(8.31) ∇²f ⪰ 0 ⟹ ⟨z, ∇²f z⟩ ≥ 0 is the definition of PSD at v = z",
@@ -776,7 +789,16 @@ claim(
            "p = 1/10 mask at the report profile, seed 1; ci seed 0's random masks missed it, so the mask is now fixed); "
            "the corrected 1/3 − 5ε/3 held on every ray (a theorem given eq:8.32's corrected constant at ε_sup: the four "
            "pairs are admissible for μ = 1); the mutants 'ε dropped' (d = 4: ‖x‖² = 1/4 with ∇²f ⪰ 0) and "
-           "'1/2 − ε/3' fall on this path. A search over rays, not every x: held means held on the rays"],
+           "'1/2 − ε/3' fall on this path. A search over rays, not every x: held means held on the rays",
+           "second reader (2026-12-07, T2): FALSE-VERIFIED at the lemma's own level ε_sup (the lemma:8.19 argument); now "
+           "an erratum with the carried 1/3 − 5ε/3; decided exactly in verify.chapter8.claims.mc_transfer.decide_821: "
+           "the reader's instance (81/128, 1/9 < 47/384) and the smallest PSD points (exact PSD test at rational τ) "
+           "on rays over every symmetric mask at d = 3 and random masks at d = 4, flat z, p on a grid, ε = ε_sup: "
+           "the printed form falls on the sparse masks (largest (1 − 3‖x‖²)/ε_sup seen 1.2, against the corrected 5); "
+           "the corrected form held everywhere (it is a theorem given eq:8.32's carried constant at ε_sup)",
+           "second reader U1 (2026-12-07): the corrected 1/3 − 5ε/3 holds but is too weak for Theorem 8.23 at its "
+           "printed ε ≤ 1/16 ((1/3 − 5ε/3)² − ε = −23/2304 < 1/32 there): the chain claims eq:8.39/eq:8.48 and "
+           "thm8.23-rates already carry the constants on ε ≤ 1/320, where it suffices"],
 )
 
 

@@ -124,7 +124,7 @@ def _eps_part(stmt: Rates823) -> Outcome:
                    notes=[f"the chain at the {stmt.levels} lemma levels admits points at distance √({float(c_last):.4f}ε)"
                           f"(1 + O(ε)) from ±z (sup/√ε = {const[-1]:.6f} at ε = 1e-10): the O(√ε) of Theorems 8.14/8.23 is "
                           f"what this chain can give (local exponent {last:.8f} at the smallest ε), and its constant is "
-                          f"√{float(c_last):.2f}, not the 162 of eq:8.52 (loose)"],
+                          f"√{float(c_last):.2f}, not the 200 of eq:8.52 (loose)"],
                    strength="sampled")
 
 
