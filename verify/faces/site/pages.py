@@ -212,9 +212,11 @@ def _printed(site: Site, cid: str) -> str:
                    f'<a class="eqno" href="../index.html#eq-{label}">({label})</a></div>')
     reg = site.registry.get(cid)
     if reg is not None and reg.printed and not out:
-        out.append(f'<div class="printed-claim">{tex_or_text(reg.printed)}</div>')
+        out.append(f'<div class="printed-claim mathbox">{tex_or_text(reg.printed)}</div>')
     elif reg is not None and reg.printed:
-        out.append(f'<details><summary>as the claim states it</summary>{tex_or_text(reg.printed)}</details>')
+        # in a box of its own that scrolls (a long \text{…} does not wrap): opened, it never widens the page
+        out.append(f'<details><summary>as the claim states it</summary>'
+                   f'<div class="printed-claim mathbox">{tex_or_text(reg.printed)}</div></details>')
     return "".join(out) or '<p class="muted">no printed form recorded</p>'
 
 
@@ -296,9 +298,15 @@ def claim_page(site: Site, cid: str, figure_captions: dict[str, str], figures: l
     used = " ".join(link(u, site, root) for u in site.used_by.get(cid, [])) or "–"
     a(f'<h2>Dependencies</h2><p><b>uses:</b> {uses}</p><p><b>used by:</b> {used}</p>')
     profile = esc(site.results.get("profile", "ci"))
-    a(f'<h2>Re-check</h2><pre class="cmd">verify show {esc(cid)}                      # printed form, stored steps and evidence\n'
+    # say "steps" only where they are: a check that records none prints none, stored or run now
+    steps = c.get("steps")
+    stored = ("printed form, stored steps and evidence" if steps else
+              "printed form and evidence (this check records no steps)" if steps is not None else
+              "printed form and evidence (steps not stored in this results file)")
+    fresh = "the ci check run now" + (", with its steps" if steps or steps is None else "")
+    a(f'<h2>Re-check</h2><pre class="cmd">verify show {esc(cid)}                      # {stored}\n'
       f'verify check {esc(cid)} --profile {profile}   # the verdict above, run again\n'
-      f'verify show {esc(cid)} --check              # the ci check run now, with its steps\n'
+      f'verify show {esc(cid)} --check              # {fresh}\n'
       f'pytest "tests/chapter8.verify::{esc(cid)}"  # as a test item (ci profile)</pre>')
     return page(f"{cid}: {title_text(c['title'])}", "\n".join(w), depth=1, body_class="claim-page")
 
@@ -384,8 +392,12 @@ def errata_groups(site: Site) -> list[list[str]]:
     return list(groups.values())
 
 
+_SEV_PREFIX = re.compile(r"^\s*severity:\s*[\w-]+\.\s*", re.IGNORECASE)
+
+
 def _first_sentence(text: str, limit: int = 160) -> str:
-    s = re.split(r"(?<=[.;:])\s", text.strip(), maxsplit=1)[0]
+    """The first sentence of an erratum's why, past its "severity: …." tag (the table has a column for it)."""
+    s = re.split(r"(?<=[.;:])\s", _SEV_PREFIX.sub("", text).strip(), maxsplit=1)[0]
     return s if len(s) <= limit else s[:limit - 1].rstrip() + "…"
 
 
