@@ -39,6 +39,10 @@
   }
   window.typesetAll = function () { document.querySelectorAll(".math").forEach(typeset); };
   window.addEventListener("resize", function () { document.querySelectorAll(".mathbox").forEach(markScroll); });
+  // a folded box has no width until opened: mark it when it is ("toggle" does not bubble: capture it)
+  document.addEventListener("toggle", function (ev) {
+    ev.target.querySelectorAll(".mathbox").forEach(markScroll);
+  }, true);
 
   // --- anchors: clear of the header whatever its height ---
   function headerOffset() {
@@ -47,6 +51,28 @@
   }
   headerOffset();
   window.addEventListener("resize", headerOffset);
+
+  // a deep link stays on its target while the page above it settles (maths typeset near the
+  // viewport, sections sized on first paint, images): re-scrolled on every change of the page's
+  // height until the reader scrolls, clicks or types; scroll-margin-top keeps it under the header
+  var unpin = null;
+  function pinTarget() {
+    if (unpin) unpin();
+    var id = decodeURIComponent(window.location.hash.slice(1)), t = id && document.getElementById(id);
+    if (!t || !("ResizeObserver" in window)) return;
+    var main = document.querySelector("main") || document.body, events = ["wheel", "touchstart", "keydown", "mousedown"];
+    var ro = new ResizeObserver(function () { t.scrollIntoView({block: "start"}); });
+    unpin = function () {
+      ro.disconnect(); unpin = null;
+      events.forEach(function (e) { window.removeEventListener(e, unpin_); });
+    };
+    var unpin_ = function () { if (unpin) unpin(); };
+    events.forEach(function (e) { window.addEventListener(e, unpin_, {passive: true}); });
+    ro.observe(main);
+    t.scrollIntoView({block: "start"});
+  }
+  pinTarget();
+  window.addEventListener("hashchange", pinTarget);
 
   // a click anywhere on a coloured equation or span opens its claim (links inside keep their own target)
   document.addEventListener("click", function (ev) {
@@ -75,7 +101,7 @@
 
   function search(q) {
     var index = window.SEARCH_INDEX || [], kinds = window.SEARCH_KINDS || {};
-    q = q.trim().toLowerCase();
+    q = q.trim().toLowerCase().replace(/\s*[.,;:]+$/, "");  // "Theorem 8.5." as copied from a sentence
     if (!q) return [];
     var m = q.match(NUM), num = null, kind = null;
     if (m) {
