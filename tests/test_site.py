@@ -104,18 +104,27 @@ WIDTHS = (1366, 390)
 
 def test_crawl_every_page_at_1366_and_390_px(site, browser):
     """One load per page, three tabs at once: no console error, no KaTeX error, every maths span
-    typeset, and no page wider than the viewport at 1366 px and (resized) at 390 px."""
+    typeset, no page wider than the viewport at 1366 px and (resized) at 390 px with every <details>
+    open, and every box that scrolls sideways marked with its hint."""
     out, base = site
     pages = sorted(str(p.relative_to(out)) for p in out.rglob("*.html"))
     assert len(pages) == len(claims()) + 6
     tabs = [_tab(browser) for _ in range(3)]
     bad = {}
     # every <details> open first: a folded printed form must not widen the page when a reader opens it
-    probe = """() => { document.querySelectorAll('details').forEach(d => { d.open = true; });
+    # and a box of maths or a table that scrolls sideways says so, with its "scroll sideways" hint
+    probe = """async () => { document.querySelectorAll('details').forEach(d => { d.open = true; });
         if (window.typesetAll) window.typesetAll();
+        await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const silent = [...document.querySelectorAll('main *:not(.katex, .katex *)')].filter(e =>
+            e.scrollWidth > e.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)
+            && e.querySelector('.katex, table')
+            && !(e.classList.contains('scrolls') && e.nextElementSibling
+                 && e.nextElementSibling.classList.contains('scroll-hint')));
         return [document.querySelectorAll('.katex-error').length,
                 document.querySelectorAll('.math:not(:has(.katex))').length,
-                document.documentElement.scrollWidth, window.innerWidth]; }"""
+                document.documentElement.scrollWidth, window.innerWidth,
+                silent.map(e => e.tagName.toLowerCase() + '.' + e.className.split(' ')[0])]; }"""
     try:
         for k in range(0, len(pages), len(tabs)):
             batch = list(zip(tabs, pages[k:k + len(tabs)]))
@@ -129,11 +138,13 @@ def test_crawl_every_page_at_1366_and_390_px(site, browser):
                 for w in WIDTHS:
                     if w != WIDTHS[0]:
                         tab.set_viewport_size({"width": w, "height": 844})
-                    errors, untyped, scroll, inner = tab.evaluate(probe)
+                    errors, untyped, scroll, inner, silent = tab.evaluate(probe)
                     if errors or untyped:
                         problems.append(f"{errors} KaTeX errors, {untyped} maths spans not typeset")
                     if scroll > inner:
                         problems.append(f"{scroll} px wide at {inner} px")
+                    if silent:
+                        problems.append(f"{len(silent)} boxes scroll sideways with no hint at {inner} px: {silent[:3]}")
                 if problems:
                     bad[rel] = problems[:4]
     finally:

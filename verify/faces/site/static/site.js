@@ -1,4 +1,4 @@
-// Typeset the math as it nears the screen, mark wide maths that scroll, keep anchors clear of the
+// Typeset the math as it nears the screen, mark wide maths and tables that scroll, keep anchors clear of the
 // sticky header, make coloured equations and spans clickable, and run the search box (its index is
 // loaded on first use).
 (function () {
@@ -11,8 +11,9 @@
     el.dataset.done = "1";
     katex.render(el.textContent, el, {displayMode: el.classList.contains("display"),
                                       throwOnError: false, strict: false, trust: false});
-    var box = el.closest(".mathbox");
+    var box = el.closest(".mathbox"), table = el.closest(".tablebox");
     if (box) markScroll(box);
+    if (table) markScroll(table);
   }
   function markScroll(box) {  // wide maths scrolls in its own box, and says so
     var wide = box.scrollWidth > box.clientWidth + 1, hint = box.nextElementSibling;
@@ -38,7 +39,8 @@
     }
   }
   window.typesetAll = function () { document.querySelectorAll(".math").forEach(typeset); };
-  window.addEventListener("resize", function () { document.querySelectorAll(".mathbox").forEach(markScroll); });
+  document.querySelectorAll(".tablebox").forEach(markScroll);  // a wide table scrolls in its box, and says so
+  window.addEventListener("resize", function () { document.querySelectorAll(".mathbox, .tablebox").forEach(markScroll); });
   // a folded box has no width until opened: mark it when it is ("toggle" does not bubble: capture it)
   document.addEventListener("toggle", function (ev) {
     ev.target.querySelectorAll(".mathbox").forEach(markScroll);
