@@ -40,6 +40,10 @@
   }
   window.typesetAll = function () { document.querySelectorAll(".math").forEach(typeset); };
   document.querySelectorAll(".tablebox").forEach(markScroll);  // a wide table scrolls in its box, and says so
+  // maths is first measured in a fallback font: measure again once KaTeX's fonts are in
+  function remark() { document.querySelectorAll(".mathbox, .tablebox").forEach(markScroll); }
+  window.addEventListener("load", remark);
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(remark);
   window.addEventListener("resize", function () { document.querySelectorAll(".mathbox, .tablebox").forEach(markScroll); });
   // a folded box has no width until opened: mark it when it is ("toggle" does not bubble: capture it)
   document.addEventListener("toggle", function (ev) {
