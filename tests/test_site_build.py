@@ -89,6 +89,10 @@ def test_erratum_page_shows_printed_and_corrected(site_dir):
     assert summary.count("<tr>") == len(groups) + 1
     assert all(f'id="{c["id"].replace(":", "-")}"' in page for c in errata)  # every claim has its anchor
     assert summary.count('class="sev sev-') == len(groups) and 'href="index.html#' in summary
+    # "what is wrong" is the why's first sentence, past its "severity: …." tag (29 whys start with one)
+    what = re.findall(r'<td data-k="what is wrong">(.*?)</td>', summary, re.S)
+    assert len(what) == len(groups) and all(w.strip() and not w.lower().startswith("severity") for w in what), \
+        [w for w in what if not w.strip() or w.lower().startswith("severity")][:3]
 
 
 def test_search_index_knows_numbers_ids_and_notes():
@@ -333,6 +337,18 @@ def test_the_chapter_prose_has_no_latex_left_outside_maths():
     assert chapter.wrap_raw_tex(r"so \hat{y}^{t+1} and θ^0.") == r"so $\hat{y}^{t+1}$ and $θ^0$."
 
 
+def test_the_front_page_has_no_raw_tex_outside_maths(site_dir):
+    """Outside its maths spans the built front page (prose, badges, folded "corrected:" lines) shows no
+    TeX command and no bare x_i / θ^0: the lint above reads the chapter's source, this one what is built."""
+    out, _ = site_dir
+    html_ = (out / "index.html").read_text()
+    html_ = re.sub(r'<span class="math[^"]*">.*?</span>|<script.*?</script>|<[^>]+>', " ", html_, flags=re.S)
+    import html as _h
+
+    left = re.findall(r"\\[A-Za-z]+|[^\s(]*[^\W_\d][_^][{\w][^\s,;)]*", _h.unescape(html_))
+    assert not left, left[:8]
+
+
 def test_titles_and_sections_read_as_unicode():
     from verify.faces.site.unitex import title_html, to_unicode
 
@@ -349,6 +365,10 @@ def test_claim_pages_say_what_a_reader_needs(site_dir):
     assert 'href="../graph.html#focus=lemma:8.17&dir=up"' in lemma and 'href="../glossary.html#' in lemma
     assert 'alt="mc-concentration.png"' not in lemma
     assert "verify show lemma:8.17" in lemma and "prints them" not in lemma
+    # a check that records no steps is not said to print any (29 claims record none)
+    for cid in [c for c, x in site.claims.items() if x.get("steps") == []][:5]:
+        recheck = (out / claim_url(cid)).read_text().split("<h2>Re-check</h2>")[1]
+        assert "steps and evidence" not in recheck and "with its steps" not in recheck, cid
     # a margin within rounding of 0 reads as such, on the page of any claim that recorded one (def:8.12's was
     # −1.1e−16 in an earlier run and is exactly 0 now); the formatter itself is checked either way
     from verify.faces.site.pages import margin

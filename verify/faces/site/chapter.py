@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 
 from verify.engine import catalog
 from verify.faces.site.model import Site, SiteError, claim_url, slug
+from verify.faces.site.unitex import title_html
 
 _MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+?)\$")
 _TAG = re.compile(r"\s*\\quad\s*\((\d+\.\d+)\)\s*$")
@@ -163,7 +164,7 @@ def tex_or_text_html(s: str) -> str:
         return inline(s)
     if "\\" in s and not nontex_reason(s):
         return math_html(s, display=False)
-    return html.escape(s)
+    return title_html(s)  # prose: Unicode, with any g_θ / θ^0 as a sub- or superscript
 
 
 def nontex_reason(tex: str) -> str | None:

@@ -33,6 +33,11 @@ def tex_or_text(s: str) -> str:
     return title_html(s)  # prose: Unicode, with any x_i / x^t as a sub- or superscript
 
 
+def boxed(inner: str) -> str:
+    """Maths that may be wider than its column, in a box that scrolls and says so (site.js adds the hint)."""
+    return f'<div class="mathbox">{inner}</div>'
+
+
 def fmt(x) -> str:
     if x is None:
         return "–"
@@ -203,7 +208,7 @@ def _printed(site: Site, cid: str) -> str:
             from verify.faces.site.chapter import wrap_raw_tex
 
             head = f"{obj.kind.capitalize()} {obj.number}" + (f" ({inline(obj.title)})" if obj.title else "")
-            out.append(f'<div class="printed-obj"><b>{head}.</b> {inline(wrap_raw_tex(obj.statement))}</div>')
+            out.append(f'<div class="printed-obj mathbox"><b>{head}.</b> {inline(wrap_raw_tex(obj.statement))}</div>')
     except KeyError:
         pass
     for label in c["equations"]:
@@ -212,9 +217,11 @@ def _printed(site: Site, cid: str) -> str:
                    f'<a class="eqno" href="../index.html#eq-{label}">({label})</a></div>')
     reg = site.registry.get(cid)
     if reg is not None and reg.printed and not out:
-        out.append(f'<div class="printed-claim">{tex_or_text(reg.printed)}</div>')
+        out.append(f'<div class="printed-claim mathbox">{tex_or_text(reg.printed)}</div>')
     elif reg is not None and reg.printed:
-        out.append(f'<details><summary>as the claim states it</summary>{tex_or_text(reg.printed)}</details>')
+        # in a box of its own that scrolls (a long \text{…} does not wrap): opened, it never widens the page
+        out.append(f'<details><summary>as the claim states it</summary>'
+                   f'<div class="printed-claim mathbox">{tex_or_text(reg.printed)}</div></details>')
     return "".join(out) or '<p class="muted">no printed form recorded</p>'
 
 
@@ -248,8 +255,8 @@ def claim_page(site: Site, cid: str, figure_captions: dict[str, str], figures: l
     a("<h2>Printed form</h2>" + _printed(site, cid))
     er = c.get("erratum")
     if er:
-        a('<h2>Erratum</h2><div class="sbs"><div><h3>printed</h3>' + tex_or_text(er["printed"])
-          + '</div><div><h3>corrected</h3>' + tex_or_text(er["corrected"]) + "</div></div>")
+        a('<h2>Erratum</h2><div class="sbs"><div><h3>printed</h3>' + boxed(tex_or_text(er["printed"]))
+          + '</div><div><h3>corrected</h3>' + boxed(tex_or_text(er["corrected"])) + "</div></div>")
         a(f'<p><b>Why:</b> {inline(er["explanation"])}</p>')
         a(f'<p><a href="../errata.html#{slug(cid)}">In the list of errata</a> '
           f'(severity: {esc(SEVERITIES[severity(site, c)])}).</p>')
@@ -296,9 +303,15 @@ def claim_page(site: Site, cid: str, figure_captions: dict[str, str], figures: l
     used = " ".join(link(u, site, root) for u in site.used_by.get(cid, [])) or "–"
     a(f'<h2>Dependencies</h2><p><b>uses:</b> {uses}</p><p><b>used by:</b> {used}</p>')
     profile = esc(site.results.get("profile", "ci"))
-    a(f'<h2>Re-check</h2><pre class="cmd">verify show {esc(cid)}                      # printed form, stored steps and evidence\n'
+    # say "steps" only where they are: a check that records none prints none, stored or run now
+    steps = c.get("steps")
+    stored = ("printed form, stored steps and evidence" if steps else
+              "printed form and evidence (this check records no steps)" if steps is not None else
+              "printed form and evidence (steps not stored in this results file)")
+    fresh = "the ci check run now" + (", with its steps" if steps or steps is None else "")
+    a(f'<h2>Re-check</h2><pre class="cmd">verify show {esc(cid)}                      # {stored}\n'
       f'verify check {esc(cid)} --profile {profile}   # the verdict above, run again\n'
-      f'verify show {esc(cid)} --check              # the ci check run now, with its steps\n'
+      f'verify show {esc(cid)} --check              # {fresh}\n'
       f'pytest "tests/chapter8.verify::{esc(cid)}"  # as a test item (ci profile)</pre>')
     return page(f"{cid}: {title_text(c['title'])}", "\n".join(w), depth=1, body_class="claim-page")
 
@@ -384,8 +397,12 @@ def errata_groups(site: Site) -> list[list[str]]:
     return list(groups.values())
 
 
+_SEV_PREFIX = re.compile(r"^\s*severity:\s*[\w-]+\.\s*", re.IGNORECASE)
+
+
 def _first_sentence(text: str, limit: int = 160) -> str:
-    s = re.split(r"(?<=[.;:])\s", text.strip(), maxsplit=1)[0]
+    """The first sentence of an erratum's why, past its "severity: …." tag (the table has a column for it)."""
+    s = re.split(r"(?<=[.;:])\s", _SEV_PREFIX.sub("", text).strip(), maxsplit=1)[0]
     return s if len(s) <= limit else s[:limit - 1].rstrip() + "…"
 
 
@@ -411,7 +428,7 @@ def errata_page(site: Site) -> str:
                     f'<td data-k="where"><a href="index.html#{chapter_anchor(cid, c)}">§{esc(c["section"])}</a></td>'
                     f'<td data-k="severity"><span class="sev sev-{severity(site, c)}">{esc(SEVERITIES[severity(site, c)])}</span></td>'
                     f'<td data-k="what is wrong">{inline(_first_sentence(er["explanation"]))}</td>'
-                    f'<td data-k="corrected" class="corr">{tex_or_text(er["corrected"])}</td>'
+                    f'<td data-k="corrected" class="corr">{boxed(tex_or_text(er["corrected"]))}</td>'
                     f'<td data-k="later claims resting on it">{dep}</td></tr>')
     out.append('<h2 id="summary">Summary</h2><div class="tablebox" tabindex="0"><table class="errata-summary">'
                "<tr><th>erratum</th><th>where</th><th>severity</th><th>what is wrong</th><th>corrected</th>"
@@ -430,8 +447,8 @@ def errata_page(site: Site) -> str:
             f'<p class="meta"><span class="sev sev-{severity(site, c)}">{esc(SEVERITIES[severity(site, c)])}</span> · '
             f'<a href="index.html#{chapter_anchor(cid, c)}">in the chapter (§{esc(c["section"])})</a> · '
             f'<a href="{claim_url(cid)}">evidence</a> · <a href="#summary">summary</a></p>'
-            f'<div class="sbs"><div><h3>printed</h3>{tex_or_text(er["printed"])}</div>'
-            f'<div><h3>corrected</h3>{tex_or_text(er["corrected"])}</div></div>'
+            f'<div class="sbs"><div><h3>printed</h3>{boxed(tex_or_text(er["printed"]))}</div>'
+            f'<div><h3>corrected</h3>{boxed(tex_or_text(er["corrected"]))}</div></div>'
             f'<p><b>Why:</b> {inline(er["explanation"])}</p>{also}'
             + (f'<details><summary>counterexample to the printed form</summary><pre class="cx">'
                f'{esc(json.dumps(cx, ensure_ascii=False, indent=1))}</pre></details>' if cx is not None else "")

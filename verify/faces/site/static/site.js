@@ -1,4 +1,4 @@
-// Typeset the math as it nears the screen, mark wide maths that scroll, keep anchors clear of the
+// Typeset the math as it nears the screen, mark wide maths and tables that scroll, keep anchors clear of the
 // sticky header, make coloured equations and spans clickable, and run the search box (its index is
 // loaded on first use).
 (function () {
@@ -11,8 +11,9 @@
     el.dataset.done = "1";
     katex.render(el.textContent, el, {displayMode: el.classList.contains("display"),
                                       throwOnError: false, strict: false, trust: false});
-    var box = el.closest(".mathbox");
+    var box = el.closest(".mathbox"), table = el.closest(".tablebox");
     if (box) markScroll(box);
+    if (table) markScroll(table);
   }
   function markScroll(box) {  // wide maths scrolls in its own box, and says so
     var wide = box.scrollWidth > box.clientWidth + 1, hint = box.nextElementSibling;
@@ -38,7 +39,16 @@
     }
   }
   window.typesetAll = function () { document.querySelectorAll(".math").forEach(typeset); };
-  window.addEventListener("resize", function () { document.querySelectorAll(".mathbox").forEach(markScroll); });
+  document.querySelectorAll(".tablebox").forEach(markScroll);  // a wide table scrolls in its box, and says so
+  // maths is first measured in a fallback font: measure again once KaTeX's fonts are in
+  function remark() { document.querySelectorAll(".mathbox, .tablebox").forEach(markScroll); }
+  window.addEventListener("load", remark);
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(remark);
+  window.addEventListener("resize", function () { document.querySelectorAll(".mathbox, .tablebox").forEach(markScroll); });
+  // a folded box has no width until opened: mark it when it is ("toggle" does not bubble: capture it)
+  document.addEventListener("toggle", function (ev) {
+    ev.target.querySelectorAll(".mathbox").forEach(markScroll);
+  }, true);
 
   // --- anchors: clear of the header whatever its height ---
   function headerOffset() {
@@ -47,6 +57,28 @@
   }
   headerOffset();
   window.addEventListener("resize", headerOffset);
+
+  // a deep link stays on its target while the page above it settles (maths typeset near the
+  // viewport, sections sized on first paint, images): re-scrolled on every change of the page's
+  // height until the reader scrolls, clicks or types; scroll-margin-top keeps it under the header
+  var unpin = null;
+  function pinTarget() {
+    if (unpin) unpin();
+    var id = decodeURIComponent(window.location.hash.slice(1)), t = id && document.getElementById(id);
+    if (!t || !("ResizeObserver" in window)) return;
+    var main = document.querySelector("main") || document.body, events = ["wheel", "touchstart", "keydown", "mousedown"];
+    var ro = new ResizeObserver(function () { t.scrollIntoView({block: "start"}); });
+    unpin = function () {
+      ro.disconnect(); unpin = null;
+      events.forEach(function (e) { window.removeEventListener(e, unpin_); });
+    };
+    var unpin_ = function () { if (unpin) unpin(); };
+    events.forEach(function (e) { window.addEventListener(e, unpin_, {passive: true}); });
+    ro.observe(main);
+    t.scrollIntoView({block: "start"});
+  }
+  pinTarget();
+  window.addEventListener("hashchange", pinTarget);
 
   // a click anywhere on a coloured equation or span opens its claim (links inside keep their own target)
   document.addEventListener("click", function (ev) {
@@ -75,7 +107,7 @@
 
   function search(q) {
     var index = window.SEARCH_INDEX || [], kinds = window.SEARCH_KINDS || {};
-    q = q.trim().toLowerCase();
+    q = q.trim().toLowerCase().replace(/\s*[.,;:]+$/, "");  // "Theorem 8.5." as copied from a sentence
     if (!q) return [];
     var m = q.match(NUM), num = null, kind = null;
     if (m) {
