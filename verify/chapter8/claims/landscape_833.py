@@ -660,7 +660,7 @@ claim(
     id="sec:8.3.3:linear-networks",
     section="8.3.3",
     kind="algorithmic",
-    title="Linear networks y = W₁W₂x: no spurious local minima; GD from a small random initialisation reaches a global "
+    title="Linear networks y = W₁W₂x: no spurious local minima; GD with a small step from a small random initialisation reaches a global "
     "minimum, a best rank-k approximation of the fitted outputs (Eckart–Young of Σ_yx for whitened inputs; the rank-k "
     "truncation, unique iff σ_k > σ_{k+1} or σ_{k+1} = 0)",
     printed=r"\text{linearized neural networks of the form } y = W_1W_2x \text{ \dots have no spurious local minima "

@@ -539,7 +539,7 @@ claim(
         corrected=r"\text{w.h.p. over } \Omega, \text{ simultaneously for all } A = uu^\top, B = vv^\top,\ \|u\|, \|v\| \leq 1,\ "
         r"\|u\|_\infty, \|v\|_\infty \leq \mu/\sqrt d:\ |\langle A, P_\Omega(B)\rangle - p\langle A, B\rangle| "
         r"= p|w^\top(P_\Omega(J)/p - J)w| \leq \tfrac{p\mu^2}{d}\|P_\Omega(J)/p - J\|_{op} \leq p\epsilon\ (w = u\circ v) "
-        r"\text{ at } p \geq C\mu^4\log d/(d\epsilon^2)",
+        r"\text{ at } p \geq C\mu^4\log d/(d\epsilon^2),\ \epsilon \leq 1",
         explanation="severity: hypothesis. ⟨A, P_Ω(B)⟩ − p⟨A, B⟩ = Σ_Ω T_ij − pΣT_ij with T = A∘B, the sum of (8.13): "
         "the same statement remark:8.16's erratum refutes, here inside (8.15). Exact instance (second reader R3): "
         "A = B = J, d = 100, independent mask: the deviation |Ω| − pd² is an integer, so |dev| < ε ≤ 1 needs |Ω| = pd², "
@@ -563,6 +563,9 @@ claim(
            "x at which the proofs use (8.15); the corrected form is now the uniform statement (all incoherent pairs on "
            "one event of Ω, checked in sec:8.3.2:lemma-8.17-uniform's check), the old correction a mutant killed by the "
            "reader's Ω-built pair (0.213975, 0.214875, 0.2159 > ε = 0.1, exact)",
+           "second reader U1 (2026-12-07): the uniform form needs ε ≤ 1 (or p ≥ C·max(μ⁴/ε², log d)/d): the spectral "
+           "bound ‖P_Ω(J) − pJ‖ ≤ C√(pd) needs pd ≳ log d, which p ≥ Cμ⁴ log d/(dε²) does not give when ε ≫ μ² "
+           "(μ² = d/2, ε = d^{5/4}); added to the corrected form (the checks run at ε ≤ 1/10)",
            "second reader R3 (2026-12-07): UNCOVERED-FALSE — eq:8.15 covered only the equality, while the display's "
            "'≈ p⟨A, B⟩ for any matrices A and B' is remark:8.16's refuted statement; this claim covers it (printed "
            "refuted exactly at A = B = J, d = 100; corrected form = remark:8.16's, same sweep)",

@@ -237,7 +237,7 @@ def check_uniform(stmt: UniformPairs, ctx) -> Outcome:
 _UNIFORM_TEX = (r"\text{w.h.p. over } \Omega,\ \text{simultaneously for all } u, v \text{ with } \|u\|, \|v\| \leq 1,\ "
                 r"\|u\|_\infty, \|v\|_\infty \leq \mu/\sqrt d:\ |\langle P_\Omega(uu^\top), vv^\top\rangle/p - \langle u, v\rangle^2| "
                 r"= |w^\top(P_\Omega(J)/p - J)w| \leq \tfrac{\mu^2}{d}\|P_\Omega(J)/p - J\|_{op} \leq \tfrac{C\mu^2}{\sqrt{pd}} "
-                r"\leq \epsilon \ (w = u\circ v) \text{ at } p \geq C^2\mu^4\log d/(d\epsilon^2)")
+                r"\leq \epsilon \ (w = u\circ v) \text{ at } p \geq C^2\mu^4\log d/(d\epsilon^2),\ \epsilon \leq 1 \text{ (the spectral bound needs } pd \gtrsim \log d\text{)}")
 
 claim(
     id="sec:8.3.2:lemma-8.17-uniform",
