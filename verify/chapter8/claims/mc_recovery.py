@@ -21,7 +21,7 @@ from numeric.chapter8.sweeps import mc_recovery as sweep
 from numeric.sweeps.core import compute
 from numeric.stats import wilson_interval
 
-from verify.engine.claim import Mutant, Outcome, Step, all_of
+from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
 from verify.engine.rates import judge, pooled_fit
 from verify.engine.registry import claim
 from verify.engine.arguments import argument
@@ -330,10 +330,24 @@ claim(
     title="f has no bad local minimum: w.h.p. every local minimum is O(√ε)-close to ±z",
     printed=r"p = \frac{\text{poly}(\mu, \log d)}{d\epsilon^2} \implies \text{w.h.p. all local minima of } f "
     r"\text{ are } O(\sqrt\epsilon)\text{-close to } \pm z",
-    statement=CloseMinima(),
+    statement=CloseMinima(coherent=True),
     check=_check_823,
+    erratum=Erratum(
+        printed=r"\text{(restated without 'z incoherent')}\ p = \frac{\text{poly}(\mu, \log d)}{d\epsilon^2} \implies "
+        r"\text{w.h.p. all local minima of } f \text{ are } O(\sqrt\epsilon)\text{-close to } \pm z",
+        corrected=r"\text{for unit } \mu\text{-incoherent } z \text{ (Theorem 8.14's hypothesis)}:\ p = "
+        r"\frac{\text{poly}(\mu, \log d)}{d\epsilon^2} \implies \text{w.h.p. all local minima of } f \text{ are } "
+        r"O(\sqrt\epsilon)\text{-close to } \pm z",
+        explanation="severity: hypothesis (a restatement that drops one). Theorem 8.23 is printed as Theorem 8.14 "
+        "'restated for convenience', but without 'assume z is incoherent', and nothing else in it restricts z. For "
+        "z = e₁ the entry (1, 1) is unobserved with probability 1 − p → 1 at p = poly(μ, log d)/(dε²); then "
+        "f(x) = ½Σ_Ω (x_i x_j)² ≥ 0 = f(0), so x = 0 is a global, hence local, minimum at distance 1 from ±z: the "
+        "printed statement fails w.h.p. (the check's runs at z = e₁ find it). With z incoherent, as Theorem 8.14 "
+        "assumes and Lemmas 8.17–8.21 need, the statement is Theorem 8.14's (verified by optimizer runs; the proof's "
+        "own gap — that local minima of f are incoherent — is noted there). Found by second reader U2 (2026-12-08).",
+        corrected_statement=CloseMinima(),
+    ),
     mutants=[Mutant("‖x ∓ z‖² ≤ ε from the chain", CloseMinima(K=1)),
-             Mutant("the same for z = e₁", CloseMinima(coherent=True)),
              Mutant("p·d = 1", CloseMinima(pd="1"))],
     uses=["lemma:8.19", "lemma:8.21", "lemma:8.17", "eq:8.39", "eq:8.40", "eq:8.42", "eq:8.43", "eq:8.44",
           "eq:8.48", "eq:8.49", "eq:8.52"],
@@ -350,5 +364,9 @@ claim(
            "(the rescaling is a constant factor in ε)",
            "sampled: the chain is certified but its premises (Lemmas 8.17, 8.19, 8.21) are sampled; a proof "
            "would need the uniform spectral bound behind Lemma 8.17 and a proof that local minima of f are "
-           "incoherent (the chapter's proof assumes it)"],
+           "incoherent (the chapter's proof assumes it)",
+           "second reader U2 (2026-12-08): the restatement drops Theorem 8.14's 'assume z is incoherent'; the printed "
+           "form (every unit z) is now read as printed and refuted at z = e₁ (the former mutant 'the same for z = e₁'), "
+           "the corrected form restores the hypothesis; readers T2, U1, U2 all left the proof's assumption that local "
+           "minima are incoherent UNSURE (no counterexample)"],
 )

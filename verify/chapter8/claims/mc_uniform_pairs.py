@@ -262,14 +262,21 @@ claim(
         "need is true at the same p-scaling: with w = u∘v the deviation is wᵀ(W/p − J)w, ‖w‖² ≤ μ²/d, so on the one "
         "event ‖sym(W/p − J)‖ ≤ C√(d/p) every incoherent pair deviates by ≤ Cμ²/√(pd) ≤ ε at p ≥ C²μ⁴ log d/(dε²) "
         "(on the reader's masks the certificate is 0.306–0.312 ≥ 0.215). The conclusions of (8.23), (8.32), (8.42) "
-        "stand with the uniform form cited; Theorem 8.14's rate is unchanged.",
+        "need the uniform form AND the constants those steps carry (eq:8.23's (c² + c⁴)ε, eq:8.32's (8m² + 2)ε; "
+        "sec:8.3.2:automatic-generalisation): at the same ε they fail (second reader U2: d = 4, z = ½𝟙, Ω = {(3, 3)}, "
+        "p = 1/9, where the uniform level is exactly 81/128, ⟨z, ∇²g z⟩ = −5/3 at the PSD point (0, 0, 1/3, 0)); with "
+        "them, and ε rescaled by a poly(μ) factor, Theorem 8.14's rate is unchanged.",
         corrected_statement=UniformPairs("all"),
         severity="citation",
     ),
     mutants=[Mutant("‖u∘v‖² ≤ μ⁴/d² (the certificate μ⁴‖W/p − J‖/d²)", UniformPairs(norm_bound="mu4/d2")),
              Mutant("the uniform form at the fixed-pair rate p = Cμ⁴ log d/(d²ε²)", UniformPairs(rate_d_power=2))],
     uses=["lemma:8.17", "eq:8.15", "def:8.10", "def:8.12"],
-    notes=["second reader T1 (2026-12-07): CORRECTION-TOO-WEAK on sec:8.3.2:eq-8.15-approx (fixed pair vs all pairs at "
+    notes=["second reader U2 (2026-12-08): CORRECTION-TOO-WEAK — the explanation said the steps' conclusions stand "
+           "with the uniform form cited; at the same ε they do not (the constants must be carried, as "
+           "sec:8.3.2:automatic-generalisation says); explanation corrected, the corrected statement (the uniform lemma) "
+           "is unchanged and was not broken",
+           "second reader T1 (2026-12-07): CORRECTION-TOO-WEAK on sec:8.3.2:eq-8.15-approx (fixed pair vs all pairs at "
            "once); the same quantifier gap is in every use of Lemma 8.17 at an Ω-dependent x ((8.23), (8.32), (8.42)): "
            "this claim carries it once, eq:8.23, eq:8.32, eq:8.42 and sec:8.3.2:eq-8.15-approx point here",
            "the printed reading (the fixed-pair level at the pair the proof builds) is refuted on the reader's draws, "
