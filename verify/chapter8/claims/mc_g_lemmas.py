@@ -14,7 +14,7 @@ from numeric.chapter8 import pca as npca
 from symbolic.chapter8 import pca
 from verify.engine.checks.generic import EntryIdentity, generic_too, vector_identity
 from verify.engine.checks.identity import MatrixIdentity, check_matrix_identity
-from verify.engine.claim import Erratum, Mutant, Outcome, Premise, Step, all_of
+from verify.engine.claim import Erratum, Mutant, Outcome, Premise, Proof, Step, all_of
 from verify.engine.lazy import lazy
 from verify.engine.registry import claim
 from verify.engine.falsify import search
@@ -426,7 +426,7 @@ def _check_822_step(stmt: InnerBound, ctx) -> Outcome:
         return Outcome(False, exact.methods + [m for m in out.methods if m not in exact.methods], exact.examples + out.examples,
                        exact.worst_margin, exact.counterexample, notes=exact.notes + [f"hypothesis search (second, sampled): "
                                                                                 f"{'also refuted' if out.holds is False else 'no counterexample drawn'}"],
-                       strength="exact")
+                       strength="exact", sizes=exact.sizes, proof=exact.proof)
     if cert is not None and cert.holds is True and out.holds is not False:
         return _certified(cert, out, "the corrected step, proved for every d by the certificate from Lemmas 8.18 and "
                                      "8.20; the hypothesis search is a second, sampled check")
@@ -450,7 +450,9 @@ def _witness_822_step(bound) -> Outcome:
                    None if holds else {"z": [1, 0], "x": [0, 1], "Hessian": str(H.tolist()),
                                        "eigenvalues": str(sorted(ev)), "<x, z>": str(inner_xz)},
                    notes=["x ⊥ z with ‖x‖ = 1 (z = e₁, x = e₂): ∇²g(x) = diag(0, 6) ⪰ 0 exactly, ⟨x, z⟩ = 0"],
-                   strength="exact")
+                   strength="exact", sizes=["d = 2: z = e₁, x = e₂"],
+                   proof=[Proof("exact", "∇²g(e₂) at z = e₁ (exact eigenvalues) and ⟨x, z⟩", (H, inner_xz - b),
+                                size="d = 2", path="exact point")])
 
 
 def _certificate_822_step(bound, ctx) -> Outcome:
