@@ -297,7 +297,9 @@ class Claim:
     derivation: Callable[[], list[Step]] | None = None
     notes: tuple[str, ...] = ()
     expect: str | None = None  # expected verdict when it is not implied (e.g. "inconclusive")
-    erratum_equations: tuple[str, ...] = ()  # the labels an erratum concerns (default: all)
+    # the labels an erratum concerns (default: all); ("prose",): the erratum is on a sentence beside the claim's
+    # equations, none of which is itself wrong (they keep their own colour on the site)
+    erratum_equations: tuple[str, ...] = ()
     quantified: Any = None  # verify.engine.attacks.Quantified: the class the statement ranges over, attacked by the bank
     # why the declared verdict is inconclusive when a rate cannot reach its resolution (shown in the report)
     expect_reason: str | None = None

@@ -92,8 +92,10 @@ claim(
         "Nothing later depends on it.",
         corrected_statement=Nonconvex(allow_zero=False),
     ),
+    erratum_equations=["prose"],  # the edge case is in the sentence after (8.1); the definition (8.1) is not wrong
     mutants=[Mutant("negative curvature below −2λ₁ − 1 at 0", Nonconvex(allow_zero=False, threshold=1e3))],
-    notes=["(8.1) is the definition of g; the check is on the property the text states of it"],
+    notes=["(8.1) is the definition of g; the check is on the property the text states of it (the sentence after "
+           "it), so the equation keeps the definition colour and the erratum sits on the sentence (issue 21)"],
 )
 
 
