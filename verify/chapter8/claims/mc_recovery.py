@@ -338,7 +338,7 @@ claim(
         corrected=r"\text{for unit } \mu\text{-incoherent } z \text{ (Theorem 8.14's hypothesis)}:\ p = "
         r"\frac{\text{poly}(\mu, \log d)}{d\epsilon^2} \implies \text{w.h.p. all local minima of } f \text{ are } "
         r"O(\sqrt\epsilon)\text{-close to } \pm z",
-        explanation="severity: hypothesis (a restatement that drops one). Theorem 8.23 is printed as Theorem 8.14 "
+        explanation="severity: hypothesis. The restatement drops one: Theorem 8.23 is printed as Theorem 8.14 "
         "'restated for convenience', but without 'assume z is incoherent', and nothing else in it restricts z. For "
         "z = e₁ the entry (1, 1) is unobserved with probability 1 − p → 1 at p = poly(μ, log d)/(dε²); then "
         "f(x) = ½Σ_Ω (x_i x_j)² ≥ 0 = f(0), so x = 0 is a global, hence local, minimum at distance 1 from ±z: the "

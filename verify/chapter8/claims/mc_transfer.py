@@ -340,7 +340,9 @@ claim(
                     Transfer("1", incoherent_only=True))],
     uses=["lemma:8.17", "lemma:8.20", "lemma:8.21", "eq:8.23", "eq:8.32"],
     quantified=Quantified(VEC_CLASS, _decide_transfer, corrected_cls=VEC_CLASS),
-    notes=["second reader U2 (2026-12-08): HOLDS; the first-order constant 2(c² + c⁴)ε is loose by a factor 2 "
+    notes=["exact at the listed instances (flat z, d = 3, 4, exact ε_sup); a proof for every d would need the "
+           "polarisation identities behind (8m² + 2)ε as symbolic identities and Lemma 8.17's uniform reading",
+           "second reader U2 (2026-12-08): HOLDS; the first-order constant 2(c² + c⁴)ε is loose by a factor 2 "
            "((c² + c⁴)ε suffices, as eq:8.23 carries) — noted as loose, not an erratum",
            "attacks: the bank's unit μ-incoherent z; decided exactly at flat z of d = 3, 4 (the bank's z = 1/√d, d = 4: "
            "the reader's instance, every search mask of that d, the transferred Lemma 8.21), n/a elsewhere (ε_sup not "

@@ -427,6 +427,8 @@ claim(
                 (Fig88("shrinking", True, -1, theta=True),), expect=False))),
     uses=["remark:8.31"],
     notes=["reproduced for several α in figures/ntk-fig-8.8.png",
+           "the toy's two statements are exact (SymPy); the bank networks are sampled (slopes in log α on a grid): a "
+           "proof on networks would need Lemma 8.28's bound with the segment's length, uniformly in α",
            "the check decides the figure's own functions (8.76)/(8.77) exactly (the object the caption speaks of); "
            "attacked on the chapter's networks (verify.chapter8.lazy_attacks.decide_fig88_net): f̄ = a bank network "
            "(its own α set to 1) with f̄_θ⁰ ≡ 0 on the data (the toy's θ⁰ = 0, f̄_0 = 0), ḡ its linearisation, f = αf̄ at "
