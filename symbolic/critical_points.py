@@ -287,6 +287,25 @@ class Inertia:
         return self.zero == 0 and (self.positive == 0 or self.negative == 0)
 
 
+def exact_sign(v, rationalise: bool = False) -> int:
+    """The sign of a real constant expression: SymPy's own is_positive/is_negative after simplification (and
+    ``nsimplify`` when ``rationalise``), else the real part at 60 digits, refused (ValueError) below 1e-40 — an
+    imaginary part of a radical expression with real value is rounding."""
+    v = sp.simplify(v)
+    if rationalise:
+        v = sp.nsimplify(v)
+    if v == 0:
+        return 0
+    if v.is_positive:
+        return 1
+    if v.is_negative:
+        return -1
+    n = sp.re(sp.N(v, 60))
+    if abs(n) < sp.Float("1e-40"):
+        raise ValueError(f"sign of {v} undecided")
+    return 1 if n > 0 else -1
+
+
 def charpoly_coeffs(H: sp.Matrix) -> list[sp.Expr]:
     """Coefficients of det(λI − H), highest power first."""
     lam = sp.Symbol("_lam")

@@ -21,6 +21,7 @@ from functools import lru_cache
 import sympy as sp
 
 from numeric.adversaries import Class
+from symbolic.critical_points import exact_sign
 from verify.engine.claim import Outcome
 
 REG_K1 = Class("data (X, Y), width k = 1, dx, dy ≤ 2", "regression", ("k = 1", "dx, dy ≤ 2", "joint covariance PSD"),
@@ -28,17 +29,7 @@ REG_K1 = Class("data (X, Y), width k = 1, dx, dy ≤ 2", "regression", ("k = 1",
 
 
 def _sign(v) -> int:
-    v = sp.simplify(v)
-    if v == 0:
-        return 0
-    if v.is_positive:
-        return 1
-    if v.is_negative:
-        return -1
-    n = sp.re(sp.N(v, 60))  # real coefficients: an imaginary part of a radical expression is rounding
-    if abs(n) < sp.Float("1e-40"):
-        raise ValueError(f"sign of {v} undecided")
-    return 1 if n > 0 else -1
+    return exact_sign(v, rationalise=False)
 
 
 @lru_cache(maxsize=None)

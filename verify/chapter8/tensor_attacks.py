@@ -17,6 +17,7 @@ import sympy as sp
 
 from numeric.adversaries import Class
 from symbolic.chapter8 import landscapes as SL
+from symbolic.critical_points import exact_sign
 from verify.engine.claim import Outcome
 
 TENSOR_ORTHO = Class("orthonormal T = Σλᵣaᵣ^⊗4, λᵣ > 0 (d ≤ 3, d − k ≤ 1)", "tensor",
@@ -45,17 +46,7 @@ def _completion(A: sp.Matrix) -> sp.Matrix | None:
 
 
 def _sign(v) -> int:
-    v = sp.nsimplify(sp.simplify(v))
-    if v == 0:
-        return 0
-    if v.is_positive:
-        return 1
-    if v.is_negative:
-        return -1
-    n = sp.N(v, 60)
-    if abs(n) < sp.Float("1e-40"):
-        raise ValueError(f"sign of {v} undecided")
-    return 1 if n > 0 else -1
+    return exact_sign(v, rationalise=True)
 
 
 @lru_cache(maxsize=None)

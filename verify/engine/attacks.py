@@ -125,3 +125,21 @@ def broken(results: list[AttackResult], target_prefix: str) -> list[AttackResult
 
 
 __all__ = ["AttackResult", "Quantified", "Reading", "attack", "broken", "targets", "field"]
+
+
+def decide_on_bank(cls: Class, decide: Callable[[Member], Outcome], row: Callable[[Member, Outcome], str]
+                   ) -> tuple[bool, list[str], dict | None]:
+    """A claim's own check run over every admitted member of its class with the attack's decide, so that its mutants
+    meet the bank on the proof path: (every decided member held, one row per decided member, the first
+    counterexample). Members the decide cannot settle (holds None) are skipped."""
+    from numeric.adversaries import admitted
+
+    ok, rows, ce = True, [], None
+    for m in admitted(cls):
+        o = decide(m)
+        if o.holds is None:
+            continue
+        rows.append(row(m, o))
+        if o.holds is False and ce is None:
+            ok, ce = False, o.counterexample
+    return ok, rows, ce

@@ -14,14 +14,13 @@ from functools import lru_cache
 import numpy as np
 import sympy as sp
 
-from numeric.adversaries import admitted
 from numeric.chapter8 import linear_net as LN
 from numeric.chapter8.sweeps import landscapes as SW
 from numeric.sweeps.core import compute
 from symbolic.chapter8 import landscapes as SL
 from verify.chapter8 import linnet_attacks as LA
 from verify.chapter8 import tensor_attacks as TA
-from verify.engine.attacks import Quantified, Reading
+from verify.engine.attacks import Quantified, Reading, decide_on_bank
 from verify.engine.checks.generic import generic_too
 from verify.engine.checks.identity import MatrixIdentity
 from verify.engine.claim import Erratum, Mutant, Outcome, Proof, Step
@@ -214,14 +213,8 @@ def _tensor_bank(stmt: TensorLandscape, ctx) -> tuple[bool, list, dict | None]:
     """The statement on every bank tensor of its class, exactly (verify.chapter8.tensor_attacks): the attack's decide,
     run here too so that the mutants meet it."""
     cls = TA.TENSOR_ANY if stmt.components == "correlated" else TA.TENSOR_EQUAL if stmt.weights == "equal" else TA.TENSOR_ORTHO
-    ok, rows, ce = True, [], None
-    for m in admitted(cls):
-        o = TA.decide(stmt, m, ctx)
-        if o.holds is None:
-            continue
-        rows.append(f"{m.name}: {'held' if o.holds else 'broken'} ({o.notes[0].split(';')[0] if o.notes else ''})")
-        if o.holds is False and ce is None:
-            ok, ce = False, o.counterexample
+    ok, rows, ce = decide_on_bank(cls, lambda m: TA.decide(stmt, m, ctx), lambda m, o: (
+        f"{m.name}: {'held' if o.holds else 'broken'} ({o.notes[0].split(';')[0] if o.notes else ''})"))
     return ok, [Step("bank tensors (exact critical points and tangent Hessians)", "; ".join(rows), holds=ok)], ce
 
 
@@ -595,14 +588,8 @@ def net_sizes(profile) -> tuple[list, list, int]:
 def _nets_bank(stmt: LinearNets, ctx) -> tuple[bool, list, dict | None]:
     """The statement on every bank data set at width 1, exactly (verify.chapter8.linnet_attacks): the attack's decide,
     run here too so that the mutants meet it."""
-    ok, rows, ce = True, [], None
-    for m in admitted(LA.REG_K1):
-        o = LA.decide(stmt, m, ctx)
-        if o.holds is None:
-            continue
-        rows.append(f"{m.name}: {'held' if o.holds else 'broken'}")
-        if o.holds is False and ce is None:
-            ok, ce = False, o.counterexample
+    ok, rows, ce = decide_on_bank(LA.REG_K1, lambda m: LA.decide(stmt, m, ctx),
+                                  lambda m, o: f"{m.name}: {'held' if o.holds else 'broken'}")
     return ok, ([Step("bank data sets, width 1 (exact critical sets and inertia)", "; ".join(rows), holds=ok)]
                 if rows else []), ce
 

@@ -13,10 +13,9 @@ import numpy as np
 import sympy as sp
 
 from numeric import classify as C
-from numeric.adversaries import admitted
 from numeric.chapter8.sweeps import ntk_limits as SX
 from verify.chapter8 import dense_attacks as DA
-from verify.engine.attacks import Quantified, Reading
+from verify.engine.attacks import Quantified, Reading, decide_on_bank
 from verify.engine.claim import Erratum, Mutant, Outcome, Proof, Step
 from verify.engine.registry import claim
 
@@ -278,14 +277,8 @@ def _check_dense_limit(stmt: DenseLimit, ctx) -> Outcome:
         if not stmt.share_lo <= sh <= stmt.share_hi and bad is None:
             bad = {"d": d, "X": "the half-cube {x ∈ {±1}ᵈ : x₁ = 1} (antipodal-free)", "n": 2 ** (d - 1), "share": sh}
     # the bank's cube data sets, certified (verify.chapter8.dense_attacks: the attack's decide, so the mutants meet it)
-    bank, bank_bad = [], None
-    for m in admitted(DA.DENSE_DATA):
-        o = DA.decide(stmt, m, ctx)
-        if o.holds is None:
-            continue
-        bank.append(f"{m.name}: {'held' if o.holds else 'broken'} ({o.notes[0] if o.notes else ''})")
-        if o.holds is False and bank_bad is None:
-            bank_bad = o.counterexample
+    _, bank, bank_bad = decide_on_bank(DA.DENSE_DATA, lambda m: DA.decide(stmt, m, ctx),
+                                       lambda m, o: f"{m.name}: {'held' if o.holds else 'broken'} ({o.notes[0] if o.notes else ''})")
     sets_ok, bad = bad is None, bad or bank_bad
     # the finite width: share_m → share_∞ almost surely (SLLN on the 2n² Gram entries, c = K⁻¹y continuous where
     # K∞ is invertible), so P(share_m ≥ share_lo) → 1 where share_∞ > share_lo; shown on the worst d = 3 set
