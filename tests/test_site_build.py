@@ -2,6 +2,7 @@
 with a page per claim and every equation on the front page; bad input is one line."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -347,6 +348,29 @@ def test_the_front_page_has_no_raw_tex_outside_maths(site_dir):
 
     left = re.findall(r"\\[A-Za-z]+|[^\s(]*[^\W_\d][_^][{\w][^\s,;)]*", _h.unescape(html_))
     assert not left, left[:8]
+
+
+def test_a_broken_printed_sentence_is_shown_as_printed_and_marked(site_dir):
+    """The chapter prints "Here are some observations to :" (a word missing): the front page keeps the printed text
+    and marks the spot; a note whose fragment is not in the chapter exactly once fails the build."""
+    out, _ = site_dir
+    html_ = (out / "index.html").read_text()
+    assert 'Here are some observations to :<span class="sic" role="note"' in html_ and "[sic: a word is missing" in html_
+    with pytest.raises(SiteError, match="occurs 0 times"):
+        with _notes({"a sentence the chapter never prints": "x"}):
+            chapter.editorial_marks("<p>Here are some observations to :</p>")
+
+
+@contextlib.contextmanager
+def _notes(notes):
+    old = dict(chapter.EDITORIAL_NOTES)
+    chapter.EDITORIAL_NOTES.clear()
+    chapter.EDITORIAL_NOTES.update(notes)
+    try:
+        yield
+    finally:
+        chapter.EDITORIAL_NOTES.clear()
+        chapter.EDITORIAL_NOTES.update(old)
 
 
 def test_titles_and_sections_read_as_unicode():

@@ -194,6 +194,25 @@ def object_ends(lines: list[str]) -> dict[str, int]:
     return out
 
 
+# Editorial notes: where the printed sentence is itself broken (not a mathematical claim, so no claim covers it), the
+# front page shows the text as printed and marks the spot.  Keyed by the exact printed fragment; a note whose fragment
+# is not found exactly once fails the build, so a note never drifts onto other text.
+EDITORIAL_NOTES = {
+    "Here are some observations to :": "a word is missing after \u201cto\u201d, as printed (perhaps \u201ckeep in mind\u201d)",
+}
+
+
+def editorial_marks(body: str) -> str:
+    """``body`` (the front page's HTML) with a [sic] mark after every fragment of EDITORIAL_NOTES."""
+    for frag, note in EDITORIAL_NOTES.items():
+        esc = html.escape(frag, quote=False)
+        if body.count(esc) != 1:
+            raise SiteError(f"editorial note for {frag!r}: the fragment occurs {body.count(esc)} times in the chapter")
+        body = body.replace(esc, f'{esc}<span class="sic" role="note" title="{html.escape(note)}">'
+                                 f' [sic: {html.escape(note)}]</span>')
+    return body
+
+
 def render(site: Site, text: str, figures: dict[str, tuple[str, str]] | None = None) -> str:
     """The chapter ``text`` as the front page's HTML body; ``figures`` maps a figure's object id to
     (file, caption) of the reproduction drawn beside its caption as a thumbnail."""
@@ -313,6 +332,6 @@ def render(site: Site, text: str, figures: dict[str, tuple[str, str]] | None = N
     if badges:  # anchored at a line that shows nothing (blank): listed at the end rather than lost
         out.append('<h2 id="more-claims">Other claims</h2>' + badge_html([c for cs in badges.values() for c in cs]))
     # each top-level section its own box, which the browser may skip laying out until it is near
-    body = "\n".join(out)
+    body = editorial_marks("\n".join(out))
     parts = re.split(r'(?=<h2 id=")', body)
     return parts[0] + "".join(f'<section class="chsec">{p}</section>' for p in parts[1:])
