@@ -36,3 +36,15 @@ def test_marker_matches_the_phrasings_in_use():
 def test_claim_below_proved_says_what_a_proof_would_need(claim):
     assert has_proof_note(claim.get("notes")), (
         f"{claim['id']} is {claim['own_strength']} and no note says what a proof would need")
+
+
+def test_no_verified_claim_records_a_violation_as_its_worst_margin():
+    """A margin is slack: ≥ 0 where the statement holds (within floating-point rounding, which the site shows as
+    "0 (to rounding)").  pca-reference-runs recorded −(worst distance) instead of the slack to its 1e-4 tolerance, so a
+    verified claim showed a negative margin (issue 21)."""
+    from verify.faces.site.pages import ROUNDING
+
+    claims = json.loads(RESULTS.read_text(encoding="utf-8")).get("claims", []) if RESULTS.exists() else []
+    bad = [(c["id"], c["worst_margin"]) for c in claims
+           if c.get("status") == "verified" and c.get("worst_margin") is not None and c["worst_margin"] < -ROUNDING]
+    assert not bad, bad
