@@ -289,9 +289,10 @@ claim(
     id="sec:8.3.3:tensor-landscape",
     section="8.3.3",
     kind="algorithmic",
-    title="Orthonormal T = Σλᵢaᵢ^⊗4 (λᵢ > 0): the local maxima on the sphere are exactly ±aᵢ, global iff λᵢ = max λ "
-    "(all global for equal weights); normalised signed sums over 2 ≤ |S| < d are saddles, over |S| = k = d strict "
-    "local (global) minima",
+    title="Orthonormal T = Σλᵢaᵢ^⊗4 (k ≥ 1, λᵢ > 0): the local maxima on the sphere are exactly ±aᵢ, global iff "
+    "λᵢ = max λ (all global for equal weights); the other critical points, signed on a support S with yᵢ² ∝ 1/λᵢ "
+    "(normalised signed sums for equal weights), are saddles for 2 ≤ |S| < d and strict local (global) minima for "
+    "|S| = k = d",
     printed=r"\text{Tensor decomposition \dots constraints are imposed on the tensor } T \text{ \dots T must be a low-rank "
     r"tensor with orthonormal components [Ge et al., 2015]} \text{ (no spurious local maxima of (8.53))}",
     statement=TensorLandscape(weights="positive"),
@@ -299,7 +300,8 @@ claim(
     erratum=Erratum(
         printed="one condition is that T must be a low-rank tensor with orthonormal components (under which (8.53) "
         "has no spurious local maxima)",
-        corrected="… T must be a low-rank tensor with orthonormal components and equal weights, T = Σᵢ aᵢ^⊗4: then "
+        corrected="… T must be a low-rank tensor with orthonormal components and equal weights, T = Σᵢ aᵢ^⊗4 (a "
+        "symmetric tensor, k ≥ 1 components): then "
         "every local maximum of (8.53) is some ±aᵢ, and all are global. With unequal weights T = Σᵢ λᵢaᵢ^⊗4, λᵢ > 0, "
         "the local maxima are still exactly the ±aᵢ (each yields a component, which is what tensor decomposition "
         "needs), but only those with the largest λᵢ are global",
@@ -340,6 +342,13 @@ claim(
            "sampled at small (d, k) for equal weights (runs, Riemannian Newton); the weighted classification is exact "
            "with symbolic weights at (2, 2), (3, 2) (and (3, 3) above ci); the argument for every d is the Lagrange "
            "computation in the erratum's explanation (Ge et al. 2015 for equal weights), not encoded at symbolic d",
+           "second reader V2 (2026-12-08): the old title's 'normalised signed sums are saddles / minima' is wrong for "
+           "unequal weights: those points are not critical (T = 2e₁^⊗4 + e₂^⊗4: F'(π/4) = −1); the critical points "
+           "on a support S have yᵢ² ∝ 1/λᵢ (tan²t = 2 there: F = 2/3, F'' = 16/3, the global minimum) — the check's "
+           "Lagrange points were always these, the title now says so; the correction now names k ≥ 1 (T = 0: every "
+           "unit x is a maximum and there is no aᵢ) and a symmetric T (the non-symmetric e₁⊗e₁⊗e₁⊗e₁ + "
+           "e₂⊗e₂⊗e₃⊗e₃ has the strict spurious maximum (0, 1, 1)/√2, F = 1/4 < 1; not of the class as the "
+           "correction writes it)",
            "second reader (2026-12-07): the chapter's class 'low-rank with orthonormal components' admits unequal weights, "
            "and T = 2e₁^⊗4 + e₂^⊗4 has the spurious strict local maximum e₂ (F = 1 < 2); the claim was verified on the "
            "unit-weight reading only — now an erratum (hypothesis: equal weights for 'all global'; with weights the "
@@ -647,7 +656,7 @@ claim(
     id="sec:8.3.3:linear-networks",
     section="8.3.3",
     kind="algorithmic",
-    title="Linear networks y = W₁W₂x: no spurious local minima; GD with a small step from a small random initialisation reaches a global "
+    title="Linear networks y = W₁W₂x with the squared loss (Baldi and Hornik's setting, the one cited): no spurious local minima; GD with a small step from a small random initialisation reaches a global "
     "minimum, a best rank-k approximation of the fitted outputs (Eckart–Young of Σ_yx for whitened inputs; the rank-k "
     "truncation, unique iff σ_k > σ_{k+1} or σ_{k+1} = 0)",
     printed=r"\text{linearized neural networks of the form } y = W_1W_2x \text{ \dots have no spurious local minima "
@@ -669,7 +678,13 @@ claim(
     ],
     uses=["thm:8.7"],
     quantified=Quantified(LA.REG_K1, LA.decide, extra=("X = I₂, Y = diag(3, 1), width k = 2",)),
-    notes=["attacks: every bank data set (X, Y) at width k = 1, dx, dy ≤ 2 (numeric/adversaries/linnets.py: whitened "
+    notes=["the loss is the squared loss: the chapter names none, and the sentence cites Baldi and Hornik (1989), whose "
+           "theorem is for the squared loss (as is every objective of §8.3). Second reader V2 (2026-12-08): with another "
+           "convex loss it fails — log-cosh, width 1, X = I, Y = [[−3, 3], [−3, −2]] has strict local minima (up to the "
+           "scaling (W₁, W₂) ↦ (cW₁, W₂/c)) at L = 3.6378 and L = 3.3895 (40 digits), and a quartic loss another "
+           "(Y = [[2, 0], [1, 2]]: 11.518 against 1.568); so the statement is read with the cited theorem's loss, and "
+           "'any convex loss' is not the chapter's claim",
+           "attacks: every bank data set (X, Y) at width k = 1, dx, dy ≤ 2 (numeric/adversaries/linnets.py: whitened "
            "with distinct, repeated (Y = I₂) and rank-deficient target singular values, n = 1 < d = 2, n = 3 > d non-"
            "whitened, Y = 0; joint covariance PSD checked exactly), decided exactly (verify/chapter8/linnet_attacks.py): "
            "v reduced to range(Σxx), the u = 0 family settled by an explicit negative direction, the u ≠ 0 critical set "

@@ -531,7 +531,7 @@ claim(
     id="eq:8.107",
     section=SEC,
     kind="definition",
-    title="GD on ‖y − ΦΔθ‖² (Φ ∈ ℝⁿˣᵖ the NTK features, y the labels) — n·L̂(g_θ)",
+    title="GD on ‖y − ΦΔθ‖² (Φ ∈ ℝⁿˣᵖ the NTK features, y the labels) — n·L̂(g_θ) under Definition 8.24's f_θ⁰ ≡ 0",
     printed=r"\|\vec{y} - \Phi \Delta\theta\|_2^2,\quad \Phi = \begin{bmatrix} \nabla f_{\theta^0}(x^{(1)})^\top \\ \vdots \\ "
             r"\nabla f_{\theta^0}(x^{(n)})^\top \end{bmatrix} \in \mathbb{R}^{n \times p}",
     equations=["8.107", "8.108"],
@@ -543,6 +543,12 @@ claim(
            "8.24 / (8.63)); on the suite's own members with f_θ⁰ ≢ 0 (α·softplus, random-init erf) it is not: α·softplus "
            "neuron (x = 1, y = −1, θ⁰ = 0) at Δθ = 0: n·L̂(g) = (1 + α log 2)² against (8.107) = 1. In general "
            "n·L̂(g_θ) = ‖y − ŷ⁰ − ΦΔθ‖²; not an erratum since (8.63) states the assumption",
+           "second reader V4 (2026-12-08): FALSE-VERIFIED on the chapter's i.i.d. initialisation (8.82) (m = 2, GD "
+           "(8.109) drives (8.107) to 3.6·10⁻¹⁰² while n·L̂(g) ends at ‖ŷ⁰‖² = 0.5577), by the argument that made "
+           "eq:8.157 and thm:8.33 errata. Not adopted: (8.107) is (8.63) times n, and (8.63) is written under "
+           "Definition 8.24's 'for simplicity, we assume f_θ⁰(x) = 0', which governs the linear-model analysis (A) of "
+           "§8.4.2; Theorem 8.33 is a theorem about f and states its own hypotheses, which do not include f_θ⁰ ≡ 0 "
+           "(and eq:8.157 writes Φθᵗ for ΦΔθᵗ, wrong even at f_θ⁰ ≡ 0). Read with f_θ⁰ ≢ 0 the target is y − ŷ⁰",
            "exact at n = 2, p = 3; a proof for every n, p would need the same expansion with matrix symbols: ‖y "
            "− ΦΔθ‖² = n·L̂(g_θ) is (8.63) with the residual ŷ − y written as ΦΔθ − y, a shape-generic identity"],
 )

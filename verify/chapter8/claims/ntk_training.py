@@ -989,14 +989,20 @@ claim(
     uses=["eq:8.150", "eq:8.141"],
     erratum=Erratum(
         printed=r"\frac{1}{\sqrt{n}} \|\hat{y}^0 - \bar{y}\|_2 \leq O(1) \text{ (because each element of } \hat{y} \text{ is of order 1)}",
-        corrected=r"\text{under the hypothesis } \|\hat{y}^0 - \vec{y}\|_2 \leq C\sqrt{n} \text{ (true for } f_{\theta^0} \equiv 0 "
-                  r"\text{ or the unscaled (8.78), not implied by } \beta/\sigma^2 \leq c_0/n\text{)}: \|\hat{y}^t - \vec{y}\|_2 "
-                  r"\leq \|\hat{y}^0 - \vec{y}\|_2 \leq C\sqrt{n} \text{ for all } t",
+        corrected=r"\text{under Theorem 8.33's corrected hypotheses } \|\hat{y}^0 - \vec{y}\|_2 \leq C\sqrt{n},\ "
+                  r"\beta n/\sigma^2 \leq \tfrac{1}{32C},\ \text{GD (8.134) with } \eta \leq \tfrac{1}{2\tau^2}\text{: } "
+                  r"\|\hat{y}^t - \vec{y}\|_2 \leq \|\hat{y}^0 - \vec{y}\|_2 \leq C\sqrt{n} \text{ for all } t \text{ (the "
+                  r"first hypothesis holds for } f_{\theta^0} \equiv 0 \text{ with } |y^{(i)}| \leq C\text{; it is not implied "
+                  r"by } \beta/\sigma^2 \leq c_0/n\text{, and for the unscaled (8.78) at random initialisation it holds only "
+                  r"with a probability that stays below 1 as } m \to \infty\text{)}",
         explanation="the base case (8.155) is asserted ('each element of ŷ is of order 1') but Theorem 8.33's hypotheses do "
                     "not give it: under §8.4.1's output scaling f = αf̄ the regime β/σ² ≤ c₀/n holds while ‖ŷ⁰ − y‖ = "
                     "Θ(α) (α·softplus neuron, α = 100: ‖ŷ⁰ − y‖ = α log 2 + 1 = 70.3 > 2√n = 2; the α = 10³ erf net with "
                     "random init: 904). The induction step (8.156) is fine; the base case must be a hypothesis of the "
-                    "theorem (see thm:8.33's correction)",
+                    "theorem (see thm:8.33's correction). The correction needs the theorem's regime and step as well "
+                    "(second reader V4): with only ‖ŷ⁰ − y‖ ≤ C√n, f = θ + θ²/128, x = 1, y = 1000 (C = 1000, βn/σ² = "
+                    "1/64, η = 1/2) has residuals −1000 → 1453.125 → 2.65·10⁵ → … (exact fractions); inside "
+                    "βn/σ² ≤ 1/(32C) it is monotone. The bank's check reads C = 2 (c₀ = 1/64) and η = 0.5/τ²",
         corrected_statement=Induction154(residual_hyp=True),
     ),
     quantified=Quantified(NETS, _decide_154,

@@ -1137,6 +1137,11 @@ claim(
     quantified=Quantified(C880, decide_ratio, corrected_cls=C880_S2_NA, shapes=("width-rate", "full-rank")),
     mutants=[Mutant("β/σ² ∝ 1/m", Ratio103(-1.0, -1.0))],
     uses=["eq:8.102", "eq:8.96", "eq:8.95"],
-    notes=["fits in m and σ_min; a proof would need λ_min(ΦΦᵀ) → λ_min(K∞) (matrix concentration, eq:8.96) and "
+    notes=["§8.4.1's 'we will assume m → ∞ polynomially in n and d … m = poly(n, d)' (second reader V4, 2026-12-08): "
+           "with (8.103) the regime β/σ² ≤ c₀/n needs √m ≳ √(2/e)·max‖x‖²·n/(c₀σ_min), polynomial in n and d only when "
+           "σ_min = λ_min(K∞) ≥ 1/poly(n, d); for n equispaced unit inputs at d = 2 (erf) λ_min(K∞) ≈ 0.38ⁿ (1.2·10⁻⁶ at "
+           "n = 16), so m ≈ 3.4·10¹³ is needed at n = 16 even with c₀ = 1. The width must be poly(n, 1/λ_min(K∞)) (Du "
+           "et al. 2019's m = poly(n, 1/λ₀)); recorded here, where the exponent of σ_min is decided, not checked separately",
+"fits in m and σ_min; a proof would need λ_min(ΦΦᵀ) → λ_min(K∞) (matrix concentration, eq:8.96) and "
            "√m·β → √(2/e)·max‖x‖² (eq:8.102's certificate), whose ratio gives both exponents"],
 )
