@@ -255,7 +255,11 @@ claim(
         explanation="severity: edge-case. x = 0 is always stationary (∇g(0) = 0) and is not an eigenvector; the proof "
         "survives ((8.10) with λ = 0 handles it). The first correction also listed the nonzero stationary points as "
         "±√λᵢuᵢ; the second reader broke that with M = I₂, x = (cos 0.7, sin 0.7): with a repeated eigenvalue every "
-        "point of the sphere {x ∈ E_λ : ‖x‖² = λ} is stationary. The correction now states the set.",
+        "point of the sphere {x ∈ E_λ : ‖x‖² = λ} is stationary. The correction now states the set. The same "
+        "error stands in two later sentences of the proof, corrected the same way (second reader V2): 'Note that by "
+        "(8.2), all our candidates for local minima are eigenvectors of M' (x = 0 is a candidate for every M: a local "
+        "maximum when M ≻ 0, the minimum when M = 0) and Step 2's heading 'all local minima must be eigenvectors of "
+        "the largest eigenvalue' (for M = 0, g = ½‖x‖⁴ has the one local minimum x = 0; see thm:8.7's correction).",
         corrected_statement=StationaryAreEigenvectors(allow_zero=True),
     ),
     quantified=Quantified(PSD_CLASS, _decide_stationary, shapes=("pca-spectrum",)),
