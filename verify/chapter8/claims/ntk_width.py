@@ -638,7 +638,7 @@ claim(
     id="eq:8.93",
     section=SEC,
     kind="asymptotic",
-    title="ΦΦᵀ → K∞ = E[σ'(wᵀx)σ'(wᵀx′)]⟨x, x′⟩ (closed forms for erf and ReLU), error ∝ m^(−1/2)",
+    title="ΦΦᵀ → K∞ = E[σ'(wᵀx)σ'(wᵀx′)]⟨x, x′⟩ (closed forms for erf and ReLU), error O(m^(−1/2)) (∝ m^(−1/2) for non-affine σ; 0 for affine σ)",
     printed=r"\rightarrow \mathbb{E}_{w \sim \mathcal{N}(0, I_d)} [\sigma'(w^{\top} x) \sigma'(w^{\top} x')] \langle x, x' \rangle,"
             r"\quad K^{\infty} = \lim_{m \rightarrow \infty} \Phi \Phi^{\top}",
     equations=["8.93", "8.94"],
