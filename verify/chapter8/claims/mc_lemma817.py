@@ -286,7 +286,8 @@ claim(
     quantified=Quantified(PAIRS, lambda st, m, ctx: _decide_817(st, m, ctx),
                           readings=(Reading("without incoherence: μ = 2 in the rate for every pair in the unit ball",
                                             Lemma817(incoherent=False), expect=False, cls=PAIRS_BALL),)),
-    notes=["poly(μ, log d) = log d in the fixed-pair sweep (a smaller poly than the lemma allows, so a stronger "
+    notes=["read with Definition 8.10's corrected model (entries, or unordered pairs, included independently with probability p), the one every mask here is drawn from; under the definition as printed (only each entry's probability fixed) the all-or-nothing model refutes it — def:8.10's erratum (second reader V3, 2026-12-08)",
+           "poly(μ, log d) = log d in the fixed-pair sweep (a smaller poly than the lemma allows, so a stronger "
            "test), μ = 2, grid points with p < 1; 'w.h.p.' = failure rate ≤ 0.1 with a Wilson interval below 0.2",
            "sampled: failure rates over drawn Ω; a proof would need, for a fixed pair, Bernstein's inequality "
            "with Var ≤ 2μ⁴/(pd²), and for the uniform reading a spectral-norm bound ‖W/p − J‖ ≤ C√(d/p) for the "

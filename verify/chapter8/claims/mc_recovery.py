@@ -214,7 +214,8 @@ claim(
              Mutant("p·d = 1 suffices", Recovery(pd="1"))],
     uses=["thm:8.23", "lemma:8.17", "def:8.12"],
     quantified=Quantified(MASKS, _decide_coercive, readings=(_READING_GD,), shapes=("local-min-global", "gd-converges")),
-    notes=["GD (2 starts), perturbed GD and cubic-regularised Newton (small d) per instance; 'recovered' = every run "
+    notes=["read with Definition 8.10's corrected model (entries, or unordered pairs, included independently with probability p), the one every mask here is drawn from; under the definition as printed (only each entry's probability fixed) the all-or-nothing model refutes it — def:8.10's erratum (second reader V3, 2026-12-08)",
+           "GD (2 starts), perturbed GD and cubic-regularised Newton (small d) per instance; 'recovered' = every run "
            "ends within 1e-3 of ±z; the regime p·d ≥ 2 log d stands for poly(μ, log d)/ε²",
            "sampled: optimizer runs per instance; a proof would need Lemma 8.17 in its uniform reading (a "
            "spectral bound ‖W/p − J‖ ≤ C√(d/p) w.h.p.), incoherence of every local minimum (which the chapter's "

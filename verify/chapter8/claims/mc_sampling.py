@@ -17,7 +17,7 @@ from symbolic import trace_normal_form as TNF
 
 from verify.engine.checks.generic import generic_too
 from verify.engine.checks.identity import MatrixIdentity
-from verify.engine.claim import Mutant, Outcome, Step, all_of
+from verify.engine.claim import Erratum, Mutant, Outcome, Step, all_of
 from verify.engine.registry import claim
 from verify.engine.attacks import Quantified
 from verify.engine.claim import Proof
@@ -84,6 +84,33 @@ claim(
 class Sampler:
     draw: Callable  # (d, p, rng) -> Mask
     name: str
+    # 'independent': entries (unordered pairs, symmetric model) included independently, each with probability p — the
+    # model Lemma 8.17 and Theorem 8.14 use; 'marginals': only P(entry ∈ Ω) = p, as Definition 8.10 is printed
+    model: str = "independent"
+
+
+def _all_or_nothing(d, p, rng):
+    """Ω = every entry with probability p, Ω = ∅ otherwise: each entry is in Ω with probability exactly p (it meets
+    Definition 8.10 as printed), and no two entries are independent."""
+    return masks.full(d) if rng.random() < p else masks.from_coordinates(d, p, [], [], symmetric=True)
+
+
+def _marginals_break_817() -> tuple[bool, list, dict, list]:
+    """Exact: under the all-or-nothing model (which meets the printed definition) Lemma 8.17's deviation at flat
+    u = v = 𝟙/√d is |Ω|/(pd²) − 1 ∈ {1/p − 1, −1} with probability 1, so no ε < 1 holds at any p ≤ 1/2."""
+    d, p = 16, sp.Rational(1, 4)
+    devs = {}
+    for name, size in (("Ω = all (probability p)", d * d), ("Ω = ∅ (probability 1 − p)", 0)):
+        devs[name] = sp.Rational(size, d * d) / p - 1  # ⟨P_Ω(uuᵀ), vvᵀ⟩/p − ⟨u, v⟩² with u = v = 𝟙/√d
+    worst = min(abs(v) for v in devs.values())
+    ok = worst < 1  # the lemma at some ε < 1 would need |dev| < 1 with high probability
+    steps = [Step("all-or-nothing Ω (each entry in Ω with probability exactly p)", f"d = {d}, p = {p}, u = v = 𝟙/√d: "
+                  + "; ".join(f"{k}: deviation {v}" for k, v in devs.items()), derived=worst, holds=ok)]
+    ce = None if ok else {"model": "Ω = all entries with probability p, else ∅", "d": d, "p": str(p),
+                          "deviations": {k: str(v) for k, v in devs.items()}, "smallest |deviation|": str(worst)}
+    proof = [Proof("exact", "Lemma 8.17's deviation under the all-or-nothing model, both outcomes", worst,
+                   size=f"d = {d}, p = {p}", path="the printed definition's model")]
+    return ok, steps, ce, proof
 
 
 def _fixed_count(d, p, rng):
@@ -95,43 +122,74 @@ def _fixed_count(d, p, rng):
 
 
 def _check_def_810(stmt: Sampler, ctx) -> Outcome:
+    if stmt.model == "marginals":  # the printed definition admits a model on which Lemma 8.17 fails
+        ok, steps, ce, proof = _marginals_break_817()
+        return Outcome(ok, ["exact rational arithmetic"], 2, None, ce, steps=steps, strength="exact", proof=proof,
+                       sizes=["d = 16, p = 1/4"])
     rng = ctx.rng("def-8.10")
     d, p, n = 12, 0.3, 60 * ctx.profile.scale
     counts = np.zeros((d, d))
     pair = 0  # (0,1) and (2,3) both observed: independence of two entries
+    sizes = []  # observed cells on and above the diagonal: Binomial(d(d + 1)/2, p) when they are independent
     for _ in range(n):
         W = stmt.draw(d, p, rng).dense()
         counts += W
         pair += int(W[0, 1] * W[2, 3])
+        sizes.append(float(np.triu(W).sum()))
     # every entry: its count is Binomial(n, p); a Bonferroni-corrected Wilson interval per entry
     conf = 1 - 0.01 / (d * d)
     bad = [(i, j, int(counts[i, j])) for i in range(d) for j in range(d)
            if not (lambda lo_hi: lo_hi[0] <= p <= lo_hi[1])(wilson_interval(int(counts[i, j]), n, conf))]
     lo, hi = wilson_interval(pair, n, 0.999)
-    indep = lo <= p * p <= hi
+    # the spread of |Ω|: (n − 1)s²/(Np(1 − p)) ~ χ²(n − 1) under independence (two-sided, level 10⁻⁴); the
+    # all-or-nothing model has N times the variance, a fixed count none
+    from scipy.stats import chi2
+
+    N = d * (d + 1) // 2
+    stat = (n - 1) * float(np.var(sizes, ddof=1)) / (N * p * (1 - p))
+    spread_ok = chi2.ppf(5e-5, n - 1) <= stat <= chi2.ppf(1 - 5e-5, n - 1)
+    indep = lo <= p * p <= hi and spread_ok
     holds = not bad and indep
-    ce = None if holds else {"entries whose frequency excludes p": bad[:5], "pair frequency": pair / n, "p^2": p * p}
+    ce = None if holds else {"entries whose frequency excludes p": bad[:5], "pair frequency": pair / n, "p^2": p * p,
+                             "χ² statistic of |Ω|'s spread (df n − 1)": round(stat, 3), "df": n - 1}
     return Outcome(holds, ["sweep"], n, None, ce,
                    notes=[f"{stmt.name}: d = {d}, p = {p}, {n} masks; each entry's frequency in a 99%-family Wilson "
-                          "interval around p, and P((0,1), (2,3) ∈ Ω) = p² (independence)"], strength="sampled")
+                          "interval around p, P((0,1), (2,3) ∈ Ω) = p² and |Ω|'s spread binomial (χ², independence)"], strength="sampled")
 
 
 claim(
     id="def:8.10",
     section="8.3.2",
     kind="definition",
-    title="Matrix completion: every entry is observed with probability p",
+    title="Matrix completion: every entry is observed with probability p — independently (the lemmas need it)",
     printed=r"\text{every entry of } M \text{ is included in } \Omega \text{ with probability } p",
-    statement=Sampler(lambda d, p, rng: masks.bernoulli(d, p, rng, symmetric=True), "numeric.chapter8.masks.bernoulli (symmetric)"),
+    statement=Sampler(lambda d, p, rng: masks.bernoulli(d, p, rng, symmetric=True), "numeric.chapter8.masks.bernoulli "
+                      "(symmetric)", model="marginals"),
     check=_check_def_810,
+    erratum=Erratum(
+        printed="every entry of M is included in Ω with probability p",
+        corrected="every entry of M (every unordered pair {i, j}, so that a symmetric M is observed symmetrically) is "
+        "included in Ω with probability p, independently of the others",
+        explanation="severity: hypothesis. Lemma 8.17 and Theorem 8.14 need the entries to be included independently; "
+        "the printed definition fixes only each entry's probability. The all-or-nothing model (Ω = every entry with "
+        "probability p, Ω = ∅ otherwise) meets it exactly, and at d = 16, p = 1/4, u = v = 𝟙/√d Lemma 8.17's deviation "
+        "is 3 or −1 with probability 1 (exact), so the lemma fails for every ε < 1; with probability 1 − p the objective "
+        "(8.11) is identically 0 and Theorem 8.14 fails too (second reader V3, 2026-12-08). The suite's masks were "
+        "always drawn independently (numeric.chapter8.masks.bernoulli), so lemma:8.17, thm:8.14 and the rest of §8.3.2 "
+        "are decided under the corrected definition",
+        corrected_statement=Sampler(lambda d, p, rng: masks.bernoulli(d, p, rng, symmetric=True),
+                                    "numeric.chapter8.masks.bernoulli (symmetric)"),
+    ),
     mutants=[
         Mutant("a fixed number ⌈pd⌉ of entries per row (right mean, wrong law)", Sampler(_fixed_count, "fixed count per row")),
         Mutant("probability p² per entry", Sampler(lambda d, p, rng: masks.bernoulli(d, p * p, rng), "Bernoulli(p²)")),
+        Mutant("the all-or-nothing model (right marginals, not independent)", Sampler(_all_or_nothing, "all or nothing")),
     ],
     uses=["def:8.9"],
     notes=["the chapter does not say whether Ω is symmetric; the symmetric model (each unordered pair with "
            "probability p, so a symmetric M is observed symmetrically) is used throughout, the independent model is "
            "tested in tests/test_masks.py; (8.16)'s erratum shows where the two differ",
+           "the printed form is refuted exactly (two outcomes of the all-or-nothing model); the corrected form is "
            "sampled: entry frequencies of 60 drawn masks; a proof would need to read numeric.chapter8.masks.bernoulli's "
            "code (one uniform draw per unordered pair compared with p), since a statement about a random "
            "generator's output admits no proof from samples"],
