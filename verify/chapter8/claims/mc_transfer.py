@@ -308,7 +308,9 @@ claim(
     kind="high-probability",
     title="A g-proof using only ⟨v, ∇g(x)⟩, ⟨v, ∇²g(x)v⟩ 'automatically generalizes to f' by Lemma 8.17",
     printed=r"\text{a proof for } g \text{ using only } \langle v, \nabla g(x)\rangle, \langle v, \nabla^2 g(x) v\rangle "
-    r"\text{ generalizes automatically to } f \text{ by Lemma 8.17 (the same } \epsilon)",
+    r"\text{ generalizes automatically to } f \text{ by Lemma 8.17 (the same } \epsilon)\text{; and the closing "
+    r"paragraph: these quantities could then be easily converted to analogous quantities in } f \text{ via the "
+    r"concentration lemma (Lemma 8.17)}",
     equations=[],
     statement=Transfer("1"),
     check=_check_transfer,
@@ -318,7 +320,9 @@ claim(
         corrected=r"\text{for } \|x\|_\infty \leq \mu/\sqrt d:\ |\langle z, \nabla^2 f(x) z\rangle/p - \langle z, "
         r"\nabla^2 g(x) z\rangle| \leq (8m^2 + 2)\epsilon,\ m = \max(1, \|x\|),\ \text{and } |\langle x, \nabla f(x)"
         r"\rangle/p - \langle x, \nabla g(x)\rangle| \leq 2(c^2 + c^4)\epsilon,\ c = \max(2, \|x\|) \text{ (Lemma 8.17 "
-        r"uniformly over admissible pairs), so the } g\text{-proofs transfer with the constants carried: "
+        r"uniformly over admissible pairs), and for Lemma 8.22's proof the pairing with } z\text{ too, } "
+        r"|\langle z, \nabla f(x)\rangle/p - \langle z, \nabla g(x)\rangle| \leq K(\|x\|)\epsilon,\ K(r) = \max(2, 1 + r)^2"
+        r"(1 + \max(1, r)^2) \text{ (eq:8.42's correction), so the } g\text{-proofs transfer with the constants carried: "
         r"Lemma 8.20} \to \|x\|^2 \geq 1/3 - 5\epsilon/3",
         explanation="severity: hypothesis. Each term the g-proofs use is, for f, a combination of several Lemma 8.17 sums "
         "at pairs built from x (eq:8.23, eq:8.32: four sums for ⟨z, ∇²f z⟩, two for ⟨x, ∇f⟩), so the transfer (i) "
@@ -330,7 +334,11 @@ claim(
         "8.21 as printed) fails: ‖x‖² = 1/9 < 1/3 − ε/3 = 47/384. At the coherent x = e₃ even the carried constant "
         "fails (91/8 > 10ε_sup). With the constants carried the transfer holds (a triangle inequality on the exact "
         "decomposition) and gives Lemma 8.21's corrected 1/3 − 5ε/3. 'Automatically' should read 'for incoherent x, "
-        "with ε rescaled by a constant depending on ‖x‖'; poly(μ) absorbs the factor in Theorem 8.14.",
+        "with ε rescaled by a constant depending on ‖x‖'; poly(μ) absorbs the factor in Theorem 8.14. The closing "
+        "paragraph's 'easily converted … via the concentration lemma' is the same claim and falls to the same instance "
+        "(second reader V3); V3 also noted that the transfer of Lemma 8.22 needs the third pairing ⟨z, ∇·⟩, which "
+        "the two listed bounds do not control (Ω full, x = ½z + ½w, w ⊥ z: ⟨x, ∇g⟩ = 0, ⟨z, ∇g⟩ = −1/2) — eq:8.42's "
+        "corrected constant, now listed.",
         corrected_statement=Transfer("8m²+2", incoherent_only=True),
     ),
     mutants=[Mutant("the carried constant without the incoherence hypothesis (x = e₃: 91/8 > 10ε_sup)",
