@@ -424,7 +424,7 @@ def _check_816(stmt: ScalarSum, ctx) -> Outcome:
     verdict = _whp(fails, n)
     return _approx_bank(stmt, Outcome(verdict, ["monte-carlo"], n, None, None if verdict else rows,
                    steps=[Step("(8.14)", "|Σ_Ω T_ij − pΣT_ij| < ε at p = log d/(dε²)", derived=rows, holds=verdict)],
-                   notes=["(8.14) is Lemma 8.17 multiplied by p: |Σ_Ω T − pΣT| = p·|Σ_Ω T/p − ΣT| ≤ pε < ε, so it "
+                   notes=["(8.14) is Lemma 8.17 multiplied by p: |Σ_Ω T − pΣT| = p·|Σ_Ω T/p − ΣT| ≤ pε ≤ ε (< ε for p < 1), so it "
                           "holds whenever the lemma does, and is weaker by the factor 1/p",
                           "T must be normalised (T = A∘B with ‖u‖, ‖v‖ ≤ 1 and incoherent): for T_ij = 1 the gap has "
                           "standard deviation ≈ d√(2p)"], strength="sampled"), ctx)
@@ -442,7 +442,7 @@ claim(
     erratum=Erratum(
         printed=r"\text{for any } T:\ \Big|\sum_{(i,j)\in\Omega} T_{ij} - p\sum_{(i,j)} T_{ij}\Big| < \epsilon \text{ w.h.p.}",
         corrected=r"T = (uu^\top)\circ(vv^\top),\ \|u\|, \|v\| \leq 1,\ \|u\|_\infty, \|v\|_\infty \leq \mu/\sqrt d:\ "
-        r"\Big|\sum_{\Omega} T_{ij} - p\sum T_{ij}\Big| \leq p\epsilon < \epsilon \text{ w.h.p. (Lemma 8.17 times } p)",
+        r"\Big|\sum_{\Omega} T_{ij} - p\sum T_{ij}\Big| \leq p\epsilon \leq \epsilon \text{ (} < \epsilon \text{ for } p < 1\text{) w.h.p. (Lemma 8.17 times } p)",
         explanation="severity: hypothesis. The deviation Σ_Ω T − pΣT has standard deviation √(p(1 − p)ΣT_ij²), unbounded "
         "over T, so no absolute level ε holds 'for any A, B': T = J (all ones) gives a gap of order d√p (the reviewer saw "
         "medians 260 and 551 at d = 2000, p = 0.05 and 0.2; T = e₁1ᵀ gave |dev| > 0.1 in 98% of draws). Scalar "
