@@ -30,6 +30,12 @@ class Context:
     def rng(self, name: str = "") -> np.random.Generator:
         return np.random.default_rng(self.seed_for(name))
 
+    def shared_rng(self, name: str) -> np.random.Generator:
+        """A stream of (seed, name) alone, the same for every claim: for instances that several claims share through a
+        module-level cache keyed by the seed.  With ``rng`` there, the instances depended on which claim filled the
+        cache first, i.e. on the order claims ran in a process (two cold reports, one worker and two, differed)."""
+        return np.random.default_rng(zlib.crc32(f"{self.seed}|shared|{name}".encode()) & 0x7FFFFFFF)
+
     @property
     def is_mutant(self) -> bool:
         return self.variant.startswith("mutant:")

@@ -635,7 +635,7 @@ def _instances_821(zm, ctx):
         _RAYS821[key] = None
         return None
     zh, rz = rd
-    rng = ctx.rng(f"8.21: {zm.name}")
+    rng = ctx.shared_rng(f"8.21: {zm.name}")  # _RAYS821 is keyed without the claim
     per_p = 1 if ctx.profile.scale <= 1 else 2
     ms = [XS.bernoulli(d, Fraction(p), rng) for p in ("1/10", "3/10", "1/2") for _ in range(per_p)]
     ms += [XS.from_matrix(m.obj, f"bank mask {m.name!r}") for m in members("mask") if m.obj.rows == d]

@@ -166,7 +166,7 @@ def search_821(ctx) -> list[tuple]:
     key = (ctx.seed, ctx.profile.scale)
     if key in _SEARCH:
         return _SEARCH[key]
-    rng = ctx.rng("lemma 8.21 small masks")
+    rng = ctx.shared_rng("lemma 8.21 small masks")  # _SEARCH is shared by lemma:8.21 and the transfer claim
     n4 = 6 if ctx.profile.scale <= 1 else 30
     nr = 4 if ctx.profile.scale <= 1 else 12
     masks = [(3, W) for W in _masks(3)] + [(4, W) for W in _random_masks(4, n4, rng)]
