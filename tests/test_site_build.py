@@ -358,19 +358,19 @@ def test_a_broken_printed_sentence_is_shown_as_printed_and_marked(site_dir):
     assert 'Here are some observations to :<span class="sic" role="note"' in html_ and "[sic: a word is missing" in html_
     with pytest.raises(SiteError, match="occurs 0 times"):
         with _notes({"a sentence the chapter never prints": "x"}):
-            chapter.editorial_marks("<p>Here are some observations to :</p>")
+            chapter.editorial_marks("<p>Here are some observations to :</p>", "verify.chapter8")
+    # another text (tests/test_second_text.py's) has no notes: nothing is marked and nothing fails
+    assert chapter.editorial_marks("<p>x</p>", "some.other.text") == "<p>x</p>"
 
 
 @contextlib.contextmanager
 def _notes(notes):
-    old = dict(chapter.EDITORIAL_NOTES)
-    chapter.EDITORIAL_NOTES.clear()
-    chapter.EDITORIAL_NOTES.update(notes)
+    old = chapter.EDITORIAL_NOTES["verify.chapter8"]
+    chapter.EDITORIAL_NOTES["verify.chapter8"] = notes
     try:
         yield
     finally:
-        chapter.EDITORIAL_NOTES.clear()
-        chapter.EDITORIAL_NOTES.update(old)
+        chapter.EDITORIAL_NOTES["verify.chapter8"] = old
 
 
 def test_titles_and_sections_read_as_unicode():

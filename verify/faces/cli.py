@@ -569,6 +569,12 @@ def _on_signal(signum, frame):
     if _interrupted.is_set():
         return  # a second signal while stopping changes nothing
     _interrupted.set()
+    # the run is ending: what distributed, tornado and asyncio say about workers we are about to kill is not news (a
+    # Nanny still starting when the signal came printed "Task exception was never retrieved" with its traceback)
+    import logging
+
+    for name in ("distributed", "tornado", "asyncio"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     t = threading.Timer(GRACE, _hard_exit)
     t.daemon = True
     t.start()
