@@ -201,6 +201,27 @@ class StaysNear:
     # stays within ‖Φ⁺y‖ whatever η); 'small-step' (corrected: the step (8.109) with η ≤ 1/τ², i.e. η ≤ n/(2τ²) on
     # (8.63)'s loss, whose gradient is (2/n)Φᵀ(ΦΔθ − y)); '8.63-unit' (η = 1/τ² on (8.63)'s loss)
     gd: str | None = None
+    # the same bound read on the network f_θ itself (what (b) is about) instead of its linearisation g_θ: a mutant
+    network: bool = False
+
+
+def _tanh_net_runs(c: float = 0.5):
+    """Second reader V1's network: (8.78) with m = 2, d = 1, x = 1, σ = tanh, a = (1, −1) fixed, w⁰ = (0, 0) (the
+    symmetric initialisation: f_θ⁰ ≡ 0), φ = (1, −1)/√2 (‖φ‖² = 1, Φ⁺y = yφ, ‖Φ⁺y‖ = |y|), one sample, so SGD and
+    full-batch GD coincide, η = c/‖φ‖².  Returns [(y, max ‖θᵗ − θ⁰‖ over the run, ‖Φ⁺y‖, steps)]: y = 1.4 (the run
+    converges to the interpolant at distance √2·atanh(1.4/√2) = 3.7394) and y = 1.5 > sup|f| = √2 (no interpolant,
+    ∇L̂ = r·(sech²w₁, −sech²w₂)/√2 ≠ 0 everywhere, so the iterates cannot stay bounded)."""
+    out = []
+    for y, T in ((1.4, 20000), (1.5, 100000)):
+        w1 = w2 = 0.0
+        worst = 0.0
+        for _ in range(T):
+            r = (np.tanh(w1) - np.tanh(w2)) / np.sqrt(2) - y
+            g1, g2 = r / np.cosh(w1) ** 2 / np.sqrt(2), -r / np.cosh(w2) ** 2 / np.sqrt(2)
+            w1, w2 = w1 - c * g1, w2 - c * g2
+            worst = max(worst, float(np.hypot(w1, w2)))
+        out.append((y, worst, y, T))
+    return out
 
 
 def _gd_exact(Phi: sp.Matrix, y: sp.Matrix, eta, k, steps: int = 12):
@@ -311,6 +332,15 @@ def _exact_path_max(stmt: StaysNear, Phi: sp.Matrix, y: sp.Matrix, steps: int = 
 
 
 def _check_stays(stmt: StaysNear, ctx) -> Outcome:
+    if stmt.network:  # the bound on f_θ itself, with every hypothesis of the corrected form met
+        runs = _tanh_net_runs(stmt.c)
+        ok = all(d <= stmt.radius * r + 1e-9 for _, d, r, _ in runs)
+        text = "; ".join(f"y = {y}: max ‖θᵗ − θ⁰‖ = {d:.4f} over {T} steps against {stmt.radius}‖Φ⁺y‖ = {stmt.radius * r:.4f}"
+                         for y, d, r, T in runs)
+        return Outcome(ok, ["optimizer"], len(runs), None,
+                       None if ok else {"network": "(8.78), m = 2, tanh, a = (1, −1), w⁰ = 0, x = 1", "runs": text},
+                       steps=[Step("the network f_θ (8.78), tanh, m = 2, one sample, η = ½", text, holds=ok)],
+                       strength="sampled")
     rng = ctx.rng("stays")
     cases = [(int(rng.integers(1, 5)), int(rng.integers(0, 3)), int(rng.integers(2**31 - 1)), float(rng.uniform(0.05, 1)))
              for _ in range(ctx.profile.max_examples)]
@@ -387,18 +417,22 @@ claim(
     id="sec:8.4:small-learning-rate",
     section="8.4",
     kind="algorithmic",
-    title="(b): small stochasticity keeps θ in B(θ⁰): for y ∈ range(Φ) and f_θ⁰ ≡ 0, per-sample SGD with η ≤ "
-          "1/max‖φᵢ‖² stays within 2‖Φ⁺y‖, full-batch GD within ‖Φ⁺y‖ — with a small step too",
+    title="(b): small stochasticity keeps θ in B(θ⁰): on the linear model g_θ, for y ∈ range(Φ) and f_θ⁰ ≡ 0, per-sample "
+          "SGD with η ≤ 1/max‖φᵢ‖² stays within 2‖Φ⁺y‖, full-batch GD within ‖Φ⁺y‖ — with a small step too; on the "
+          "network f_θ only together with (a)",
     printed=r"\text{(b) Small (or even zero) stochasticity, so } \theta \text{ never leaves } B(\theta^0)\text{. This "
     r"condition is guaranteed by a small learning rate or full-batch gradient descent.}",
     statement=StaysNear(gd="any-step"),
     check=_check_stays,
     erratum=Erratum(
         printed=r"\text{guaranteed by a small learning rate } \textbf{or} \text{ full-batch gradient descent}",
-        corrected=r"\text{guaranteed by a small learning rate, for SGD and full batch alike: per-sample SGD with } \eta "
-                  r"\leq 1/\max_i\|\phi_i\|_2^2 \text{ stays within } 2\|\Phi^+\vec{y}\|_2\text{; full-batch GD (8.109) "
-                  r"with } \eta \leq 1/\tau^2 \text{ (i.e. } \eta \leq n/(2\tau^2) \text{ on (8.63)'s loss) within } "
-                  r"\|\Phi^+\vec{y}\|_2 \text{ (} \vec{y} \in \operatorname{range}\Phi\text{, } f_{\theta^0} \equiv 0\text{)}",
+        corrected=r"\text{on the linear model } g_\theta\text{: guaranteed by a small learning rate, for SGD and full "
+                  r"batch alike: per-sample SGD with } \eta \leq 1/\max_i\|\phi_i\|_2^2 \text{ stays within } "
+                  r"2\|\Phi^+\vec{y}\|_2\text{; full-batch GD (8.109) with } \eta \leq 1/\tau^2 \text{ (i.e. } \eta \leq "
+                  r"n/(2\tau^2) \text{ on (8.63)'s loss) within } \|\Phi^+\vec{y}\|_2 \text{ (} \vec{y} \in "
+                  r"\operatorname{range}\Phi\text{, } f_{\theta^0} \equiv 0\text{). On the network } f_\theta \text{ a small "
+                  r"step alone guarantees nothing; with (a), i.e. Theorem 8.33's corrected hypotheses, GD with } \eta \leq "
+                  r"1/(2\tau^2) \text{ stays within } 8\|\vec{y} - \hat{y}^0\|_2/\sigma \text{ of } \theta^0 \text{ (eq:8.164)}",
         explanation="full-batch gradient descent removes the stochasticity, not the need for a small step: on "
                     "Φ = [1 1], y = 1 (τ² = 2) the step (8.109) with η = 5/(2τ²) multiplies the residual by −3/2 and "
                     "diverges (exact). The step size also depends on the loss's normalisation: on (8.63)'s "
@@ -408,7 +442,7 @@ claim(
         corrected_statement=StaysNear(gd="small-step"),
         severity="hypothesis",
     ),
-    uses=["lemma:8.25", "remark:8.26"],
+    uses=["lemma:8.25", "remark:8.26", "eq:8.164"],
     quantified=Quantified(Class("data sets (X, y) as linear features Φ = X", "data", (),
                                 "every bank data set; the reading's hypothesis y ∈ range(Φ) is decided per member"),
                           _decide_stays,
@@ -421,8 +455,17 @@ claim(
         Mutant("without the hypothesis y ∈ range(Φ) (duplicate inputs, opposite labels)", StaysNear(consistent_only=False)),
         Mutant("full batch: η = 1/τ² on (8.63)'s loss (gradient (2/n)Φᵀ(ΦΔθ − y)) keeps GD within ‖Φ⁺y‖",
                StaysNear(gd="8.63-unit")),
+        Mutant("the linear model's bound on the network f_θ itself, a small step alone (tanh (8.78), m = 2, one sample)",
+               StaysNear(network=True)),
     ],
-    notes=["second reader (2026-12-07, R4): the printed 'small learning rate or full-batch gradient descent' is "
+    notes=["second reader V1 (2026-12-08): (b) is about training the network f_θ (item 3 of §8.4), and the correction "
+           "spoke of Φ, y, Δθ without saying it holds on the linear model g_θ only. On (8.78) with tanh, m = 2, a = (1, "
+           "−1), w⁰ = 0 (f_θ⁰ ≡ 0), one sample x = 1 (‖φ‖² = 1, y ∈ range Φ), η = ½: y = 1.4 converges to the "
+           "interpolant at 3.7394 > 2‖Φ⁺y‖ = 2.8; y = 1.5 > sup|f| = √2 has no interpolant and ‖θᵗ‖ grows without bound "
+           "(4.07, 5.55, 7.15 at 10³, 10⁴, 10⁵ steps); full-batch GD at η = 1/(2τ²) on wider tanh nets ends up to 1.085× "
+           "‖Φ⁺y‖ from θ⁰. The correction now says 'on the linear model' and, for f_θ, that a small step needs (a) "
+           "(eq:8.164's radius); the network reading is a mutant the check kills",
+           "second reader (2026-12-07, R4): the printed 'small learning rate or full-batch gradient descent' is "
            "false as printed — full-batch GD needs a small step too (η = 5/(2τ²) diverges on Φ = [1 1]), and with "
            "(8.63)'s normalisation η = 1/τ² at n = 1 oscillates Δθ = 2Φ⁺y, 0, 2Φ⁺y, … (exact); the claim is now an "
            "erratum: printed = the SGD reading plus full-batch GD at any step, corrected = both with a small step "
