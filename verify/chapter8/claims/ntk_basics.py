@@ -99,6 +99,67 @@ claim(
 )
 
 
+# --- "g_θ(x) is linear in Δθ" / "which we recall is linear in θ" (second reader V1) -----------------------------------
+@dataclass(frozen=True)
+class LinearIn:
+    """What g_θ(x) = f_θ⁰(x) + ⟨∇f_θ⁰(x), Δθ⟩ is in Δθ: 'linear' (printed: g = 0 at Δθ = 0, for every θ⁰) or
+    'affine' (corrected: g − g|_{Δθ=0} linear, the constant being f_θ⁰(x), so linear iff f_θ⁰(x) = 0); ``const`` is
+    the constant term the corrected form claims, in units of f_θ⁰(x) (a mutant: 2)."""
+
+    reading: str = "linear"
+    const: int = 1
+
+
+def _check_linear_in(stmt: LinearIn, ctx) -> Outcome:
+    t, w0, x, s = sp.symbols("dtheta w0 x s", real=True)
+    sig = sp.Function("sigma")
+    f = lambda w: sig(w * x)  # (8.78) with m = 1, a = 1, θ = w  # noqa: E731
+    g = f(w0) + sp.diff(f(s), s).subs(s, w0) * t  # the linearisation (8.54) in Δθ = t
+    affine = sp.diff(g, t, 2) == 0
+    const = sp.simplify(g.subs(t, 0) - stmt.const * f(w0))  # the constant term against the claimed one
+    member = {sig: sp.Lambda(s, sp.tanh(s)), w0: 1, x: 1}  # σ = tanh (1-Lipschitz, as (8.80)), w⁰ = 1, x = 1
+    g_mem = sp.simplify(g.subs(member).doit().subs(t, 0))
+    g_sym = sp.simplify(g.subs({sig: sp.Lambda(s, sp.tanh(s)), w0: 0, x: 1}).doit().subs(t, 0))  # w⁰ = 0: f_θ⁰ = 0
+    if stmt.reading == "linear":
+        ok = bool(affine and g_mem == 0)
+        text = f"g at Δθ = 0 on σ = tanh, w⁰ = 1, x = 1: {g_mem} (≠ 0, so not linear in Δθ)"
+    else:
+        ok = bool(affine and const == 0 and g_sym == 0)
+        text = (f"g − g(0) linear (∂²g/∂Δθ² = 0): {affine}; g(0) − {stmt.const}·f_θ⁰(x) = {const} (σ undefined); at "
+                f"f_θ⁰ = 0 (w⁰ = 0) g(0) = {g_sym}, at w⁰ = 1 g(0) = {g_mem}")
+    ce = None if ok else {"sigma": "tanh", "w0": 1, "x": 1, "g at dtheta = 0": str(g_mem), "constant gap": str(const)}
+    return Outcome(ok, ["symbolic"], 3, None, ce, steps=[Step("g_θ(x) in Δθ", text, holds=ok)], strength="exact",
+                   sizes=["m = 1 (one neuron; the constant term is f_θ⁰(x) at every width)"],
+                   proof=[Proof("exact", "the constant term of g_θ(x) in Δθ", g_mem if stmt.reading == "linear" else const,
+                                size="m = 1")])
+
+
+claim(
+    id="sec:8.4:linear-in-dtheta",
+    section=SEC,
+    kind="identity",
+    title="g_θ(x) is affine in θ and in Δθ, linear in Δθ only when f_θ⁰(x) = 0 (printed: 'linear in Δθ', 'linear in θ')",
+    printed=r"	ext{defining } \Delta	heta = 	heta - 	heta^0	ext{, we can say that } g_	heta(x) 	ext{ is linear in } "
+    r"\Delta	heta 	ext{; } \dots\ g_	heta(x)	ext{, which we recall is linear in } 	heta",
+    statement=LinearIn("linear"),
+    check=_check_linear_in,
+    erratum=Erratum(
+        printed="g_θ(x) is linear in Δθ (and, later, 'which we recall is linear in θ')",
+        corrected="g_θ(x) = f_θ⁰(x) + ⟨∇f_θ⁰(x), Δθ⟩ is affine in θ and in Δθ; it is linear in Δθ iff f_θ⁰(x) = 0 "
+        "(e.g. the symmetric initialisation), and linear in θ iff f_θ⁰(x) = ⟨∇f_θ⁰(x), θ⁰⟩",
+        explanation="severity: edge-case. g at Δθ = 0 is f_θ⁰(x), which the chapter makes 0 only 'sometimes' (the next "
+        "sentence); on (8.78) with σ = tanh, m = 1, a = 1, w⁰ = 1, x = 1 it is tanh(1) ≠ 0 (second reader V1). "
+        "Nothing downstream breaks: the convexity of L̂(g_θ) ((8.58)) needs only 'affine', which eq:8.54 checks",
+        corrected_statement=LinearIn("affine"),
+    ),
+    mutants=[Mutant("affine with the constant 2f_θ⁰(x)", LinearIn("affine", const=2))],
+    uses=["eq:8.54"],
+    notes=["exact with σ undefined (the constant term and ∂²g/∂Δθ² = 0 are symbolic in σ, w⁰, x) and on σ = tanh; "
+           "a proof for every width would need nothing more (g − f_θ⁰(x) is a sum of per-neuron terms linear in Δθ), "
+           "not encoded at symbolic m — eq:8.54 proves the affine form at symbolic m, d"],
+)
+
+
 # --- the symmetric initialisation and (8.55) -------------------------------------------------------------------
 @dataclass(frozen=True)
 class ZeroInit:

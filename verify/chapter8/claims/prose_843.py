@@ -69,7 +69,11 @@ claim(
            "the same holds for ReLU in the weak sense of Definition 8.1: a neuron with wᵢᵀx⁽ʲ⁾ < 0 on every input is "
            "dead, the loss is constant near it (a local minimum) and larger than a fitting network's",
            "'unrealistic to expect' is a judgement and admits no proof; its checkable core — some network loss "
-           "has a non-global local minimum — is an existence statement, and this one exact instance settles it"],
+           "has a non-global local minimum — is an existence statement, and this one exact instance settles it",
+           "second reader V1 (2026-12-08): HOLDS; z³ − 3z is not 1-Lipschitz, so it is outside (8.80) (a hypothesis of "
+           "§8.4.1, after this sentence); a member inside (8.78)–(8.81): σ = sin, m = 1, a = 1, inputs 1 and 2, teacher "
+           "w* = 1, L(w) = (sin w − sin 1)² + (sin 2w − sin 2)² has a local minimum at w = 3.32923544616 (L'' = 10.06) "
+           "with L = 1.35140147568 > 0 = L(1) (50-digit root of L'; the reader's check, not re-run here)"],
 )
 
 
