@@ -549,7 +549,11 @@ def _sup_dist(S, mins):
 @hyp("fn2", "strict-saddle", "separable members: the declared (α, β, γ): ‖∇f‖ < α and λ_min > −β force |g'|, |h'| < α "
      "and g'', h'' > −β, a product of exact 1-D sets whose distance to the minima is bounded by γ")
 def _strict_saddle2(f):
-    w, parts = STRICT_SADDLE_2.get(f), split(f)
+    return _strict_saddle2_with(f, STRICT_SADDLE_2.get(f))
+
+
+def _strict_saddle2_with(f, w):
+    parts = split(f)
     if w is None or parts is None:
         return HypothesisResult(False, "proved", "no witness triple declared or not separable: not shown")
     a, b, c = w
@@ -561,6 +565,29 @@ def _strict_saddle2(f):
     ok = bool(sp.N(r2 - c**2, 50) <= 0)
     return HypothesisResult(ok, "proved", f"(α, β, γ) = ({a}, {b}, {c}): {{|g'| < α, g'' > −β}} = {ds[0][0]}, "
                             f"{{|h'| < α, h'' > −β}} = {ds[1][0]}; sup distance to the minima √({sp.N(r2, 6)}) ≤ γ: {ok}")
+
+
+# Strict-saddle triples of further separable members, checked by the same exact test (``_strict_saddle2``) under
+# the hypothesis "strict-saddle (gloss)".  Kept apart from STRICT_SADDLE_2, which the time-bound claims (thm:8.5's
+# attacks, prose_81) read as their witness list: these members widen only the class of sec:8.2.1:no-strict-saddle.
+#   x² + y³ + y⁴: {|h'| < 1/5} lies within 0.98 of −3/4 and h'' ≥ −3/4 everywhere, so (1/5, β, 1) holds for every
+#   β ≥ 3/4 by this test (and for every β > 0 by saddle_strict._strict_saddle_every_beta, which ignores curvature).
+#   (x² − 1)² + (y² − 1)²: {|g'| < 1/2, g'' > −2} lies within 1/16 of ±1 (the saddles' coordinate 0 has g'' = −4).
+STRICT_SADDLE_2_GLOSS = {
+    x**2 + y**3 + y**4: (_R(1, 5), 1, 1),
+    (x**2 - 1) ** 2 + (y**2 - 1) ** 2: (_R(1, 2), 2, _R(1, 10)),
+}
+
+
+@hyp("fn2", "strict-saddle (gloss)", "separable members with a declared triple in STRICT_SADDLE_2 or "
+     "STRICT_SADDLE_2_GLOSS, checked exactly as 'strict-saddle'")
+def _strict_saddle2_gloss(f):
+    return _strict_saddle2_with(f, STRICT_SADDLE_2.get(f, STRICT_SADDLE_2_GLOSS.get(f)))
+
+
+def strict_saddle_triple(f):
+    """The declared (α, β, γ) of a separable fn2 member (checked by the hypotheses above), or None."""
+    return STRICT_SADDLE_2.get(f, STRICT_SADDLE_2_GLOSS.get(f))
 
 
 @hyp("fn2", "local error bound", "separable members: g'', h'' ≥ κ > 0 on the 2γ-intervals around the minima' coordinates "
