@@ -647,7 +647,8 @@ _Y2 = 1 / (6 * _U2 * (_U2**2 - 1))  # y = 2/(3φ'(u)), φ(u) = (u² − 1)²: th
 fn2("x² + y³ (Example 8.2)", x**2 + y**3, "∇f = 0, ∇²f ⪰ 0 at 0, not a minimum", "second-order sufficiency")
 fn2("x² + y³ + y⁴", x**2 + y**3 + y**4, "bounded below, a unique local minimum (0, −3/4); (1/5, β, 1)-strict-saddle "
     "for every β, yet 0 is an Example-8.2 point (∇f = 0, ∇²f = diag(2, 0), not a minimum) where GD from (0.5, 0.3) "
-    "stops (second reader, §8.1–8.2)", "the gloss 'strict-saddle ⇒ no pathological case like Example 8.2' (Definition "
+    "stops (second reader, §8.1–8.2); in sec:8.2.1:no-strict-saddle's class (triple checked by 'strict-saddle "
+    "(gloss)')", "the gloss 'strict-saddle ⇒ no pathological case like Example 8.2' (Definition "
     "8.4 bounds no γ)")
 fn2("x² − y² (strict saddle)", x**2 - y**2, "a nondegenerate saddle", "GD from the stable manifold y = 0")
 fn2("(x² − 1)²/4 + y²/2 (double well × parabola)", DOUBLE_WELL_2, "separable: minima (±1, 0), a strict saddle "
@@ -676,7 +677,9 @@ fn2("x³ − 3xy² (monkey saddle)", x**3 - 3 * x * y**2, "degenerate saddle wit
 fn2("(y − x²)(y − 2x²) (Peano)", (y - x**2) * (y - 2 * x**2), "a minimum along every line, not a minimum",
     "'restricting to lines decides'")
 fn2("(x² − 1)² + (y² − 1)² (Figure 8.3 reproduction)", (x**2 - 1) ** 2 + (y**2 - 1) ** 2,
-    "coercive, 4 global minima, 4 strict saddles, a maximum", "nothing (the corrected Figure 8.3 'because' holds on it)")
+    "coercive, 4 global minima, 4 strict saddles, a maximum; (1/2, 2, 1/10)-strict-saddle (checked by 'strict-saddle "
+    "(gloss)')", "nothing (the corrected Figure 8.3 'because' holds on it); the no-strict-saddle mutants 'GD stops far "
+    "from every minimum' here (it has no PSD non-minimum)")
 fn2("x²/2 − y²/100 + 5y⁴/2 (weak saddle)", x**2 / 2 - y**2 / 100 + 5 * y**4 / 2,
     "a strict saddle at 0 with λ_min = −β = −1/50, ρ ≈ 6K = 60 on |y| ≤ 1 (second reader)",
     "'perturbed GD escapes within t_thres' when PGD's ε' > β²/ρ (t_thres ∝ 1/√(ρε') too short)")

@@ -1543,6 +1543,15 @@ claim(
            "strict-saddle for every β with γ = 1 and has an Example-8.2 point at 0 where GD stops; an erratum "
            "(edge-case), the corrected gloss (γ-close only) decided on that member exactly, with the Example 8.2 runs "
            "(without the strict-saddle condition, far from any minimum) kept",
+           "attacked on the fn2 bank (decide_nss, class FN2_STRICT: C² and a strict-saddle triple checked exactly by "
+           "the separable test): every critical point exactly (Gröbner basis, shape lemma), nondegenerate ones by exact "
+           "inertia, semidefinite singular ones by the higher-order (splitting-lemma) test with a descent curve "
+           "re-checked on f. Printed gloss broken by x² + y³ + y⁴ ((1/5, 1, 1); the point (0, 0), ∇²f = diag(2, 0), "
+           "f(0, −t) − f(0) = −t³ + t⁴ < 0, lowest term −t³; 3/4 from the minimum (0, −3/4)); held on (x² − 1)²/4 + "
+           "y²/2 ((1/20, 1/2, 1/10)) and Figure 8.3's (x² − 1)² + (y² − 1)² ((1/2, 2, 1/10)): no PSD non-minimum. "
+           "Corrected gloss held on all three (3/4 ≤ γ = 1). Example 8.2 (x² + y³) n/a: no strict-saddle triple. "
+           "The check runs the same decision on the bank: γ = 1/2 falls on x² + y³ + y⁴ (3/4 > 1/2), and both Figure "
+           "8.3 mutants on its reproduction (no Example-8.2 point farther than 1/10 from the minima: it has none)",
            "the landscape is exact, the run sampled; a proof would need the asymptotics of the recursion x₂ ← x₂"
            " − 3ηx₂² (x₂ᵗ ~ 1/(3ηt), by comparison with ẋ = −3x²), giving ‖∇f‖ ≤ ε after O(ε^{−1/2}) steps"],
 )
