@@ -366,3 +366,17 @@ def test_the_linear_net_landscape_is_decided_exactly_and_the_mutants_fall():
     assert LA.decide(LinearNets(saddles="minimum"), m, None).holds is False
     assert LA.decide(LinearNets(minima_dim_offset=-1), m, None).holds is False
     assert LA.landscape(m.name)["Lstar"] == sp.Rational(1, 4)
+
+
+def test_the_gloss_members_have_their_strict_saddle_triples():
+    """sec:8.2.1:no-strict-saddle's class: x² + y³ + y⁴ ((1/5, 1, 1); every β by saddle_strict's certificate) and
+    Figure 8.3's reproduction ((1/2, 2, 1/10)) are strict-saddle by the exact separable test; Example 8.2 is not."""
+    from numeric.adversaries import BANK
+
+    members()
+    h = hypothesis("fn2", "strict-saddle (gloss)").check
+    assert h(BANK["x² + y³ + y⁴"].obj).holds
+    assert h(BANK["(x² − 1)² + (y² − 1)² (Figure 8.3 reproduction)"].obj).holds
+    assert h(BANK["(x² − 1)²/4 + y²/2 (double well × parabola)"].obj).holds
+    assert not h(BANK["x² + y³ (Example 8.2)"].obj).holds
+    assert not hypothesis("fn2", "strict-saddle").check(BANK["x² + y³ + y⁴"].obj).holds  # the time classes unchanged
