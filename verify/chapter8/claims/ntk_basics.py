@@ -139,8 +139,8 @@ claim(
     section=SEC,
     kind="identity",
     title="g_θ(x) is affine in θ and in Δθ, linear in Δθ only when f_θ⁰(x) = 0 (printed: 'linear in Δθ', 'linear in θ')",
-    printed=r"	ext{defining } \Delta	heta = 	heta - 	heta^0	ext{, we can say that } g_	heta(x) 	ext{ is linear in } "
-    r"\Delta	heta 	ext{; } \dots\ g_	heta(x)	ext{, which we recall is linear in } 	heta",
+    printed=r"\text{defining } \Delta\theta = \theta - \theta^0\text{, we can say that } g_\theta(x) \text{ is linear in } "
+    r"\Delta\theta \text{; } \dots\ g_\theta(x)\text{, which we recall is linear in } \theta",
     statement=LinearIn("linear"),
     check=_check_linear_in,
     erratum=Erratum(
