@@ -292,7 +292,7 @@ claim(
     title="Orthonormal T = Σλᵢaᵢ^⊗4 (k ≥ 1, λᵢ > 0): the local maxima on the sphere are exactly ±aᵢ, global iff "
     "λᵢ = max λ (all global for equal weights); the other critical points, signed on a support S with yᵢ² ∝ 1/λᵢ "
     "(normalised signed sums for equal weights), are saddles for 2 ≤ |S| < d and strict local (global) minima for "
-    "|S| = k = d",
+    "|S| = k = d; for k < d the unit x ⊥ every aᵢ (F = 0) are the global minima, not strict",
     printed=r"\text{Tensor decomposition \dots constraints are imposed on the tensor } T \text{ \dots T must be a low-rank "
     r"tensor with orthonormal components [Ge et al., 2015]} \text{ (no spurious local maxima of (8.53))}",
     statement=TensorLandscape(weights="positive"),
@@ -349,6 +349,8 @@ claim(
            "unit x is a maximum and there is no aᵢ) and a symmetric T (the non-symmetric e₁⊗e₁⊗e₁⊗e₁ + "
            "e₂⊗e₂⊗e₃⊗e₃ has the strict spurious maximum (0, 1, 1)/√2, F = 1/4 < 1; not of the class as the "
            "correction writes it)",
+           "second reader W1 (2026-12-08): for k < d the title's list left out the unit x ⊥ span(aᵢ), critical with F = 0 "
+           "(non-strict global minima; the erratum's explanation has them) — added to the title",
            "second reader (2026-12-07): the chapter's class 'low-rank with orthonormal components' admits unequal weights, "
            "and T = 2e₁^⊗4 + e₂^⊗4 has the spurious strict local maximum e₂ (F = 1 < 2); the claim was verified on the "
            "unit-weight reading only — now an erratum (hypothesis: equal weights for 'all global'; with weights the "
