@@ -2,7 +2,6 @@
 with a page per claim and every equation on the front page; bad input is one line."""
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
@@ -357,20 +356,9 @@ def test_a_broken_printed_sentence_is_shown_as_printed_and_marked(site_dir):
     html_ = (out / "index.html").read_text()
     assert 'Here are some observations to :<span class="sic" role="note"' in html_ and "[sic: a word is missing" in html_
     with pytest.raises(SiteError, match="occurs 0 times"):
-        with _notes({"a sentence the chapter never prints": "x"}):
-            chapter.editorial_marks("<p>Here are some observations to :</p>", "verify.chapter8")
-    # another text (tests/test_second_text.py's) has no notes: nothing is marked and nothing fails
-    assert chapter.editorial_marks("<p>x</p>", "some.other.text") == "<p>x</p>"
-
-
-@contextlib.contextmanager
-def _notes(notes):
-    old = chapter.EDITORIAL_NOTES["verify.chapter8"]
-    chapter.EDITORIAL_NOTES["verify.chapter8"] = notes
-    try:
-        yield
-    finally:
-        chapter.EDITORIAL_NOTES["verify.chapter8"] = old
+        chapter.editorial_marks("<p>Here are some observations to :</p>", (("a sentence never printed", "x"),))
+    # a text with no notes (tests/test_second_text.py's) marks nothing and fails nothing
+    assert chapter.editorial_marks("<p>x</p>", ()) == "<p>x</p>"
 
 
 def test_titles_and_sections_read_as_unicode():

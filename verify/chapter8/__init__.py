@@ -24,4 +24,6 @@ TEXT = Text(
     readings="verify.chapter8.coverage:informal_without_reading",
     report_sections="verify.chapter8.report_sections:render",
     seed_source=_HERE.parents[2] / "shared" / "seed" / "chapter8-nonconvex-optimization.md",
+    editorial_notes=(("Here are some observations to :",
+                      "a word is missing after \u201cto\u201d, as printed (perhaps \u201ckeep in mind\u201d)"),),
 )

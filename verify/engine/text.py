@@ -38,6 +38,8 @@ class Text:
     readings: str | None = None     # "module:function(claims)" -> informal claims without a precise reading
     report_sections: str | None = None  # "module:function(results) -> markdown" appended to REPORT.md
     seed_source: Path | None = None  # the text as printed outside the package (compared by the tests)
+    # printed fragment -> editorial note: a sentence broken as printed (no mathematical claim), marked [sic] on the site
+    editorial_notes: tuple[tuple[str, str], ...] = ()
 
     def hook(self, spec: str | None):
         """The object a ``"module:attribute"`` (or ``"module"``) hook names; None when the hook is unset."""

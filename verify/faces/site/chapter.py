@@ -195,21 +195,17 @@ def object_ends(lines: list[str]) -> dict[str, int]:
 
 
 # Editorial notes: where the printed sentence is itself broken (not a mathematical claim, so no claim covers it), the
-# front page shows the text as printed and marks the spot.  Per text (its module, $VERIFY_TEXT), keyed by the exact
-# printed fragment; a note whose fragment is not found exactly once fails the build, so a note never drifts onto
-# other text.
-EDITORIAL_NOTES = {
-    "verify.chapter8": {
-        "Here are some observations to :": "a word is missing after \u201cto\u201d, as printed (perhaps \u201ckeep in mind\u201d)",
-    },
-}
+# front page shows the text as printed and marks the spot.  The notes belong to the text (Text.editorial_notes, keyed
+# by the exact printed fragment); a note whose fragment is not found exactly once fails the build, so a note never
+# drifts onto other text.
+def editorial_marks(body: str, notes=None) -> str:
+    """``body`` (the front page's HTML) with a [sic] mark after every fragment of ``notes`` (default: the active
+    text's)."""
+    if notes is None:
+        from verify.engine.text import active
 
-
-def editorial_marks(body: str, text_name: str | None = None) -> str:
-    """``body`` (the front page's HTML) with a [sic] mark after every fragment of the active text's notes."""
-    from verify.engine.text import active_name
-
-    for frag, note in EDITORIAL_NOTES.get(text_name or active_name(), {}).items():
+        notes = active().editorial_notes
+    for frag, note in notes:
         esc = html.escape(frag, quote=False)
         if body.count(esc) != 1:
             raise SiteError(f"editorial note for {frag!r}: the fragment occurs {body.count(esc)} times in the chapter")
