@@ -1010,6 +1010,10 @@ claim(
     quantified=Quantified(NETS, _decide_154,
                           shapes=("initial-residual",), corrected_cls=NETS_RES),
     notes=["severity: hypothesis",
+           "second reader W2 (2026-12-08), UNSURE: is a step bounded by τ at θ⁰ alone enough once Φ moves? τ is (8.116)'s, "
+           "at θ⁰; inside the regime ‖Φᵗ − Φ⁰‖_op ≤ β√n‖Δθᵗ‖ ≤ β√n·8C√n/σ ≤ σ/4 ≤ τ/4 along the run, so η‖Φᵗ‖² ≤ "
+           "(1/(2τ²))(5τ/4)² < 1 and the contraction holds at every step (the induction of Theorem 8.33's corrected proof, "
+           "which V4 re-derived)",
            "attacks: GD (η = 0.5/τ²) on every bank network inside Theorem 8.33's regime; the O(√n) read as ≤ 2√n",
            "fits and runs; a proof would need a high-probability bound on |f_{θ⁰}(xᵢ)| (Gaussian tails, union "
            "over n) for (8.155) and the contraction eq:8.150 for (8.156), then induction on t"],
