@@ -211,17 +211,27 @@ def _tanh_net_runs(c: float = 0.5):
     full-batch GD coincide, η = c/‖φ‖².  Returns [(y, max ‖θᵗ − θ⁰‖ over the run, ‖Φ⁺y‖, steps)]: y = 1.4 (the run
     converges to the interpolant at distance √2·atanh(1.4/√2) = 3.7394) and y = 1.5 > sup|f| = √2 (no interpolant,
     ∇L̂ = r·(sech²w₁, −sech²w₂)/√2 ≠ 0 everywhere, so the iterates cannot stay bounded)."""
+    grad = _tanh_net_gradient()
     out = []
     for y, T in ((1.4, 20000), (1.5, 100000)):
         w1 = w2 = 0.0
         worst = 0.0
         for _ in range(T):
-            r = (np.tanh(w1) - np.tanh(w2)) / np.sqrt(2) - y
-            g1, g2 = r / np.cosh(w1) ** 2 / np.sqrt(2), -r / np.cosh(w2) ** 2 / np.sqrt(2)
+            g1, g2 = grad(w1, w2, y)
             w1, w2 = w1 - c * g1, w2 - c * g2
             worst = max(worst, float(np.hypot(w1, w2)))
         out.append((y, worst, y, T))
     return out
+
+
+@lru_cache(maxsize=1)
+def _tanh_net_gradient():
+    """∇ of ½(f_θ(1) − y)² for (8.78) with m = 2, σ = tanh, a = (1, −1), derived by SymPy and lambdified (scalars,
+    the math module: the run is 1.2·10⁵ steps of two numbers)."""
+    w1, w2, y = sp.symbols("w1 w2 y", real=True)
+    f = (sp.tanh(w1) - sp.tanh(w2)) / sp.sqrt(2)  # (1/√m)Σ aᵢσ(wᵢx) at x = 1
+    loss = (f - y) ** 2 / 2
+    return sp.lambdify((w1, w2, y), (sp.diff(loss, w1), sp.diff(loss, w2)), "math")
 
 
 def _gd_exact(Phi: sp.Matrix, y: sp.Matrix, eta, k, steps: int = 12):
